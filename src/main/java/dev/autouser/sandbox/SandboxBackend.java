@@ -117,21 +117,10 @@ final class SandboxBackend extends MemoryBackend {
             return userAdmin.handle(db, command, query, users);
         }
         Document reply = super.handleCommand(channel, db, command, query);
-        return name.equals("listdatabases") ? onlyVisibleDatabases(reply, users, query) : reply;
-    }
-
-    /** Users without listDatabases on the cluster see only the databases they hold privileges in. */
-    private Document onlyVisibleDatabases(Document reply, List<UserId> users, Document query) {
-        if (!(reply.get("databases") instanceof List<?> databases)) {
-            return reply;
+        if (name.equals("listdatabases")) {
+            return ListDatabasesReply.build(reply, query, names -> authorizer.visibleDatabases(users, names, query));
         }
-        List<String> names = databases.stream().map(d -> (String) ((Document) d).get("name")).toList();
-        Set<String> visible = Set.copyOf(authorizer.visibleDatabases(users, names, query));
-        List<Object> kept = databases.stream()
-                .filter(d -> visible.contains((String) ((Document) d).get("name"))).map(d -> (Object) d).toList();
-        Document filtered = new Document(reply);
-        filtered.put("databases", kept);
-        return filtered;
+        return reply;
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */
