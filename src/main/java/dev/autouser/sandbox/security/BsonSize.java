@@ -59,7 +59,13 @@ final class BsonSize {
         return 12;
     }
 
+    /** UTF-8 length without allocating for the common all-ASCII case. */
     private static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
     }
 }

@@ -84,9 +84,20 @@ public final class UserStore {
     }
 
     Collection<Entry> entriesIn(String db) {
+        return entriesIn(db, UserNameRange.ALL);
+    }
+
+    /** The users of {@code db} whose names lie in {@code names}: a range scan of the sorted map. */
+    Collection<Entry> entriesIn(String db, UserNameRange names) {
         Objects.requireNonNull(db, "db");
-        ConcurrentNavigableMap<UserId, Entry> range = users.subMap(
-                new UserId("\u0000", db), true, new UserId("\u0000", db + "\u0000"), false);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        UserId low = names.from() == null ? new UserId("\u0000", db) : new UserId(names.from(), db);
+        boolean lowInclusive = names.from() == null || names.fromInclusive();
+        ConcurrentNavigableMap<UserId, Entry> range = names.to() == null
+                ? users.subMap(low, lowInclusive, new UserId("\u0000", db + "\u0000"), false)
+                : users.subMap(low, lowInclusive, new UserId(names.to(), db), names.toInclusive());
         return range.values();
     }
 
