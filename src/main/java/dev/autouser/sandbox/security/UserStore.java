@@ -21,10 +21,10 @@ public final class UserStore {
     private final ConcurrentSkipListMap<UserId, Entry> users = new ConcurrentSkipListMap<>();
 
     /**
-     * A user plus its {@code usersInfo} list view and that view's BSON size, computed once per
-     * change. The view is shared: readers must copy it before handing it out.
+     * A user plus its {@code usersInfo} list view, computed once per change and never modified
+     * afterwards (a change replaces the entry), so readers may share it.
      */
-    record Entry(StoredUser user, Document listView, int listViewSize) {
+    record Entry(StoredUser user, Document listView) {
     }
 
     public Optional<StoredUser> find(UserId id) {
@@ -106,7 +106,6 @@ public final class UserStore {
     }
 
     private static Entry entry(StoredUser user) {
-        Document view = UserDocuments.listView(user);
-        return new Entry(user, view, BsonSize.ofDocument(view));
+        return new Entry(user, UserDocuments.listView(user));
     }
 }

@@ -1,7 +1,6 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,7 +17,8 @@ import java.util.function.Predicate;
  * (code 20 otherwise) and each user is described in full, in the order asked.
  *
  * <p>Listed user documents are the store's cached views, shared rather than copied (100,000 users
- * reply in milliseconds): the server encodes them and must not modify them.
+ * reply in milliseconds): the server encodes them and must not modify them. MongoDB's 16 MB reply
+ * limit is the server's to enforce, as for every other reply.
  */
 final class UsersInfoCommand {
 
@@ -79,7 +79,6 @@ final class UsersInfoCommand {
     private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, Document filter) {
         Predicate<Document> matcher = filter == null ? null : UserFilter.of(filter);
         List<Document> result = new ArrayList<>();
-        long replySize = 0;
         for (UserStore.Entry entry : entries) {
             Document view = entry.listView();
             if (!showCustomData && view.containsKey("customData")) {
@@ -88,10 +87,6 @@ final class UsersInfoCommand {
             }
             if (matcher != null && !matcher.test(view)) {
                 continue;
-            }
-            replySize += entry.listViewSize() + 8;
-            if (replySize > BsonSize.MAX_INTERNAL_SIZE) {
-                throw tooLarge(replySize);
             }
             result.add(view);
         }
@@ -106,12 +101,5 @@ final class UsersInfoCommand {
                     UserDescriptions.describe(state, user, showCustomData, showPrivileges, showRestrictions)));
         }
         return result;
-    }
-
-    /** What MongoDB answers when a reply would pass its 16 MB document limit. */
-    private static MongoServerError tooLarge(long size) {
-        return new MongoServerError(10334, "BSONObjectTooLarge", "BSONObj size: " + size + " (0x"
-                + Long.toHexString(size).toUpperCase() + ") is invalid. Size must be between 0 and "
-                + BsonSize.MAX_INTERNAL_SIZE + "(16MB)");
     }
 }
