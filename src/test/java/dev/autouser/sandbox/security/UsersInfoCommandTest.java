@@ -139,6 +139,15 @@ class UsersInfoCommandTest {
     }
 
     @Test
+    void userRangeFiltersSelectExactlyTheRange() {
+        assertEquals(List.of("CN=alice", "CN=app-backend"),
+                names(users("$external", "{usersInfo: 1, filter: {user: {$gte: 'CN=a', $lt: 'CN=b'}}}")));
+        assertEquals(List.of("CN=bob"), names(users("$external", "{usersInfo: 1, filter: {user: 'CN=bob'}}")));
+        assertEquals(List.of(), names(users("$external", "{usersInfo: 1, filter: {user: {$gt: 'CN=z', $lt: 'CN=a'}}}")));
+        assertEquals(5, users("$external", "{usersInfo: 1, filter: {user: {$gte: ''}}}").size());
+    }
+
+    @Test
     void strictParserRefusesUnknownFields() {
         MongoServerError error = assertThrows(MongoServerError.class,
                 () -> commands.handle("$external", "usersInfo", json("{usersInfo: 1, forAllDBs: true}"), List.of()));
