@@ -71,6 +71,20 @@ public final class PrivilegeSet {
         return false;
     }
 
+    /**
+     * Whether any action is allowed on {@code db.collection}: what {@code listCollections} with
+     * {@code authorizedCollections: true, nameOnly: true} uses to decide what to list.
+     */
+    public boolean touchesCollection(String db, String collection) {
+        for (ResourcePattern candidate : searchList(ResourcePattern.collection(db, collection))) {
+            Set<String> actions = actionsByResource.get(candidate);
+            if (actions != null && !actions.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean touches(ResourcePattern.Namespace ns, String db) {
         // {db: "", ...} patterns may apply to any database, so MongoDB lists every database for them.
         return ns.db().isEmpty() || ns.db().equals(db);
