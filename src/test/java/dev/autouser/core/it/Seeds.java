@@ -73,7 +73,12 @@ final class Seeds {
     /** Logs in as the user over X.509 and keeps the connection open (a live session). */
     MongoClient connect(String teleportName, String appName) {
         MongoClient client = target.connectAs(teleportName, appName);
-        client.getDatabase("admin").runCommand(new Document("ping", 1));
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
         sessions.add(client);
         return client;
     }
