@@ -9,6 +9,7 @@ import dev.autouser.core.audit.AuditLog;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,8 @@ abstract class CliContract {
 
     @Test
     void cleanupAsksAtTheTerminalAndActsOnlyOnTheExactAnswer() {
+        // A confirmed cleanup drops every stale auto-user on the server: never on a shared real mongod.
+        Assumptions.assumeTrue(target().isSandbox(), "acts on the whole server");
         String stale = seeds.autoUser("stale", true);
         List<String> args = List.of("cleanup", "--locked-only", "--uri", target().uri(), "--tls-ca",
                 target().caFile().toString(), "--tls-cert", target().clientFile(MongoTarget.DBA).toString());
@@ -174,6 +177,7 @@ abstract class CliContract {
 
     @Test
     void cleanupDryRunListsCommandsAndYesActs() {
+        Assumptions.assumeTrue(target().isSandbox(), "acts on the whole server");
         String stale = seeds.autoUser("stale", false);
         Run dry = asDba("cleanup", "--idle-only", "--dry-run");
         assertEquals(0, dry.exit());
