@@ -81,7 +81,10 @@ final class CurrentOpReport {
 
     private static void describeRunning(Document op, RunningCommand running) {
         long micros = running.microsRunning();
-        op.put("opid", running.opid());
+        op.put("opid", (int) running.opid());
+        if (running.command().get("lsid") instanceof Document lsid) {
+            op.put("lsid", lsid.cloneDeeply());
+        }
         op.put("secs_running", micros / 1_000_000);
         op.put("microsecs_running", micros);
         op.put("op", "command");
