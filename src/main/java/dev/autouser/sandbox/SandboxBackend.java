@@ -91,6 +91,7 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
+        CommandNames.requireExactSpelling(command);
         String name = command.toLowerCase(Locale.ROOT);
         switch (name) {
             case "hello", "ismaster":
@@ -126,6 +127,8 @@ final class SandboxBackend extends MemoryBackend {
         authorizer.check(users, db, command, query);
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
+        } else if (name.equals("killcursors")) {
+            cursorOwners.checkKillCursors(query, users);
         }
         if (name.equals("currentop")) {
             return currentOp.currentOp(connection, db, query);
