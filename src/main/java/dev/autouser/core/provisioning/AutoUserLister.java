@@ -16,7 +16,12 @@ import java.util.Map;
  * {@code $currentOp}; they are joined here. Users that are not tagged never appear.
  */
 public final class AutoUserLister {
+    /** Pages learnt from the last listing aim at this size, leaving room for growth. */
+    static final long PAGE_TARGET_BYTES = 8L * 1024 * 1024;
+
     private final MongoGateway gateway;
+    /** Name ranges that fitted last time; a console that refreshes reuses them instead of rediscovering. */
+    private volatile List<UserPage> learnedPages = List.of(UserPage.all());
 
     public AutoUserLister(MongoGateway gateway) {
         this.gateway = gateway;
@@ -26,8 +31,9 @@ public final class AutoUserLister {
         long before = gateway.roundTripsOnThisThread();
         Instant takenAt = Instant.now();
         UsersInfoReader reader = new UsersInfoReader(gateway);
-        List<Document> tagged = reader.taggedUsers();
+        List<Document> tagged = reader.taggedUsers(learnedPages);
         List<String> names = tagged.stream().map(u -> u.getString("user")).sorted().toList();
+        learnedPages = pagesFor(names, reader.bytesPerUser());
         Map<String, Document> detailed = names.isEmpty() ? Map.of() : reader.withRestrictions(names);
         Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
         long started = System.nanoTime();
@@ -35,6 +41,23 @@ public final class AutoUserLister {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
         int roundTrips = (int) (gateway.roundTripsOnThisThread() - before);
         return new AutoUserListing(users, takenAt, roundTrips, buildTime);
+    }
+
+    /** Name ranges that split {@code sortedNames} into pages of about {@link #PAGE_TARGET_BYTES}. */
+    static List<UserPage> pagesFor(List<String> sortedNames, long bytesPerUser) {
+        int perPage = (int) Math.max(1, PAGE_TARGET_BYTES / Math.max(1, bytesPerUser));
+        if (sortedNames.size() <= perPage) {
+            return List.of(UserPage.all());
+        }
+        List<UserPage> pages = new ArrayList<>();
+        java.util.Optional<String> from = java.util.Optional.empty();
+        for (int next = perPage; next < sortedNames.size(); next += perPage) {
+            java.util.Optional<String> to = java.util.Optional.of(sortedNames.get(next));
+            pages.add(UserPage.of(new NameRange(from, to)));
+            from = to;
+        }
+        pages.add(UserPage.of(new NameRange(from, java.util.Optional.empty())));
+        return pages;
     }
 
     /**

@@ -22,10 +22,10 @@ public final class UserCommands {
     private UserCommands() {
     }
 
-    /** usersInfo with the auto-user tag filter, optionally limited to a name range (for paging). */
-    public static Document usersInfoAutoUsers(NameRange range, boolean showCustomData) {
+    /** usersInfo with the auto-user tag filter, optionally limited to one page of names. */
+    public static Document usersInfoAutoUsers(UserPage page, boolean showCustomData) {
         Document filter = new Document("customData." + AUTO_USER_FLAG, true);
-        range.toFilter().ifPresent(bounds -> filter.append("user", bounds));
+        page.toFilter().ifPresent(bounds -> filter.append("user", bounds));
         Document command = new Document("usersInfo", 1).append("filter", filter);
         if (showCustomData) {
             command.append("showCustomData", true);

@@ -37,19 +37,22 @@ final class UsersInfoReader {
         this.showCustomData = gateway.facts().version().hasShowCustomData();
     }
 
-    /** Every user tagged {@code customData.teleport-auto-user: true} in $external. */
-    List<Document> taggedUsers() {
+    /**
+     * Every user tagged {@code customData.teleport-auto-user: true} in $external, reading the
+     * given pages (normally one for everything) and splitting any the server refuses as too large.
+     */
+    List<Document> taggedUsers(List<UserPage> startPages) {
         List<Document> users = new ArrayList<>();
         long bytes = 0;
-        Deque<NameRange> pending = new ArrayDeque<>(List.of(NameRange.all()));
+        Deque<UserPage> pending = new ArrayDeque<>(startPages);
         while (!pending.isEmpty()) {
-            NameRange range = pending.pop();
+            UserPage page = pending.pop();
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(range, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(page, showCustomData),
                         "list auto-users");
             } catch (ConsoleException e) {
-                List<NameRange> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? range.split() : List.of();
+                List<UserPage> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? page.split() : List.of();
                 if (parts.isEmpty()) {
                     throw e;
                 }
@@ -65,6 +68,11 @@ final class UsersInfoReader {
             bytesPerUser = Math.max(64, bytes / users.size());
         }
         return users;
+    }
+
+    /** Measured size of one user in the tagged listing's replies (bytes). */
+    long bytesPerUser() {
+        return bytesPerUser;
     }
 
     /**

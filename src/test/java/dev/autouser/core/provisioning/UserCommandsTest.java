@@ -33,9 +33,9 @@ class UserCommandsTest {
     @Test
     void filteredListingNeverAsksForRestrictions() {
         assertEquals("{\"usersInfo\": 1, \"filter\": {\"customData.teleport-auto-user\": true}, \"showCustomData\": true}",
-                UserCommands.usersInfoAutoUsers(NameRange.all(), true).toJson());
+                UserCommands.usersInfoAutoUsers(UserPage.all(), true).toJson());
         assertEquals("{\"usersInfo\": 1, \"filter\": {\"customData.teleport-auto-user\": true}}",
-                UserCommands.usersInfoAutoUsers(NameRange.all(), false).toJson());
+                UserCommands.usersInfoAutoUsers(UserPage.all(), false).toJson());
     }
 
     @Test
