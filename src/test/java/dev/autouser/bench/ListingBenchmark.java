@@ -148,7 +148,7 @@ public final class ListingBenchmark {
     private static void print(List<Row> rows, double cleanupRate) {
         System.out.println();
         System.out.printf("%-9s %-10s %-12s %-20s %-14s %-15s %-7s %-7s%n", "users", "listing", "round trips",
-                "model build (best)", "heap used", "listing heap", "active", "locked");
+                "model CPU (best)", "heap used", "listing heap", "active", "locked");
         for (Row row : rows) {
             System.out.printf("%-9d %-10s %-12d %-20s %-14s %-15s %-7d %-7d%n", row.users(),
                     String.format("%.0f ms", row.listMillis()), row.roundTrips(),
@@ -158,7 +158,7 @@ public final class ListingBenchmark {
         System.out.println();
         System.out.printf("cleanup: %d stale users locked, verified and dropped at %.0f users/s%n",
                 CLEANUP_USERS, cleanupRate);
-        System.out.println("(listing and model build = median of " + RUNS + " listings over TLS after one warm-up, best"
+        System.out.println("(listing and model CPU time = median of " + RUNS + " listings over TLS after one warm-up, best"
                 + " in brackets; round trips of the last one, which reuses the pages learnt by the previous one;"
                 + " heap used includes the in-process sandbox; listing heap = retained by one listing model)");
         System.out.println("first listing (pages discovered from scratch): " + FIRST.toString());

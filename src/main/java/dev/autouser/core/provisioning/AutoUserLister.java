@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Lists auto-users with three server calls whatever the number of users (more only when a reply
- * would pass 16 MB): the tagged usersInfo, the exact-match usersInfo for lock state, and one
- * {@code $currentOp}; they are joined here. Users that are not tagged never appear.
+ * would pass 16 MB): the tagged usersInfo, the exact-match usersInfo for lock state (without
+ * customData, which the first call already brought), and one {@code $currentOp}; they are joined
+ * here. Users that are not tagged never appear.
  */
 public final class AutoUserLister {
     /** Pages learnt from the last listing aim at this size, leaving room for growth. */
@@ -34,13 +35,28 @@ public final class AutoUserLister {
         List<Document> tagged = reader.taggedUsers(learnedPages);
         List<String> names = tagged.stream().map(u -> u.getString("user")).sorted().toList();
         learnedPages = pagesFor(names, reader.bytesPerUser());
-        Map<String, Document> detailed = names.isEmpty() ? Map.of() : reader.withRestrictions(names);
+        Map<String, Document> detailed = names.isEmpty() ? Map.of() : reader.withRestrictions(names, false);
+        for (Document user : tagged) {
+            Document details = detailed.get(user.getString("user"));
+            if (details != null && !details.containsKey("customData")) {
+                details.put("customData", user.get("customData"));
+            }
+        }
         Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
-        long started = System.nanoTime();
+        long started = cpuNanos();
         List<AutoUser> users = join(names, detailed, sessions);
-        Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
+        Duration buildTime = Duration.ofNanos(cpuNanos() - started);
         int roundTrips = (int) (gateway.roundTripsOnThisThread() - before);
         return new AutoUserListing(users, takenAt, roundTrips, buildTime);
+    }
+
+    /**
+     * CPU time of this thread where the JVM measures it (wall time otherwise): the client's own
+     * work, not the time the operating system gave to other processes meanwhile.
+     */
+    static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Name ranges that split {@code sortedNames} into pages of about {@link #PAGE_TARGET_BYTES}. */

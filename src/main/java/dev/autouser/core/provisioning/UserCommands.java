@@ -38,10 +38,17 @@ public final class UserCommands {
      * {@code showAuthenticationRestrictions} together with {@code filter} or {@code usersInfo: 1}.
      */
     public static Document usersInfoExact(List<String> mongoNames, boolean showCustomData) {
+        return usersInfoExact(mongoNames, showCustomData, false);
+    }
+
+    /** {@code hideCustomData} sends {@code showCustomData: false} (5.2 and later only). */
+    public static Document usersInfoExact(List<String> mongoNames, boolean showCustomData, boolean hideCustomData) {
         List<Document> users = mongoNames.stream().map(n -> new Document("user", n).append("db", EXTERNAL)).toList();
         Document command = new Document("usersInfo", users).append("showAuthenticationRestrictions", true);
         if (showCustomData) {
             command.append("showCustomData", true);
+        } else if (hideCustomData) {
+            command.append("showCustomData", false);
         }
         return command;
     }

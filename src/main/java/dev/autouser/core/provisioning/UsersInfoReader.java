@@ -82,6 +82,17 @@ final class UsersInfoReader {
      * batches are sized from what the previous reply actually weighed.
      */
     Map<String, Document> withRestrictions(List<String> mongoNames) {
+        return withRestrictions(mongoNames, true);
+    }
+
+    /**
+     * Like {@link #withRestrictions(List)}; without {@code customData} (from 5.2) the server skips
+     * the full description (inherited privileges), which makes replies several times smaller.
+     * Listing takes customData from the tagged call instead; re-checks before a change ask for it.
+     */
+    Map<String, Document> withRestrictions(List<String> mongoNames, boolean withCustomData) {
+        boolean showCustomData = withCustomData && this.showCustomData;
+        boolean hideCustomData = !withCustomData && this.showCustomData;
         Map<String, Document> byName = new HashMap<>();
         long perUser = bytesPerUser * EXACT_REPLY_FACTOR + EXTRA_BYTES_PER_USER;
         int start = 0;
@@ -91,7 +102,8 @@ final class UsersInfoReader {
             List<String> names = mongoNames.subList(start, Math.min(mongoNames.size(), start + batch));
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL,
+                        UserCommands.usersInfoExact(names, showCustomData, hideCustomData),
                         "read the lock state of auto-users");
             } catch (ConsoleException e) {
                 if (e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) && names.size() > 1) {

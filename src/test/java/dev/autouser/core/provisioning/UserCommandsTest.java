@@ -46,6 +46,13 @@ class UserCommandsTest {
     }
 
     @Test
+    void listingsExactMatchLeavesCustomDataOutFrom52() {
+        assertEquals("{\"usersInfo\": [{\"user\": \"CN=a\", \"db\": \"$external\"}],"
+                        + " \"showAuthenticationRestrictions\": true, \"showCustomData\": false}",
+                UserCommands.usersInfoExact(List.of("CN=a"), false, true).toJson());
+    }
+
+    @Test
     void currentOpCoversIdleConnectionsOfAllUsers() {
         assertEquals("[{\"$currentOp\": {\"allUsers\": true, \"idleConnections\": true}},"
                         + " {\"$match\": {\"effectiveUsers.db\": \"$external\"}}]",
