@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Builds the native packages with the JDK's jlink and jpackage into target/installer/:
+#   target/installer/autouser/            app-image, launcher at bin/autouser
+#   target/installer/autouser_<v>-1_<arch>.deb   (Linux, unless --app-image-only)
+#
+# usage: installer/build.sh [--no-maven] [--app-image-only]
+#   --no-maven        reuse target/ from an earlier `mvn package` (CI runs `mvn verify` first)
+#   --app-image-only  skip the .deb (no fakeroot/dpkg-deb needed)
+#
+# Layout of the image: JavaFX is linked into the trimmed runtime as named modules (from the
+# platform jars Maven copies to target/jpackage/javafx); the thin application jar and every other
+# dependency (target/jpackage/lib) go on the class path. The shaded target/autouser.jar is NOT used
+# here: it carries JavaFX classes too, which would shadow nothing but waste 20 MB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+run_maven=true
+build_deb=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-maven) run_maven=false ;;
+    --app-image-only) build_deb=false ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Only what the class path needs (checked with `jdeps --list-deps --multi-release 17` over the
+# shaded jar) plus what is loaded by name at run time, which jdeps cannot see:
+#   java.desktop (java.beans for Jackson/SnakeYAML), java.management (driver, sandbox),
+#   java.naming + jdk.naming.dns (mongodb+srv:// SRV lookups), java.security.sasl (SCRAM),
+#   java.security.jgss (Kerberos types the driver references), java.sql (Jackson, BouncyCastle),
+#   java.xml (logback configuration), jdk.crypto.ec (TLS with EC keys), jdk.unsupported (Netty,
+#   JavaFX), jdk.net (driver socket keep-alive options). JavaFX brings its own requirements.
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.security.jgss,\
+java.security.sasl,java.sql,java.xml,jdk.crypto.ec,jdk.naming.dns,jdk.net,jdk.unsupported,\
+javafx.base,javafx.graphics,javafx.controls
+
+case "$(uname -s)" in
+  Linux) platform=linux ;;
+  Darwin) platform=mac ;;
+  *) platform=win ;;
+esac
+
+started=$(date +%s)
+if $run_maven; then
+  echo "build.sh: mvn package"
+  mvn -q -B -ntp -DskipTests package
+fi
+
+thin_jar=$(ls -t target/autouser-console-*.jar 2>/dev/null | grep -v -E -- '-(sources|javadoc|tests)\.jar$' | head -1 || true)
+if [ -z "$thin_jar" ] || [ ! -d target/jpackage/lib ] || [ ! -d target/jpackage/javafx ]; then
+  echo "build.sh: target/ has no packaged build; run without --no-maven" >&2
+  exit 2
+fi
+version=$(unzip -p "$thin_jar" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
+if [ -z "$version" ]; then
+  echo "build.sh: $thin_jar has no Implementation-Version in its manifest" >&2
+  exit 2
+fi
+
+work=target/installer-work
+out=target/installer
+rm -rf "$work" "$out"
+mkdir -p "$work/input" "$work/javafx" "$out"
+
+# The platform-specific JavaFX jars are the modules; the plain ones are empty placeholders.
+cp target/jpackage/javafx/*-"$platform"*.jar "$work/javafx/"
+cp "$thin_jar" target/jpackage/lib/*.jar "$work/input/"
+
+echo "build.sh: jlink runtime ($(( $(date +%s) - started ))s)"
+jlink --module-path "$work/javafx" --add-modules "$modules" \
+  --strip-debug --exclude-resources '**.so' \
+  --no-header-files --no-man-pages --strip-native-commands --compress=2 --output "$work/runtime"
+# JavaFX's native libraries sit inside its jars (excluded from the module image above); next to the
+# runtime's own libraries they load directly instead of being extracted to ~/.openjfx/cache.
+(cd "$work/runtime/lib" && for jar in ../../javafx/*.jar; do unzip -q -o "$jar" '*.so' '*.dylib' '*.dll' 2>/dev/null || true; done)
+# The JDK's own libraries keep their symbol tables (4 MB in libjvm.so alone); dynamic symbols stay.
+if [ "$platform" = linux ] && command -v strip >/dev/null; then
+  find "$work/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
+fi
+
+echo "build.sh: jpackage app-image $version ($(( $(date +%s) - started ))s)"
+jpackage --type app-image @installer/jpackage/common.opts @installer/jpackage/launcher.opts @installer/jpackage/$platform.opts \
+  --app-version "$version" --input "$work/input" --main-jar "$(basename "$thin_jar")" \
+  --runtime-image "$work/runtime" --dest "$out"
+
+if $build_deb && [ "$platform" = linux ]; then
+  echo "build.sh: jpackage deb ($(( $(date +%s) - started ))s)"
+  # jpackage runs dpkg-deb, which compresses with xz by default: 50 s of CPU to save 4 MB on
+  # content that is mostly compressed jars and a compressed module image already.
+  DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} \
+  jpackage --type deb @installer/jpackage/common.opts @installer/jpackage/linux-deb.opts \
+    --app-version "$version" --app-image "$out/autouser" --dest "$out"
+fi
+
+elapsed=$(( $(date +%s) - started ))
+echo "build.sh: done in ${elapsed}s"
+du -sh "$out/autouser"
+ls -l "$out"/*.deb 2>/dev/null || true
