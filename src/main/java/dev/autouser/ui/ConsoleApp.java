@@ -1,0 +1,25 @@
+package dev.autouser.ui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the window from {@link ConsoleWindow} and closes it cleanly. */
+public final class ConsoleApp extends Application {
+    /** Set by {@link GuiLauncher} before launch; JavaFX creates this class reflectively. */
+    static volatile GuiOptions options = GuiOptions.defaults();
+
+    private ConsoleWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        window = new ConsoleWindow(options, FxExecutors.forApplication());
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}
