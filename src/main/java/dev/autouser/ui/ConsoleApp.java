@@ -1,5 +1,8 @@
 package dev.autouser.ui;
 
+import dev.autouser.core.AppDirs;
+import dev.autouser.ui.connect.DemoLauncher;
+import dev.autouser.ui.connect.GatewayConnector;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -12,7 +15,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new ConsoleWindow(options, FxExecutors.forApplication());
+        FxExecutors executors = FxExecutors.forApplication();
+        AppDirs dirs = AppDirs.forCurrentUser();
+        window = new ConsoleWindow(options, executors, dirs, new GatewayConnector(() -> DemoLauncher.start(dirs)));
         window.show(stage);
     }
 

@@ -38,7 +38,12 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         this.model = model;
         createView();
         bind();
-        model.refresh();
+        // Every visit shows the latest records: changes happen on other pages.
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                model.refresh();
+            }
+        });
     }
 
     @Override

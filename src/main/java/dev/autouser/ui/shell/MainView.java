@@ -40,9 +40,9 @@ public final class MainView extends BorderPane {
         bind();
     }
 
-    /** Forgets built pages so the next visit builds them against the new connection. */
+    /** Forgets the pages built for the previous connection (the connect page stays as typed). */
     public void resetPages() {
-        built.clear();
+        built.keySet().removeIf(page -> page != Page.CONNECT);
         showPage(model.pageProperty().get());
     }
 
