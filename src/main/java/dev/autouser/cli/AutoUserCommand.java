@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Auto-User Console: see and manage MongoDB users that Teleport provisions automatically.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoServerCommand.class})
 public final class AutoUserCommand implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0;

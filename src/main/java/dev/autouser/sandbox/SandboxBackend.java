@@ -35,6 +35,7 @@ final class SandboxBackend extends MemoryBackend {
     private final Handshake handshake;
     private final Authorizer authorizer;
     private final UserAdminCommands userAdmin;
+    private final CursorOwners cursorOwners = new CursorOwners();
     private CurrentOpCommands currentOp;
 
     SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
@@ -58,7 +59,10 @@ final class SandboxBackend extends MemoryBackend {
         ClientConnection connection = connections.of(channel);
         connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
         try {
-            return ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
+            Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
+            cursorOwners.remember(reply, connection.users());
+            cursorOwners.forgetExhausted(query, reply);
+            return reply;
         } finally {
             connection.finished();
         }
@@ -110,7 +114,8 @@ final class SandboxBackend extends MemoryBackend {
             return new Document("ok", 1.0);
         }
         List<UserId> users = connection.users();
-        if (!name.equals("connectionstatus")) {
+        boolean ownCursor = name.equals("getmore") && cursorOwners.checkGetMore(query, users);
+        if (!ownCursor && !name.equals("connectionstatus")) {
             authorizer.check(users, db, command, query);
         }
         if (userAdmin.handles(command)) {
