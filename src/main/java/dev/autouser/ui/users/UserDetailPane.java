@@ -58,11 +58,17 @@ final class UserDetailPane extends ScrollPane {
                 + user.leafCluster().map(c -> " · from cluster " + c).orElse(""));
         state.setWrapText(true);
         state.getStyleClass().add(Styles.TEXT_MUTED);
-        content.getChildren().setAll(name, state,
-                section("Roles"), roles(user),
-                section("Authentication restrictions"), restrictions(user),
-                section("Live connections (" + user.connectionCount() + ")"), sessions(user),
-                section("customData"), customData(user));
+        VBox who = new VBox(6, name, state, section("Roles"), roles(user));
+        VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
+                section("Live connections (" + user.connectionCount() + ")"), sessions(user));
+        VBox data = new VBox(6, section("customData"), customData(user));
+        javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
+        for (VBox column : java.util.List.of(who, access, data)) {
+            javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);
+            column.setPrefWidth(300);
+            column.setMinWidth(200);
+        }
+        content.getChildren().setAll(columns);
     }
 
     private static Node roles(AutoUser user) {

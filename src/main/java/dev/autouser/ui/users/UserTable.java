@@ -31,19 +31,20 @@ final class UserTable extends TableView<UserRow> {
         state.setCellValueFactory(cell -> cell.getValue().stateProperty());
         state.setCellFactory(column -> new StateCell<>());
         state.setPrefWidth(95);
+        state.setMinWidth(90);
         TableColumn<UserRow, String> cluster = new TableColumn<>("Cluster");
         cluster.setId("clusterColumn");
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
-        cluster.setPrefWidth(100);
+        cluster.setPrefWidth(90);
         getColumns().setAll(java.util.List.of(state,
-                text("Teleport user", "teleportColumn", 170, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 190, row -> row.userProperty().map(u -> u.mongoName())),
+                text("Teleport user", "teleportColumn", 160, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 180, row -> row.userProperty().map(u -> u.mongoName())),
                 cluster,
-                text("Roles", "rolesColumn", 260, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 250, UserRow::rolesProperty),
                 sessions(),
-                text("Clients", "clientsColumn", 170, UserRow::clientsProperty),
-                text("Apps", "appsColumn", 150, UserRow::appsProperty)));
+                text("Clients", "clientsColumn", 150, UserRow::clientsProperty),
+                text("Apps", "appsColumn", 120, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(table -> new HighlightRow());
     }
@@ -61,6 +62,7 @@ final class UserTable extends TableView<UserRow> {
         TableColumn<UserRow, Number> column = new TableColumn<>("Sessions");
         column.setId("sessionsColumn");
         column.setPrefWidth(80);
+        column.setMinWidth(90);
         column.setCellValueFactory(cell -> cell.getValue().sessionsProperty());
         column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         return column;

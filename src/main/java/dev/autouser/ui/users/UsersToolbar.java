@@ -94,16 +94,19 @@ final class UsersToolbar extends VBox {
     private Node filters() {
         search.setId("searchField");
         search.setPromptText("Search users, roles, clients, apps (Ctrl+F)");
-        search.setPrefWidth(320);
+        search.setPrefWidth(300);
+        HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.searchProperty());
         ComboBox<UserState> state = new ComboBox<>();
         state.setId("stateFilter");
         state.getItems().setAll(null, UserState.ACTIVE, UserState.IDLE, UserState.LOCKED);
         state.setConverter(labels("All states", StateCell::label));
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        state.setMinWidth(130);
         ComboBox<String> role = new ComboBox<>();
         role.setId("roleFilter");
-        role.setPrefWidth(200);
+        role.setPrefWidth(190);
+        role.setMinWidth(150);
         model.knownRoles().addListener((javafx.collections.ListChangeListener<String>) c -> refillRoles(role));
         refillRoles(role);
         role.setConverter(labels("All roles", s -> s));
@@ -112,13 +115,16 @@ final class UsersToolbar extends VBox {
         cluster.setId("clusterFilter");
         cluster.getItems().setAll(UserFilter.ClusterFilter.values());
         cluster.valueProperty().bindBidirectional(model.clusterFilterProperty());
+        cluster.setMinWidth(170);
         Button clear = new Button("Clear filters", new FontIcon(Feather.X));
         clear.setId("clearFiltersButton");
         clear.getStyleClass().add(Styles.FLAT);
         clear.setOnAction(e -> model.clearFilters());
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label shown = new Label();
         shown.setId("shownCount");
         shown.getStyleClass().add(Styles.TEXT_MUTED);
+        shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.visibleRows().addListener((javafx.beans.InvalidationListener) o ->
                 shown.setText(model.visibleRows().size() + " shown"));
         HBox row = new HBox(8, new FontIcon(Feather.SEARCH), search, state, role, cluster, clear, new Spacer(), shown);

@@ -80,8 +80,9 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         setTop(new VBox(10, toolbar, error, selectionInfo));
         SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.72);
+        // Details below the table, so the table keeps the full width for its eight columns.
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
         setCenter(split);
         BorderPane.setMargin(split, new javafx.geometry.Insets(8, 0, 0, 0));
         getStyleClass().add("page");
