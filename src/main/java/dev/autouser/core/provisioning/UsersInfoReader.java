@@ -21,9 +21,10 @@ import java.util.Map;
  * size per user, and halves a batch that is still refused.
  */
 final class UsersInfoReader {
-    /** Aim well below 16 MB so that growth between calls does not push a reply over. */
-    static final long TARGET_REPLY_BYTES = 8L * 1024 * 1024;
-    /** Restrictions and request overhead a user adds in the exact-match call. */
+    /** Aim below 16 MB so that growth between calls does not push a reply over. */
+    static final long EXACT_TARGET_BYTES = 12L * 1024 * 1024;
+    private static final int EXACT_REPLY_FACTOR = 4;
+    /** Request overhead a user adds in the exact-match call. */
     private static final long EXTRA_BYTES_PER_USER = 128;
     private static final DocumentCodec CODEC = new DocumentCodec();
 
@@ -66,12 +67,19 @@ final class UsersInfoReader {
         return users;
     }
 
-    /** The named users with authentication restrictions, keyed by name; missing users are absent. */
+    /**
+     * The named users with authentication restrictions, keyed by name; missing users are absent.
+     * Exact-match replies are bigger than filtered ones (servers add inherited roles and
+     * restrictions), so the first batch assumes four times the filtered size per user and later
+     * batches are sized from what the previous reply actually weighed.
+     */
     Map<String, Document> withRestrictions(List<String> mongoNames) {
         Map<String, Document> byName = new HashMap<>();
-        int batch = (int) Math.max(1, TARGET_REPLY_BYTES / (bytesPerUser + EXTRA_BYTES_PER_USER));
+        long perUser = bytesPerUser * EXACT_REPLY_FACTOR + EXTRA_BYTES_PER_USER;
         int start = 0;
+        int refusedBatch = Integer.MAX_VALUE;
         while (start < mongoNames.size()) {
+            int batch = (int) Math.max(1, Math.min(refusedBatch - 1L, EXACT_TARGET_BYTES / perUser));
             List<String> names = mongoNames.subList(start, Math.min(mongoNames.size(), start + batch));
             RawBsonDocument reply;
             try {
@@ -79,13 +87,17 @@ final class UsersInfoReader {
                         "read the lock state of auto-users");
             } catch (ConsoleException e) {
                 if (e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) && names.size() > 1) {
-                    batch = Math.max(1, names.size() / 2);
+                    refusedBatch = names.size() / 2 + 1;
                     continue;
                 }
                 throw e;
             }
-            for (Document user : usersOf(reply)) {
+            List<Document> users = usersOf(reply);
+            for (Document user : users) {
                 byName.put(user.getString("user"), user);
+            }
+            if (!users.isEmpty()) {
+                perUser = Math.max(64, reply.getByteBuffer().remaining() / users.size()) + EXTRA_BYTES_PER_USER;
             }
             start += names.size();
         }
