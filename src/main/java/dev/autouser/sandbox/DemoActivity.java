@@ -147,7 +147,6 @@ public final class DemoActivity implements AutoCloseable {
                 .applyToSslSettings(ssl -> ssl.enabled(true)
                         .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToConnectionPoolSettings(pool -> pool.minSize(1))
                 .credential(MongoCredential.createMongoX509Credential())
                 .applicationName(APP_NAMES.get(random.nextInt(APP_NAMES.size())))
                 .build();

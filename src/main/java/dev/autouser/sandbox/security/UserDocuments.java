@@ -20,7 +20,7 @@ final class UserDocuments {
                 .append("userId", user.userId())
                 .append("user", user.id().user())
                 .append("db", user.id().db());
-        user.customData().ifPresent(data -> doc.append("customData", data));
+        user.customDataShared().ifPresent(data -> doc.append("customData", data));
         doc.append("roles", roles(user.roles()));
         doc.append("mechanisms", new ArrayList<>(user.mechanisms()));
         return doc;

@@ -21,10 +21,10 @@ public final class UserStore {
     private final ConcurrentSkipListMap<UserId, Entry> users = new ConcurrentSkipListMap<>();
 
     /**
-     * A user plus its {@code usersInfo} list view and that view's BSON size, computed once per
-     * change. The view is shared: readers must copy it before handing it out.
+     * A user plus its {@code usersInfo} list view, computed once per change and never modified
+     * afterwards (a change replaces the entry), so readers may share it.
      */
-    record Entry(StoredUser user, Document listView, int listViewSize) {
+    record Entry(StoredUser user, Document listView) {
     }
 
     public Optional<StoredUser> find(UserId id) {
@@ -84,9 +84,20 @@ public final class UserStore {
     }
 
     Collection<Entry> entriesIn(String db) {
+        return entriesIn(db, UserNameRange.ALL);
+    }
+
+    /** The users of {@code db} whose names lie in {@code names}: a range scan of the sorted map. */
+    Collection<Entry> entriesIn(String db, UserNameRange names) {
         Objects.requireNonNull(db, "db");
-        ConcurrentNavigableMap<UserId, Entry> range = users.subMap(
-                new UserId("\u0000", db), true, new UserId("\u0000", db + "\u0000"), false);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        UserId low = names.from() == null ? new UserId("\u0000", db) : new UserId(names.from(), db);
+        boolean lowInclusive = names.from() == null || names.fromInclusive();
+        ConcurrentNavigableMap<UserId, Entry> range = names.to() == null
+                ? users.subMap(low, lowInclusive, new UserId("\u0000", db + "\u0000"), false)
+                : users.subMap(low, lowInclusive, new UserId(names.to(), db), names.toInclusive());
         return range.values();
     }
 
@@ -95,7 +106,6 @@ public final class UserStore {
     }
 
     private static Entry entry(StoredUser user) {
-        Document view = UserDocuments.listView(user);
-        return new Entry(user, view, BsonSize.ofDocument(view));
+        return new Entry(user, UserDocuments.listView(user));
     }
 }
