@@ -78,6 +78,22 @@ public final class Authorizer {
         return databases.stream().filter(privileges::touchesDatabase).toList();
     }
 
+    /**
+     * The collections {@code listCollections} shows: all of them normally; with
+     * {@code authorizedCollections: true, nameOnly: true} and no listCollections privilege on the
+     * database, only those the users hold some privilege on, as MongoDB does.
+     */
+    public List<String> visibleCollections(List<UserId> authenticated, String db, Collection<String> collections,
+                                           Document command) {
+        PrivilegeSet privileges = privileges(authenticated);
+        boolean authorizedOnly = UmcArgs.flag(command, "authorizedCollections", false)
+                && UmcArgs.flag(command, "nameOnly", false);
+        if (!authorizedOnly || privileges.allowsOnDatabase(db, "listCollections")) {
+            return new ArrayList<>(collections);
+        }
+        return collections.stream().filter(name -> privileges.touchesCollection(db, name)).toList();
+    }
+
     private static void checkPrivileges(AuthzSession session, String db, String key, Document command) {
         if (key.equals("explain")) {
             checkExplain(session, db, command);

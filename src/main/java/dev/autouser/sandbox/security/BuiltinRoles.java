@@ -57,12 +57,12 @@ public final class BuiltinRoles {
         return ROLES.containsKey(role);
     }
 
-    /** The names of the built-in roles that exist in {@code db}, in table order. */
+    /** The built-in roles that exist in {@code db} (internal {@code __} roles included, as MongoDB lists them). */
     public static List<RoleId> inDatabase(String db) {
         List<RoleId> result = new ArrayList<>();
         for (String name : ROLES.keySet()) {
             RoleId id = new RoleId(name, db);
-            if (isBuiltin(id) && !name.startsWith("__")) {
+            if (isBuiltin(id)) {
                 result.add(id);
             }
         }

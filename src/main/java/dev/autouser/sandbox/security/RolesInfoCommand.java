@@ -68,7 +68,7 @@ final class RolesInfoCommand {
                     : List.of(UserDocuments.restrictions(role.restrictions())));
         }
         doc.append("isBuiltin", false);
-        List<RoleId> inherited = new ArrayList<>(state.roles().closure(role.roles()));
+        List<RoleId> inherited = new ArrayList<>(state.roles().inheritedRoleNames(role.roles()));
         doc.append("inheritedRoles", UserDocuments.roles(inherited));
         if (showPrivileges) {
             doc.append("inheritedPrivileges",

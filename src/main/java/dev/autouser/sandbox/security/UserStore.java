@@ -1,7 +1,6 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -72,10 +71,10 @@ public final class UserStore {
 
     /** Removes {@code role} from every user that holds it (what {@code dropRole} does). */
     public void revokeRoleEverywhere(RoleId role) {
-        for (UserId id : new ArrayList<>(users.keySet())) {
-            update(id, user -> user.roles().contains(role)
-                    ? user.withRoles(user.roles().stream().filter(r -> !r.equals(role)).toList())
-                    : user);
+        List<UserId> holders = users.values().stream().map(Entry::user)
+                .filter(user -> user.roles().contains(role)).map(StoredUser::id).toList();
+        for (UserId id : holders) {
+            update(id, user -> user.withRoles(user.roles().stream().filter(r -> !r.equals(role)).toList()));
         }
     }
 

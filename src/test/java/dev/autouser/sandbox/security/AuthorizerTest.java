@@ -134,4 +134,14 @@ class AuthorizerTest {
                 () -> authorizer.check(List.of(APP), "$external", "createUser", command));
         assertEquals(14, error.getCode());
     }
+
+    @Test
+    void authorizedCollectionsListsOnlyCollectionsWithPrivileges() {
+        Document command = json("{listCollections: 1, authorizedCollections: true, nameOnly: true}");
+        allowed(INHERITS, "db2", "{listCollections: 1, authorizedCollections: true, nameOnly: true}");
+        refused(List.of(INHERITS), "db2", "{listCollections: 1}");
+        assertEquals(List.of("reports"),
+                authorizer.visibleCollections(List.of(INHERITS), "db2", List.of("other", "reports"), command));
+        assertEquals(List.of("a", "b"), authorizer.visibleCollections(List.of(APP), "db1", List.of("a", "b"), command));
+    }
 }

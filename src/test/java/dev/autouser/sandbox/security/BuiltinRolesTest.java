@@ -93,4 +93,16 @@ class BuiltinRolesTest {
         assertFalse(named.allowsOnCollection("db1", "other", "find"));
         assertEquals(false, named.allowsOnDatabase("db1", "find"));
     }
+
+    @Test
+    void listDatabasesVisibilityFollowsMongoDbsRules() {
+        PrivilegeSet anyNormal = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.ANY_NORMAL, "revokeRole")));
+        assertTrue(anyNormal.touchesDatabase("db1"));
+        assertFalse(anyNormal.touchesDatabase("local"));
+        PrivilegeSet named = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.collection("", "logs"), "find")));
+        assertTrue(named.touchesDatabase("local"));
+        PrivilegeSet exact = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.collection("db2", "x"), "find")));
+        assertTrue(exact.touchesDatabase("db2"));
+        assertFalse(exact.touchesDatabase("db1"));
+    }
 }

@@ -120,4 +120,29 @@ class RoleCommandsTest {
         assertEquals(31, fails("db2", "{dropRole: 'myCustomRole'}").getCode());
         assertEquals(49, fails("admin", "{dropRole: 'root'}").getCode());
     }
+
+    @Test
+    void revokePrivilegesRemovesActionsAndEmptyEntries() {
+        run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {cluster: true},"
+                + " actions: ['inprog']}, {resource: {db: '$external', collection: ''}, actions: ['dropUser']}]}");
+        PrivilegeSet remaining = new PrivilegeSet(state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges());
+        assertTrue(!remaining.allowsOnCluster("inprog"));
+        assertTrue(!remaining.allowsOnDatabase("$external", "dropUser"));
+        assertTrue(remaining.allowsOnDatabase("$external", "createUser"));
+        assertEquals(49, fails("admin", "{revokePrivilegesFromRole: 'root', privileges: [{resource: {cluster: true},"
+                + " actions: ['inprog']}]}").getCode());
+    }
+
+    @Test
+    void grantAndRevokeRolesToRoleChangeInheritance() {
+        run("db2", "{createRole: 'wrapper', privileges: [], roles: []}");
+        run("db2", "{grantRolesToRole: 'wrapper', roles: ['myCustomRole', 'read']}");
+        assertEquals(List.of(TeleportFixture.CUSTOM_ROLE, RoleId.of("read", "db2")),
+                state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles());
+        assertEquals(49, fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['wrapper']}").getCode(),
+                "a cycle is refused");
+        run("db2", "{revokeRolesFromRole: 'wrapper', roles: ['read']}");
+        assertEquals(List.of(TeleportFixture.CUSTOM_ROLE),
+                state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles());
+    }
 }

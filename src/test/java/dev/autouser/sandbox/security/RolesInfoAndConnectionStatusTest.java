@@ -71,6 +71,17 @@ class RolesInfoAndConnectionStatusTest {
     }
 
     @Test
+    void connectionStatusListsInheritedRolesToo() {
+        state.roles().put(new CustomRole(RoleId.of("wrapper", "db2"), List.of(), List.of(TeleportFixture.CUSTOM_ROLE)));
+        UserId carol = new UserId("CN=carol", "$external");
+        state.users().put(StoredUser.x509(carol.user(), List.of(RoleId.of("wrapper", "db2"))));
+        Document authInfo = (Document) commands.handle("admin", "connectionStatus", json("{connectionStatus: 1}"),
+                List.of(carol)).get("authInfo");
+        assertEquals(List.of(json("{role: 'wrapper', db: 'db2'}"), json("{role: 'myCustomRole', db: 'db2'}")),
+                authInfo.get("authenticatedUserRoles"));
+    }
+
+    @Test
     void connectionStatusWithoutLoginIsEmpty() {
         Document authInfo = (Document) commands.handle("admin", "connectionStatus", json("{connectionStatus: 1}"),
                 List.of()).get("authInfo");

@@ -68,6 +68,13 @@ class UserCommandsTest {
     }
 
     @Test
+    void everyUnknownRoleIsNamed() {
+        MongoServerError error = fails("$external", "{createUser: 'CN=alice', roles: [{role: 'a', db: 'db1'},"
+                + " {role: 'read', db: 'db1'}, {role: 'b', db: 'db2'}]}");
+        assertEquals("Could not find roles: a@db1, b@db2", error.getMessageWithoutErrorCode());
+    }
+
+    @Test
     void adminOnlyBuiltinRolesDoNotExistInOtherDatabases() {
         assertEquals(31, fails("$external", "{createUser: 'CN=alice', roles: [{role: 'readAnyDatabase', db: 'db1'}]}")
                 .getCode());
