@@ -8,10 +8,15 @@
 #      window (JavaFX from the runtime's modules, ControlsFX opens) and keeps running;
 #   4. the .deb's control file declares GTK 3 and the other run-time libraries, installs under
 #      /opt/autouser with a desktop entry and icon;
-#   5. both stay under the size budget (80 MB each).
-# usage: installer/smoke-test.sh   (exit 0 when every check passed)
+#   5. both stay under the size budget (80 MB each);
+#   6. with --install (root, throwaway machines such as CI only): `apt-get install ./<deb>` works
+#      on a machine without a desktop, puts `autouser` on PATH and in the menu, and
+#      `apt-get purge` takes all of it away again.
+# usage: installer/smoke-test.sh [--install]   (exit 0 when every check passed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+install_deb=false
+[ "${1:-}" = --install ] && install_deb=true
 
 launcher=target/installer/autouser/bin/autouser
 budget_kb=$((80 * 1024))
@@ -133,6 +138,28 @@ if [ -n "$deb" ]; then
   deb_kb=$(( $(stat -c %s "$deb") / 1024 ))
   echo "     .deb: $((deb_kb / 1024)) MB"
   check ".deb is under 80 MB" [ "$deb_kb" -lt "$budget_kb" ]
+fi
+
+# 6. install and remove the .deb for real
+if $install_deb && [ -n "$deb" ]; then
+  if dpkg -s autouser >/dev/null 2>&1; then
+    fail "--install: a package named autouser is already installed here; not touching it"
+  else
+    export DEBIAN_FRONTEND=noninteractive
+    if apt-get install -y -qq --no-install-recommends "./$deb" >"$work/apt-install.log" 2>&1; then
+      pass "apt-get install ./$deb"
+    else
+      fail "apt-get install ./$deb"
+      tail -20 "$work/apt-install.log"
+    fi
+    check "installed: 'autouser --version' on PATH prints $pom_version" \
+      sh -c "[ \"\$(autouser --version)\" = 'autouser $pom_version' ]"
+    check "installed: menu entry /usr/share/applications/autouser.desktop" \
+      [ -f /usr/share/applications/autouser.desktop ]
+    check "apt-get purge autouser" sh -c "apt-get purge -y -qq autouser >'$work/apt-purge.log' 2>&1"
+    check "purged: no /opt/autouser, /usr/bin/autouser or menu entry left" \
+      sh -c "[ ! -e /opt/autouser ] && [ ! -e /usr/bin/autouser ] && [ ! -e /usr/share/applications/autouser.desktop ]"
+  fi
 fi
 
 if [ "$failures" -gt 0 ]; then
