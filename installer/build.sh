@@ -39,16 +39,9 @@ if [ -n "$package" ] && [ ! -f "installer/jpackage/$package.opts" ]; then
   exit 2
 fi
 
-# Only what the class path needs (checked with `jdeps --list-deps --multi-release 17` over the
-# shaded jar) plus what is loaded by name at run time, which jdeps cannot see:
-#   java.desktop (java.beans for Jackson/SnakeYAML), java.management (driver, sandbox),
-#   java.naming + jdk.naming.dns (mongodb+srv:// SRV lookups), java.security.sasl (SCRAM),
-#   java.security.jgss (Kerberos types the driver references), java.sql (Jackson, BouncyCastle),
-#   java.xml (logback configuration), jdk.crypto.ec (TLS with EC keys), jdk.unsupported (Netty,
-#   JavaFX), jdk.net (driver socket keep-alive options). JavaFX brings its own requirements.
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.security.jgss,\
-java.security.sasl,java.sql,java.xml,jdk.crypto.ec,jdk.naming.dns,jdk.net,jdk.unsupported,\
-javafx.base,javafx.graphics,javafx.controls
+# The runtime's modules: installer/jpackage/modules.txt (one per line, with the reason for each;
+# smoke-test.sh checks it still covers what jdeps finds in the code).
+modules=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' installer/jpackage/modules.txt | tr -d ' ' | paste -sd, -)
 
 started=$(date +%s)
 if $run_maven; then

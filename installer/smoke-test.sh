@@ -8,7 +8,8 @@
 #      window (JavaFX from the runtime's modules, ControlsFX opens) and keeps running;
 #   4. the .deb's control file declares GTK 3 and the other run-time libraries, installs under
 #      /opt/autouser with a desktop entry and icon;
-#   5. both stay under the size budget (80 MB each);
+#   5. both stay under the size budget (80 MB each), and the runtime's module list
+#      (installer/jpackage/modules.txt) still covers every JDK module jdeps finds in the code;
 #   6. with --install (root, throwaway machines such as CI only): `apt-get install ./<deb>` works
 #      on a machine without a desktop, puts `autouser` on PATH and in the menu, and
 #      `apt-get purge` takes all of it away again.
@@ -138,6 +139,19 @@ if [ -n "$deb" ]; then
   deb_kb=$(( $(stat -c %s "$deb") / 1024 ))
   echo "     .deb: $((deb_kb / 1024)) MB"
   check ".deb is under 80 MB" [ "$deb_kb" -lt "$budget_kb" ]
+fi
+
+# jdeps over the shaded jar (the same classes as the image's class path, plus JavaFX's).
+if [ -f target/autouser.jar ]; then
+  needed=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 target/autouser.jar 2>/dev/null | tr ',' ' ')
+  listed=" $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' installer/jpackage/modules.txt | tr -d ' ' | tr '\n' ' ') jdk.jfr "
+  missing=""
+  for m in $needed; do
+    case "$listed" in *" $m "*) ;; *) missing="$missing $m" ;; esac
+  done
+  [ -n "$needed" ] || missing=" (jdeps printed nothing)"
+  check "installer/jpackage/modules.txt covers jdeps' list: $needed" [ -z "$missing" ]
+  [ -z "$missing" ] || echo "     missing:$missing"
 fi
 
 # 6. install and remove the .deb for real
