@@ -39,6 +39,12 @@ if [ -n "$package" ] && [ ! -f "installer/jpackage/$package.opts" ]; then
   exit 2
 fi
 
+# The JDK's tools: $JAVA_HOME/bin when set, else PATH. unzip reads the version and JavaFX's natives.
+jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+for tool in "${jdk_bin}jlink" "${jdk_bin}jpackage" unzip; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool not found (needs a JDK 17+ and unzip)" >&2; exit 2; }
+done
+
 # The runtime's modules: installer/jpackage/modules.txt (one per line, with the reason for each;
 # smoke-test.sh checks it still covers what jdeps finds in the code).
 modules=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' installer/jpackage/modules.txt | tr -d ' ' | paste -sd, -)
@@ -71,19 +77,24 @@ cp target/jpackage/javafx/*-"$platform"*.jar "$work/javafx/"
 cp "$thin_jar" target/jpackage/lib/*.jar "$work/input/"
 
 echo "build.sh: jlink runtime ($(( $(date +%s) - started ))s)"
-jlink --module-path "$work/javafx" --add-modules "$modules" \
+"${jdk_bin}jlink" --module-path "$work/javafx" --add-modules "$modules" \
   --strip-debug --exclude-resources '**.so,**.dylib,**.dll' \
   --no-header-files --no-man-pages --strip-native-commands --compress=2 --output "$work/runtime"
 # JavaFX's native libraries sit inside its jars (excluded from the module image above); next to the
 # runtime's own libraries they load directly instead of being extracted to ~/.openjfx/cache.
+# (unzip exits 11 for the jars without native code, hence the check afterwards.)
 (cd "$work/runtime/$native_dir" && for jar in ../../javafx/*.jar; do unzip -q -o "$jar" '*.so' '*.dylib' '*.dll' 2>/dev/null || true; done)
+if ! ls "$work/runtime/$native_dir" | grep -q glass; then
+  echo "build.sh: JavaFX's native libraries (glass) were not unpacked into the runtime" >&2
+  exit 1
+fi
 # The JDK's own libraries keep their symbol tables (4 MB in libjvm.so alone); dynamic symbols stay.
 if [ "$platform" = linux ] && command -v strip >/dev/null; then
   find "$work/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 fi
 
 echo "build.sh: jpackage app-image $version ($(( $(date +%s) - started ))s)"
-jpackage --type app-image @installer/jpackage/common.opts @installer/jpackage/launcher.opts @installer/jpackage/$os_opts.opts \
+"${jdk_bin}jpackage" --type app-image @installer/jpackage/common.opts @installer/jpackage/launcher.opts @installer/jpackage/$os_opts.opts \
   --app-version "$version" --input "$work/input" --main-jar "$(basename "$thin_jar")" \
   --runtime-image "$work/runtime" --dest "$out"
 
@@ -92,7 +103,7 @@ if [ -n "$package" ]; then
   # For .deb, jpackage runs dpkg-deb, which compresses with xz by default: 50 s of CPU to save
   # 4 MB on content that is mostly compressed jars and a compressed module image already.
   DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} \
-  jpackage --type "$package" @installer/jpackage/common.opts "@installer/jpackage/$package.opts" \
+  "${jdk_bin}jpackage" --type "$package" @installer/jpackage/common.opts "@installer/jpackage/$package.opts" \
     --app-version "$version" --app-image "$out/autouser" --dest "$out"
 fi
 
