@@ -126,6 +126,8 @@ final class SandboxBackend extends MemoryBackend {
         authorizer.check(users, db, command, query);
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
+        } else if (name.equals("killcursors")) {
+            cursorOwners.checkKillCursors(query, users);
         }
         if (name.equals("currentop")) {
             return currentOp.currentOp(connection, db, query);

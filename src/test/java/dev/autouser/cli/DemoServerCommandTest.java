@@ -34,6 +34,18 @@ class DemoServerCommandTest {
     }
 
     @Test
+    void portInUseIsReportedInOneSentence() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("localhost"))) {
+            java.nio.file.Path pki = java.nio.file.Files.createTempDirectory("demo-port-test");
+            String errors = runAndCaptureErrors("demo-server", "--port", String.valueOf(taken.getLocalPort()),
+                    "--pki-dir", pki.toString());
+            assertTrue(errors.startsWith("Cannot start the demo server on port " + taken.getLocalPort()), errors);
+            assertTrue(errors.contains("Address already in use"), errors);
+        }
+    }
+
+    @Test
     void negativeUserCountIsRefused() {
         assertTrue(runAndCaptureErrors("demo-server", "--users", "-5").contains("cannot be negative"));
     }

@@ -75,6 +75,10 @@ class SandboxCommandsTest {
         MongoCommandException e = assertThrows(MongoCommandException.class, () -> target.teleportAdmin()
                 .getDatabase("admin").runCommand(new Document("getMore", cursorId).append("collection", "$cmd.aggregate")));
         assertEquals(13, e.getErrorCode());
+        MongoCommandException kill = assertThrows(MongoCommandException.class, () -> target.teleportAdmin()
+                .getDatabase("admin").runCommand(new Document("killCursors", "$cmd.aggregate")
+                        .append("cursors", List.of(cursorId))));
+        assertEquals(13, kill.getErrorCode());
         target.dba().getDatabase("admin").runCommand(new Document("getMore", cursorId)
                 .append("collection", "$cmd.aggregate").append("batchSize", 1000));
     }

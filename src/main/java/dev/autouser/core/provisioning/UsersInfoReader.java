@@ -37,19 +37,22 @@ final class UsersInfoReader {
         this.showCustomData = gateway.facts().version().hasShowCustomData();
     }
 
-    /** Every user tagged {@code customData.teleport-auto-user: true} in $external. */
-    List<Document> taggedUsers() {
+    /**
+     * Every user tagged {@code customData.teleport-auto-user: true} in $external, reading the
+     * given pages (normally one for everything) and splitting any the server refuses as too large.
+     */
+    List<Document> taggedUsers(List<UserPage> startPages) {
         List<Document> users = new ArrayList<>();
         long bytes = 0;
-        Deque<NameRange> pending = new ArrayDeque<>(List.of(NameRange.all()));
+        Deque<UserPage> pending = new ArrayDeque<>(startPages);
         while (!pending.isEmpty()) {
-            NameRange range = pending.pop();
+            UserPage page = pending.pop();
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(range, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(page, showCustomData),
                         "list auto-users");
             } catch (ConsoleException e) {
-                List<NameRange> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? range.split() : List.of();
+                List<UserPage> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? page.split() : List.of();
                 if (parts.isEmpty()) {
                     throw e;
                 }
@@ -67,6 +70,11 @@ final class UsersInfoReader {
         return users;
     }
 
+    /** Measured size of one user in the tagged listing's replies (bytes). */
+    long bytesPerUser() {
+        return bytesPerUser;
+    }
+
     /**
      * The named users with authentication restrictions, keyed by name; missing users are absent.
      * Exact-match replies are bigger than filtered ones (servers add inherited roles and
@@ -74,6 +82,17 @@ final class UsersInfoReader {
      * batches are sized from what the previous reply actually weighed.
      */
     Map<String, Document> withRestrictions(List<String> mongoNames) {
+        return withRestrictions(mongoNames, true);
+    }
+
+    /**
+     * Like {@link #withRestrictions(List)}; without {@code customData} (from 5.2) the server skips
+     * the full description (inherited privileges), which makes replies several times smaller.
+     * Listing takes customData from the tagged call instead; re-checks before a change ask for it.
+     */
+    Map<String, Document> withRestrictions(List<String> mongoNames, boolean withCustomData) {
+        boolean showCustomData = withCustomData && this.showCustomData;
+        boolean hideCustomData = !withCustomData && this.showCustomData;
         Map<String, Document> byName = new HashMap<>();
         long perUser = bytesPerUser * EXACT_REPLY_FACTOR + EXTRA_BYTES_PER_USER;
         int start = 0;
@@ -83,7 +102,8 @@ final class UsersInfoReader {
             List<String> names = mongoNames.subList(start, Math.min(mongoNames.size(), start + batch));
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL,
+                        UserCommands.usersInfoExact(names, showCustomData, hideCustomData),
                         "read the lock state of auto-users");
             } catch (ConsoleException e) {
                 if (e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) && names.size() > 1) {

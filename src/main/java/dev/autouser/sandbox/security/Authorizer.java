@@ -59,6 +59,17 @@ public final class Authorizer {
         }
     }
 
+    /**
+     * Whether this class knows which privileges {@code commandName} needs. MongoDB answers unknown
+     * commands with CommandNotFound (59) before any authorization; a server can use this to do
+     * the same instead of letting {@link #check} refuse them with Unauthorized.
+     */
+    public static boolean isKnownCommand(String commandName) {
+        String key = commandName.toLowerCase(Locale.ROOT);
+        return NO_AUTH.contains(key) || key.equals("explain") || UmcRequirements.COMMANDS.contains(key)
+                || DataRequirements.COMMANDS.contains(key) || ServerRequirements.knows(key);
+    }
+
     /** The merged privileges of the users (for connectionStatus and the console's checks). */
     public PrivilegeSet privileges(List<UserId> authenticated) {
         return AuthzSession.resolve(state, authenticated).privileges();

@@ -41,6 +41,7 @@ final class UsersInfoCommand {
         UmcArgs.requireKnownFields("usersInfo", body, version.hasShowCustomData() ? FIELDS : FIELDS_BEFORE_5_2);
         UmcArgs.Target<UserId> target = UmcArgs.usersInfoTarget(body.get(UmcArgs.commandName(body, "usersInfo")), db);
         boolean showCustomData = UmcArgs.flag(body, "showCustomData", true);
+        boolean showCredentials = UmcArgs.flag(body, "showCredentials", false);
         boolean showPrivileges = UmcArgs.flag(body, "showPrivileges", false);
         boolean showRestrictions = UmcArgs.flag(body, "showAuthenticationRestrictions", false);
         Object filter = body.get("filter");
@@ -54,8 +55,11 @@ final class UsersInfoCommand {
                         "Privilege or restriction details require exact-match usersInfo queries");
             }
             users = describeExact(exact.names(), showCustomData, showPrivileges, showRestrictions);
+            if (showCredentials) {
+                users = users.stream().map(this::withCredentials).toList();
+            }
         } else {
-            users = list(select(target, db, (Document) filter), showCustomData, (Document) filter);
+            users = list(select(target, db, (Document) filter), showCustomData, showCredentials, (Document) filter);
         }
         return new Document("users", users).append("ok", 1.0);
     }
@@ -76,7 +80,8 @@ final class UsersInfoCommand {
         return entries;
     }
 
-    private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, Document filter) {
+    private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, boolean showCredentials,
+                                Document filter) {
         Predicate<Document> matcher = filter == null ? null : UserFilter.of(filter);
         List<Document> result = new ArrayList<>();
         for (UserStore.Entry entry : entries) {
@@ -85,12 +90,20 @@ final class UsersInfoCommand {
                 view = new Document(view);
                 view.remove("customData");
             }
+            if (showCredentials) {
+                view = UserDocuments.withCredentials(view, entry.user());
+            }
             if (matcher != null && !matcher.test(view)) {
                 continue;
             }
             result.add(view);
         }
         return result;
+    }
+
+    private Document withCredentials(Document description) {
+        UserId id = new UserId((String) description.get("user"), (String) description.get("db"));
+        return state.users().find(id).map(user -> UserDocuments.withCredentials(description, user)).orElse(description);
     }
 
     private List<Document> describeExact(List<UserId> names, boolean showCustomData, boolean showPrivileges,

@@ -170,4 +170,15 @@ class UserCommandsTest {
         assertEquals(2, error.getCode());
         assertTrue(state.users().find(ALICE).orElseThrow().restrictions().isEmpty());
     }
+
+    @Test
+    void restrictionsFollowMongoDbsStrictShape() {
+        createAlice();
+        assertEquals(14, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions:"
+                + " [{clientSource: '0.0.0.0'}]}").getCode(), "a bare string is not an array");
+        assertEquals(26, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions: [{}]}").getCode());
+        assertEquals(40415, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions:"
+                + " [{clientSource: ['0.0.0.0'], port: 1}]}").getCode());
+        assertEquals(14, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions: [5]}").getCode());
+    }
 }
