@@ -105,8 +105,11 @@ public final class DemoActivity implements AutoCloseable {
             end(names.get(random.nextInt(names.size())));
         }
         if (sessions.size() < MAX_SESSIONS && random.nextInt(3) > 0) {
+            // Users the console dropped are gone for good: Teleport would recreate them, the demo does not.
             List<DemoData.DemoUser> offline = roster.stream()
-                    .filter(user -> !sessions.containsKey(user.teleportName())).toList();
+                    .filter(user -> !sessions.containsKey(user.teleportName()))
+                    .filter(user -> server.security().users().contains(new UserId(user.mongoName(), "$external")))
+                    .toList();
             if (!offline.isEmpty()) {
                 open(offline.get(random.nextInt(offline.size())));
             }
@@ -147,7 +150,6 @@ public final class DemoActivity implements AutoCloseable {
                 .applyToSslSettings(ssl -> ssl.enabled(true)
                         .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToConnectionPoolSettings(pool -> pool.minSize(1))
                 .credential(MongoCredential.createMongoX509Credential())
                 .applicationName(APP_NAMES.get(random.nextInt(APP_NAMES.size())))
                 .build();

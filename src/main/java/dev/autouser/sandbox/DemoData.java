@@ -8,6 +8,7 @@ import dev.autouser.sandbox.security.Privilege;
 import dev.autouser.sandbox.security.ResourcePattern;
 import dev.autouser.sandbox.security.RoleId;
 import dev.autouser.sandbox.security.StoredUser;
+import dev.autouser.sandbox.security.UserId;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,6 +29,8 @@ public final class DemoData {
     /** The drift seeded into teleport-admin-role: this required action is missing. */
     public static final String DRIFT_MISSING_ACTION = "changeCustomData";
     public static final RoleId CUSTOM_ROLE = RoleId.of("myCustomRole", "db2");
+    private static final List<AuthenticationRestriction> TELEPORT_LOCK =
+            List.of(AuthenticationRestriction.teleportLock());
 
     public enum Seed { DEMO, EMPTY }
 
@@ -105,9 +108,9 @@ public final class DemoData {
 
     /** The store's version of a roster entry: locked users hold no roles and Teleport's lock restriction. */
     public static StoredUser storedAutoUser(String teleportName, List<RoleId> roles, boolean locked) {
-        StoredUser user = StoredUser.x509("CN=" + teleportName, locked ? List.of() : roles)
-                .withCustomData(new Document(AUTO_USER_TAG, true));
-        return locked ? user.withRestrictions(List.of(AuthenticationRestriction.teleportLock())) : user;
+        return new StoredUser(new UserId("CN=" + teleportName, "$external"), locked ? List.of() : roles,
+                Optional.of(new Document(AUTO_USER_TAG, true)),
+                locked ? TELEPORT_LOCK : List.of(), Optional.empty());
     }
 
     private static void seedDemo(SandboxServer server, DevPki pki, List<DemoUser> roster) {

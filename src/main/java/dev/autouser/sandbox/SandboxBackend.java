@@ -5,10 +5,7 @@ import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.autouser.sandbox.security.Authorizer;
-import dev.autouser.sandbox.security.Privilege;
-import dev.autouser.sandbox.security.ResourcePattern;
 import dev.autouser.sandbox.security.SecurityState;
-import dev.autouser.sandbox.security.StoredUser;
 import dev.autouser.sandbox.security.UserAdminCommands;
 import dev.autouser.sandbox.security.UserId;
 import io.netty.channel.Channel;
@@ -29,20 +26,19 @@ final class SandboxBackend extends MemoryBackend {
             "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
 
     private final ReportedVersion version;
-    private final SecurityState security;
     private final ConnectionRegistry connections;
     private final Authentication authentication;
     private final Handshake handshake;
     private final Authorizer authorizer;
     private final UserAdminCommands userAdmin;
     private final CursorOwners cursorOwners = new CursorOwners();
+    private final ServerMetrics metrics = new ServerMetrics();
     private CurrentOpCommands currentOp;
 
     SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
         this.version = version;
-        this.security = security;
         this.connections = connections;
-        this.authentication = new Authentication(security);
+        this.authentication = new Authentication(security, metrics);
         this.handshake = new Handshake(version, authentication);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
@@ -62,10 +58,29 @@ final class SandboxBackend extends MemoryBackend {
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
+            metrics.command(command, false);
             return reply;
+        } catch (RuntimeException e) {
+            metrics.command(command, true);
+            throw e;
         } finally {
             connection.finished();
         }
+    }
+
+    /** The library's status plus MongoDB's command and authentication counters. */
+    @Override
+    public Document getServerStatus() {
+        Document status = super.getServerStatus();
+        status.put("version", version.toVersionString());
+        Document metricsDocument = status.get("metrics") instanceof Document m ? m : new Document();
+        metricsDocument.put("commands", metrics.commandsDocument());
+        status.put("metrics", metricsDocument);
+        status.put("connections", new Document("current", connections.size()).append("available", 838_860)
+                .append("totalCreated", connections.totalCreated()));
+        status.put("security", new Document("authentication",
+                new Document("mechanisms", metrics.mechanismsDocument())));
+        return status;
     }
 
     @Override
@@ -76,6 +91,7 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
+        CommandNames.requireExactSpelling(command);
         String name = command.toLowerCase(Locale.ROOT);
         switch (name) {
             case "hello", "ismaster":
@@ -85,9 +101,9 @@ final class SandboxBackend extends MemoryBackend {
             case "buildinfo":
                 return Handshake.buildInfo(version);
             case "authenticate":
-                return authentication.authenticateX509(connection, db, query);
+                return authentication.authenticateX509(connection, db, query, false);
             case "saslstart":
-                return authentication.saslStart(connection, db, query);
+                return authentication.saslStart(connection, db, query, false);
             case "saslcontinue":
                 return authentication.saslContinue(connection, query);
             case "logout":
@@ -104,40 +120,35 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
                                        String name, Document query) {
+        if (name.equals("endsessions")) {
+            return new Document("ok", 1.0);
+        }
+        List<UserId> users = connection.users();
+        authorizer.check(users, db, command, query);
+        if (name.equals("getmore")) {
+            cursorOwners.checkGetMore(query, users);
+        } else if (name.equals("killcursors")) {
+            cursorOwners.checkKillCursors(query, users);
+        }
         if (name.equals("currentop")) {
             return currentOp.currentOp(connection, db, query);
         }
         if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
             return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
         }
-        if (name.equals("endsessions")) {
-            return new Document("ok", 1.0);
-        }
-        List<UserId> users = connection.users();
-        boolean ownCursor = name.equals("getmore") && cursorOwners.checkGetMore(query, users);
-        if (!ownCursor && !name.equals("connectionstatus")) {
-            authorizer.check(users, db, command, query);
-        }
         if (userAdmin.handles(command)) {
             return userAdmin.handle(db, command, query, users);
         }
-        return super.handleCommand(channel, db, command, query);
+        Document reply = super.handleCommand(channel, db, command, query);
+        if (name.equals("listdatabases")) {
+            return ListDatabasesReply.build(reply, query, names -> authorizer.visibleDatabases(users, names, query));
+        }
+        return reply;
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */
     private boolean mayInspectOthers(ClientConnection connection) {
-        for (UserId id : connection.users()) {
-            List<Privilege> privileges = security.users().find(id)
-                    .map(StoredUser::roles).map(security.roles()::privilegesOf).orElse(List.of());
-            for (Privilege privilege : privileges) {
-                boolean cluster = privilege.resource() instanceof ResourcePattern.Cluster
-                        || privilege.resource() instanceof ResourcePattern.AnyResource;
-                if (cluster && privilege.actions().contains("inprog")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return authorizer.privileges(connection.users()).allowsOnCluster("inprog");
     }
 
     private List<Document> runStages(List<Document> stages, List<Document> input) {

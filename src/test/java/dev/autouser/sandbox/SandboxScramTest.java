@@ -33,12 +33,21 @@ class SandboxScramTest {
                 .findFirst().orElseThrow().getList("effectiveUsers", Document.class);
     }
 
+    private long scramCounter(String kind, String field) {
+        Document status = target.dba().getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Number) status.get("security", Document.class).get("authentication", Document.class)
+                .get("mechanisms", Document.class).get("SCRAM-SHA-256", Document.class)
+                .get(kind, Document.class).get(field)).longValue();
+    }
+
     @Test
-    void passwordUserLogsInWithScramSha256() {
+    void passwordUserLogsInWithScramSha256StartedInTheHandshake() {
         String name = seedPasswordUser("s3cret pässword");
+        long speculativeBefore = scramCounter("speculativeAuthenticate", "successful");
         try (MongoClient client = target.connectWithPassword(name, "admin", "s3cret pässword")) {
             assertEquals(List.of(new Document("user", name).append("db", "admin")), ownUsers(client));
         }
+        assertEquals(speculativeBefore + 1, scramCounter("speculativeAuthenticate", "successful"));
     }
 
     @Test
@@ -54,6 +63,19 @@ class SandboxScramTest {
     @Test
     void unknownPasswordUserIsRefusedWithCode18() {
         try (MongoClient client = target.connectWithPassword("ghost-" + UUID.randomUUID(), "admin", "x")) {
+            MongoSecurityException e = assertThrows(MongoSecurityException.class,
+                    () -> client.getDatabase("admin").runCommand(new Document("ping", 1)));
+            assertEquals(18, ((MongoCommandException) e.getCause()).getErrorCode());
+        }
+    }
+
+    @Test
+    void negotiatedMechanismLogsInAndUnknownUserStillGets18() {
+        String name = seedPasswordUser("pw");
+        try (MongoClient client = target.connectWithPasswordDefaultMechanism(name, "admin", "pw")) {
+            assertEquals(List.of(new Document("user", name).append("db", "admin")), ownUsers(client));
+        }
+        try (MongoClient client = target.connectWithPasswordDefaultMechanism("ghost-" + UUID.randomUUID(), "admin", "pw")) {
             MongoSecurityException e = assertThrows(MongoSecurityException.class,
                     () -> client.getDatabase("admin").runCommand(new Document("ping", 1)));
             assertEquals(18, ((MongoCommandException) e.getCause()).getErrorCode());
