@@ -82,13 +82,14 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No changes recorded yet"));
         table.getColumns().setAll(java.util.List.of(
-                column("Time", 165, r -> TIME.format(r.time())),
+                column("Time", 170, r -> TIME.format(r.time())),
                 column("Target user", 140, AuditRecord::targetUser),
-                column("Command", 380, AuditRecord::command),
-                column("Result", 200, AuditRecord::result),
-                column("Identity", 150, AuditRecord::identity),
-                column("Server", 150, AuditRecord::server),
-                column("OS user", 90, AuditRecord::osUser)));
+                column("Command", 360, r -> shortCommand(r.command())),
+                column("Result", 160, AuditRecord::result),
+                column("Identity", 140, AuditRecord::identity),
+                column("Server", 130, AuditRecord::server),
+                column("OS user", 80, AuditRecord::osUser)));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 150)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
         getStyleClass().add("page");
@@ -98,6 +99,16 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
     private void bind() {
         filter.textProperty().bindBidirectional(model.filterProperty());
         table.setItems(model.visibleRecords());
+    }
+
+    /** The command without the mongosh wrapper, so the column shows what ran ({"updateUser": …}). */
+    static String shortCommand(String command) {
+        String prefix = ".runCommand(";
+        int start = command.indexOf(prefix);
+        if (command.startsWith("db.getSiblingDB(") && start > 0 && command.endsWith(")")) {
+            return command.substring(start + prefix.length(), command.length() - 1);
+        }
+        return command;
     }
 
     private static TableColumn<AuditRecord, String> column(String title, double width, Function<AuditRecord, String> value) {
