@@ -82,14 +82,14 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No changes recorded yet"));
         table.getColumns().setAll(java.util.List.of(
-                column("Time", 170, r -> TIME.format(r.time())),
+                column("Time", 185, r -> TIME.format(r.time())),
                 column("Target user", 140, AuditRecord::targetUser),
                 column("Command", 360, r -> shortCommand(r.command())),
                 column("Result", 160, AuditRecord::result),
                 column("Identity", 140, AuditRecord::identity),
                 column("Server", 130, AuditRecord::server),
                 column("OS user", 80, AuditRecord::osUser)));
-        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 150)));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 185)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
         getStyleClass().add("page");

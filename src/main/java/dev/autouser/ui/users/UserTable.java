@@ -48,6 +48,8 @@ final class UserTable extends TableView<UserRow> {
                 text("Apps", "appsColumn", 120, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(table -> new HighlightRow());
+        // A fixed row height spares the table measuring every visible cell on each refresh.
+        setFixedCellSize(28);
     }
 
     private static TableColumn<UserRow, String> text(String title, String id, double width,
