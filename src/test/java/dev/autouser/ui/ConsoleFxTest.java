@@ -95,6 +95,8 @@ class ConsoleFxTest {
         robot.clickOn(confirm);
 
         waitFor(() -> row(robot, bob).state() == UserState.LOCKED);
+        assertEquals(List.of("CN=" + bob), onFx(() -> table(robot).getSelectionModel().getSelectedItems().stream()
+                .map(UserRow::mongoName).toList()), "the refresh kept the selection");
         robot.clickOn("#navAudit");
         waitFor(() -> robot.lookup("#auditTable").queryTableView().getItems().stream()
                 .anyMatch(r -> r.toString().contains("CN=" + bob)));

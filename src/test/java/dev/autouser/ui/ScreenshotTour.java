@@ -54,7 +54,8 @@ public final class ScreenshotTour {
         Thread.sleep(2500);
         // A little history for the audit view, made through core as the console would.
         UserCleanup cleanup = new UserCleanup(window.session().gateway(), new AuditLog(dirs.auditLog()));
-        cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=alice")), ProgressListener.NONE);
+        cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=mallory")), ProgressListener.NONE);
+        cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack")), ProgressListener.NONE);
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
             onFx(() -> { window.theme().darkProperty().set(dark); return null; });
@@ -65,7 +66,14 @@ public final class ScreenshotTour {
             Thread.sleep(2500);
             onFx(() -> {
                 TableView<?> table = (TableView<?>) stage.getScene().lookup("#usersTable");
-                table.getSelectionModel().clearAndSelect(1);
+                // Users from other clusters first, so the leaf-cluster tags show.
+                javafx.scene.control.TableColumn<?, ?> cluster = table.getColumns().get(3);
+                cluster.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                javafx.collections.ObservableList<javafx.scene.control.TableColumn> order =
+                        (javafx.collections.ObservableList) table.getSortOrder();
+                order.setAll(cluster);
+                table.getSelectionModel().clearAndSelect(0);
                 table.requestFocus();
                 return null;
             });

@@ -82,13 +82,14 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No changes recorded yet"));
         table.getColumns().setAll(java.util.List.of(
-                column("Time", 150, r -> TIME.format(r.time())),
-                column("Target user", 170, AuditRecord::targetUser),
-                column("Command", 380, AuditRecord::command),
-                column("Result", 200, AuditRecord::result),
-                column("Identity", 150, AuditRecord::identity),
-                column("Server", 150, AuditRecord::server),
-                column("OS user", 90, AuditRecord::osUser)));
+                column("Time", 185, r -> TIME.format(r.time())),
+                column("Target user", 140, AuditRecord::targetUser),
+                column("Command", 360, r -> shortCommand(r.command())),
+                column("Result", 160, AuditRecord::result),
+                column("Identity", 140, AuditRecord::identity),
+                column("Server", 130, AuditRecord::server),
+                column("OS user", 80, AuditRecord::osUser)));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 185)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
         getStyleClass().add("page");
@@ -100,10 +101,29 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.setItems(model.visibleRecords());
     }
 
+    /** The command without the mongosh wrapper, so the column shows what ran ({"updateUser": …}). */
+    static String shortCommand(String command) {
+        String prefix = ".runCommand(";
+        int start = command.indexOf(prefix);
+        if (command.startsWith("db.getSiblingDB(") && start > 0 && command.endsWith(")")) {
+            return command.substring(start + prefix.length(), command.length() - 1);
+        }
+        return command;
+    }
+
     private static TableColumn<AuditRecord, String> column(String title, double width, Function<AuditRecord, String> value) {
         TableColumn<AuditRecord, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // Commands are long: the full text is one hover away.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 }

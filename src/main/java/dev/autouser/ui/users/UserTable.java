@@ -37,17 +37,20 @@ final class UserTable extends TableView<UserRow> {
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
         cluster.setComparator(String.CASE_INSENSITIVE_ORDER);
-        cluster.setPrefWidth(90);
+        cluster.setPrefWidth(110);
+        cluster.setMinWidth(100);
         getColumns().setAll(java.util.List.of(state,
                 text("Teleport user", "teleportColumn", 160, UserRow::teleportNameProperty),
                 text("MongoDB user", "mongoColumn", 180, row -> row.userProperty().map(u -> u.mongoName())),
                 cluster,
-                text("Roles", "rolesColumn", 250, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 230, UserRow::rolesProperty),
                 sessions(),
                 text("Clients", "clientsColumn", 150, UserRow::clientsProperty),
                 text("Apps", "appsColumn", 120, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(table -> new HighlightRow());
+        // A fixed row height spares the table measuring every visible cell on each refresh.
+        setFixedCellSize(28);
     }
 
     private static TableColumn<UserRow, String> text(String title, String id, double width,

@@ -10,7 +10,6 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -134,9 +133,5 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         long active = chosen.stream().filter(r -> r != null && r.state() == UserState.ACTIVE).count();
         selectionInfo.setText(chosen.size() + " selected" + (active == 0 ? ""
                 : " · " + active + " active: connected users cannot be locked or dropped and will be skipped"));
-    }
-
-    Node tableNode() {
-        return table;
     }
 }
