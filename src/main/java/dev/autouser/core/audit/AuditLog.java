@@ -1,0 +1,99 @@
+package dev.autouser.core.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autouser.core.AppDirs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The append-only audit log: one JSON object per line in the user's data folder. Appends are
+ * synchronised within the process and each line is written in one call, so lines never interleave.
+ * Passwords are masked before anything is written.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(\"?\\b(?:pwd|password|passphrase|secret|privateKey)\\b\"?\\s*[:=]\\s*)(\"[^\"]*\"|\\S+)");
+
+    private final Path file;
+
+    public AuditLog(Path file) {
+        this.file = file;
+    }
+
+    /** The log in {@link AppDirs#auditLog()} for the current user. */
+    public static AuditLog forCurrentUser() {
+        return new AuditLog(AppDirs.forCurrentUser().auditLog());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized void append(AuditRecord record) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("time", record.time().toString())
+                .put("osUser", record.osUser())
+                .put("server", record.server())
+                .put("identity", record.identity())
+                .put("command", record.command())
+                .put("targetUser", record.targetUser())
+                .put("result", record.result());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit log " + file, e);
+        }
+    }
+
+    /** The newest {@code limit} records first; unreadable lines are skipped, not fatal. */
+    public List<AuditRecord> readNewestFirst(int limit) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the audit log " + file, e);
+        }
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && records.size() < limit; i--) {
+            parse(lines.get(i)).ifPresent(records::add);
+        }
+        return Collections.unmodifiableList(records);
+    }
+
+    private static java.util.Optional<AuditRecord> parse(String line) {
+        if (line.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(line);
+            return java.util.Optional.of(new AuditRecord(Instant.parse(node.path("time").asText()),
+                    node.path("osUser").asText(), node.path("server").asText(), node.path("identity").asText(),
+                    node.path("command").asText(), node.path("targetUser").asText(), node.path("result").asText()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Masks values of password-like fields, wherever a command text carries them. */
+    static String redact(String text) {
+        return SECRET.matcher(text).replaceAll("$1\"***\"");
+    }
+}

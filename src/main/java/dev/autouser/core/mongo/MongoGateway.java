@@ -1,0 +1,137 @@
+package dev.autouser.core.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCursor;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open connection (driver client) to a MongoDB deployment, with the facts learnt on connect.
+ * Every command goes through {@link #run} or {@link #aggregate}, which turn failures into a
+ * {@link ConsoleException} and count round trips.
+ */
+public final class MongoGateway implements AutoCloseable {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final MongoClient client;
+    private final RoundTripCounter counter;
+    private final String server;
+    private final String identity;
+    private final ServerFacts facts;
+    private volatile boolean closed;
+
+    private MongoGateway(MongoClient client, RoundTripCounter counter, String server, String identity,
+                         ServerFacts facts) {
+        this.client = client;
+        this.counter = counter;
+        this.server = server;
+        this.identity = identity;
+        this.facts = facts;
+    }
+
+    /** Connects with the default 5 s server selection timeout; {@code passwordOrNull} is for SCRAM. */
+    public static MongoGateway connect(ConnectionProfile profile, char[] passwordOrNull) {
+        return connect(profile, Secrets.of(passwordOrNull, null), DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Connects, authenticates and reads the server facts (hello, buildInfo, connectionStatus).
+     * Throws {@link ConsoleException} with a plain sentence on any failure.
+     */
+    public static MongoGateway connect(ConnectionProfile profile, Secrets secrets, Duration serverSelectionTimeout) {
+        RoundTripCounter counter = new RoundTripCounter();
+        ClientSettingsFactory.Prepared prepared = ClientSettingsFactory.prepare(profile, secrets,
+                serverSelectionTimeout, counter, Instant.now());
+        String server = String.join(",", prepared.connectionString().getHosts());
+        MongoClient client = MongoClients.create(prepared.settings());
+        try {
+            ServerFacts facts = ServerFactsReader.read(client, prepared.connectionString().getHosts(),
+                    prepared.warnings(), server, prepared.identity());
+            return new MongoGateway(client, counter, server, prepared.identity(), facts);
+        } catch (RuntimeException e) {
+            client.close();
+            throw MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
+        }
+    }
+
+    public ServerFacts facts() {
+        return facts;
+    }
+
+    /** The hosts of the connection string, e.g. {@code db1:27017,db2:27017}; never credentials. */
+    public String server() {
+        return server;
+    }
+
+    /** Who the console is, as MongoDB knows it: {@code CN=dba@$external} once authenticated. */
+    public String identity() {
+        List<String> users = facts.authenticatedUsers();
+        return users.isEmpty() ? identity : users.get(0);
+    }
+
+    /**
+     * Runs one command. {@code attempted} is the person's intent as a verb phrase
+     * ("drop CN=alice"), used in the error sentence.
+     */
+    public Document run(String db, Document command, String attempted) {
+        try {
+            return client.getDatabase(db).runCommand(command);
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db, attempted);
+        }
+    }
+
+    /**
+     * Runs one command and keeps the reply as raw BSON, so the caller knows its size in bytes
+     * (listing sizes its pages from it).
+     */
+    public org.bson.RawBsonDocument runRaw(String db, Document command, String attempted) {
+        try {
+            return client.getDatabase(db).runCommand(command, org.bson.RawBsonDocument.class);
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db, attempted);
+        }
+    }
+
+    /** Runs a database-level aggregation (e.g. {@code $currentOp} on admin) and drains the cursor. */
+    public List<Document> aggregate(String db, List<Document> pipeline, int batchSize, String attempted) {
+        List<Document> results = new ArrayList<>();
+        try (MongoCursor<Document> cursor = client.getDatabase(db).aggregate(pipeline)
+                .batchSize(batchSize).iterator()) {
+            cursor.forEachRemaining(results::add);
+            return results;
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity(), "aggregate", db, attempted);
+        }
+    }
+
+    /** Commands sent on the calling thread so far; the difference around a call is its round trips. */
+    public long roundTripsOnThisThread() {
+        return counter.onThisThread();
+    }
+
+    /** Commands sent by this gateway on any thread. */
+    public long roundTrips() {
+        return counter.total();
+    }
+
+    /** The driver client, for core collaborators that need driver features beyond {@link #run}. */
+    public MongoClient client() {
+        return client;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        client.close();
+    }
+}

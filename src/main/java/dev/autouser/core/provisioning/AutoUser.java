@@ -1,0 +1,61 @@
+package dev.autouser.core.provisioning;
+
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A MongoDB user that Teleport provisioned ({@code customData.teleport-auto-user: true} in
+ * {@code $external}), with its live connections.
+ *
+ * @param mongoName    {@code CN=alice}
+ * @param teleportName {@code alice}, or {@code remote-alice-root} for a user from another cluster
+ * @param leafCluster  for {@code remote-<user>-<cluster>} names, the cluster named there: the
+ *                     cluster the user logged in to before reaching this (leaf) cluster's database
+ * @param roles        sorted as Teleport sorts them: by database, then role
+ * @param locked       any authentication restriction's clientSource holds {@code 0.0.0.0}
+ * @param customData   the user's customData as the server returned it
+ * @param sessions     live connections authenticated as this user (from {@code $currentOp})
+ */
+public record AutoUser(String mongoName, String teleportName, Optional<String> leafCluster, List<RoleRef> roles,
+                       boolean locked, Document customData, List<LiveSession> sessions) {
+    public AutoUser {
+        Objects.requireNonNull(mongoName, "mongoName");
+        Objects.requireNonNull(teleportName, "teleportName");
+        Objects.requireNonNull(leafCluster, "leafCluster");
+        roles = RoleRef.sorted(roles);
+        customData = new Document(customData);
+        sessions = List.copyOf(sessions);
+    }
+
+    public UserState state() {
+        if (!sessions.isEmpty()) {
+            return UserState.ACTIVE;
+        }
+        return locked ? UserState.LOCKED : UserState.IDLE;
+    }
+
+    /** The person's Teleport user name without the {@code remote-...-cluster} wrapping. */
+    public String teleportUser() {
+        return TeleportName.fromMongoName(mongoName).user();
+    }
+
+    public int connectionCount() {
+        return sessions.size();
+    }
+
+    public List<String> clientAddresses() {
+        return sessions.stream().map(LiveSession::clientAddress).distinct().toList();
+    }
+
+    public List<String> appNames() {
+        return sessions.stream().map(LiveSession::appName).filter(a -> !a.isEmpty()).distinct().toList();
+    }
+
+    @Override
+    public Document customData() {
+        return new Document(customData);
+    }
+}

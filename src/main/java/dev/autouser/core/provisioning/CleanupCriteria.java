@@ -1,0 +1,34 @@
+package dev.autouser.core.provisioning;
+
+import dev.autouser.core.mongo.ConsoleException;
+
+/**
+ * Which auto-users a cleanup takes: never one with a live connection; by default every other one,
+ * or only the locked ones, or only the idle (unlocked) ones.
+ */
+public record CleanupCriteria(boolean lockedOnly, boolean idleOnly, CleanupAction action) {
+    public CleanupCriteria {
+        if (lockedOnly && idleOnly) {
+            throw new ConsoleException("Choose locked-only or idle-only, not both: together they match no user.");
+        }
+        java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** Drop every auto-user without a live connection. */
+    public static CleanupCriteria allStale() {
+        return new CleanupCriteria(false, false, CleanupAction.DROP);
+    }
+
+    public boolean matches(AutoUser user) {
+        return switch (user.state()) {
+            case ACTIVE -> false;
+            case LOCKED -> !idleOnly;
+            case IDLE -> !lockedOnly;
+        };
+    }
+
+    /** Why a matching user was chosen, in words. */
+    public String reason(AutoUser user) {
+        return user.locked() ? "locked, no live connection" : "idle: not locked, no live connection";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.autouser.core.provisioning;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A cleanup computed before anything changes: the users it will act on (with reasons and
+ * commands) and the users asked for that it refuses. Printing it is the dry run.
+ */
+public record CleanupPlan(CleanupAction action, List<PlannedAction> actions, List<Refusal> refused,
+                          Instant plannedAt) {
+    /** A user that was named but will not be touched, and why. */
+    public record Refusal(String mongoName, String reason) {
+    }
+
+    public CleanupPlan {
+        actions = List.copyOf(actions);
+        refused = List.copyOf(refused);
+    }
+
+    public List<String> userNames() {
+        return actions.stream().map(PlannedAction::mongoName).toList();
+    }
+
+    public boolean isEmpty() {
+        return actions.isEmpty();
+    }
+
+    /** The plan as a person reads it, with every command that would run. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("Plan: ").append(action.verb()).append(' ').append(actions.size())
+                .append(actions.size() == 1 ? " auto-user" : " auto-users");
+        if (!refused.isEmpty()) {
+            text.append(" (").append(refused.size()).append(" refused)");
+        }
+        text.append('\n');
+        for (PlannedAction planned : actions) {
+            text.append("  ").append(planned.mongoName()).append(": ").append(planned.reason()).append('\n');
+            planned.commands().forEach(c -> text.append("    ").append(c).append('\n'));
+        }
+        for (Refusal refusal : refused) {
+            text.append("  refused ").append(refusal.mongoName()).append(": ").append(refusal.reason()).append('\n');
+        }
+        return text.toString();
+    }
+}

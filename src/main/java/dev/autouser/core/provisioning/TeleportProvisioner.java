@@ -1,0 +1,143 @@
+package dev.autouser.core.provisioning;
+
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Teleport's Database Service does at session start and end (lib/srv/db/mongodb/autousers.go),
+ * step for step and with its messages, so a DBA can reproduce or repair it by hand. One deliberate
+ * difference, from the console's safety rules: deactivate and delete refuse a user that Teleport
+ * does not manage, where Teleport would change it.
+ */
+public final class TeleportProvisioner {
+    /** What a call did. */
+    public enum Outcome {
+        CREATED("created"), UPDATED("activated"), UNCHANGED_ACTIVE("already active with the same roles: nothing to do"),
+        SKIPPED_ACTIVE("has active connections: skipped"), LOCKED("deactivated (roles removed, locked)"),
+        DROPPED("dropped");
+
+        private final String description;
+
+        Outcome(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private final MongoGateway gateway;
+    private final AuditLog audit;
+
+    public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
+        this.gateway = gateway;
+        this.audit = audit;
+    }
+
+    /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */
+    public Outcome activate(String teleportUser, List<RoleRef> roles) {
+        String name = TeleportName.mongoNameOf(teleportUser);
+        String quoted = quoted(teleportUser);
+        List<RoleRef> wanted = RoleRef.sorted(roles);
+        Optional<Document> user = findUser(name);
+        if (user.isEmpty()) {
+            return change(name, UserCommands.createUser(name, wanted), "activate " + name, Outcome.CREATED);
+        }
+        if (!UserRecords.isAutoUser(user.get())) {
+            throw refuse(name, "activate", "user " + quoted
+                    + " already exists in this MongoDB database and is not managed by Teleport");
+        }
+        if (isActive(name)) {
+            if (!RoleRef.fromUserDocument(user.get()).equals(wanted)) {
+                throw refuse(name, "activate", "roles for user " + quoted
+                        + " has changed. Please quit all active connections and try again.");
+            }
+            return Outcome.UNCHANGED_ACTIVE;
+        }
+        return change(name, UserCommands.activate(name, wanted), "activate " + name, Outcome.UPDATED);
+    }
+
+    /** Session end in {@code keep} mode: strip roles and lock, unless the user is still connected. */
+    public Outcome deactivate(String teleportUser) {
+        String name = requireAutoUser(teleportUser, "deactivate");
+        if (isActive(name)) {
+            record(name, UserCommands.lock(name), "skipped: user has active connections");
+            return Outcome.SKIPPED_ACTIVE;
+        }
+        return change(name, UserCommands.lock(name), "deactivate " + name, Outcome.LOCKED);
+    }
+
+    /** Session end in {@code best_effort_drop} mode: drop, unless the user is still connected. */
+    public Outcome delete(String teleportUser) {
+        String name = requireAutoUser(teleportUser, "delete");
+        if (isActive(name)) {
+            record(name, UserCommands.dropUser(name), "skipped: user has active connections");
+            return Outcome.SKIPPED_ACTIVE;
+        }
+        return change(name, UserCommands.dropUser(name), "drop " + name, Outcome.DROPPED);
+    }
+
+    /** Teleport's isUserActive: currentOp filtered on this user, any operation means active. */
+    public boolean isActive(String mongoName) {
+        Document reply = gateway.run(UserCommands.ADMIN, UserCommands.currentOpForUser(mongoName),
+                "check whether " + mongoName + " is connected");
+        return !reply.getList("inprog", Document.class, List.of()).isEmpty();
+    }
+
+    private Optional<Document> findUser(String name) {
+        Document reply = gateway.run(UserCommands.EXTERNAL,
+                UserCommands.usersInfoOne(name, gateway.facts().version().hasShowCustomData()), "look up " + name);
+        List<Document> users = reply.getList("users", Document.class, List.of());
+        if (users.size() > 1) {
+            throw new ConsoleException("Expected one MongoDB user named " + name + " but the server returned "
+                    + users.size() + ".");
+        }
+        return users.stream().findFirst();
+    }
+
+    private String requireAutoUser(String teleportUser, String verb) {
+        String name = TeleportName.mongoNameOf(teleportUser);
+        Document user = findUser(name).orElseThrow(() -> new ConsoleException(
+                "Cannot " + verb + " " + name + ": no such user in $external.", 11, null));
+        if (!UserRecords.isAutoUser(user)) {
+            throw refuse(name, verb, "user " + quoted(teleportUser)
+                    + " is not managed by Teleport (customData.teleport-auto-user is not true): the console never changes it");
+        }
+        return name;
+    }
+
+    private Outcome change(String name, Document command, String attempted, Outcome outcome) {
+        try {
+            gateway.run(UserCommands.EXTERNAL, command, attempted);
+        } catch (ConsoleException e) {
+            record(name, command, "failed: " + e.getMessage());
+            throw e;
+        }
+        record(name, command, "ok: " + outcome.description());
+        return outcome;
+    }
+
+    private ConsoleException refuse(String name, String verb, String message) {
+        audit.append(AuditRecord.now(gateway.server(), gateway.identity(), verb + " " + name, name,
+                "refused: " + message));
+        return new ConsoleException(message);
+    }
+
+    private void record(String name, Document command, String result) {
+        audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
+                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+    }
+
+    /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */
+    static String quoted(String teleportUser) {
+        String plain = teleportUser.startsWith("CN=") ? teleportUser.substring(3) : teleportUser;
+        return "\"" + plain.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

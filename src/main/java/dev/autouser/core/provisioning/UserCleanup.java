@@ -1,0 +1,103 @@
+package dev.autouser.core.provisioning;
+
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.mongo.MongoGateway;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lock and drop for the DBA, made safe: a plan first (which users, why, the exact commands), then
+ * execution that re-checks every user right before acting, refuses users Teleport does not manage,
+ * never touches a connected user, and drops only after lock → verify no session.
+ */
+public final class UserCleanup {
+    private final MongoGateway gateway;
+    private final AuditLog audit;
+
+    public UserCleanup(MongoGateway gateway, AuditLog audit) {
+        this.gateway = gateway;
+        this.audit = audit;
+    }
+
+    /** Every auto-user that matches the criteria (never a connected one), from one listing. */
+    public CleanupPlan plan(CleanupCriteria criteria) {
+        AutoUserListing listing = new AutoUserLister(gateway).list();
+        List<PlannedAction> actions = listing.users().stream()
+                .filter(criteria::matches)
+                .map(user -> planned(user, criteria.action(), criteria.reason(user)))
+                .toList();
+        return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
+    }
+
+    /**
+     * A plan for named users ({@code alice} or {@code CN=alice}) with two server calls: one
+     * exact-match usersInfo and one $currentOp. Unknown, unmanaged and connected users are refused.
+     */
+    public CleanupPlan planFor(CleanupAction action, List<String> users) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(users.stream().map(TeleportName::mongoNameOf).toList()));
+        Map<String, Document> found = names.isEmpty() ? Map.of() : new UsersInfoReader(gateway).withRestrictions(names);
+        Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
+        List<PlannedAction> actions = new ArrayList<>();
+        List<CleanupPlan.Refusal> refused = new ArrayList<>();
+        for (String name : names) {
+            Document user = found.get(name);
+            if (user == null) {
+                refused.add(new CleanupPlan.Refusal(name, "no such user in $external"));
+            } else if (!UserRecords.isAutoUser(user)) {
+                refused.add(new CleanupPlan.Refusal(name, "not managed by Teleport"
+                        + " (customData.teleport-auto-user is not true): the console never changes it"));
+            } else {
+                AutoUser autoUser = AutoUserLister.toAutoUser(user, sessions.getOrDefault(name, List.of()));
+                if (autoUser.state() == UserState.ACTIVE) {
+                    refused.add(new CleanupPlan.Refusal(name, connected(autoUser.sessions())));
+                } else {
+                    actions.add(planned(autoUser, action, autoUser.locked() ? "locked, no live connection"
+                            : "not locked, no live connection"));
+                }
+            }
+        }
+        return new CleanupPlan(action, actions, refused, Instant.now());
+    }
+
+    /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
+    public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
+        return new CleanupExecutor(gateway, audit, listener).execute(plan);
+    }
+
+    public CleanupReport lock(List<String> users, ProgressListener listener) {
+        return execute(planFor(CleanupAction.LOCK, users), listener);
+    }
+
+    public CleanupReport drop(List<String> users, ProgressListener listener) {
+        return execute(planFor(CleanupAction.DROP, users), listener);
+    }
+
+    static String connected(List<LiveSession> sessions) {
+        List<String> from = sessions.stream().map(LiveSession::clientAddress).filter(a -> !a.isEmpty()).distinct().toList();
+        return "has " + sessions.size() + (sessions.size() == 1 ? " live connection" : " live connections")
+                + (from.isEmpty() ? "" : " from " + String.join(", ", from));
+    }
+
+    private static PlannedAction planned(AutoUser user, CleanupAction action, String reason) {
+        String name = user.mongoName();
+        List<String> commands = new ArrayList<>();
+        commands.add(UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.lock(name)));
+        if (action == CleanupAction.DROP) {
+            commands.add(verifyCommand(name));
+            commands.add(UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.dropUser(name)));
+        }
+        return new PlannedAction(name, action, reason, commands, user);
+    }
+
+    /** The check a person would run by hand between lock and drop; it must return nothing. */
+    static String verifyCommand(String name) {
+        return "db.getSiblingDB(\"admin\").aggregate([{\"$currentOp\": {\"allUsers\": true, \"idleConnections\": true}},"
+                + " {\"$match\": {\"effectiveUsers\": {\"$elemMatch\": {\"user\": \"" + name
+                + "\", \"db\": \"$external\"}}}}])  // must return nothing";
+    }
+}

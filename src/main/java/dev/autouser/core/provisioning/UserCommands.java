@@ -1,0 +1,119 @@
+package dev.autouser.core.provisioning;
+
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+import java.util.List;
+
+/**
+ * The exact MongoDB commands the console sends, built in one place so that what a dry run prints
+ * is what runs. Field order follows Teleport's (lib/srv/db/mongodb/autousers.go).
+ */
+public final class UserCommands {
+    public static final String EXTERNAL = "$external";
+    public static final String ADMIN = "admin";
+    public static final String AUTO_USER_FLAG = "teleport-auto-user";
+    /** Teleport's lock: no client address can match 0.0.0.0, so authentication is refused. */
+    public static final String LOCKED_SOURCE = "0.0.0.0";
+
+    private static final JsonWriterSettings SHELL = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private UserCommands() {
+    }
+
+    /** usersInfo with the auto-user tag filter, optionally limited to a name range (for paging). */
+    public static Document usersInfoAutoUsers(NameRange range, boolean showCustomData) {
+        Document filter = new Document("customData." + AUTO_USER_FLAG, true);
+        range.toFilter().ifPresent(bounds -> filter.append("user", bounds));
+        Document command = new Document("usersInfo", 1).append("filter", filter);
+        if (showCustomData) {
+            command.append("showCustomData", true);
+        }
+        return command;
+    }
+
+    /**
+     * usersInfo by exact names with authentication restrictions: MongoDB refuses
+     * {@code showAuthenticationRestrictions} together with {@code filter} or {@code usersInfo: 1}.
+     */
+    public static Document usersInfoExact(List<String> mongoNames, boolean showCustomData) {
+        List<Document> users = mongoNames.stream().map(n -> new Document("user", n).append("db", EXTERNAL)).toList();
+        Document command = new Document("usersInfo", users).append("showAuthenticationRestrictions", true);
+        if (showCustomData) {
+            command.append("showCustomData", true);
+        }
+        return command;
+    }
+
+    /** Teleport's getUser: one user by name, with customData. */
+    public static Document usersInfoOne(String mongoName, boolean showCustomData) {
+        Document command = new Document("usersInfo", mongoName);
+        if (showCustomData) {
+            command.append("showCustomData", true);
+        }
+        return command;
+    }
+
+    public static Document createUser(String mongoName, List<RoleRef> roles) {
+        return new Document("createUser", mongoName)
+                .append("roles", roleDocuments(roles))
+                .append("customData", new Document(AUTO_USER_FLAG, true))
+                .append("authenticationRestrictions", List.of());
+    }
+
+    /** Teleport's activation of an existing user: new roles and no restrictions (unlocks). */
+    public static Document activate(String mongoName, List<RoleRef> roles) {
+        return new Document("updateUser", mongoName)
+                .append("roles", roleDocuments(roles))
+                .append("authenticationRestrictions", List.of());
+    }
+
+    /** Teleport's deactivation ({@code keep} mode), also the console's lock: no roles, locked. */
+    public static Document lock(String mongoName) {
+        return new Document("updateUser", mongoName)
+                .append("roles", List.of())
+                .append("authenticationRestrictions",
+                        List.of(new Document("clientSource", List.of(LOCKED_SOURCE))));
+    }
+
+    /** Puts back roles and restrictions a lock replaced (when a session appeared during a drop). */
+    public static Document restore(String mongoName, List<RoleRef> roles, List<Document> restrictions) {
+        return new Document("updateUser", mongoName)
+                .append("roles", roleDocuments(roles))
+                .append("authenticationRestrictions", restrictions);
+    }
+
+    public static Document dropUser(String mongoName) {
+        return new Document("dropUser", mongoName);
+    }
+
+    /** One {@code $currentOp} over every connection (idle too) authenticated in {@code $external}. */
+    public static List<Document> currentOpPipeline() {
+        return List.of(
+                new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)),
+                new Document("$match", new Document("effectiveUsers.db", EXTERNAL)));
+    }
+
+    /** The same as a {@code currentOp} command, for servers before 6.2. */
+    public static Document currentOpCommand() {
+        return new Document("currentOp", 1).append("$all", true).append("$ownOps", false)
+                .append("effectiveUsers.db", EXTERNAL);
+    }
+
+    /** Teleport's isUserActive check for one user. */
+    public static Document currentOpForUser(String mongoName) {
+        return new Document("currentOp", true).append("$ownOps", false).append("$all", true)
+                .append("effectiveUsers", new Document("$elemMatch",
+                        new Document("user", mongoName).append("db", EXTERNAL)));
+    }
+
+    /** The command as a person would type it in mongosh. */
+    public static String mongosh(String db, Document command) {
+        return "db.getSiblingDB(\"" + db + "\").runCommand(" + command.toJson(SHELL) + ")";
+    }
+
+    private static List<Document> roleDocuments(List<RoleRef> roles) {
+        return RoleRef.sorted(roles).stream().map(RoleRef::toDocument).toList();
+    }
+}
