@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class DbRoleResolver {
     }
 
     /** The outcome: the mode, the sorted roles, and plain notes on skipped template entries. */
-    public record Assignment(CreateDbUserMode mode, List<DbRole> roles, List<String> notes) {
+    public record Assignment(CreateDbUserMode mode, List<RoleRef> roles, List<String> notes) {
         public Assignment {
             roles = List.copyOf(roles);
             notes = List.copyOf(notes);
@@ -41,7 +42,7 @@ public final class DbRoleResolver {
                 .forEach(d -> notes.add("\"" + d + "\" is removed by spec.deny.db_roles."));
         allowed.removeAll(denied);
         List<String> chosen = narrow(allowed, requestedRoles);
-        List<DbRole> roles = chosen.stream().map(DbRole::parse).sorted(DbRole.TELEPORT_ORDER).toList();
+        List<RoleRef> roles = chosen.stream().map(DbRoleEntry::parse).sorted(RoleRef.TELEPORT_ORDER).toList();
         return new Assignment(mode, roles, notes);
     }
 

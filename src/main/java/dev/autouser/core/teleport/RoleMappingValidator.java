@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,9 +94,9 @@ public final class RoleMappingValidator {
     }
 
     private void checkLiteral(String field, String shownAs, String value, List<RoleProblem> out) {
-        DbRole role;
+        RoleRef role;
         try {
-            role = DbRole.parse(value);
+            role = DbRoleEntry.parse(value);
         } catch (TeleportConfigException e) {
             out.add(RoleProblem.error(field, shownAs, e.getMessage()));
             return;
@@ -114,7 +115,7 @@ public final class RoleMappingValidator {
                 : RoleProblem.error(field, shownAs, message));
     }
 
-    private static String noSuchRole(DbRole role, Set<String> known) {
+    private static String noSuchRole(RoleRef role, Set<String> known) {
         Optional<String> adminOnly = RoleSuggestions.adminOnlyBuiltin(role.role());
         if (adminOnly.isPresent() && !"admin".equals(role.db())) {
             return "no such role in " + role.db() + " — " + adminOnly.get() + " exists only in admin: did you mean `"

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.MongoshScript;
 import org.bson.Document;
 
@@ -39,7 +41,7 @@ public final class SessionPreview {
     /** How the MongoDB user stands today, which decides Teleport's command. */
     public enum UserState { ABSENT, AUTO_INACTIVE, AUTO_ACTIVE, NOT_MANAGED_BY_TELEPORT, UNKNOWN }
 
-    public record Result(String mongoUser, CreateDbUserMode mode, List<DbRole> roles, UserState state,
+    public record Result(String mongoUser, CreateDbUserMode mode, List<RoleRef> roles, UserState state,
                          Optional<Document> command, String outcome, List<String> notes) {
         public Optional<String> commandText() {
             return command.map(c -> MongoshScript.runCommand(EXTERNAL, c));
@@ -49,30 +51,24 @@ public final class SessionPreview {
     private SessionPreview() {
     }
 
-    /** The sorted roles as MongoDB wants them in createUser/updateUser. */
-    public static List<Document> roleDocuments(List<DbRole> roles) {
-        return roles.stream().sorted(DbRole.TELEPORT_ORDER).map(r -> new Document("role", r.role()).append("db", r.db())).toList();
+    /** Teleport's createUser for a first session (core's command builder, so both agree). */
+    public static Document createUser(String mongoUser, List<RoleRef> roles) {
+        return UserCommands.createUser(mongoUser, RoleRef.sorted(roles));
     }
 
-    public static Document createUser(String mongoUser, List<DbRole> roles) {
-        return new Document("createUser", mongoUser).append("roles", roleDocuments(roles))
-                .append("customData", new Document("teleport-auto-user", true))
-                .append("authenticationRestrictions", List.of());
-    }
-
-    public static Document updateUser(String mongoUser, List<DbRole> roles) {
-        return new Document("updateUser", mongoUser).append("roles", roleDocuments(roles))
-                .append("authenticationRestrictions", List.of());
+    /** Teleport's updateUser that reactivates (and unlocks) a returning user. */
+    public static Document updateUser(String mongoUser, List<RoleRef> roles) {
+        return UserCommands.activate(mongoUser, RoleRef.sorted(roles));
     }
 
     /**
      * @param existingRoles the user's roles today (empty if absent); {@code state} from the server
      */
-    public static Result judge(TeleportRole role, Request request, UserState state, List<DbRole> existingRoles) {
+    public static Result judge(TeleportRole role, Request request, UserState state, List<RoleRef> existingRoles) {
         DbRoleResolver.Assignment assignment = DbRoleResolver.resolve(role, request.traits(), request.requestedRoles());
         List<String> notes = new ArrayList<>(assignment.notes());
         String user = request.mongoUser();
-        List<DbRole> roles = assignment.roles();
+        List<RoleRef> roles = assignment.roles();
         if (!assignment.mode().provisionsUsers()) {
             return new Result(user, assignment.mode(), roles, state, Optional.empty(), "Teleport does not provision users with this role.", notes);
         }
@@ -89,8 +85,8 @@ public final class SessionPreview {
         };
     }
 
-    private static Result activeOutcome(String user, DbRoleResolver.Assignment a, List<DbRole> roles, List<DbRole> existing, List<String> notes) {
-        boolean same = existing.stream().sorted(DbRole.TELEPORT_ORDER).toList().equals(roles);
+    private static Result activeOutcome(String user, DbRoleResolver.Assignment a, List<RoleRef> roles, List<RoleRef> existing, List<String> notes) {
+        boolean same = existing.stream().sorted(RoleRef.TELEPORT_ORDER).toList().equals(roles);
         String outcome = same ? "The user is connected with the same roles: Teleport changes nothing."
                 : "roles for user \"" + user + "\" has changed. Please quit all active connections and try again (Teleport refuses the session).";
         return new Result(user, a.mode(), roles, UserState.AUTO_ACTIVE, Optional.empty(), outcome, notes);

@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 
 import java.util.List;
@@ -33,8 +34,8 @@ public final class SessionPreviewer {
             }
             return SessionPreview.judge(role, request, SessionPreview.UserState.UNKNOWN, List.of());
         }
-        List<DbRole> roles = found.getList("roles", Document.class, List.of()).stream()
-                .map(r -> new DbRole(r.getString("role"), r.getString("db"))).toList();
+        List<RoleRef> roles = found.getList("roles", Document.class, List.of()).stream()
+                .map(r -> new RoleRef(r.getString("role"), r.getString("db"))).toList();
         Document customData = found.get("customData", Document.class);
         if (customData == null || !Boolean.TRUE.equals(customData.get("teleport-auto-user"))) {
             return SessionPreview.judge(role, request, SessionPreview.UserState.NOT_MANAGED_BY_TELEPORT, roles);

@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +52,14 @@ class SessionPreviewTest {
 
     @Test
     void connectedUserWithOtherRolesIsRefused() {
-        SessionPreview.Result r = SessionPreview.judge(SEED, ALICE, SessionPreview.UserState.AUTO_ACTIVE, List.of(new DbRole("read", "db1")));
+        SessionPreview.Result r = SessionPreview.judge(SEED, ALICE, SessionPreview.UserState.AUTO_ACTIVE, List.of(new RoleRef("read", "db1")));
 
         assertTrue(r.outcome().startsWith("roles for user \"CN=alice\" has changed"), r.outcome());
     }
 
     @Test
     void connectedUserWithSameRolesNeedsNothing() {
-        List<DbRole> same = List.of(new DbRole("myCustomRole", "db2"), new DbRole("readAnyDatabase", "admin"), new DbRole("readWrite", "db1"));
+        List<RoleRef> same = List.of(new RoleRef("myCustomRole", "db2"), new RoleRef("readAnyDatabase", "admin"), new RoleRef("readWrite", "db1"));
 
         SessionPreview.Result r = SessionPreview.judge(SEED, ALICE, SessionPreview.UserState.AUTO_ACTIVE, same);
 

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class DriftAnalyzer {
                     (optionalViewRole ? "has optional " : "extra ") + present.describe() + extraContext(spec, present),
                     TeleportNeeds.whatExtraAllows(present)));
         }
-        for (DbRole inherited : role.inheritedRoles()) {
+        for (RoleRef inherited : role.inheritedRoles()) {
             out.add(new Finding(Finding.Kind.EXTRA_INHERITED_ROLE, "role inherits " + inherited,
                     "Teleport needs no inherited roles; their privileges widen what the admin can do"));
         }
@@ -66,13 +66,13 @@ public final class DriftAnalyzer {
 
     private static void userFindings(AdminRoleSpec spec, ExistingSetup existing, List<Finding> out) {
         Observation<ExistingSetup.User> observed = existing.user();
-        DbRole adminRole = new DbRole(spec.roleName(), AdminRoleSpec.ROLE_DB);
+        RoleRef adminRole = new RoleRef(spec.roleName(), AdminRoleSpec.ROLE_DB);
         String user = spec.adminUser() + " in " + ResourcePattern.EXTERNAL;
         switch (observed.state()) {
             case UNKNOWN -> out.add(new Finding(Finding.Kind.CANNOT_READ, "cannot read user " + user, observed.reason()));
             case ABSENT -> out.add(missingUser(spec, existing, user));
             case FOUND -> {
-                List<DbRole> roles = observed.value().orElseThrow().roles();
+                List<RoleRef> roles = observed.value().orElseThrow().roles();
                 if (!roles.contains(adminRole)) {
                     out.add(new Finding(Finding.Kind.USER_LACKS_ROLE, user + " lacks role " + adminRole
                             + (roles.isEmpty() ? "" : " (has " + roles + ")"), "Teleport logs in as this user and can do nothing"));

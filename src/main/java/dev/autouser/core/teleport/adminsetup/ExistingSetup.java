@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.List;
 import java.util.Set;
@@ -12,14 +12,14 @@ import java.util.Set;
  * the classic "wrong authentication database" mistake.
  */
 public record ExistingSetup(Observation<Role> role, Observation<User> user, List<User> sameNameElsewhere) {
-    public record Role(String name, String db, Set<Grant> grants, List<DbRole> inheritedRoles) {
+    public record Role(String name, String db, Set<Grant> grants, List<RoleRef> inheritedRoles) {
         public Role {
             grants = Set.copyOf(grants);
             inheritedRoles = List.copyOf(inheritedRoles);
         }
     }
 
-    public record User(String name, String db, List<DbRole> roles) {
+    public record User(String name, String db, List<RoleRef> roles) {
         public User {
             roles = List.copyOf(roles);
         }

@@ -2,7 +2,7 @@ package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.teleport.CommandRefusedException;
 import dev.autouser.core.teleport.CommandRunner;
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 
 import java.util.List;
@@ -67,7 +67,7 @@ public final class SetupReader {
         return new ExistingSetup.User(user.getString("user"), user.getString("db"), roleRefs(user.getList("roles", Document.class, List.of())));
     }
 
-    private static List<DbRole> roleRefs(List<Document> roles) {
-        return roles.stream().map(r -> new DbRole(r.getString("role"), r.getString("db"))).toList();
+    private static List<RoleRef> roleRefs(List<Document> roles) {
+        return roles.stream().map(r -> new RoleRef(r.getString("role"), r.getString("db"))).toList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +16,7 @@ final class AdminSetupFixtures {
     }
 
     static ExistingSetup.User adminUser() {
-        return new ExistingSetup.User(AdminRoleSpec.DEFAULT_ADMIN_USER, "$external", List.of(new DbRole(AdminRoleSpec.DEFAULT_ROLE, "admin")));
+        return new ExistingSetup.User(AdminRoleSpec.DEFAULT_ADMIN_USER, "$external", List.of(new RoleRef(AdminRoleSpec.DEFAULT_ROLE, "admin")));
     }
 
     static ExistingSetup setupWith(Set<Grant> grants) {

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class DriftAnalyzerTest {
 
     @Test
     void inheritedRolesAreExtra() {
-        ExistingSetup.Role role = new ExistingSetup.Role("teleport-admin-role", "admin", FULL.grants(), List.of(new DbRole("root", "admin")));
+        ExistingSetup.Role role = new ExistingSetup.Role("teleport-admin-role", "admin", FULL.grants(), List.of(new RoleRef("root", "admin")));
 
         List<Finding> findings = DriftAnalyzer.analyze(FULL, new ExistingSetup(Observation.found(role), Observation.found(adminUser()), List.of()));
 
@@ -102,7 +102,7 @@ class DriftAnalyzerTest {
 
     @Test
     void userInAdminInsteadOfExternalIsTheWrongAuthenticationDatabase() {
-        ExistingSetup.User inAdmin = new ExistingSetup.User("CN=teleport-admin", "admin", List.of(new DbRole("teleport-admin-role", "admin")));
+        ExistingSetup.User inAdmin = new ExistingSetup.User("CN=teleport-admin", "admin", List.of(new RoleRef("teleport-admin-role", "admin")));
 
         List<Finding> findings = DriftAnalyzer.analyze(FULL,
                 new ExistingSetup(Observation.found(roleWith(FULL.grants())), Observation.absent(), List.of(inAdmin)));
@@ -113,7 +113,7 @@ class DriftAnalyzerTest {
 
     @Test
     void userWithoutTheRoleIsReported() {
-        ExistingSetup.User bare = new ExistingSetup.User("CN=teleport-admin", "$external", List.of(new DbRole("read", "admin")));
+        ExistingSetup.User bare = new ExistingSetup.User("CN=teleport-admin", "$external", List.of(new RoleRef("read", "admin")));
 
         List<Finding> findings = DriftAnalyzer.analyze(FULL,
                 new ExistingSetup(Observation.found(roleWith(FULL.grants())), Observation.found(bare), List.of()));

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.DbRole;
+import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +69,7 @@ class SetupPlannerTest {
 
     @Test
     void userWithoutTheRoleGetsItGranted() {
-        ExistingSetup.User bare = new ExistingSetup.User("CN=teleport-admin", "$external", List.of(new DbRole("read", "admin")));
+        ExistingSetup.User bare = new ExistingSetup.User("CN=teleport-admin", "$external", List.of(new RoleRef("read", "admin")));
 
         SetupPlan plan = SetupPlanner.plan(FULL, new ExistingSetup(Observation.found(roleWith(FULL.grants())), Observation.found(bare), List.of()));
 

@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.provisioning.RoleRef;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,11 +9,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class DbRoleTest {
+class DbRoleEntryTest {
     @Test
     void splitsAtTheFirstAt() {
-        assertEquals(new DbRole("readWrite", "db1"), DbRole.parse("readWrite@db1"));
-        assertEquals(new DbRole("a", "b@c"), DbRole.parse("a@b@c"));
+        assertEquals(new RoleRef("readWrite", "db1"), DbRoleEntry.parse("readWrite@db1"));
+        assertEquals(new RoleRef("a", "b@c"), DbRoleEntry.parse("a@b@c"));
     }
 
     @Test
@@ -36,13 +37,13 @@ class DbRoleTest {
 
     @Test
     void sortsByDatabaseThenRoleLikeTeleport() {
-        List<DbRole> sorted = Stream.of("readWrite@db1", "readAnyDatabase@admin", "read@db1", "myCustomRole@db2")
-                .map(DbRole::parse).sorted().toList();
+        List<RoleRef> sorted = Stream.of("readWrite@db1", "readAnyDatabase@admin", "read@db1", "myCustomRole@db2")
+                .map(DbRoleEntry::parse).sorted().toList();
 
         assertEquals("[readAnyDatabase@admin, read@db1, readWrite@db1, myCustomRole@db2]", sorted.toString());
     }
 
     private static String message(String entry) {
-        return assertThrows(TeleportConfigException.class, () -> DbRole.parse(entry)).getMessage();
+        return assertThrows(TeleportConfigException.class, () -> DbRoleEntry.parse(entry)).getMessage();
     }
 }
