@@ -1,0 +1,162 @@
+package dev.autouser.sandbox;
+
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.autouser.sandbox.security.Authorizer;
+import dev.autouser.sandbox.security.Privilege;
+import dev.autouser.sandbox.security.ResourcePattern;
+import dev.autouser.sandbox.security.SecurityState;
+import dev.autouser.sandbox.security.StoredUser;
+import dev.autouser.sandbox.security.UserAdminCommands;
+import dev.autouser.sandbox.security.UserId;
+import io.netty.channel.Channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The library's in-memory MongoDB with MongoDB's front door added: handshake, authentication,
+ * per-connection state, authorization before every command, user administration, and
+ * {@code currentOp}. Ordinary reads and writes fall through to the library.
+ */
+final class SandboxBackend extends MemoryBackend {
+    /** What an unauthenticated connection may run, as in MongoDB. */
+    private static final Set<String> OPEN_COMMANDS = Set.of("hello", "ismaster", "ping", "buildinfo",
+            "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
+
+    private final ReportedVersion version;
+    private final SecurityState security;
+    private final ConnectionRegistry connections;
+    private final Authentication authentication;
+    private final Handshake handshake;
+    private final Authorizer authorizer;
+    private final UserAdminCommands userAdmin;
+    private final CursorOwners cursorOwners = new CursorOwners();
+    private CurrentOpCommands currentOp;
+
+    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
+        this.version = version;
+        this.security = security;
+        this.connections = connections;
+        this.authentication = new Authentication(security);
+        this.handshake = new Handshake(version, authentication);
+        this.authorizer = new Authorizer(security);
+        this.userAdmin = new UserAdminCommands(security, version.toVersionString());
+        version(version);
+    }
+
+    /** Called once the port is known, since currentOp reports {@code host:port}. */
+    void listeningOn(int port) {
+        this.currentOp = new CurrentOpCommands(new CurrentOpReport(connections, port), this::mayInspectOthers);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String db, String command, Document query) {
+        ClientConnection connection = connections.of(channel);
+        connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
+        try {
+            Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
+            cursorOwners.remember(reply, connection.users());
+            cursorOwners.forgetExhausted(query, reply);
+            return reply;
+        } finally {
+            connection.finished();
+        }
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        connections.forget(channel);
+        super.handleClose(channel);
+    }
+
+    private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
+                              Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "hello", "ismaster":
+                return handshake.reply(connection, command, query);
+            case "ping":
+                return new Document("ok", 1.0);
+            case "buildinfo":
+                return Handshake.buildInfo(version);
+            case "authenticate":
+                return authentication.authenticateX509(connection, db, query);
+            case "saslstart":
+                return authentication.saslStart(connection, db, query);
+            case "saslcontinue":
+                return authentication.saslContinue(connection, query);
+            case "logout":
+                connection.logout(db);
+                return new Document("ok", 1.0);
+            default:
+                break;
+        }
+        if (!connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
+            throw Refusals.requiresAuthentication(command);
+        }
+        return authorizedCommand(channel, connection, db, command, name, query);
+    }
+
+    private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
+                                       String name, Document query) {
+        if (name.equals("currentop")) {
+            return currentOp.currentOp(connection, db, query);
+        }
+        if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
+            return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
+        }
+        if (name.equals("endsessions")) {
+            return new Document("ok", 1.0);
+        }
+        List<UserId> users = connection.users();
+        boolean ownCursor = name.equals("getmore") && cursorOwners.checkGetMore(query, users);
+        if (!ownCursor && !name.equals("connectionstatus")) {
+            authorizer.check(users, db, command, query);
+        }
+        if (userAdmin.handles(command)) {
+            return userAdmin.handle(db, command, query, users);
+        }
+        return super.handleCommand(channel, db, command, query);
+    }
+
+    /** {@code inprog} on the cluster, through any of the connection's users' roles. */
+    private boolean mayInspectOthers(ClientConnection connection) {
+        for (UserId id : connection.users()) {
+            List<Privilege> privileges = security.users().find(id)
+                    .map(StoredUser::roles).map(security.roles()::privilegesOf).orElse(List.of());
+            for (Privilege privilege : privileges) {
+                boolean cluster = privilege.resource() instanceof ResourcePattern.Cluster
+                        || privilege.resource() instanceof ResourcePattern.AnyResource;
+                if (cluster && privilege.actions().contains("inprog")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<Document> runStages(List<Document> stages, List<Document> input) {
+        Aggregation aggregation = Aggregation.fromPipeline(stages, this::resolveDatabase,
+                resolveDatabase("admin"), null, oplog);
+        return aggregation.runStages(input.stream());
+    }
+
+    /** A cursor reply like MongoDB's: the first batch now, the rest through getMore. */
+    private Document cursorReply(List<Document> documents, Document cursorOptions) {
+        int batchSize = cursorOptions.get("batchSize") instanceof Number n ? n.intValue() : 101;
+        List<Document> first = new ArrayList<>(documents.subList(0, Math.min(batchSize, documents.size())));
+        long cursorId = 0;
+        if (first.size() < documents.size()) {
+            cursorId = getCursorRegistry().generateCursorId();
+            getCursorRegistry().add(new InMemoryCursor(cursorId,
+                    new ArrayList<>(documents.subList(first.size(), documents.size()))));
+        }
+        Document cursor = new Document("firstBatch", first).append("id", cursorId).append("ns", "admin.$cmd.aggregate");
+        return new Document("cursor", cursor).append("ok", 1.0);
+    }
+}

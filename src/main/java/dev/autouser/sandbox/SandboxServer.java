@@ -1,0 +1,143 @@
+package dev.autouser.sandbox;
+
+import dev.autouser.core.pki.DevPki;
+import dev.autouser.sandbox.security.SecurityState;
+import io.netty.handler.ssl.SslContext;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The embedded MongoDB-compatible server: the demo target and the test target.
+ * <pre>
+ * SandboxServer server = SandboxServer.builder().port(0).tls(pki).serverVersion("7.0.14").build().start();
+ * </pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+    public static final String DEFAULT_VERSION = "7.0.14";
+
+    private final String host;
+    private final int requestedPort;
+    private final DevPki pki;
+    private final ReportedVersion version;
+    private final SecurityState security = new SecurityState();
+    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private SandboxTransport transport;
+    private SandboxBackend backend;
+    private int port = -1;
+
+    private SandboxServer(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.pki = builder.pki;
+        this.version = builder.version;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts answering; returns this for chaining. */
+    public synchronized SandboxServer start() {
+        if (transport != null) {
+            throw new IllegalStateException("The sandbox server is already running.");
+        }
+        backend = new SandboxBackend(version, security, connections);
+        SslContext ssl = pki == null ? null : SandboxTransport.requireClientCertificates(pki);
+        SandboxTransport starting = new SandboxTransport();
+        try {
+            port = starting.bind(host, requestedPort, backend, ssl, connections::of).getPort();
+        } catch (RuntimeException e) {
+            starting.close();
+            throw new IllegalStateException("Cannot listen on port " + requestedPort + ": " + e.getMessage(), e);
+        }
+        backend.listeningOn(port);
+        transport = starting;
+        return this;
+    }
+
+    /** The port actually bound (the ephemeral one when built with port 0). */
+    public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("The sandbox server is not started.");
+        }
+        return port;
+    }
+
+    /** {@code mongodb://localhost:PORT/} plus {@code ?tls=true} when TLS is on. */
+    public String connectionString() {
+        return "mongodb://localhost:" + port() + "/" + (pki == null ? "" : "?tls=true");
+    }
+
+    public SecurityState security() {
+        return security;
+    }
+
+    public Optional<DevPki> pki() {
+        return Optional.ofNullable(pki);
+    }
+
+    public ReportedVersion version() {
+        return version;
+    }
+
+    /** Open client connections, in connection-number order (what currentOp lists). */
+    public List<ClientConnection> connections() {
+        return connections.all();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    /** Options for a sandbox server; everything has a sensible default. */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port;
+        private DevPki pki;
+        private ReportedVersion version = ReportedVersion.parse(DEFAULT_VERSION);
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Port must be between 0 and 65535, not " + port + ".");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The interface to listen on; {@code localhost} by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** TLS requiring a client certificate signed by {@code pki}'s CA. */
+        public Builder tls(DevPki pki) {
+            this.pki = Objects.requireNonNull(pki, "pki");
+            return this;
+        }
+
+        /** The version {@code buildInfo} reports, e.g. "7.0.14" or "5.0.26". */
+        public Builder serverVersion(String version) {
+            this.version = ReportedVersion.parse(version);
+            return this;
+        }
+
+        public SandboxServer build() {
+            return new SandboxServer(this);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders users, roles and restrictions as the documents MongoDB stores and replies with. */
+final class UserDocuments {
+
+    private UserDocuments() {
+    }
+
+    /**
+     * The user as {@code admin.system.users} holds it, minus credentials: what a {@code usersInfo}
+     * filter is matched against. Field order follows MongoDB's replies.
+     */
+    static Document stored(StoredUser user) {
+        Document doc = new Document("_id", user.id().fullName())
+                .append("userId", user.userId())
+                .append("user", user.id().user())
+                .append("db", user.id().db())
+                .append("roles", roles(user.roles()));
+        user.customData().ifPresent(data -> doc.append("customData", data));
+        doc.append("authenticationRestrictions", restrictions(user.restrictions()));
+        doc.append("mechanisms", new ArrayList<>(user.mechanisms()));
+        return doc;
+    }
+
+    static List<Document> roles(List<RoleId> roles) {
+        List<Document> docs = new ArrayList<>(roles.size());
+        for (RoleId role : roles) {
+            docs.add(role(role));
+        }
+        return docs;
+    }
+
+    static Document role(RoleId role) {
+        return new Document("role", role.role()).append("db", role.db());
+    }
+
+    static List<Document> restrictions(List<AuthenticationRestriction> restrictions) {
+        List<Document> docs = new ArrayList<>(restrictions.size());
+        for (AuthenticationRestriction restriction : restrictions) {
+            docs.add(restriction(restriction));
+        }
+        return docs;
+    }
+
+    static Document restriction(AuthenticationRestriction restriction) {
+        Document doc = new Document();
+        if (!restriction.clientSource().isEmpty()) {
+            doc.append("clientSource", restriction.clientSource().stream().map(Cidr::text).toList());
+        }
+        if (!restriction.serverAddress().isEmpty()) {
+            doc.append("serverAddress", restriction.serverAddress().stream().map(Cidr::text).toList());
+        }
+        return doc;
+    }
+
+    static List<Document> privileges(List<Privilege> privileges) {
+        List<Document> docs = new ArrayList<>(privileges.size());
+        for (Privilege privilege : privileges) {
+            docs.add(privilege.toDocument());
+        }
+        return docs;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The users of the server, keyed by (user, db) and kept in MongoDB's {@code usersInfo} order
+ * (by db, then user). Thread-safe. Each entry also keeps the user's stored document (the shape of
+ * {@code admin.system.users} without credentials), built once per change, so that {@code usersInfo}
+ * with a {@code filter} over many thousands of users does no per-request conversion work.
+ */
+public final class UserStore {
+
+    private final ConcurrentSkipListMap<UserId, Entry> users = new ConcurrentSkipListMap<>();
+
+    /** A user plus its document view; the document is never handed out without copying. */
+    record Entry(StoredUser user, Document document) {
+    }
+
+    public Optional<StoredUser> find(UserId id) {
+        Entry entry = users.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.user());
+    }
+
+    public boolean contains(UserId id) {
+        return users.containsKey(id);
+    }
+
+    /** Adds or replaces a user (seeding, like an init script that bypasses authorization). */
+    public void put(StoredUser user) {
+        users.put(user.id(), entry(user));
+    }
+
+    /** Adds a user unless one with the same (user, db) exists; returns whether it was added. */
+    public boolean insert(StoredUser user) {
+        return users.putIfAbsent(user.id(), entry(user)) == null;
+    }
+
+    /** Atomically changes an existing user; returns the new version, or empty when there is none. */
+    public Optional<StoredUser> update(UserId id, UnaryOperator<StoredUser> change) {
+        Entry updated = users.computeIfPresent(id, (key, old) -> entry(change.apply(old.user())));
+        return updated == null ? Optional.empty() : Optional.of(updated.user());
+    }
+
+    public boolean remove(UserId id) {
+        return users.remove(id) != null;
+    }
+
+    public int size() {
+        return users.size();
+    }
+
+    /** Every user, ordered by db then user name. */
+    public List<StoredUser> all() {
+        return users.values().stream().map(Entry::user).toList();
+    }
+
+    /** The users of one database, ordered by name; a range scan, not a full one. */
+    public List<StoredUser> inDatabase(String db) {
+        return entriesIn(db).stream().map(Entry::user).toList();
+    }
+
+    /** Removes {@code role} from every user that holds it (what {@code dropRole} does). */
+    public void revokeRoleEverywhere(RoleId role) {
+        for (UserId id : new ArrayList<>(users.keySet())) {
+            update(id, user -> user.roles().contains(role)
+                    ? user.withRoles(user.roles().stream().filter(r -> !r.equals(role)).toList())
+                    : user);
+        }
+    }
+
+    Collection<Entry> entriesIn(String db) {
+        Objects.requireNonNull(db, "db");
+        ConcurrentNavigableMap<UserId, Entry> range = users.subMap(
+                new UserId("\u0000", db), true, new UserId("\u0000", db + "\u0000"), false);
+        return range.values();
+    }
+
+    Collection<Entry> allEntries() {
+        return users.values();
+    }
+
+    private static Entry entry(StoredUser user) {
+        return new Entry(user, UserDocuments.stored(user));
+    }
+}

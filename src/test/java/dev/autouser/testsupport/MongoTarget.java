@@ -1,0 +1,160 @@
+package dev.autouser.testsupport;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.autouser.core.pki.ClientIdentity;
+import dev.autouser.core.pki.DevPki;
+import dev.autouser.core.pki.SslContexts;
+import dev.autouser.sandbox.SandboxServer;
+import dev.autouser.sandbox.TeleportAdminRoles;
+import dev.autouser.sandbox.security.RoleId;
+import dev.autouser.sandbox.security.StoredUser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a test's MongoDB lives: the shared TLS sandbox of this JVM, or a real mongod named by
+ * {@code MONGODB_TEST_URI} with its development CA in {@code MONGODB_TEST_PKI_DIR}. Everything goes
+ * through the official driver over TCP/TLS with X.509 client certificates.
+ */
+public final class MongoTarget {
+    public static final String DBA = "dba";
+    public static final String TELEPORT_ADMIN = "teleport-admin";
+
+    private final String uri;
+    private final DevPki pki;
+    private final SandboxServer server;
+    private MongoClient dba;
+    private MongoClient teleportAdmin;
+
+    private MongoTarget(String uri, DevPki pki, SandboxServer server) {
+        this.uri = uri;
+        this.pki = pki;
+        this.server = server;
+    }
+
+    /** The one TLS sandbox of this JVM, seeded with {@code CN=dba} (root) and {@code CN=teleport-admin}. */
+    public static MongoTarget sandbox() {
+        return SharedSandbox.TARGET;
+    }
+
+    /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
+    public static MongoTarget realFromEnvironment() {
+        String uri = System.getenv("MONGODB_TEST_URI");
+        String pkiDir = System.getenv("MONGODB_TEST_PKI_DIR");
+        if (uri == null || uri.isBlank() || pkiDir == null || pkiDir.isBlank()) {
+            throw new IllegalStateException("Set MONGODB_TEST_URI and MONGODB_TEST_PKI_DIR to test a real mongod.");
+        }
+        return new MongoTarget(uri, DevPki.openOrCreate(Path.of(pkiDir)), null);
+    }
+
+    public boolean isSandbox() {
+        return server != null;
+    }
+
+    /** The sandbox server itself, for tests that seed it directly; empty for a real mongod. */
+    public Optional<SandboxServer> sandboxServer() {
+        return Optional.ofNullable(server);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Path caFile() {
+        return pki.caFile();
+    }
+
+    public DevPki pki() {
+        return pki;
+    }
+
+    /** Combined certificate + key PEM for {@code CN=<commonName>}, issued on first use. */
+    public Path clientFile(String commonName) {
+        return pki.clientFile(commonName, "clients/" + commonName.replaceAll("[^A-Za-z0-9._-]", "_") + ".pem");
+    }
+
+    /** A new client logged in with X.509 as {@code CN=<commonName>}; the caller closes it. */
+    public MongoClient connectAs(String commonName) {
+        return connectAs(commonName, null);
+    }
+
+    /** Like {@link #connectAs(String)}, announcing {@code appName} in the handshake. */
+    public MongoClient connectAs(String commonName, String appNameOrNull) {
+        ClientIdentity identity = ClientIdentity.load(clientFile(commonName), null, null);
+        return MongoClients.create(settings(identity, MongoCredential.createMongoX509Credential(), appNameOrNull));
+    }
+
+    /** A new client logged in with SCRAM-SHA-256; it still presents a certificate, which TLS requires. */
+    public MongoClient connectWithPassword(String user, String db, String password) {
+        ClientIdentity identity = ClientIdentity.load(clientFile("scram-client"), null, null);
+        MongoCredential credential = MongoCredential.createScramSha256Credential(user, db, password.toCharArray());
+        return MongoClients.create(settings(identity, credential, null));
+    }
+
+    /** A new client that presents a certificate but does not log in. */
+    public MongoClient connectUnauthenticated() {
+        ClientIdentity identity = ClientIdentity.load(clientFile("anonymous"), null, null);
+        return MongoClients.create(settings(identity, null, null));
+    }
+
+    /** {@code CN=dba} (root); shared, do not close. */
+    public synchronized MongoClient dba() {
+        if (dba == null) {
+            dba = connectAs(DBA);
+        }
+        return dba;
+    }
+
+    /** {@code CN=teleport-admin} (teleport-admin-role@admin); shared, do not close. */
+    public synchronized MongoClient teleportAdmin() {
+        if (teleportAdmin == null) {
+            teleportAdmin = connectAs(TELEPORT_ADMIN);
+        }
+        return teleportAdmin;
+    }
+
+    private MongoClientSettings settings(ClientIdentity identity, MongoCredential credentialOrNull, String appName) {
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToSslSettings(ssl -> ssl.enabled(true)
+                        .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS));
+        if (credentialOrNull != null) {
+            builder.credential(credentialOrNull);
+        }
+        if (appName != null) {
+            builder.applicationName(appName);
+        }
+        return builder.build();
+    }
+
+    private static final class SharedSandbox {
+        static final MongoTarget TARGET = start();
+
+        private static MongoTarget start() {
+            try {
+                Path dir = Files.createTempDirectory("autouser-sandbox-pki");
+                DevPki pki = DevPki.openOrCreate(dir);
+                SandboxServer server = SandboxServer.builder().port(0).tls(pki).build().start();
+                server.security().roles().put(TeleportAdminRoles.full());
+                server.security().users().put(StoredUser.x509("CN=" + DBA, List.of(RoleId.of("root", "admin"))));
+                server.security().users().put(TeleportAdminRoles.adminUser());
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shutdown"));
+                return new MongoTarget(server.connectionString(), pki, server);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the sandbox's PKI folder", e);
+            }
+        }
+    }
+}
