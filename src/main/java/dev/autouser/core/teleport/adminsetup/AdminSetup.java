@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.teleport.CommandRunner;
 
 import java.util.List;
@@ -11,11 +12,16 @@ import java.util.function.Consumer;
  */
 public final class AdminSetup {
     private final CommandRunner server;
+    private final String serverName;
     private final String connectedAs;
+    private final AuditLog audit;
 
-    public AdminSetup(CommandRunner server, String connectedAs) {
+    /** Every change apply makes is written to {@code audit} with its result. */
+    public AdminSetup(CommandRunner server, String serverName, String connectedAs, AuditLog audit) {
         this.server = server;
+        this.serverName = serverName;
         this.connectedAs = connectedAs;
+        this.audit = audit;
     }
 
     /** The server's state, what differs, and the plan that would fix it. */
@@ -50,7 +56,7 @@ public final class AdminSetup {
         if (before.plan().isEmpty()) {
             return new Applied(before, List.of(), before);
         }
-        List<StepResult> steps = new SetupApplier(server, connectedAs).apply(before.plan(), progress);
+        List<StepResult> steps = new SetupApplier(server, serverName, connectedAs, audit).apply(before.plan(), progress);
         return new Applied(before, steps, verify(spec));
     }
 }

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.teleport.CommandRefusedException;
 import dev.autouser.core.teleport.CommandRunner;
 import org.bson.Document;
@@ -15,11 +17,15 @@ import java.util.function.Consumer;
  */
 public final class SetupApplier {
     private final CommandRunner server;
+    private final String serverName;
     private final String connectedAs;
+    private final AuditLog audit;
 
-    public SetupApplier(CommandRunner server, String connectedAs) {
+    public SetupApplier(CommandRunner server, String serverName, String connectedAs, AuditLog audit) {
         this.server = server;
+        this.serverName = serverName;
         this.connectedAs = connectedAs;
+        this.audit = audit;
     }
 
     public List<StepResult> apply(SetupPlan plan, Consumer<StepResult> progress) {
@@ -27,6 +33,10 @@ public final class SetupApplier {
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);
+            if (!stopped) {
+                audit.append(AuditRecord.now(serverName, connectedAs, MongoshScript.runCommand(step.db(), step.command()),
+                        step.target(), result.line()));
+            }
             stopped = stopped || !result.succeeded();
             results.add(result);
             progress.accept(result);
