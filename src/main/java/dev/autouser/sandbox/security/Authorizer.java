@@ -1,11 +1,33 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** Checks a command against the privileges of the connection's authenticated users. */
+/**
+ * Decides whether a connection's authenticated users may run a command, as MongoDB does with
+ * authorization enabled: admin-only commands must run on {@code admin}; a few commands need no
+ * login; everything else needs a login and the privileges MongoDB documents for the command,
+ * resolved through the users' roles, inherited roles and built-in roles. A refusal is
+ * MongoServerError 13 Unauthorized with MongoDB's message
+ * {@code not authorized on <db> to execute command { ... }} (passwords shown as "xxx").
+ * Commands this class does not know are refused rather than allowed.
+ */
 public final class Authorizer {
+
+    /** Commands MongoDB runs without authentication (handshake, ping, authentication itself). */
+    private static final Set<String> NO_AUTH = Set.of("hello", "ismaster", "ping", "buildinfo", "saslstart",
+            "saslcontinue", "authenticate", "logout", "connectionstatus", "getnonce", "whatsmyuri");
+
+    /** Commands MongoDB accepts only on the admin database. */
+    private static final Set<String> ADMIN_ONLY = Set.of("listdatabases", "currentop", "killop", "getlog",
+            "getcmdlineopts", "getparameter", "setparameter", "shutdown", "fsync", "fsyncunlock",
+            "renamecollection", "replsetgetstatus", "replsetgetconfig", "top", "logrotate", "lockinfo",
+            "getdefaultrwconcern", "setdefaultrwconcern", "setfeaturecompatibilityversion", "killallsessions",
+            "getclusterparameter", "setclusterparameter", "dropconnections", "invalidateusercache");
 
     private final SecurityState state;
 
@@ -13,8 +35,78 @@ public final class Authorizer {
         this.state = state;
     }
 
-    /** Throws MongoServerError 13 Unauthorized when the users lack a required privilege. */
+    /**
+     * Throws MongoServerError 13 unless {@code authenticated} may run the command on {@code db}.
+     * Malformed user-management arguments fail with their own parse error first, as in MongoDB.
+     */
     public void check(List<UserId> authenticated, String db, String commandName, Document command) {
-        throw new MongoServerError(13, "Unauthorized", "not authorized on " + db + " to execute command");
+        String name = UmcArgs.commandName(command, commandName);
+        String key = name.toLowerCase(Locale.ROOT);
+        if (ADMIN_ONLY.contains(key) && !db.equals("admin")) {
+            throw MongoErrors.unauthorized(name + " may only be run against the admin database.");
+        }
+        if (NO_AUTH.contains(key)) {
+            return;
+        }
+        if (authenticated.isEmpty()) {
+            throw MongoErrors.unauthorized("Command " + name + " requires authentication");
+        }
+        try {
+            checkPrivileges(AuthzSession.resolve(state, authenticated), db, key, command);
+        } catch (NotAuthorized refused) {
+            throw MongoErrors.unauthorized("not authorized on " + db + " to execute command "
+                    + BsonText.toText(redactPasswords(command)));
+        }
+    }
+
+    /** The merged privileges of the users (for connectionStatus and the console's checks). */
+    public PrivilegeSet privileges(List<UserId> authenticated) {
+        return AuthzSession.resolve(state, authenticated).privileges();
+    }
+
+    /**
+     * The databases {@code listDatabases} shows these users: all of them with listDatabases on the
+     * cluster (unless {@code authorizedDatabases: true}), otherwise those they hold privileges in.
+     */
+    public List<String> visibleDatabases(List<UserId> authenticated, Collection<String> databases, Document command) {
+        PrivilegeSet privileges = privileges(authenticated);
+        boolean onlyAuthorized = command.containsKey("authorizedDatabases")
+                && UmcArgs.flag(command, "authorizedDatabases", false);
+        if (!onlyAuthorized && privileges.allowsOnCluster("listDatabases")) {
+            return new ArrayList<>(databases);
+        }
+        return databases.stream().filter(privileges::touchesDatabase).toList();
+    }
+
+    private static void checkPrivileges(AuthzSession session, String db, String key, Document command) {
+        if (key.equals("explain")) {
+            checkExplain(session, db, command);
+            return;
+        }
+        boolean known = UmcRequirements.check(session, db, key, command)
+                || DataRequirements.check(session, db, key, command)
+                || ServerRequirements.check(session, key, command);
+        if (!known) {
+            throw new NotAuthorized("the sandbox does not know which privileges " + key + " needs");
+        }
+    }
+
+    /** {@code explain} needs what the explained command needs. */
+    private static void checkExplain(AuthzSession session, String db, Document command) {
+        if (!(command.get(UmcArgs.commandName(command, "explain")) instanceof Document inner) || inner.isEmpty()) {
+            throw new NotAuthorized("explain needs a command document");
+        }
+        String innerName = inner.keySet().iterator().next().toLowerCase(Locale.ROOT);
+        if (innerName.equals("explain")) {
+            throw new NotAuthorized("explain cannot explain itself");
+        }
+        checkPrivileges(session, db, innerName, inner);
+    }
+
+    /** MongoDB's snipForLogging: every {@code pwd} value becomes "xxx" before the command is echoed. */
+    static Document redactPasswords(Document command) {
+        Document copy = new Document();
+        command.forEach((field, value) -> copy.append(field, field.equals("pwd") ? "xxx" : value));
+        return copy;
     }
 }

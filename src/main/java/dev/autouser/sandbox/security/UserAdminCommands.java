@@ -1,30 +1,76 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** MongoDB's user and role administration commands over a {@link SecurityState}. */
+/**
+ * MongoDB's user and role administration commands over a {@link SecurityState}: usersInfo,
+ * createUser, updateUser, dropUser, grantRolesToUser, revokeRolesFromUser, createRole, updateRole,
+ * dropRole, grantPrivilegesToRole, rolesInfo and connectionStatus. Replies include {@code ok: 1.0};
+ * failures are MongoServerErrors with MongoDB's codes and messages.
+ *
+ * <p>This class does not authorize: the server calls {@link Authorizer#check} first, as mongod
+ * checks privileges before running a command. Writes are serialized like mongod's user-management
+ * lock, so checks and the change they guard happen atomically.
+ */
 public final class UserAdminCommands {
 
     private static final Set<String> COMMANDS = Set.of("usersinfo", "createuser", "updateuser", "dropuser",
             "grantrolestouser", "revokerolesfromuser", "createrole", "updaterole", "droprole",
             "grantprivilegestorole", "rolesinfo", "connectionstatus");
 
-    private final SecurityState state;
-    private final String serverVersion;
+    private final Object writeLock = new Object();
+    private final UsersInfoCommand usersInfo;
+    private final RolesInfoCommand rolesInfo;
+    private final UserCommands users;
+    private final RoleCommands roles;
+    private final ConnectionStatusCommand connectionStatus;
 
+    /** {@code serverVersion} is the version buildInfo reports, e.g. "7.0.14"; it decides showCustomData. */
     public UserAdminCommands(SecurityState state, String serverVersion) {
-        this.state = state;
-        this.serverVersion = serverVersion;
+        ServerVersion version = ServerVersion.parse(serverVersion);
+        this.usersInfo = new UsersInfoCommand(state, version);
+        this.rolesInfo = new RolesInfoCommand(state);
+        this.users = new UserCommands(state);
+        this.roles = new RoleCommands(state);
+        this.connectionStatus = new ConnectionStatusCommand(state);
     }
 
+    /** Whether {@code commandName} (any letter case) is one of the commands above. */
     public boolean handles(String commandName) {
-        return COMMANDS.contains(commandName.toLowerCase(java.util.Locale.ROOT));
+        return COMMANDS.contains(commandName.toLowerCase(Locale.ROOT));
     }
 
     public Document handle(String db, String commandName, Document command, List<UserId> authenticated) {
-        throw new MongoServerError(115, "CommandNotSupported", commandName + " is not implemented yet");
+        String key = commandName.toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "usersinfo":
+                return usersInfo.run(db, command);
+            case "rolesinfo":
+                return rolesInfo.run(db, command);
+            case "connectionstatus":
+                return connectionStatus.run(command, authenticated);
+            default:
+                synchronized (writeLock) {
+                    return write(db, key, command);
+                }
+        }
+    }
+
+    private Document write(String db, String key, Document command) {
+        return switch (key) {
+            case "createuser" -> users.createUser(db, command);
+            case "updateuser" -> users.updateUser(db, command);
+            case "dropuser" -> users.dropUser(db, command);
+            case "grantrolestouser" -> users.grantRolesToUser(db, command);
+            case "revokerolesfromuser" -> users.revokeRolesFromUser(db, command);
+            case "createrole" -> roles.createRole(db, command);
+            case "updaterole" -> roles.updateRole(db, command);
+            case "droprole" -> roles.dropRole(db, command);
+            case "grantprivilegestorole" -> roles.grantPrivilegesToRole(db, command);
+            default -> throw new IllegalArgumentException("not a user administration command: " + key);
+        };
     }
 }

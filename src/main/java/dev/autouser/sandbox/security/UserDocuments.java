@@ -11,17 +11,17 @@ final class UserDocuments {
     }
 
     /**
-     * The user as {@code admin.system.users} holds it, minus credentials: what a {@code usersInfo}
-     * filter is matched against. Field order follows MongoDB's replies.
+     * The user as {@code usersInfo} lists it without exact names: MongoDB's stored document with
+     * credentials turned into {@code mechanisms} and {@code authenticationRestrictions} removed.
+     * A {@code usersInfo} filter is matched against exactly this.
      */
-    static Document stored(StoredUser user) {
+    static Document listView(StoredUser user) {
         Document doc = new Document("_id", user.id().fullName())
                 .append("userId", user.userId())
                 .append("user", user.id().user())
-                .append("db", user.id().db())
-                .append("roles", roles(user.roles()));
+                .append("db", user.id().db());
         user.customData().ifPresent(data -> doc.append("customData", data));
-        doc.append("authenticationRestrictions", restrictions(user.restrictions()));
+        doc.append("roles", roles(user.roles()));
         doc.append("mechanisms", new ArrayList<>(user.mechanisms()));
         return doc;
     }

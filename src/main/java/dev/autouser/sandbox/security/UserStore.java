@@ -12,16 +12,19 @@ import java.util.function.UnaryOperator;
 
 /**
  * The users of the server, keyed by (user, db) and kept in MongoDB's {@code usersInfo} order
- * (by db, then user). Thread-safe. Each entry also keeps the user's stored document (the shape of
- * {@code admin.system.users} without credentials), built once per change, so that {@code usersInfo}
- * with a {@code filter} over many thousands of users does no per-request conversion work.
+ * (by db, then user). Thread-safe. Each entry also keeps the user's {@code usersInfo} document,
+ * built once per change, so that {@code usersInfo} with a {@code filter} over many thousands of
+ * users does no per-request conversion work.
  */
 public final class UserStore {
 
     private final ConcurrentSkipListMap<UserId, Entry> users = new ConcurrentSkipListMap<>();
 
-    /** A user plus its document view; the document is never handed out without copying. */
-    record Entry(StoredUser user, Document document) {
+    /**
+     * A user plus its {@code usersInfo} list view and that view's BSON size, computed once per
+     * change. The view is shared: readers must copy it before handing it out.
+     */
+    record Entry(StoredUser user, Document listView, int listViewSize) {
     }
 
     public Optional<StoredUser> find(UserId id) {
@@ -76,6 +79,10 @@ public final class UserStore {
         }
     }
 
+    Optional<Entry> entry(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
     Collection<Entry> entriesIn(String db) {
         Objects.requireNonNull(db, "db");
         ConcurrentNavigableMap<UserId, Entry> range = users.subMap(
@@ -88,6 +95,7 @@ public final class UserStore {
     }
 
     private static Entry entry(StoredUser user) {
-        return new Entry(user, UserDocuments.stored(user));
+        Document view = UserDocuments.listView(user);
+        return new Entry(user, view, BsonSize.ofDocument(view));
     }
 }

@@ -1,0 +1,31 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code connectionStatus}: who is logged in on this connection, their roles and (optionally) privileges. */
+final class ConnectionStatusCommand {
+
+    private final SecurityState state;
+
+    ConnectionStatusCommand(SecurityState state) {
+        this.state = state;
+    }
+
+    Document run(Document body, List<UserId> authenticated) {
+        UmcArgs.requireKnownFields("connectionStatus", body, Set.of("showPrivileges"));
+        AuthzSession session = AuthzSession.resolve(state, authenticated);
+        List<Document> users = new ArrayList<>();
+        for (UserId id : authenticated) {
+            users.add(new Document("user", id.user()).append("db", id.db()));
+        }
+        Document authInfo = new Document("authenticatedUsers", users)
+                .append("authenticatedUserRoles", UserDocuments.roles(List.copyOf(session.directRoles())));
+        if (UmcArgs.flag(body, "showPrivileges", false)) {
+            authInfo.append("authenticatedUserPrivileges", session.privileges().toDocuments());
+        }
+        return new Document("authInfo", authInfo).append("ok", 1.0);
+    }
+}

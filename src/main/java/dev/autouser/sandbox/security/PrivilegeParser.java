@@ -1,0 +1,95 @@
+package dev.autouser.sandbox.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Parses and validates the {@code privileges} array of createRole/updateRole/grantPrivilegesToRole. */
+final class PrivilegeParser {
+
+    private PrivilegeParser() {
+    }
+
+    static List<Privilege> parseAll(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw MongoErrors.typeMismatch("privileges must be an array, found: " + BsonText.typeName(value));
+        }
+        List<Privilege> privileges = new ArrayList<>(list.size());
+        for (Object element : list) {
+            privileges.add(parse(element));
+        }
+        return privileges;
+    }
+
+    static Privilege parse(Object value) {
+        if (!(value instanceof Map<?, ?> doc)) {
+            throw MongoErrors.typeMismatch("Each privilege must be an object, found: " + BsonText.typeName(value));
+        }
+        for (Object key : doc.keySet()) {
+            if (!"resource".equals(key) && !"actions".equals(key)) {
+                throw MongoErrors.unknownField("privilege", String.valueOf(key));
+            }
+        }
+        if (!(doc.get("resource") instanceof Map<?, ?> resource)) {
+            throw MongoErrors.missingField("privilege", "resource");
+        }
+        return new Privilege(resource(resource), actions(doc.get("actions")));
+    }
+
+    private static ResourcePattern resource(Map<?, ?> resource) {
+        if (resource.containsKey("cluster")) {
+            requireOnly(resource, "cluster", "resource: {cluster: true}");
+            if (!Boolean.TRUE.equals(resource.get("cluster"))) {
+                throw MongoErrors.badValue("resource: {cluster: false} must be true");
+            }
+            return ResourcePattern.CLUSTER;
+        }
+        if (resource.containsKey("anyResource")) {
+            requireOnly(resource, "anyResource", "resource: {anyResource: true}");
+            if (!Boolean.TRUE.equals(resource.get("anyResource"))) {
+                throw MongoErrors.badValue("resource: {anyResource: false} must be true");
+            }
+            return ResourcePattern.ANY_RESOURCE;
+        }
+        if (!resource.containsKey("collection")) {
+            throw MongoErrors.badValue("resource pattern must contain 'collection' or 'systemBuckets' specifier");
+        }
+        if (!(resource.get("db") instanceof String db)) {
+            throw MongoErrors.badValue("resource {collection: '...'} must include 'db' field as well");
+        }
+        if (!(resource.get("collection") instanceof String collection)) {
+            throw MongoErrors.typeMismatch("resource collection must be a string");
+        }
+        if (collection.startsWith("$") || collection.contains("\u0000")) {
+            throw MongoErrors.badValue("'" + collection + "' is not a valid collection name");
+        }
+        return new ResourcePattern.Namespace(db, collection);
+    }
+
+    private static void requireOnly(Map<?, ?> resource, String field, String label) {
+        for (Object key : resource.keySet()) {
+            if (!field.equals(key)) {
+                throw MongoErrors.badValue(label + " conflicts with resource type '" + key + "'");
+            }
+        }
+    }
+
+    private static Set<String> actions(Object value) {
+        if (!(value instanceof List<?> list)) {
+            throw MongoErrors.missingField("privilege", "actions");
+        }
+        if (list.isEmpty()) {
+            throw MongoErrors.badValue("'actions' field of privilege resource must not be empty");
+        }
+        Set<String> actions = new LinkedHashSet<>();
+        for (Object action : list) {
+            if (!(action instanceof String name) || !ActionTypes.isKnown(name)) {
+                throw MongoErrors.failedToParse("Unrecognized action privilege string: " + action);
+            }
+            actions.add(name);
+        }
+        return actions;
+    }
+}

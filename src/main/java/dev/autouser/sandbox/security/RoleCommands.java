@@ -1,0 +1,170 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** createRole, updateRole, dropRole and grantPrivilegesToRole, with MongoDB's validation and errors. */
+final class RoleCommands {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("privileges", "roles", "authenticationRestrictions");
+
+    private final SecurityState state;
+
+    RoleCommands(SecurityState state) {
+        this.state = state;
+    }
+
+    Document createRole(String db, Document body) {
+        UmcArgs.requireKnownFields("createRole", body, CREATE_FIELDS);
+        String name = UmcArgs.nameArgument("createRole", body);
+        if (name.isEmpty()) {
+            throw MongoErrors.badValue("Role name must be non-empty");
+        }
+        RoleId id = new RoleId(name, db);
+        if (db.equals("local")) {
+            throw MongoErrors.badValue("Cannot create roles in the local database");
+        }
+        if (db.equals("$external")) {
+            throw MongoErrors.badValue("Cannot create roles in the $external database");
+        }
+        if (BuiltinRoles.isBuiltin(id)) {
+            throw MongoErrors.badValue("Cannot create roles with the same name as a built-in role");
+        }
+        List<Privilege> privileges = PrivilegeParser.parseAll(required("createRole", body, "privileges"));
+        List<RoleId> roles = UmcArgs.roles("createRole", "roles", required("createRole", body, "roles"), db);
+        List<AuthenticationRestriction> restrictions = body.containsKey("authenticationRestrictions")
+                ? RestrictionParser.parseAll("createRole", body.get("authenticationRestrictions")) : List.of();
+        checkRolesGrantable(id, roles);
+        checkPrivilegesGrantable(id, privileges);
+        if (!state.roles().insert(new CustomRole(id, merge(privileges), roles, restrictions))) {
+            throw MongoErrors.roleAlreadyExists(id);
+        }
+        return UserCommands.ok();
+    }
+
+    Document updateRole(String db, Document body) {
+        UmcArgs.requireKnownFields("updateRole", body, CREATE_FIELDS);
+        RoleId id = new RoleId(UmcArgs.nameArgument("updateRole", body), db);
+        Optional<List<Privilege>> privileges = body.containsKey("privileges")
+                ? Optional.of(PrivilegeParser.parseAll(body.get("privileges"))) : Optional.empty();
+        Optional<List<RoleId>> roles = body.containsKey("roles")
+                ? Optional.of(UmcArgs.roles("updateRole", "roles", body.get("roles"), db)) : Optional.empty();
+        Optional<List<AuthenticationRestriction>> restrictions = body.containsKey("authenticationRestrictions")
+                ? Optional.of(RestrictionParser.parseAll("updateRole", body.get("authenticationRestrictions")))
+                : Optional.empty();
+        if (privileges.isEmpty() && roles.isEmpty() && restrictions.isEmpty()) {
+            throw MongoErrors.badValue("Must specify at least one field to update in updateRole");
+        }
+        CustomRole role = existingCustom(id);
+        roles.ifPresent(list -> checkRolesGrantable(id, list));
+        privileges.ifPresent(list -> checkPrivilegesGrantable(id, list));
+        CustomRole updated = role;
+        updated = privileges.map(list -> role.withPrivileges(merge(list))).orElse(updated);
+        updated = roles.map(updated::withRoles).orElse(updated);
+        updated = restrictions.map(updated::withRestrictions).orElse(updated);
+        state.roles().put(updated);
+        return UserCommands.ok();
+    }
+
+    Document dropRole(String db, Document body) {
+        UmcArgs.requireKnownFields("dropRole", body, Set.of());
+        RoleId id = new RoleId(UmcArgs.nameArgument("dropRole", body), db);
+        if (BuiltinRoles.isBuiltin(id)) {
+            throw MongoErrors.invalidRoleModification(id + " is a built-in role and cannot be modified");
+        }
+        existingCustom(id);
+        // MongoDB first removes the role from every user and role that holds it, then deletes it.
+        state.users().revokeRoleEverywhere(id);
+        for (CustomRole other : state.roles().all()) {
+            if (other.roles().contains(id)) {
+                state.roles().put(other.withRoles(other.roles().stream().filter(r -> !r.equals(id)).toList()));
+            }
+        }
+        state.roles().remove(id);
+        return UserCommands.ok();
+    }
+
+    Document grantPrivilegesToRole(String db, Document body) {
+        UmcArgs.requireKnownFields("grantPrivilegesToRole", body, Set.of("privileges"));
+        RoleId id = new RoleId(UmcArgs.nameArgument("grantPrivilegesToRole", body), db);
+        List<Privilege> privileges = PrivilegeParser.parseAll(required("grantPrivilegesToRole", body, "privileges"));
+        if (privileges.isEmpty()) {
+            throw MongoErrors.badValue("grantPrivilegesToRole command requires a non-empty \"privileges\" array");
+        }
+        if (BuiltinRoles.isBuiltin(id)) {
+            throw MongoErrors.badValue(id + " is a built-in role and cannot be modified");
+        }
+        checkPrivilegesGrantable(id, privileges);
+        CustomRole role = existingCustom(id);
+        List<Privilege> all = new ArrayList<>(role.privileges());
+        all.addAll(privileges);
+        state.roles().put(role.withPrivileges(merge(all)));
+        return UserCommands.ok();
+    }
+
+    private CustomRole existingCustom(RoleId id) {
+        return state.roles().find(id).orElseThrow(() -> MongoErrors.roleNotFound("Could not find role: " + id));
+    }
+
+    /** MongoDB's checkOkayToGrantRolesToRole: no self, same database unless admin, existing, no cycle. */
+    private void checkRolesGrantable(RoleId role, List<RoleId> toAdd) {
+        for (RoleId other : toAdd) {
+            if (other.equals(role)) {
+                throw MongoErrors.invalidRoleModification("Cannot grant role " + role + " to itself.");
+            }
+            if (!role.db().equals("admin") && !other.db().equals(role.db())) {
+                throw MongoErrors.invalidRoleModification("Roles on the '" + role.db()
+                        + "' database cannot be granted roles from other databases");
+            }
+        }
+        for (RoleId other : toAdd) {
+            if (!state.roles().exists(other)) {
+                throw MongoErrors.roleNotFound("Cannot grant roles to '" + role + "': Could not find role: " + other);
+            }
+        }
+        for (RoleId other : toAdd) {
+            if (state.roles().reaches(other, role)) {
+                throw MongoErrors.invalidRoleModification(
+                        "Granting roles to " + role + " would introduce a cycle in the role graph");
+            }
+        }
+    }
+
+    /** Only roles in admin may hold privileges on other databases, on all databases or on the cluster. */
+    private static void checkPrivilegesGrantable(RoleId role, List<Privilege> privileges) {
+        if (role.db().equals("admin")) {
+            return;
+        }
+        for (Privilege privilege : privileges) {
+            if (!(privilege.resource() instanceof ResourcePattern.Namespace ns) || !ns.db().equals(role.db())) {
+                throw MongoErrors.invalidRoleModification("Roles on the '" + role.db()
+                        + "' database cannot be granted privileges that target other databases or the cluster");
+            }
+        }
+    }
+
+    /** Privileges on the same resource are stored as one entry with the union of actions. */
+    private static List<Privilege> merge(List<Privilege> privileges) {
+        Map<ResourcePattern, Set<String>> merged = new LinkedHashMap<>();
+        for (Privilege privilege : privileges) {
+            merged.computeIfAbsent(privilege.resource(), key -> new LinkedHashSet<>()).addAll(privilege.actions());
+        }
+        List<Privilege> result = new ArrayList<>();
+        merged.forEach((resource, actions) -> result.add(new Privilege(resource, actions)));
+        return result;
+    }
+
+    private static Object required(String command, Document body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            throw MongoErrors.missingField(command, field);
+        }
+        return value;
+    }
+}

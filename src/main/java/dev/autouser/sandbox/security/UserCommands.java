@@ -1,0 +1,199 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** createUser, updateUser, dropUser, grantRolesToUser and revokeRolesFromUser, with MongoDB's checks and errors. */
+final class UserCommands {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("pwd", "customData", "roles", "digestPassword",
+            "authenticationRestrictions", "mechanisms");
+    private static final Set<String> ROLES_ONLY = Set.of("roles");
+
+    private final SecurityState state;
+
+    UserCommands(SecurityState state) {
+        this.state = state;
+    }
+
+    Document createUser(String db, Document body) {
+        UmcArgs.requireKnownFields("createUser", body, CREATE_FIELDS);
+        UserId id = new UserId(UmcArgs.nameArgument("createUser", body), db);
+        if (db.equals("local")) {
+            throw MongoErrors.badValue("Cannot create users in the local database");
+        }
+        if (id.user().indexOf('\0') >= 0) {
+            throw MongoErrors.badValue("Username cannot contain NULL characters");
+        }
+        boolean external = db.equals("$external");
+        if (!body.containsKey("pwd") && !external) {
+            throw MongoErrors.badValue("Must provide a 'pwd' field for all user documents, except those"
+                    + " with '$external' as the user's source db");
+        }
+        if (body.containsKey("pwd") && external) {
+            throw MongoErrors.badValue("Cannot set the password for users defined on the '$external' database");
+        }
+        if (!body.containsKey("roles")) {
+            throw MongoErrors.missingField("createUser", "roles");
+        }
+        Optional<ScramCredential> scram = external ? Optional.empty() : Optional.of(credential("createUser", body));
+        List<RoleId> roles = UmcArgs.roles("createUser", "roles", body.get("roles"), db);
+        StoredUser user = new StoredUser(id, roles, customData("createUser", body), restrictions("createUser", body),
+                scram);
+        requireRolesExist(roles);
+        if (!state.users().insert(user)) {
+            throw MongoErrors.userAlreadyExists(id);
+        }
+        return ok();
+    }
+
+    Document updateUser(String db, Document body) {
+        UmcArgs.requireKnownFields("updateUser", body, CREATE_FIELDS);
+        UserId id = new UserId(UmcArgs.nameArgument("updateUser", body), db);
+        requireNonEmptyMechanisms(body);
+        if (body.containsKey("pwd") && db.equals("$external")) {
+            throw MongoErrors.badValue("Cannot set the password for users defined on the '$external' database");
+        }
+        boolean changesSomething = body.containsKey("pwd") || body.containsKey("customData")
+                || body.containsKey("roles") || body.containsKey("authenticationRestrictions");
+        if (!changesSomething) {
+            throw MongoErrors.badValue("Must specify at least one field to update in updateUser");
+        }
+        Optional<ScramCredential> scram = body.containsKey("pwd") ? Optional.of(credential("updateUser", body))
+                : Optional.empty();
+        Optional<Document> customData = customData("updateUser", body);
+        Optional<List<RoleId>> roles = body.containsKey("roles")
+                ? Optional.of(UmcArgs.roles("updateUser", "roles", body.get("roles"), db)) : Optional.empty();
+        Optional<List<AuthenticationRestriction>> restrictions = body.containsKey("authenticationRestrictions")
+                ? Optional.of(restrictions("updateUser", body)) : Optional.empty();
+        roles.ifPresent(this::requireRolesExist);
+        Optional<StoredUser> updated = state.users().update(id, user -> {
+            StoredUser next = user;
+            next = scram.map(next::withScram).orElse(next);
+            next = customData.map(next::withCustomData).orElse(next);
+            next = roles.map(next::withRoles).orElse(next);
+            return restrictions.map(next::withRestrictions).orElse(next);
+        });
+        if (updated.isEmpty()) {
+            throw MongoErrors.userNotFound("User " + id + " not found");
+        }
+        return ok();
+    }
+
+    Document dropUser(String db, Document body) {
+        UmcArgs.requireKnownFields("dropUser", body, Set.of());
+        UserId id = new UserId(UmcArgs.nameArgument("dropUser", body), db);
+        if (!state.users().remove(id)) {
+            throw MongoErrors.userNotFound("User '" + id + "' not found");
+        }
+        return ok();
+    }
+
+    Document grantRolesToUser(String db, Document body) {
+        UmcArgs.requireKnownFields("grantRolesToUser", body, ROLES_ONLY);
+        UserId id = new UserId(UmcArgs.nameArgument("grantRolesToUser", body), db);
+        List<RoleId> roles = nonEmptyRoles("grantRolesToUser", body, db);
+        StoredUser user = existing(id);
+        requireRolesExist(roles);
+        Set<RoleId> merged = new LinkedHashSet<>(user.roles());
+        merged.addAll(roles);
+        updateRoles(id, new ArrayList<>(merged));
+        return ok();
+    }
+
+    Document revokeRolesFromUser(String db, Document body) {
+        UmcArgs.requireKnownFields("revokeRolesFromUser", body, ROLES_ONLY);
+        UserId id = new UserId(UmcArgs.nameArgument("revokeRolesFromUser", body), db);
+        List<RoleId> roles = nonEmptyRoles("revokeRolesFromUser", body, db);
+        StoredUser user = existing(id);
+        requireRolesExist(roles);
+        List<RoleId> remaining = user.roles().stream().filter(role -> !roles.contains(role)).toList();
+        updateRoles(id, remaining);
+        return ok();
+    }
+
+    private void updateRoles(UserId id, List<RoleId> roles) {
+        if (state.users().update(id, user -> user.withRoles(roles)).isEmpty()) {
+            throw MongoErrors.userNotFound("User " + id + " not found");
+        }
+    }
+
+    private StoredUser existing(UserId id) {
+        return state.users().find(id).orElseThrow(() -> MongoErrors.userNotFound(
+                "Could not find user \"" + id.user() + "\" for db \"" + id.db() + "\""));
+    }
+
+    private static List<RoleId> nonEmptyRoles(String command, Document body, String db) {
+        if (!body.containsKey("roles")) {
+            throw MongoErrors.missingField(command, "roles");
+        }
+        List<RoleId> roles = UmcArgs.roles(command, "roles", body.get("roles"), db);
+        if (roles.isEmpty()) {
+            throw MongoErrors.badValue(command + " command requires a non-empty \"roles\" array");
+        }
+        return roles;
+    }
+
+    void requireRolesExist(List<RoleId> roles) {
+        for (RoleId role : roles) {
+            if (!state.roles().exists(role)) {
+                throw MongoErrors.roleNotFound("Could not find role: " + role);
+            }
+        }
+    }
+
+    /** SCRAM-SHA-256 from {@code pwd}; SCRAM-SHA-1 (MD5-digested passwords) is not offered by the sandbox. */
+    private static ScramCredential credential(String command, Document body) {
+        Object pwd = body.get("pwd");
+        if (!(pwd instanceof String password)) {
+            throw MongoErrors.wrongType(command, "pwd", pwd, " 'string'");
+        }
+        requireNonEmptyMechanisms(body);
+        if (body.get("mechanisms") instanceof List<?> mechanisms) {
+            for (Object mechanism : mechanisms) {
+                if (!"SCRAM-SHA-256".equals(mechanism)) {
+                    throw MongoErrors.badValue(mechanism + " not supported in authMechanisms");
+                }
+            }
+        }
+        if (!UmcArgs.flag(body, "digestPassword", true)) {
+            throw MongoErrors.badValue("Use of SCRAM-SHA-256 requires undigested passwords");
+        }
+        try {
+            return ScramCredential.derive(password, ScramCredential.DEFAULT_ITERATIONS);
+        } catch (IllegalArgumentException e) {
+            throw MongoErrors.badValue("Error preflighting normalization: " + e.getMessage());
+        }
+    }
+
+    private static void requireNonEmptyMechanisms(Document body) {
+        Object mechanisms = body.get("mechanisms");
+        if (mechanisms != null && (!(mechanisms instanceof List<?> list) || list.isEmpty())) {
+            throw MongoErrors.badValue("mechanisms field must not be empty");
+        }
+    }
+
+    private static Optional<Document> customData(String command, Document body) {
+        Object value = body.get("customData");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Document data)) {
+            throw MongoErrors.wrongType(command, "customData", value, " 'object'");
+        }
+        return Optional.of(data);
+    }
+
+    private static List<AuthenticationRestriction> restrictions(String command, Document body) {
+        Object value = body.get("authenticationRestrictions");
+        return value == null ? List.of() : RestrictionParser.parseAll(command, value);
+    }
+
+    static Document ok() {
+        return new Document("ok", 1.0);
+    }
+}

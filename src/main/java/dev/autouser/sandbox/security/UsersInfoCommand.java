@@ -1,0 +1,115 @@
+package dev.autouser.sandbox.security;
+
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code usersInfo} as MongoDB 7.0 runs it. Without privilege or restriction details it lists users
+ * (all of a database, all databases, or exact names) sorted by user then db, drops
+ * {@code customData} when {@code showCustomData: false}, then applies {@code filter} to what is left.
+ * With {@code showPrivileges}/{@code showAuthenticationRestrictions} only exact names are allowed
+ * (code 20 otherwise) and each user is described in full, in the order asked.
+ */
+final class UsersInfoCommand {
+
+    private static final Set<String> FIELDS = Set.of("showPrivileges", "showCredentials",
+            "showAuthenticationRestrictions", "showCustomData", "authenticatedMechanism", "filter");
+    private static final Set<String> FIELDS_BEFORE_5_2 = Set.of("showPrivileges", "showCredentials",
+            "showAuthenticationRestrictions", "authenticatedMechanism", "filter");
+    private static final Comparator<UserStore.Entry> BY_USER_THEN_DB = Comparator
+            .comparing((UserStore.Entry e) -> e.user().id().user()).thenComparing(e -> e.user().id().db());
+
+    private final SecurityState state;
+    private final ServerVersion version;
+
+    UsersInfoCommand(SecurityState state, ServerVersion version) {
+        this.state = state;
+        this.version = version;
+    }
+
+    Document run(String db, Document body) {
+        UmcArgs.requireKnownFields("usersInfo", body, version.hasShowCustomData() ? FIELDS : FIELDS_BEFORE_5_2);
+        UmcArgs.Target<UserId> target = UmcArgs.usersInfoTarget(body.get(UmcArgs.commandName(body, "usersInfo")), db);
+        boolean showCustomData = UmcArgs.flag(body, "showCustomData", true);
+        boolean showPrivileges = UmcArgs.flag(body, "showPrivileges", false);
+        boolean showRestrictions = UmcArgs.flag(body, "showAuthenticationRestrictions", false);
+        Object filter = body.get("filter");
+        if (filter != null && !(filter instanceof Document)) {
+            throw MongoErrors.wrongType("usersInfo", "filter", filter, " 'object'");
+        }
+        List<Document> users;
+        if (showPrivileges || showRestrictions) {
+            if (filter != null || !(target instanceof UmcArgs.Exact<UserId> exact)) {
+                throw MongoErrors.illegalOperation(
+                        "Privilege or restriction details require exact-match usersInfo queries");
+            }
+            users = describeExact(exact.names(), showCustomData, showPrivileges, showRestrictions);
+        } else {
+            users = list(select(target, db), showCustomData, (Document) filter);
+        }
+        return new Document("users", users).append("ok", 1.0);
+    }
+
+    private Collection<UserStore.Entry> select(UmcArgs.Target<UserId> target, String db) {
+        if (target instanceof UmcArgs.AllOnDatabase) {
+            return state.users().entriesIn(db);
+        }
+        List<UserStore.Entry> entries = new ArrayList<>();
+        if (target instanceof UmcArgs.AllDatabases) {
+            entries.addAll(state.users().allEntries());
+        } else if (target instanceof UmcArgs.Exact<UserId> exact) {
+            for (UserId id : new HashSet<>(exact.names())) {
+                state.users().entry(id).ifPresent(entries::add);
+            }
+        }
+        entries.sort(BY_USER_THEN_DB);
+        return entries;
+    }
+
+    private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, Document filter) {
+        QueryMatcher matcher = filter == null ? null : new DefaultQueryMatcher();
+        List<Document> result = new ArrayList<>();
+        long replySize = 0;
+        for (UserStore.Entry entry : entries) {
+            Document view = entry.listView();
+            if (!showCustomData && view.containsKey("customData")) {
+                view = new Document(view);
+                view.remove("customData");
+            }
+            if (matcher != null && !matcher.matches(view, filter)) {
+                continue;
+            }
+            replySize += entry.listViewSize() + 8;
+            if (replySize > BsonSize.MAX_INTERNAL_SIZE) {
+                throw tooLarge(replySize);
+            }
+            result.add(view == entry.listView() ? new Document(view) : view);
+        }
+        return result;
+    }
+
+    private List<Document> describeExact(List<UserId> names, boolean showCustomData, boolean showPrivileges,
+                                         boolean showRestrictions) {
+        List<Document> result = new ArrayList<>();
+        for (UserId id : names) {
+            state.users().find(id).ifPresent(user -> result.add(
+                    UserDescriptions.describe(state, user, showCustomData, showPrivileges, showRestrictions)));
+        }
+        return result;
+    }
+
+    /** What MongoDB answers when a reply would pass its 16 MB document limit. */
+    private static MongoServerError tooLarge(long size) {
+        return new MongoServerError(10334, "BSONObjectTooLarge", "BSONObj size: " + size + " (0x"
+                + Long.toHexString(size).toUpperCase() + ") is invalid. Size must be between 0 and "
+                + BsonSize.MAX_INTERNAL_SIZE + "(16MB)");
+    }
+}
