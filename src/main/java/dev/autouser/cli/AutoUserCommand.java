@@ -3,12 +3,17 @@ package dev.autouser.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The root {@code autouser} command; each subcommand is a small class in this package. */
 @Command(name = "autouser",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Auto-User Console: see and manage MongoDB users that Teleport provisions automatically.",
-        subcommands = {CommandLine.HelpCommand.class})
+        footer = {"", "Exit codes: 0 ok, 1 some users failed or were refused, 2 usage or connection error."},
+        subcommands = {CommandLine.HelpCommand.class,
+                ListCommand.class, LockCommand.class, DropCommand.class, ActivateCommand.class,
+                DeactivateCommand.class, CleanupCommand.class, ServerInfoCommand.class})
 public final class AutoUserCommand implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
@@ -18,6 +23,20 @@ public final class AutoUserCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final CliContext context;
+
+    public AutoUserCommand() {
+        this(CliContext.system());
+    }
+
+    public AutoUserCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
     @Override
     public void run() {
         // No command: the GUI opens here once it exists; until then, help.
@@ -25,8 +44,27 @@ public final class AutoUserCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        CommandLine line = new CommandLine(new AutoUserCommand());
+        return commandLine(CliContext.system()).execute(args);
+    }
+
+    /** Runs in-process with the given streams and surroundings (tests, embedding). */
+    public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine line = commandLine(context);
+        line.setOut(out);
+        line.setErr(err);
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static CommandLine commandLine(CliContext context) {
+        CommandLine line = new CommandLine(new AutoUserCommand(context));
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);
-        return line.execute(args);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + e.getMessage());
+            return USAGE_OR_CONNECTION;
+        });
+        return line;
     }
 }

@@ -36,6 +36,12 @@ import java.util.Optional;
 public final class PemReader {
     private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
     private static final JcaX509CertificateConverter CERTS = new JcaX509CertificateConverter();
+    /**
+     * The JDK has neither "AES/CBC/PKCS7Padding" nor OpenSSL's key derivation, so decryption of
+     * encrypted PKCS#8 and legacy OpenSSL keys must use BouncyCastle's provider (not registered
+     * globally, to leave the JDK's TLS providers alone).
+     */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private PemReader() {
     }
@@ -110,12 +116,12 @@ public final class PemReader {
             if (item instanceof PEMEncryptedKeyPair encrypted) {
                 requirePassphrase(source, passphrase);
                 return KEYS.getKeyPair(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().build(passphrase))).getPrivate();
+                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase))).getPrivate();
             }
             if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 requirePassphrase(source, passphrase);
                 return KEYS.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().build(passphrase)));
+                        new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase)));
             }
             return null;
         } catch (PKCSException | OperatorCreationException | org.bouncycastle.openssl.EncryptionException e) {

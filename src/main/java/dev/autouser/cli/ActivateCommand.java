@@ -1,0 +1,36 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.TeleportProvisioner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+@Command(name = "activate", mixinStandardHelpOptions = true,
+        description = "Do what Teleport does at session start: create the user, or re-enable it with these roles.")
+final class ActivateCommand extends ConnectedCommand {
+    @Parameters(index = "0", paramLabel = "USER", description = "Teleport user name (alice).")
+    String user;
+
+    @Option(names = "--roles", required = true, paramLabel = "ROLE@DB,...",
+            description = "Roles as Teleport's db_roles: readWrite@sales,read@reports.")
+    String roles;
+
+    private List<RoleRef> parsed;
+
+    @Override
+    void checkArguments() {
+        parsed = RoleRef.parseList(roles);
+    }
+
+    @Override
+    int run(MongoGateway gateway) {
+        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        out().println(TeleportNameText.of(user) + ": " + outcome.description() + " with roles "
+                + String.join(", ", parsed.stream().map(RoleRef::toString).toList()) + ".");
+        return AutoUserCommand.OK;
+    }
+}

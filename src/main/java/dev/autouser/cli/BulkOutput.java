@@ -1,0 +1,33 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.ProgressListener;
+import dev.autouser.core.provisioning.UserResult;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** How bulk operations print: one line per user as it finishes, then a summary. */
+final class BulkOutput {
+    private BulkOutput() {
+    }
+
+    static ProgressListener printer(PrintWriter out) {
+        return (result, finished, total) -> {
+            out.println(String.format("[%d/%d] %-7s %s: %s", finished, total,
+                    result.status().name().toLowerCase(Locale.ROOT), result.mongoName(), result.detail()));
+            out.flush();
+        };
+    }
+
+    /** Prints the summary; exit 1 if any user failed, or (when {@code strict}) was skipped. */
+    static int finish(PrintWriter out, CleanupReport report, boolean strict) {
+        out.println(report.summary() + ".");
+        boolean incomplete = report.hasFailures() || (strict && report.skipped() > 0);
+        return incomplete ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
+    }
+
+    static boolean anyNotDone(CleanupReport report) {
+        return report.results().stream().anyMatch(r -> r.status() != UserResult.Status.DONE);
+    }
+}

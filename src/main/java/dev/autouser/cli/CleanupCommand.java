@@ -1,0 +1,81 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupCriteria;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.UserCleanup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = {"Drop stale auto-users (no live connection): lock, verify, drop, one user at a time.",
+                "Prints the plan first. Without --yes it asks at the terminal, and refuses when there is none."})
+final class CleanupCommand extends ConnectedCommand {
+    @Option(names = "--locked-only", description = "Only users that are locked.")
+    boolean lockedOnly;
+
+    @Option(names = "--idle-only", description = "Only users that are not locked and not connected.")
+    boolean idleOnly;
+
+    @Option(names = "--lock-only", description = "Lock the chosen users instead of dropping them.")
+    boolean lockInstead;
+
+    @Option(names = "--dry-run", description = "Print the plan and the exact commands; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Act without asking (for scripts).")
+    boolean yes;
+
+    private CleanupCriteria criteria;
+
+    @Override
+    void checkArguments() {
+        criteria = new CleanupCriteria(lockedOnly, idleOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
+    }
+
+    @Override
+    int run(MongoGateway gateway) {
+        UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
+        CleanupPlan plan = cleanup.plan(criteria);
+        out().print(plan.describe());
+        if (plan.isEmpty()) {
+            out().println("Nothing to clean up.");
+            return AutoUserCommand.OK;
+        }
+        if (dryRun) {
+            out().println("Dry run: nothing was changed.");
+            return AutoUserCommand.OK;
+        }
+        if (!yes && !confirmed(plan)) {
+            return AutoUserCommand.USAGE_OR_CONNECTION;
+        }
+        CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
+        return BulkOutput.finish(out(), report, false);
+    }
+
+    private boolean confirmed(CleanupPlan plan) {
+        if (!context().interactive()) {
+            throw new ConsoleException("Refusing to " + plan.action().verb() + " " + plan.actions().size()
+                    + " users without confirmation: there is no terminal to ask on; pass --yes to act.");
+        }
+        String expected = plan.action().verb() + " " + plan.actions().size();
+        out().print("Type \"" + expected + "\" to " + plan.action().verb() + " these "
+                + plan.actions().size() + " users: ");
+        out().flush();
+        try {
+            String answer = context().input().readLine();
+            if (answer != null && answer.trim().equals(expected)) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw new ConsoleException("Cannot read the confirmation: " + e.getMessage(), e);
+        }
+        err().println("Not confirmed: nothing was changed.");
+        return false;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.AuthMechanism;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.ProfileStore;
+import dev.autouser.core.mongo.Secrets;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The connection options every command shares. Secrets never come from the command line (where
+ * other users and shell history see them): only from environment variables named here.
+ */
+public final class ConnectionOptions {
+    @Option(names = "--uri", paramLabel = "URI", description = "MongoDB connection string (standalone or replica set).")
+    String uri;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE", description = "CA certificate(s) that signed the server certificate.")
+    Path tlsCa;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Client certificate, or one PEM with certificate and key (tctl auth sign --format=mongodb).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Client private key, when not inside --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-key-passphrase-env", paramLabel = "VAR",
+            description = "Environment variable holding the passphrase of an encrypted private key.")
+    String tlsKeyPassphraseEnv;
+
+    @Option(names = "--auth", paramLabel = "x509|scram|none", description = "Authentication (default: x509 when a"
+            + " certificate is given, otherwise none).")
+    String auth;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "SCRAM user name.")
+    String username;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the SCRAM password.")
+    String passwordEnv;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Use a saved profile; options given here override it.")
+    String profile;
+
+    @Option(names = "--save-profile", paramLabel = "NAME",
+            description = "After connecting, save these options (never secrets) as a profile.")
+    String saveProfile;
+
+    @Option(names = "--tls-insecure", description = "Do NOT verify the server certificate or host name (dangerous).")
+    boolean tlsInsecure;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long to wait for the server (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    /** The effective profile: the saved one (if any) with the options given on the command line on top. */
+    ConnectionProfile resolve(CliContext context) {
+        ConnectionProfile base = profile == null ? null : new ProfileStore(context.dirs().profilesFile()).find(profile)
+                .orElseThrow(() -> new ConsoleException("No saved profile named \"" + profile + "\"."));
+        String effectiveUri = uri != null ? uri : base != null ? base.uri() : null;
+        if (effectiveUri == null) {
+            throw new ConsoleException("No server given: use --uri mongodb://HOST:PORT or --profile NAME.");
+        }
+        Optional<Path> ca = pick(tlsCa, base == null ? Optional.empty() : base.tlsCaFile());
+        Optional<Path> cert = pick(tlsCert, base == null ? Optional.empty() : base.tlsCertFile());
+        Optional<Path> key = pick(tlsKey, base == null ? Optional.empty() : base.tlsKeyFile());
+        AuthMechanism mechanism = auth != null ? AuthMechanism.parse(auth) : base != null ? base.auth()
+                : cert.isPresent() ? AuthMechanism.X509 : username != null ? AuthMechanism.SCRAM : AuthMechanism.NONE;
+        Optional<String> user = Optional.ofNullable(username).or(() -> base == null ? Optional.empty() : base.username());
+        boolean insecure = tlsInsecure || (base != null && base.tlsAllowInvalid());
+        String name = saveProfile != null ? saveProfile : base != null ? base.name() : "";
+        return new ConnectionProfile(name, effectiveUri, ca, cert, key, mechanism, user, insecure);
+    }
+
+    MongoGateway connect(CliContext context, PrintWriter err) {
+        ConnectionProfile effective = resolve(context);
+        if (effective.tlsAllowInvalid()) {
+            err.println("WARNING: --tls-insecure: the server certificate is NOT verified; anyone on the network"
+                    + " path can impersonate the server.");
+        }
+        Secrets secrets = Secrets.of(secret(context, passwordEnv, "--password-env"),
+                secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env"));
+        try {
+            MongoGateway gateway = MongoGateway.connect(effective, secrets, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            gateway.facts().warnings().forEach(w -> err.println("warning: " + w));
+            if (saveProfile != null) {
+                new ProfileStore(context.dirs().profilesFile()).save(effective);
+                err.println("Saved profile \"" + saveProfile + "\" (no secrets).");
+            }
+            return gateway;
+        } finally {
+            secrets.wipe();
+        }
+    }
+
+    private static char[] secret(CliContext context, String variable, String option) {
+        if (variable == null) {
+            return null;
+        }
+        String value = context.environment().get(variable);
+        if (value == null) {
+            throw new ConsoleException(option + " names " + variable + ", but that environment variable is not set.");
+        }
+        return value.toCharArray();
+    }
+
+    private static Optional<Path> pick(Path given, Optional<Path> saved) {
+        return given != null ? Optional.of(given) : saved;
+    }
+}

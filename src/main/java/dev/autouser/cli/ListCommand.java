@@ -1,0 +1,69 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.UserState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Locale;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List Teleport auto-users with roles, lock state and live connections.")
+final class ListCommand extends ConnectedCommand {
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--csv", description = "Print CSV.")
+    boolean csv;
+
+    @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
+    String state;
+
+    @Override
+    void checkArguments() {
+        if (json && csv) {
+            throw new ConsoleException("Choose --json or --csv, not both.");
+        }
+        wantedState();
+    }
+
+    @Override
+    int run(MongoGateway gateway) {
+        AutoUserListing listing = new AutoUserLister(gateway).list();
+        UserState wanted = wantedState();
+        List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
+        if (json) {
+            out().print(UserTable.json(users));
+        } else if (csv) {
+            out().print(UserTable.csv(users));
+        } else {
+            out().print(UserTable.table(users));
+            out().println(summary(listing, users.size()));
+        }
+        return AutoUserCommand.OK;
+    }
+
+    private UserState wantedState() {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return UserState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleException("Unknown state \"" + state + "\": use active, idle or locked.");
+        }
+    }
+
+    private static String summary(AutoUserListing listing, int shown) {
+        return shown + " of " + listing.users().size() + " auto-users shown ("
+                + listing.inState(UserState.ACTIVE).size() + " active, "
+                + listing.inState(UserState.IDLE).size() + " idle, "
+                + listing.inState(UserState.LOCKED).size() + " locked); "
+                + listing.roundTrips() + " round trips.";
+    }
+}

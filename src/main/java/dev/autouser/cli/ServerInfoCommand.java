@@ -1,0 +1,33 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.Operation;
+import dev.autouser.core.mongo.ServerFacts;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+@Command(name = "server-info", mixinStandardHelpOptions = true,
+        description = "Show the server version, topology, platform, who you are and what you may do.")
+final class ServerInfoCommand extends ConnectedCommand {
+    @Override
+    int run(MongoGateway gateway) {
+        ServerFacts facts = gateway.facts();
+        PrintWriter out = out();
+        out.println("Server:        " + gateway.server());
+        out.println("Version:       " + facts.version());
+        out.println("Topology:      " + facts.topology().label()
+                + facts.replicaSetName().map(name -> " (" + name + ")").orElse(""));
+        out.println("Platform:      " + facts.platform().explanation());
+        out.println("Connected as:  " + facts.identity());
+        out.println("Roles:         " + (facts.roles().isEmpty() ? "(none)" : String.join(", ", facts.roles())));
+        out.println("Operations:");
+        for (Operation operation : Operation.values()) {
+            out.println("  " + (facts.can(operation) ? "yes " : "NO  ") + operation.label()
+                    + facts.whyNot(operation).map(why -> " - missing: " + String.join(", ",
+                    facts.missing(operation).stream().map(p -> p.describe()).toList())).orElse(""));
+        }
+        facts.warnings().forEach(w -> out.println("Warning:       " + w));
+        return AutoUserCommand.OK;
+    }
+}

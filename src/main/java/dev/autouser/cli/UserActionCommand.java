@@ -1,0 +1,38 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.UserCleanup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+/**
+ * lock / drop on named users: prints the plan (exact commands), then runs it unless
+ * {@code --dry-run}. Naming the users on the command line is the confirmation.
+ */
+abstract class UserActionCommand extends ConnectedCommand {
+    @Parameters(arity = "1..*", paramLabel = "USER", description = "Teleport user (alice) or MongoDB user (CN=alice).")
+    List<String> users;
+
+    @Option(names = "--dry-run", description = "Print what would run; change nothing.")
+    boolean dryRun;
+
+    abstract CleanupAction action();
+
+    @Override
+    int run(MongoGateway gateway) {
+        UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
+        CleanupPlan plan = cleanup.planFor(action(), users);
+        out().print(plan.describe());
+        if (dryRun) {
+            out().println("Dry run: nothing was changed.");
+            return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+        }
+        CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
+        return BulkOutput.finish(out(), report, true);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.autouser.core.provisioning;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TeleportNameTest {
+    @Test
+    void stripsCnPrefix() {
+        assertEquals(new TeleportName("alice", "alice", Optional.empty()), TeleportName.fromMongoName("CN=alice"));
+    }
+
+    @Test
+    void recognisesRemoteUserFromRootCluster() {
+        TeleportName name = TeleportName.fromMongoName("CN=remote-alice-root");
+        assertEquals("remote-alice-root", name.teleportName());
+        assertEquals("alice", name.user());
+        assertEquals(Optional.of("root"), name.cluster());
+    }
+
+    @Test
+    void remoteUserWithDashesKeepsThemInTheUserName() {
+        TeleportName name = TeleportName.fromMongoName("CN=remote-bob-smith-teleport.example.com");
+        assertEquals("bob-smith", name.user());
+        assertEquals(Optional.of("teleport.example.com"), name.cluster());
+    }
+
+    @Test
+    void aNameThatMerelyStartsWithRemoteIsLocal() {
+        assertEquals(Optional.empty(), TeleportName.fromMongoName("CN=remote-x").cluster().filter(c -> false));
+        assertEquals("remotely", TeleportName.fromMongoName("CN=remotely").user());
+    }
+
+    @Test
+    void mongoNameAddsCnOnce() {
+        assertEquals("CN=alice", TeleportName.mongoNameOf("alice"));
+        assertEquals("CN=alice", TeleportName.mongoNameOf("CN=alice"));
+    }
+}
