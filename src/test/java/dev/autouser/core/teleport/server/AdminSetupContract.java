@@ -111,7 +111,8 @@ abstract class AdminSetupContract {
                     new Document[]{new Document("db", "admin"), new Document("dropRole", spec.roleName())},
                     new Document[]{new Document("db", "admin"), new Document("createUser", "evil-" + fx.id).append("pwd", "x").append("roles", List.of())},
                     new Document[]{new Document("db", "admin"), new Document("rolesInfo", 1)},
-                    new Document[]{new Document("db", "admin"), new Document("listDatabases", 1)});
+                    new Document[]{new Document("db", "admin"), new Document("serverStatus", 1)},
+                    new Document[]{new Document("db", "admin"), new Document("killOp", 1).append("op", 1)});
             for (Document[] attempt : attempts) {
                 String db = attempt[0].getString("db");
                 MongoCommandException e = assertThrows(MongoCommandException.class,
