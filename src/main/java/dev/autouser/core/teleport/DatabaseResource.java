@@ -1,6 +1,7 @@
 package dev.autouser.core.teleport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +24,26 @@ public record DatabaseResource(String name, String uri, String adminUser) {
     /** The admin user name as seed 001 writes it, from the MongoDB user name {@code CN=teleport-admin}. */
     public static String adminUserFromMongoName(String mongoUser) {
         return mongoUser.startsWith("CN=") ? mongoUser.substring(3) : mongoUser;
+    }
+
+    /**
+     * The address Teleport's Database Service should use: {@code host:port} for one server, the
+     * {@code mongodb://} form with {@code replicaSet} for a replica set. Credentials and TLS options
+     * are left out: Teleport brings its own certificate.
+     */
+    public static String uriFor(String connectionString) {
+        ConnectionString parsed;
+        try {
+            parsed = new ConnectionString(connectionString);
+        } catch (IllegalArgumentException e) {
+            throw new TeleportConfigException("\"" + connectionString + "\" is not a MongoDB connection string: " + e.getMessage());
+        }
+        String hosts = String.join(",", parsed.getHosts());
+        String replicaSet = parsed.getRequiredReplicaSetName();
+        if (replicaSet == null && parsed.getHosts().size() == 1) {
+            return hosts;
+        }
+        return "mongodb://" + hosts + "/" + (replicaSet == null ? "" : "?replicaSet=" + replicaSet);
     }
 
     /** Reads a {@code kind: db} resource (the first one in the text). */

@@ -1,0 +1,38 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.RoleMappingValidator;
+import dev.autouser.core.teleport.RoleProblem;
+import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.TeleportConfigException;
+import dev.autouser.core.teleport.TeleportRole;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check every db_roles entry (role@db, templates, and that the role exists on the server), the mode"
+                + " and the matchers. One line per problem.", "Exit codes: 0 valid, 1 problems, 2 usage or connection error."})
+final class RoleValidateCommand extends RoleSubcommand {
+    @Mixin
+    RoleFileArguments role;
+
+    @Override
+    int run(MongoGateway gateway) {
+        TeleportRole parsed;
+        try {
+            parsed = role.role();
+        } catch (TeleportConfigException e) {
+            out().println(e.getMessage());
+            return AutoUserCommand.SOME_FAILED;
+        }
+        List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(),
+                new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
+        problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
+        boolean valid = !RoleMappingValidator.hasErrors(problems);
+        out().println(valid ? "Role " + parsed.name() + " is valid." : "Role " + parsed.name() + " has problems.");
+        return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+    }
+}
