@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who opened each cursor. MongoDB lets only the users that created a cursor continue it with
  * {@code getMore} (the creating command was authorized already), so {@code getMore} on a known
- * cursor is checked here rather than against the namespace's privileges.
+ * cursor by anyone else is refused.
  */
 final class CursorOwners {
     private final Map<Long, Set<UserId>> owners = new ConcurrentHashMap<>();
@@ -26,20 +26,19 @@ final class CursorOwners {
         }
     }
 
-    /** True when {@code command} is a getMore on a cursor we know; throws 13 when another user owns it. */
-    boolean checkGetMore(Document command, List<UserId> users) {
+    /** Throws 13 when {@code command} is a getMore on a cursor another user opened. */
+    void checkGetMore(Document command, List<UserId> users) {
         if (!(command.get("getMore") instanceof Number id)) {
-            return false;
+            return;
         }
         Set<UserId> owner = owners.get(id.longValue());
         if (owner == null) {
-            return false;
+            return;
         }
         if (!owner.equals(new HashSet<>(users))) {
             throw new MongoServerError(13, "Unauthorized",
                     "cursor id " + id.longValue() + " was not created by the authenticated user");
         }
-        return true;
     }
 
     /** Forgets cursors the reply shows as exhausted. */

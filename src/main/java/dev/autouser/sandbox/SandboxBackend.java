@@ -5,10 +5,7 @@ import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.autouser.sandbox.security.Authorizer;
-import dev.autouser.sandbox.security.Privilege;
-import dev.autouser.sandbox.security.ResourcePattern;
 import dev.autouser.sandbox.security.SecurityState;
-import dev.autouser.sandbox.security.StoredUser;
 import dev.autouser.sandbox.security.UserAdminCommands;
 import dev.autouser.sandbox.security.UserId;
 import io.netty.channel.Channel;
@@ -29,7 +26,6 @@ final class SandboxBackend extends MemoryBackend {
             "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
 
     private final ReportedVersion version;
-    private final SecurityState security;
     private final ConnectionRegistry connections;
     private final Authentication authentication;
     private final Handshake handshake;
@@ -40,7 +36,6 @@ final class SandboxBackend extends MemoryBackend {
 
     SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
         this.version = version;
-        this.security = security;
         this.connections = connections;
         this.authentication = new Authentication(security);
         this.handshake = new Handshake(version, authentication);
@@ -104,40 +99,44 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
                                        String name, Document query) {
+        if (name.equals("endsessions")) {
+            return new Document("ok", 1.0);
+        }
+        List<UserId> users = connection.users();
+        authorizer.check(users, db, command, query);
+        if (name.equals("getmore")) {
+            cursorOwners.checkGetMore(query, users);
+        }
         if (name.equals("currentop")) {
             return currentOp.currentOp(connection, db, query);
         }
         if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
             return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
         }
-        if (name.equals("endsessions")) {
-            return new Document("ok", 1.0);
-        }
-        List<UserId> users = connection.users();
-        boolean ownCursor = name.equals("getmore") && cursorOwners.checkGetMore(query, users);
-        if (!ownCursor && !name.equals("connectionstatus")) {
-            authorizer.check(users, db, command, query);
-        }
         if (userAdmin.handles(command)) {
             return userAdmin.handle(db, command, query, users);
         }
-        return super.handleCommand(channel, db, command, query);
+        Document reply = super.handleCommand(channel, db, command, query);
+        return name.equals("listdatabases") ? onlyVisibleDatabases(reply, users, query) : reply;
+    }
+
+    /** Users without listDatabases on the cluster see only the databases they hold privileges in. */
+    private Document onlyVisibleDatabases(Document reply, List<UserId> users, Document query) {
+        if (!(reply.get("databases") instanceof List<?> databases)) {
+            return reply;
+        }
+        List<String> names = databases.stream().map(d -> (String) ((Document) d).get("name")).toList();
+        Set<String> visible = Set.copyOf(authorizer.visibleDatabases(users, names, query));
+        List<Object> kept = databases.stream()
+                .filter(d -> visible.contains((String) ((Document) d).get("name"))).map(d -> (Object) d).toList();
+        Document filtered = new Document(reply);
+        filtered.put("databases", kept);
+        return filtered;
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */
     private boolean mayInspectOthers(ClientConnection connection) {
-        for (UserId id : connection.users()) {
-            List<Privilege> privileges = security.users().find(id)
-                    .map(StoredUser::roles).map(security.roles()::privilegesOf).orElse(List.of());
-            for (Privilege privilege : privileges) {
-                boolean cluster = privilege.resource() instanceof ResourcePattern.Cluster
-                        || privilege.resource() instanceof ResourcePattern.AnyResource;
-                if (cluster && privilege.actions().contains("inprog")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return authorizer.privileges(connection.users()).allowsOnCluster("inprog");
     }
 
     private List<Document> runStages(List<Document> stages, List<Document> input) {

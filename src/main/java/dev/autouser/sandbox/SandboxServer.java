@@ -87,6 +87,19 @@ public final class SandboxServer implements AutoCloseable {
         return connections.all();
     }
 
+    /** Seeds documents directly (like an init script), bypassing authentication and authorization. */
+    public void insertDocuments(String db, String collection, List<de.bwaldvogel.mongo.bson.Document> documents) {
+        if (backend == null) {
+            throw new IllegalStateException("The sandbox server is not started.");
+        }
+        var database = backend.resolveDatabase(db);
+        var target = database.resolveCollection(collection, false);
+        if (target == null) {
+            target = database.createCollectionOrThrowIfExists(collection);
+        }
+        target.insertDocuments(documents);
+    }
+
     @Override
     public synchronized void close() {
         if (transport != null) {

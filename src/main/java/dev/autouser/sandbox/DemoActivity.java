@@ -1,0 +1,166 @@
+package dev.autouser.sandbox;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.autouser.core.pki.ClientIdentity;
+import dev.autouser.core.pki.DevPki;
+import dev.autouser.core.pki.SslContexts;
+import dev.autouser.sandbox.security.AuthenticationRestriction;
+import dev.autouser.sandbox.security.UserId;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real, changing activity for the demo: authenticated driver connections as auto-users (X.509 with
+ * their certificates, app names like mongosh or Compass) that come and go. Like Teleport in
+ * {@code keep} mode, a session for a locked user first unlocks it, and some users are locked again
+ * when their session ends. Everything runs on one background thread.
+ */
+public final class DemoActivity implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
+    private static final List<String> APP_NAMES = List.of("mongosh 2.3.1", "MongoDB Compass", "Studio 3T",
+            "DataGrip", "mongosh 2.2.15");
+    private static final int MIN_SESSIONS = 4;
+    private static final int MAX_SESSIONS = 11;
+
+    private final SandboxServer server;
+    private final DevPki pki;
+    private final List<DemoData.DemoUser> roster;
+    private final Map<String, MongoClient> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "demo-activity");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CountDownLatch initialSessions = new CountDownLatch(1);
+    private final Random random = new Random();
+
+    private DemoActivity(SandboxServer server, DevPki pki, List<DemoData.DemoUser> roster) {
+        this.server = server;
+        this.pki = pki;
+        this.roster = roster;
+    }
+
+    /** Opens the sessions of the roster's active users in the background, then changes them every {@code tick}. */
+    public static DemoActivity start(SandboxServer server, DevPki pki, DemoData.Seeded seeded, Duration tick) {
+        DemoActivity activity = new DemoActivity(server, pki, seeded.autoUsers());
+        activity.scheduler.execute(activity::openInitialSessions);
+        long millis = Math.max(100, tick.toMillis());
+        activity.scheduler.scheduleWithFixedDelay(activity::tickSafely, millis, millis, TimeUnit.MILLISECONDS);
+        return activity;
+    }
+
+    /** Waits until the initial sessions are open; false on timeout. */
+    public boolean awaitInitialSessions(Duration timeout) throws InterruptedException {
+        return initialSessions.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Teleport names with a session open right now. */
+    public List<String> activeUsers() {
+        return new ArrayList<>(sessions.keySet());
+    }
+
+    private void openInitialSessions() {
+        try {
+            for (DemoData.DemoUser user : roster) {
+                if (user.state() == DemoData.DemoState.ACTIVE) {
+                    open(user);
+                }
+            }
+        } finally {
+            initialSessions.countDown();
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Demo activity step failed: {}", e.getMessage());
+        }
+    }
+
+    /** One step: end a session, start one, or both, keeping the count between the bounds. */
+    void tick() {
+        if (roster.isEmpty()) {
+            return;
+        }
+        if (sessions.size() > MIN_SESSIONS && (sessions.size() >= MAX_SESSIONS || random.nextBoolean())) {
+            List<String> names = activeUsers();
+            end(names.get(random.nextInt(names.size())));
+        }
+        if (sessions.size() < MAX_SESSIONS && random.nextInt(3) > 0) {
+            List<DemoData.DemoUser> offline = roster.stream()
+                    .filter(user -> !sessions.containsKey(user.teleportName())).toList();
+            if (!offline.isEmpty()) {
+                open(offline.get(random.nextInt(offline.size())));
+            }
+        }
+    }
+
+    /** Like Teleport's activate: unlock with the granted roles, then connect as the user. */
+    private void open(DemoData.DemoUser user) {
+        server.security().users().update(new UserId(user.mongoName(), "$external"),
+                stored -> stored.withRoles(user.roles()).withRestrictions(List.of()));
+        MongoClient client = MongoClients.create(settings(user));
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+            sessions.put(user.teleportName(), client);
+        } catch (RuntimeException e) {
+            client.close();
+            LOG.warn("Demo session for {} did not start: {}", user.teleportName(), e.getMessage());
+        }
+    }
+
+    /** Ends the session; a third of the time the user is locked afterwards, like Teleport's keep mode. */
+    private void end(String teleportName) {
+        MongoClient client = sessions.remove(teleportName);
+        if (client != null) {
+            client.close();
+        }
+        if (random.nextInt(3) == 0) {
+            server.security().users().update(new UserId("CN=" + teleportName, "$external"),
+                    stored -> stored.withRoles(List.of())
+                            .withRestrictions(List.of(AuthenticationRestriction.teleportLock())));
+        }
+    }
+
+    private MongoClientSettings settings(DemoData.DemoUser user) {
+        ClientIdentity identity = ClientIdentity.load(DemoData.userFile(pki, user.teleportName()), null, null);
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .applyToSslSettings(ssl -> ssl.enabled(true)
+                        .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .credential(MongoCredential.createMongoX509Credential())
+                .applicationName(APP_NAMES.get(random.nextInt(APP_NAMES.size())))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sessions.values().forEach(MongoClient::close);
+        sessions.clear();
+    }
+}
