@@ -1,0 +1,10 @@
+package dev.autouser.core.it;
+
+import dev.autouser.testsupport.MongoTarget;
+
+class ProvisionerSandboxTest extends ProvisionerContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.sandbox();
+    }
+}

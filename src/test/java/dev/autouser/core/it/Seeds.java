@@ -1,0 +1,117 @@
+package dev.autouser.core.it;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClient;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.testsupport.MongoTarget;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Seeds users the way a DBA or Teleport would: through the driver, as {@code CN=dba}, so the same
+ * tests run against the sandbox and a real mongod. Every name is unique per run and every user made
+ * here is dropped again by {@link #dropAll()}.
+ */
+final class Seeds {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private final MongoTarget target;
+    private final List<String> created = new ArrayList<>();
+    private final List<MongoClient> sessions = new ArrayList<>();
+
+    Seeds(MongoTarget target) {
+        this.target = target;
+    }
+
+    /** A fresh Teleport user name such as {@code t3kq-alice-12}. */
+    static String unique(String base) {
+        return "t" + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
+    }
+
+    MongoGateway gatewayAs(String commonName) {
+        return MongoGateway.connect(ConnectionProfile.x509(target.uri(), target.caFile(), target.clientFile(commonName)),
+                null);
+    }
+
+    String autoUser(String base, boolean locked, String... roles) {
+        String name = unique(base);
+        List<Document> roleDocs = new ArrayList<>();
+        for (String role : roles) {
+            String[] parts = role.split("@", 2);
+            roleDocs.add(new Document("role", parts[0]).append("db", parts[1]));
+        }
+        List<Document> restrictions = locked
+                ? List.of(new Document("clientSource", List.of("0.0.0.0"))) : List.of();
+        createUser(new Document("createUser", "CN=" + name).append("roles", roleDocs)
+                .append("customData", new Document("teleport-auto-user", true))
+                .append("authenticationRestrictions", restrictions));
+        return name;
+    }
+
+    /** An X.509 user Teleport does not manage (no tag, or the tag set to something else). */
+    String plainUser(String base, Document customDataOrNull) {
+        String name = unique(base);
+        Document command = new Document("createUser", "CN=" + name)
+                .append("roles", List.of(new Document("role", "read").append("db", "db1")));
+        if (customDataOrNull != null) {
+            command.append("customData", customDataOrNull);
+        }
+        createUser(command);
+        return name;
+    }
+
+    private void createUser(Document command) {
+        target.dba().getDatabase("$external").runCommand(command);
+        created.add(command.getString("createUser"));
+    }
+
+    /** Logs in as the user over X.509 and keeps the connection open (a live session). */
+    MongoClient connect(String teleportName, String appName) {
+        MongoClient client = target.connectAs(teleportName, appName);
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        sessions.add(client);
+        return client;
+    }
+
+    Document userInfo(String teleportName) {
+        List<Document> users = target.dba().getDatabase("$external").runCommand(
+                new Document("usersInfo", new Document("user", "CN=" + teleportName).append("db", "$external"))
+                        .append("showCustomData", true).append("showAuthenticationRestrictions", true))
+                .getList("users", Document.class);
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    boolean exists(String teleportName) {
+        return userInfo(teleportName) != null;
+    }
+
+    void dropAll() {
+        sessions.forEach(MongoClient::close);
+        sessions.clear();
+        for (String name : created) {
+            try {
+                target.dba().getDatabase("$external").runCommand(new Document("dropUser", name));
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != 11) {
+                    throw e;
+                }
+            }
+        }
+        created.clear();
+    }
+
+    /** Remembers a user created by the code under test so that it is dropped too. */
+    void track(String teleportName) {
+        created.add("CN=" + teleportName);
+    }
+}
