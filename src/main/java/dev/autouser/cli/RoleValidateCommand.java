@@ -32,7 +32,10 @@ final class RoleValidateCommand extends RoleSubcommand {
                 new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
         problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
         boolean valid = !RoleMappingValidator.hasErrors(problems);
-        out().println(valid ? "Role " + parsed.name() + " is valid." : "Role " + parsed.name() + " has problems.");
+        out().println(!valid ? "Role " + parsed.name() + " has problems."
+                : RoleMappingValidator.hasUncheckedRoles(problems)
+                ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
+                : "Role " + parsed.name() + " is valid.");
         return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
     }
 }

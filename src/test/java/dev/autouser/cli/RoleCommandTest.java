@@ -69,7 +69,8 @@ class RoleCommandTest {
         CliRun run = CliRun.as(target, "teleport-admin", "role", "validate", role("keep", "readwrite@db1").toString());
 
         assertEquals(0, run.code(), run.toString());
-        assertTrue(run.out().contains("note: spec.allow.db_roles: cannot check that readwrite exist in database db1"), run.toString());
+        assertTrue(run.out().contains("note: spec.allow.db_roles: cannot check that readwrite exists in database db1"), run.toString());
+        assertTrue(run.out().contains("has no errors, but some roles could not be checked against the server"), run.toString());
     }
 
     @Test
@@ -89,6 +90,13 @@ class RoleCommandTest {
         assertTrue(run.out().startsWith("MongoDB user: CN=remote-alice-root in $external (mode keep)\n"
                 + "Roles: readAnyDatabase@admin, readWrite@db1, read@db2\nTeleport creates the user.\n"
                 + "db.getSiblingDB(\"$external\").runCommand({\n  createUser: \"CN=remote-alice-root\","), run.toString());
+    }
+
+    @Test
+    void previewWarnsAboutARoleTheServerLacks() {
+        CliRun run = CliRun.as(target, "dba", "role", "preview", role("keep", "readwrite@db1").toString(), "--user", "alice");
+
+        assertTrue(run.out().contains("note: role readwrite@db1 does not exist on the server, so MongoDB refuses Teleport's command (RoleNotFound)."), run.toString());
     }
 
     @Test

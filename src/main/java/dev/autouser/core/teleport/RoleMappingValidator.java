@@ -33,6 +33,11 @@ public final class RoleMappingValidator {
         return new RoleMappingValidator(catalog).run(role, sampleTraits);
     }
 
+    /** True when some roles could not be looked up, so "no errors" is not the whole story. */
+    public static boolean hasUncheckedRoles(List<RoleProblem> problems) {
+        return problems.stream().anyMatch(p -> p.severity() == RoleProblem.Severity.NOTE && p.message().startsWith("cannot check that"));
+    }
+
     public static boolean hasErrors(List<RoleProblem> problems) {
         return problems.stream().anyMatch(p -> p.severity() == RoleProblem.Severity.ERROR);
     }
@@ -42,7 +47,7 @@ public final class RoleMappingValidator {
         checkEntries(ALLOW, role.allowDbRoles(), traits, problems);
         checkEntries(DENY, role.denyDbRoles(), traits, problems);
         uncheckedByDb.forEach((db, entries) -> problems.add(RoleProblem.note(ALLOW, "",
-                "cannot check that " + String.join(", ", entries) + " exist in database " + db
+                "cannot check that " + String.join(", ", entries) + (entries.size() == 1 ? " exists" : " exist") + " in database " + db
                         + ": the connected user may not list its roles (rolesInfo needs viewRole); "
                         + "grant it with admin-setup --apply --with-view-role, or connect as a user who has it.")));
         return problems;

@@ -17,7 +17,20 @@ public final class SessionPreviewer {
         this.server = server;
     }
 
+    /** The preview, with a note for every assigned role the server does not have (createUser would fail). */
     public SessionPreview.Result preview(TeleportRole role, SessionPreview.Request request) {
+        SessionPreview.Result result = judgeCurrentState(role, request);
+        ServerRoleCatalog catalog = new ServerRoleCatalog(server);
+        List<String> notes = new java.util.ArrayList<>(result.notes());
+        for (RoleRef assigned : result.roles()) {
+            catalog.rolesIn(assigned.db()).filter(known -> !known.contains(assigned.role())).ifPresent(known -> notes.add(
+                    "role " + assigned + " does not exist on the server, so MongoDB refuses Teleport's command (RoleNotFound)."));
+        }
+        return new SessionPreview.Result(result.mongoUser(), result.mode(), result.roles(), result.state(), result.command(),
+                result.outcome(), notes);
+    }
+
+    private SessionPreview.Result judgeCurrentState(TeleportRole role, SessionPreview.Request request) {
         String user = request.mongoUser();
         Document found;
         try {

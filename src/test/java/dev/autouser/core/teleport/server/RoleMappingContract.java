@@ -92,7 +92,7 @@ abstract class RoleMappingContract {
 
             assertEquals(1, problems.size(), problems.toString());
             assertEquals(RoleProblem.Severity.NOTE, problems.get(0).severity());
-            assertTrue(problems.get(0).message().startsWith("cannot check that readwrite exist in database db1"), problems.get(0).message());
+            assertTrue(problems.get(0).message().startsWith("cannot check that readwrite exists in database db1"), problems.get(0).message());
         }
     }
 
