@@ -24,6 +24,13 @@ public final class AutoUserCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--demo",
+            description = "Open the console connected to the embedded demo server (started in-process).")
+    boolean demo;
+
+    @CommandLine.Option(names = "--dark", description = "Open the console with the dark theme.")
+    boolean dark;
+
     private final CliContext context;
 
     public AutoUserCommand() {
@@ -40,8 +47,8 @@ public final class AutoUserCommand implements Runnable {
 
     @Override
     public void run() {
-        // No command: the GUI opens here once it exists; until then, help.
-        spec.commandLine().usage(System.out);
+        // No command: open the console.
+        dev.autouser.ui.GuiLauncher.launch(new dev.autouser.ui.GuiOptions(demo, dark));
     }
 
     public static int run(String... args) {

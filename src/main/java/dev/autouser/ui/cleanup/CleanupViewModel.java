@@ -1,0 +1,176 @@
+package dev.autouser.ui.cleanup;
+
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupCriteria;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.provisioning.UserResult;
+import dev.autouser.ui.Confirmation;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.ErrorText;
+import dev.autouser.ui.FxExecutors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The cleanup wizard: criteria → plan (dry run, exact commands) → run with progress → per-user
+ * results. Nothing changes before {@link #run()}, and the run executes exactly the plan shown.
+ */
+public final class CleanupViewModel {
+    /** The wizard's pages. */
+    public enum Step { CRITERIA, PLAN, RUNNING, RESULTS }
+
+    /** Which stale users to take. Connected users are never taken. */
+    public enum Scope {
+        LOCKED_AND_IDLE("Locked and idle users", false, false),
+        LOCKED_ONLY("Only locked users", true, false),
+        IDLE_ONLY("Only idle (unlocked) users", false, true);
+
+        private final String label;
+        private final boolean lockedOnly;
+        private final boolean idleOnly;
+
+        Scope(String label, boolean lockedOnly, boolean idleOnly) {
+            this.label = label;
+            this.lockedOnly = lockedOnly;
+            this.idleOnly = idleOnly;
+        }
+
+        CleanupCriteria criteria(CleanupAction action) {
+            return new CleanupCriteria(lockedOnly, idleOnly, action);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final UserCleanup cleanup;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final Runnable afterChange;
+
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CRITERIA);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.LOCKED_AND_IDLE);
+    private final ObjectProperty<CleanupAction> action = new SimpleObjectProperty<>(CleanupAction.DROP);
+    private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<PlannedAction> planned = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper commands = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ObservableList<UserResult> results = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this.cleanup = cleanup;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        this.afterChange = afterChange;
+    }
+
+    /** The dry run: reads the users and builds the plan; changes nothing. */
+    public void makePlan() {
+        CleanupCriteria criteria = scope.get().criteria(action.get());
+        busy.set(true);
+        CompletableFuture.supplyAsync(() -> cleanup.plan(criteria), executors.background())
+                .whenCompleteAsync((made, failure) -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        dialogs.showError(ErrorText.sentence("Planning the cleanup failed", failure), failure);
+                        return;
+                    }
+                    showPlan(made);
+                }, executors.fx());
+    }
+
+    private void showPlan(CleanupPlan made) {
+        plan.set(made);
+        planned.setAll(made.actions());
+        commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
+        String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
+        runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
+                : Confirmation.countLabel(verb, made.actions().size()));
+        step.set(Step.PLAN);
+    }
+
+    public void back() {
+        if (step.get() == Step.PLAN) {
+            step.set(Step.CRITERIA);
+        }
+    }
+
+    /** Runs the plan shown, reporting each user's result as it arrives. */
+    public void run() {
+        CleanupPlan toRun = plan.get();
+        if (toRun == null || toRun.isEmpty() || step.get() != Step.PLAN) {
+            return;
+        }
+        results.clear();
+        progress.set(0);
+        progressText.set("Starting…");
+        step.set(Step.RUNNING);
+        busy.set(true);
+        CompletableFuture.supplyAsync(() -> cleanup.execute(toRun, (result, finished, total) ->
+                        executors.fx().execute(() -> progressed(result, finished, total))), executors.background())
+                .whenCompleteAsync(this::finished, executors.fx());
+    }
+
+    private void progressed(UserResult result, int finished, int total) {
+        results.add(result);
+        progress.set(total == 0 ? 1 : (double) finished / total);
+        progressText.set(finished + " of " + total + ": " + result.mongoName() + " " + result.status().name().toLowerCase());
+    }
+
+    private void finished(CleanupReport report, Throwable failure) {
+        busy.set(false);
+        afterChange.run();
+        step.set(Step.RESULTS);
+        if (failure != null) {
+            String sentence = ErrorText.sentence("The cleanup stopped", failure);
+            summary.set(sentence);
+            dialogs.showError(sentence, failure);
+            return;
+        }
+        // The executor's list is authoritative (in plan order); the streamed one was for progress.
+        results.setAll(report.results());
+        progress.set(1);
+        summary.set(capitalize(report.summary()) + " in " + report.elapsed().toMillis() + " ms.");
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() { return step.getReadOnlyProperty(); }
+    public ObjectProperty<Scope> scopeProperty() { return scope; }
+    public ObjectProperty<CleanupAction> actionProperty() { return action; }
+    public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    public ObservableList<PlannedAction> planned() { return planned; }
+    public ReadOnlyStringProperty commandsProperty() { return commands.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty runLabelProperty() { return runLabel.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public ObservableList<UserResult> results() { return results; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public List<UserResult> resultsSnapshot() { return List.copyOf(results); }
+}

@@ -1,0 +1,217 @@
+package dev.autouser.ui.cleanup;
+
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.UserResult;
+import dev.autouser.ui.Theme;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Function;
+
+/** The cleanup wizard window: one page per step of {@link CleanupViewModel}. */
+public final class CleanupWizard extends BorderPane {
+    private final CleanupViewModel model;
+    private final Label stepTitle = new Label();
+    private final Runnable close;
+
+    public CleanupWizard(CleanupViewModel model, Runnable close) {
+        this.model = model;
+        this.close = close;
+        createView();
+        bind();
+    }
+
+    /** Opens the wizard as a modal window over {@code owner}. */
+    public static Stage open(Window owner, CleanupViewModel model) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Clean up stale auto-users");
+        Scene scene = new Scene(new CleanupWizard(model, stage::close), 820, 600);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    private void createView() {
+        stepTitle.getStyleClass().add(Styles.TITLE_3);
+        stepTitle.setId("cleanupStepTitle");
+        setTop(stepTitle);
+        setPadding(new Insets(20));
+        BorderPane.setMargin(stepTitle, new Insets(0, 0, 12, 0));
+        setId("cleanupWizard");
+        getStyleClass().add("cleanup-wizard");
+    }
+
+    private void bind() {
+        model.stepProperty().addListener((obs, was, step) -> showStep(step));
+        showStep(model.stepProperty().get());
+    }
+
+    private void showStep(CleanupViewModel.Step step) {
+        switch (step) {
+            case CRITERIA -> show("1 · Choose which users", criteriaPage());
+            case PLAN -> show("2 · Review the plan (dry run: nothing has changed yet)", planPage());
+            case RUNNING -> show("3 · Working…", runningPage());
+            case RESULTS -> show("4 · Results", resultsPage());
+        }
+    }
+
+    private void show(String title, Node page) {
+        stepTitle.setText(title);
+        setCenter(page);
+    }
+
+    private Node criteriaPage() {
+        ToggleGroup scopes = new ToggleGroup();
+        VBox scopeBox = new VBox(6);
+        for (CleanupViewModel.Scope scope : CleanupViewModel.Scope.values()) {
+            RadioButton radio = new RadioButton(scope.toString());
+            radio.setId("scope" + scope.name());
+            radio.setToggleGroup(scopes);
+            radio.setSelected(model.scopeProperty().get() == scope);
+            radio.setOnAction(e -> model.scopeProperty().set(scope));
+            scopeBox.getChildren().add(radio);
+        }
+        ToggleGroup actions = new ToggleGroup();
+        RadioButton drop = actionRadio("actionDrop", "Drop them (lock, verify no connection, dropUser)", CleanupAction.DROP, actions);
+        RadioButton lock = actionRadio("actionLock", "Lock them (Teleport's deactivate: no roles, no new logins)", CleanupAction.LOCK, actions);
+        Label note = new Label("Users with a live connection are never included. Every user is re-checked right before it is changed.");
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        Button plan = new Button("Show the plan", new FontIcon(Feather.LIST));
+        plan.setId("cleanupPlanButton");
+        plan.getStyleClass().add(Styles.ACCENT);
+        plan.setDefaultButton(true);
+        plan.disableProperty().bind(model.busyProperty());
+        plan.setOnAction(e -> model.makePlan());
+        Button cancel = button("cleanupCancelButton", "Cancel", close);
+        VBox page = new VBox(14, bold("Which users"), scopeBox, bold("What to do"), new VBox(6, drop, lock), note);
+        page.setFillWidth(true);
+        setBottom(buttons(cancel, plan));
+        return page;
+    }
+
+    private RadioButton actionRadio(String id, String text, CleanupAction action, ToggleGroup group) {
+        RadioButton radio = new RadioButton(text);
+        radio.setId(id);
+        radio.setToggleGroup(group);
+        radio.setSelected(model.actionProperty().get() == action);
+        radio.setOnAction(e -> model.actionProperty().set(action));
+        return radio;
+    }
+
+    private Node planPage() {
+        TableView<PlannedAction> table = new TableView<>(model.planned());
+        table.setId("cleanupPlanTable");
+        table.setPlaceholder(new Label("No auto-user matches: nothing to clean up."));
+        table.getColumns().setAll(java.util.List.of(
+                column("User", 200, PlannedAction::mongoName),
+                column("Action", 80, a -> a.action().verb()),
+                column("Why", 360, PlannedAction::reason)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextArea commands = new TextArea();
+        commands.setId("cleanupCommands");
+        commands.setEditable(false);
+        commands.getStyleClass().add("command-text");
+        commands.textProperty().bind(model.commandsProperty());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button back = button("cleanupBackButton", "Back", model::back);
+        Button run = new Button();
+        run.setId("cleanupRunButton");
+        run.textProperty().bind(model.runLabelProperty());
+        run.setGraphic(new FontIcon(Feather.TRASH_2));
+        run.getStyleClass().add(Styles.DANGER);
+        run.disableProperty().bind(model.planProperty().map(p -> p.isEmpty()).orElse(true));
+        run.setOnAction(e -> model.run());
+        setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
+        return new VBox(10, table, bold("Exact commands, in order"), commands);
+    }
+
+    private Node runningPage() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("cleanupProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        Label text = new Label();
+        text.setId("cleanupProgressText");
+        text.textProperty().bind(model.progressTextProperty());
+        setBottom(null);
+        return new VBox(12, bar, text, resultsTable());
+    }
+
+    private Node resultsPage() {
+        Label summary = new Label();
+        summary.setId("cleanupSummary");
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.textProperty().bind(model.summaryProperty());
+        Node table = resultsTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button done = button("cleanupCloseButton", "Close", close);
+        done.getStyleClass().add(Styles.ACCENT);
+        done.setDefaultButton(true);
+        setBottom(buttons(done));
+        return new VBox(12, summary, table);
+    }
+
+    private TableView<UserResult> resultsTable() {
+        TableView<UserResult> table = new TableView<>(model.results());
+        table.setId("cleanupResultsTable");
+        table.getColumns().setAll(java.util.List.of(
+                column("User", 200, UserResult::mongoName),
+                column("Result", 90, r -> r.status().name().toLowerCase()),
+                column("Detail", 400, UserResult::detail)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static HBox buttons(Node... nodes) {
+        HBox box = new HBox(10, nodes);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setPadding(new Insets(14, 0, 0, 0));
+        return box;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.autouser.ui.connect;
+
+import dev.autouser.core.mongo.AuthMechanism;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.Platform;
+import dev.autouser.ui.ConsoleSession;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.ErrorText;
+import dev.autouser.ui.FxExecutors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The connect screen's state: a profile form like Compass's, saved profiles, the client
+ * certificate's subject, warnings, and the test/connect/demo commands. The password lives only
+ * in {@link #passwordProperty()} and is cleared once used.
+ */
+public final class ConnectViewModel {
+    private final ProfileStore store;
+    private final Connector connector;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final Consumer<ConsoleSession> onConnected;
+
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty uri = new SimpleStringProperty("mongodb://localhost:27017/?tls=true");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final StringProperty certFile = new SimpleStringProperty("");
+    private final StringProperty keyFile = new SimpleStringProperty("");
+    private final ObjectProperty<AuthMechanism> auth = new SimpleObjectProperty<>(AuthMechanism.X509);
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty tlsAllowInvalid = new SimpleBooleanProperty(false);
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper resultOk = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public ConnectViewModel(ProfileStore store, Connector connector, DialogService dialogs, FxExecutors executors,
+                            Consumer<ConsoleSession> onConnected) {
+        this.store = store;
+        this.connector = connector;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        this.onConnected = onConnected;
+        uri.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
+        tlsAllowInvalid.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
+        certFile.addListener((obs, was, now) -> readSubject());
+    }
+
+    /** Loads the saved profiles (in the background: it is file I/O). */
+    public void loadProfiles() {
+        run("Loading saved profiles failed", store::load, profiles::setAll);
+    }
+
+    public void edit(ConnectionProfile profile) {
+        name.set(profile.name());
+        uri.set(profile.uri());
+        caFile.set(profile.tlsCaFile().map(Path::toString).orElse(""));
+        certFile.set(profile.tlsCertFile().map(Path::toString).orElse(""));
+        keyFile.set(profile.tlsKeyFile().map(Path::toString).orElse(""));
+        auth.set(profile.auth());
+        username.set(profile.username().orElse(""));
+        password.set("");
+        tlsAllowInvalid.set(profile.tlsAllowInvalid());
+        result.set("");
+    }
+
+    /** The form as a profile; never contains the password. */
+    public ConnectionProfile profile() {
+        return new ConnectionProfile(name.get(), uri.get(), path(caFile.get()), path(certFile.get()),
+                path(keyFile.get()), auth.get(), Optional.ofNullable(username.get()), tlsAllowInvalid.get());
+    }
+
+    public void save() {
+        ConnectionProfile profile = profile();
+        run("Saving the profile failed", () -> store.save(profile), saved -> {
+            profiles.setAll(saved);
+            dialogs.notify("Saved profile \"" + profile.name() + "\"");
+        });
+    }
+
+    public void delete(ConnectionProfile profile) {
+        run("Deleting the profile failed", () -> store.delete(profile.name()), profiles::setAll);
+    }
+
+    public void chooseCaFile() {
+        dialogs.chooseOpenFile("Choose the CA certificate").ifPresent(file -> caFile.set(file.toString()));
+    }
+
+    public void chooseCertFile() {
+        dialogs.chooseOpenFile("Choose the client certificate (PEM)").ifPresent(file -> certFile.set(file.toString()));
+    }
+
+    public void chooseKeyFile() {
+        dialogs.chooseOpenFile("Choose the private key (PEM)").ifPresent(file -> keyFile.set(file.toString()));
+    }
+
+    /** Dropped PEM files go where they belong: a CA bundle, a client certificate (with key) or a key. */
+    public void acceptDroppedFiles(List<Path> files) {
+        run("That file cannot be used", () -> files.stream().map(PemFiles::inspect).toList(), summaries -> {
+            for (PemFiles.Summary summary : summaries) {
+                switch (summary.kind()) {
+                    case CA_BUNDLE -> caFile.set(summary.file().toString());
+                    case CLIENT_CERTIFICATE_AND_KEY, CLIENT_CERTIFICATE -> certFile.set(summary.file().toString());
+                    case PRIVATE_KEY -> keyFile.set(summary.file().toString());
+                }
+            }
+        });
+    }
+
+    public void testConnection() {
+        ConnectionProfile profile = profile();
+        char[] secret = takePassword();
+        result.set("Testing…");
+        resultOk.set(false);
+        busy.set(true);
+        CompletableFuture.supplyAsync(() -> {
+            try (ConsoleSession session = connector.connect(profile, secret)) {
+                return new TestOutcome("Connected to " + session.gateway().server() + " as "
+                        + session.identityLabel() + " · " + session.versionLabel() + " · "
+                        + session.facts().topology().label() + ".", session.facts().platform());
+            }
+        }, executors.background()).whenCompleteAsync((outcome, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                result.set(ErrorText.sentence("The connection failed", failure));
+            } else {
+                resultOk.set(true);
+                result.set(outcome.message());
+                updateWarnings(Optional.of(outcome.platform()));
+            }
+        }, executors.fx());
+    }
+
+    private record TestOutcome(String message, Platform platform) {
+    }
+
+    public void connect() {
+        ConnectionProfile profile = profile();
+        char[] secret = takePassword();
+        open(() -> connector.connect(profile, secret), "The connection failed");
+    }
+
+    public void startDemo() {
+        open(connector::startDemo, "The demo server could not start");
+    }
+
+    private void open(Supplier<ConsoleSession> opening, String whatFailed) {
+        busy.set(true);
+        result.set("Connecting…");
+        resultOk.set(false);
+        CompletableFuture.supplyAsync(opening, executors.background()).whenCompleteAsync((session, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                String sentence = ErrorText.sentence(whatFailed, failure);
+                result.set(sentence);
+                dialogs.showError(sentence, failure);
+            } else {
+                resultOk.set(true);
+                result.set("Connected as " + session.identityLabel() + ".");
+                updateWarnings(Optional.of(session.facts().platform()));
+                onConnected.accept(session);
+            }
+        }, executors.fx());
+    }
+
+    private char[] takePassword() {
+        String text = password.get();
+        password.set("");
+        return auth.get() == AuthMechanism.SCRAM && text != null && !text.isEmpty() ? text.toCharArray() : null;
+    }
+
+    private void readSubject() {
+        String file = certFile.get();
+        if (file == null || file.isBlank()) {
+            subject.set("");
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> PemFiles.clientSubject(Path.of(file)), executors.background())
+                .whenCompleteAsync((name, failure) -> {
+                    if (!file.equals(certFile.get())) {
+                        return; // the person chose another file meanwhile
+                    }
+                    subject.set(failure == null ? "MongoDB user: " + name + " in $external"
+                            : ErrorText.sentence("The certificate cannot be read", failure));
+                }, executors.fx());
+    }
+
+    private void updateWarnings(Optional<Platform> serverPlatform) {
+        List<String> fresh = new java.util.ArrayList<>(ConnectionWarnings.forForm(uri.get(), tlsAllowInvalid.get()));
+        serverPlatform.filter(p -> p != Platform.SELF_HOSTED).map(Platform::explanation)
+                .filter(text -> !fresh.contains(text)).ifPresent(fresh::add);
+        warnings.setAll(fresh);
+    }
+
+    private <T> void run(String whatFailed, Supplier<T> work, Consumer<T> show) {
+        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                dialogs.showError(ErrorText.sentence(whatFailed, failure), failure);
+            } else {
+                show.accept(value);
+            }
+        }, executors.fx());
+    }
+
+    private static Optional<Path> path(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(Path.of(text.trim()));
+    }
+
+    public ObservableList<ConnectionProfile> profiles() { return profiles; }
+    public StringProperty nameProperty() { return name; }
+    public StringProperty uriProperty() { return uri; }
+    public StringProperty caFileProperty() { return caFile; }
+    public StringProperty certFileProperty() { return certFile; }
+    public StringProperty keyFileProperty() { return keyFile; }
+    public ObjectProperty<AuthMechanism> authProperty() { return auth; }
+    public StringProperty usernameProperty() { return username; }
+    public StringProperty passwordProperty() { return password; }
+    public BooleanProperty tlsAllowInvalidProperty() { return tlsAllowInvalid; }
+    public ObservableList<String> warnings() { return warnings; }
+    public ReadOnlyStringProperty subjectProperty() { return subject.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty resultOkProperty() { return resultOk.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+}

@@ -1,0 +1,13 @@
+package dev.autouser.ui.connect;
+
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.ui.ConsoleSession;
+
+/** Opens sessions; the seam between the connect screen and the driver (and the demo server). */
+public interface Connector {
+    /** Connects and reads the server facts; throws {@code ConsoleException} with a plain sentence. */
+    ConsoleSession connect(ConnectionProfile profile, char[] passwordOrNull);
+
+    /** Starts the embedded demo server with its own PKI and connects to it as the demo DBA. */
+    ConsoleSession startDemo();
+}

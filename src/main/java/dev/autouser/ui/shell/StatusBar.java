@@ -1,0 +1,43 @@
+package dev.autouser.ui.shell;
+
+import atlantafx.base.controls.Spacer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Bottom line of the window: server, identity, server version, last refresh, app version. */
+final class StatusBar extends HBox {
+    StatusBar(MainViewModel model) {
+        Label server = item("statusServer", Feather.SERVER);
+        server.textProperty().bind(model.serverProperty());
+        Label identity = item("statusIdentity", Feather.USER);
+        identity.textProperty().bind(model.identityProperty());
+        identity.visibleProperty().bind(model.connectedProperty());
+        Label version = item("statusServerVersion", Feather.DATABASE);
+        version.textProperty().bind(model.serverVersionProperty());
+        version.visibleProperty().bind(model.connectedProperty());
+        Label refreshed = item("statusLastRefresh", Feather.CLOCK);
+        refreshed.textProperty().bind(model.lastRefreshProperty());
+        refreshed.visibleProperty().bind(model.lastRefreshProperty().isNotEmpty());
+        Label notice = new Label();
+        notice.setId("statusNotice");
+        notice.getStyleClass().add("status-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        Label app = new Label("Auto-User Console " + model.appVersion());
+        app.setId("statusAppVersion");
+        getChildren().addAll(server, identity, version, refreshed, new Spacer(), notice, app);
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(18);
+        setPadding(new Insets(4, 12, 4, 12));
+    }
+
+    private static Label item(String id, Feather icon) {
+        Label label = new Label("", new FontIcon(icon));
+        label.setId(id);
+        return label;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.autouser.ui.users;
+
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.provisioning.UserCommands;
+import dev.autouser.core.provisioning.UserResult;
+import dev.autouser.core.provisioning.UserState;
+import dev.autouser.ui.Confirmation;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.ErrorText;
+import dev.autouser.ui.FxExecutors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Lock, Drop, Copy as mongosh and Export for the selected users. Destructive actions go through
+ * core's plan (which re-reads the users and refuses connected and unmanaged ones), a confirmation
+ * that names the users, the count and the commands, and then core's executor, which audits.
+ */
+public final class UserActionsViewModel {
+    /** Which command "Copy as mongosh" copies. */
+    public enum CopyKind { INSPECT, LOCK, DROP }
+
+    private final UserCleanup cleanup;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final Runnable afterChange;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public UserActionsViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this.cleanup = cleanup;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        this.afterChange = afterChange;
+    }
+
+    public void lock(List<UserRow> selected) {
+        change(CleanupAction.LOCK, selected);
+    }
+
+    public void drop(List<UserRow> selected) {
+        change(CleanupAction.DROP, selected);
+    }
+
+    /** Why a row cannot be locked or dropped right now, or null when it can. */
+    public static String whyNot(UserRow row) {
+        return row.state() == UserState.ACTIVE
+                ? row.teleportNameProperty().get() + " has " + row.sessionsProperty().get()
+                        + (row.sessionsProperty().get() == 1 ? " live connection" : " live connections")
+                        + ": active users are never locked or dropped"
+                : null;
+    }
+
+    private void change(CleanupAction action, List<UserRow> selected) {
+        List<String> names = selected.stream().map(UserRow::mongoName).toList();
+        if (names.isEmpty() || busy.get()) {
+            return;
+        }
+        List<String> activeHere = selected.stream().map(UserActionsViewModel::whyNot)
+                .filter(java.util.Objects::nonNull).toList();
+        if (activeHere.size() == names.size()) {
+            // Nothing to ask the server: every chosen user is visibly connected.
+            dialogs.showError("Cannot " + action.verb() + " " + describe(names) + ": " + String.join("; ", activeHere) + ".", null);
+            return;
+        }
+        background(() -> cleanup.planFor(action, names), plan -> confirmAndRun(plan));
+    }
+
+    private void confirmAndRun(CleanupPlan plan) {
+        if (plan.isEmpty()) {
+            dialogs.showError("Nothing to " + plan.action().verb() + ": " + refusals(plan) + ".", null);
+            return;
+        }
+        String verb = plan.action() == CleanupAction.DROP ? "Drop" : "Lock";
+        String message = verb + " " + describe(plan.userNames()) + "?"
+                + (plan.refused().isEmpty() ? "" : " Skipped: " + refusals(plan) + ".")
+                + (plan.action() == CleanupAction.DROP
+                ? " Each user is locked first, checked for new connections, then dropped."
+                : " Locking keeps the user but refuses every new login until Teleport activates it again.");
+        Confirmation confirmation = new Confirmation(verb + " auto-users", message, plan.userNames(),
+                commands(plan), Confirmation.countLabel(verb, plan.actions().size()), plan.action() == CleanupAction.DROP);
+        if (!dialogs.confirm(confirmation)) {
+            return;
+        }
+        background(() -> cleanup.execute(plan, (result, finished, total) -> { }), this::report);
+    }
+
+    private void report(CleanupReport report) {
+        afterChange.run();
+        List<UserResult> failed = report.with(UserResult.Status.FAILED);
+        List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
+        if (failed.isEmpty() && skipped.isEmpty()) {
+            dialogs.notify(capitalize(report.summary()) + ".");
+            return;
+        }
+        String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
+                .map(r -> r.mongoName() + ": " + r.status().name().toLowerCase() + " — " + r.detail())
+                .collect(Collectors.joining("\n"));
+        dialogs.showError(capitalize(report.summary()) + ".", new IllegalStateException(details));
+    }
+
+    public void copy(CopyKind kind, List<UserRow> selected) {
+        List<String> names = selected.stream().map(UserRow::mongoName).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        String text = switch (kind) {
+            case INSPECT -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, true));
+            case LOCK -> names.stream().map(n -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.lock(n)))
+                    .collect(Collectors.joining("\n"));
+            case DROP -> names.stream().map(n -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.dropUser(n)))
+                    .collect(Collectors.joining("\n"));
+        };
+        dialogs.copyToClipboard(text);
+        dialogs.notify("Copied " + (kind == CopyKind.INSPECT ? "1 command" : names.size()
+                + (names.size() == 1 ? " command" : " commands")) + " to the clipboard.");
+    }
+
+    /** Writes the rows in view (filtered and sorted as shown) to a file the person chooses. */
+    public void export(UserExport.Format format, List<UserRow> inView) {
+        List<AutoUser> users = inView.stream().map(UserRow::user).toList();
+        dialogs.chooseSaveFile("Export " + users.size() + " users", "auto-users." + format.extension())
+                .ifPresent(file -> exportTo(file, format, users));
+    }
+
+    public void exportTo(Path file, UserExport.Format format, List<AutoUser> users) {
+        background(() -> {
+            try {
+                Files.writeString(file, UserExport.render(format, users));
+                return file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write " + file, e);
+            }
+        }, written -> dialogs.notify("Exported " + users.size() + " users to " + written.getFileName() + "."));
+    }
+
+    private <T> void background(Supplier<T> work, java.util.function.Consumer<T> then) {
+        busy.set(true);
+        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((value, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                dialogs.showError(ErrorText.sentence("The action failed", failure), failure);
+            } else {
+                then.accept(value);
+            }
+        }, executors.fx());
+    }
+
+    static String commands(CleanupPlan plan) {
+        return plan.actions().stream().map(PlannedAction::commands).flatMap(List::stream)
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String refusals(CleanupPlan plan) {
+        return plan.refused().stream().map(r -> r.mongoName() + " " + r.reason()).collect(Collectors.joining("; "));
+    }
+
+    static String describe(List<String> names) {
+        if (names.size() <= 3) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

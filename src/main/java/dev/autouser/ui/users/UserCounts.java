@@ -1,0 +1,27 @@
+package dev.autouser.ui.users;
+
+import dev.autouser.core.provisioning.UserState;
+
+import java.util.Collection;
+
+/** The summary above the table. */
+public record UserCounts(int total, int active, int idle, int locked) {
+    public static final UserCounts NONE = new UserCounts(0, 0, 0, 0);
+
+    public static UserCounts of(Collection<UserRow> rows) {
+        int active = 0;
+        int idle = 0;
+        int locked = 0;
+        for (UserRow row : rows) {
+            UserState state = row.state();
+            if (state == UserState.ACTIVE) {
+                active++;
+            } else if (state == UserState.IDLE) {
+                idle++;
+            } else {
+                locked++;
+            }
+        }
+        return new UserCounts(rows.size(), active, idle, locked);
+    }
+}

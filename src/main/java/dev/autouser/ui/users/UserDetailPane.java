@@ -1,0 +1,132 @@
+package dev.autouser.ui.users;
+
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.LiveSession;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.UserCommands;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Everything about the focused user: roles, restrictions, customData and each live connection. */
+final class UserDetailPane extends ScrollPane {
+    private static final JsonWriterSettings PRETTY = JsonWriterSettings.builder()
+            .outputMode(JsonMode.RELAXED).indent(true).build();
+
+    private final VBox content = new VBox(10);
+
+    UserDetailPane(ObservableValue<UserRow> focused) {
+        setId("userDetailPane");
+        getStyleClass().add("detail-pane");
+        content.setPadding(new Insets(14));
+        setContent(content);
+        setFitToWidth(true);
+        // Follow both a new focused row and in-place updates of the same row.
+        javafx.beans.value.ChangeListener<AutoUser> onUser = (obs, was, user) -> show(user);
+        focused.addListener((obs, was, row) -> {
+            if (was != null) {
+                was.userProperty().removeListener(onUser);
+            }
+            if (row != null) {
+                row.userProperty().addListener(onUser);
+            }
+            show(row == null ? null : row.user());
+        });
+        show(null);
+    }
+
+    private void show(AutoUser user) {
+        if (user == null) {
+            Label hint = new Label("Select a user to see its roles, restrictions, customData and connections.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add(Styles.TEXT_MUTED);
+            content.getChildren().setAll(hint);
+            return;
+        }
+        Label name = new Label(user.teleportName(), new FontIcon(StateCell.icon(user.state())));
+        name.setId("detailName");
+        name.getStyleClass().addAll(Styles.TITLE_3, StateCell.styleClass(user.state()));
+        Label state = new Label(StateCell.label(user.state()) + " · " + user.mongoName() + " in $external"
+                + user.leafCluster().map(c -> " · from cluster " + c).orElse(""));
+        state.setWrapText(true);
+        state.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox who = new VBox(6, name, state, section("Roles"), roles(user));
+        VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
+                section("Live connections (" + user.connectionCount() + ")"), sessions(user));
+        VBox data = new VBox(6, section("customData"), customData(user));
+        javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
+        for (VBox column : java.util.List.of(who, access, data)) {
+            javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);
+            column.setPrefWidth(300);
+            column.setMinWidth(200);
+        }
+        content.getChildren().setAll(columns);
+    }
+
+    private static Node roles(AutoUser user) {
+        if (user.roles().isEmpty()) {
+            return muted(user.locked() ? "None: locking removes every role." : "None.");
+        }
+        VBox list = new VBox(2);
+        for (RoleRef role : user.roles()) {
+            list.getChildren().add(new Label("• " + role.role() + " on " + role.db()));
+        }
+        list.setId("detailRoles");
+        return list;
+    }
+
+    private static Node restrictions(AutoUser user) {
+        Label label = user.locked()
+                ? new Label("clientSource [\"" + UserCommands.LOCKED_SOURCE + "\"]: no client can authenticate "
+                        + "(locked). Existing connections stay open until they close.")
+                : new Label("None: the user can authenticate from anywhere Teleport connects from.");
+        label.setWrapText(true);
+        label.setId("detailRestrictions");
+        return label;
+    }
+
+    private static Node sessions(AutoUser user) {
+        if (user.sessions().isEmpty()) {
+            return muted("No connection right now.");
+        }
+        VBox list = new VBox(4);
+        list.setId("detailSessions");
+        for (LiveSession session : user.sessions()) {
+            Label line = new Label("#" + session.connectionId() + "  " + session.clientAddress()
+                    + (session.appName().isEmpty() ? "" : "  · " + session.appName()));
+            line.getStyleClass().add("command-text");
+            list.getChildren().add(line);
+        }
+        return list;
+    }
+
+    private static Node customData(AutoUser user) {
+        TextArea json = new TextArea(user.customData().toJson(PRETTY));
+        json.setEditable(false);
+        json.setPrefRowCount(Math.min(8, (int) json.getText().lines().count() + 1));
+        json.getStyleClass().add("command-text");
+        json.setId("detailCustomData");
+        return json;
+    }
+
+    private static Label section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().addAll(Styles.TEXT_BOLD, "detail-section");
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+}

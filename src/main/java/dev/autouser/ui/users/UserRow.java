@@ -1,0 +1,125 @@
+package dev.autouser.ui.users;
+
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.UserState;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** One auto-user in the live table; updated in place when a refresh brings a different value. */
+public final class UserRow implements LiveRows.Row<AutoUser> {
+    private final ObjectProperty<AutoUser> user = new SimpleObjectProperty<>();
+    private final ObjectProperty<UserState> state = new SimpleObjectProperty<>();
+    private final StringProperty teleportName = new SimpleStringProperty();
+    private final StringProperty cluster = new SimpleStringProperty();
+    private final StringProperty roles = new SimpleStringProperty();
+    private final IntegerProperty sessions = new SimpleIntegerProperty();
+    private final StringProperty clients = new SimpleStringProperty();
+    private final StringProperty apps = new SimpleStringProperty();
+    private final IntegerProperty version = new SimpleIntegerProperty();
+    private final BooleanProperty highlighted = new SimpleBooleanProperty();
+    /** Lower-case text the search box matches against, rebuilt only when the value changes. */
+    private String searchText = "";
+
+    public UserRow(AutoUser value) {
+        apply(value);
+    }
+
+    @Override
+    public boolean update(AutoUser value) {
+        if (value.equals(user.get())) {
+            return false;
+        }
+        apply(value);
+        version.set(version.get() + 1);
+        return true;
+    }
+
+    private void apply(AutoUser value) {
+        user.set(value);
+        state.set(value.state());
+        teleportName.set(value.teleportName());
+        cluster.set(value.leafCluster().orElse(""));
+        roles.set(value.roles().stream().map(RoleRef::toString).collect(Collectors.joining(", ")));
+        sessions.set(value.connectionCount());
+        clients.set(String.join(", ", value.clientAddresses()));
+        apps.set(String.join(", ", value.appNames()));
+        searchText = String.join("\n", value.mongoName(), value.teleportName(), roles.get(), clients.get(),
+                apps.get(), cluster.get()).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Observable version() {
+        return version;
+    }
+
+    public AutoUser user() {
+        return user.get();
+    }
+
+    public String mongoName() {
+        return user.get().mongoName();
+    }
+
+    public UserState state() {
+        return state.get();
+    }
+
+    public boolean matches(String lowerCaseQuery) {
+        return lowerCaseQuery.isEmpty() || searchText.contains(lowerCaseQuery);
+    }
+
+    public ReadOnlyObjectProperty<AutoUser> userProperty() {
+        return user;
+    }
+
+    public ReadOnlyObjectProperty<UserState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty teleportNameProperty() {
+        return teleportName;
+    }
+
+    public ReadOnlyStringProperty clusterProperty() {
+        return cluster;
+    }
+
+    public ReadOnlyStringProperty rolesProperty() {
+        return roles;
+    }
+
+    public ReadOnlyIntegerProperty sessionsProperty() {
+        return sessions;
+    }
+
+    public ReadOnlyStringProperty clientsProperty() {
+        return clients;
+    }
+
+    public ReadOnlyStringProperty appsProperty() {
+        return apps;
+    }
+
+    public BooleanProperty highlightedProperty() {
+        return highlighted;
+    }
+
+    @Override
+    public String toString() {
+        return "UserRow[" + user.get().mongoName() + ", " + state.get() + "]";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.autouser.ui.users;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.autouser.core.provisioning.UserState;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.beans.value.ObservableValue;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Function;
+
+/** The auto-user table: columns, state colours, leaf-cluster tags and the brief change highlight. */
+final class UserTable extends TableView<UserRow> {
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+
+    UserTable() {
+        setId("usersTable");
+        getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, "users-table");
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setPlaceholder(new Label("No auto-users match"));
+        TableColumn<UserRow, UserState> state = new TableColumn<>("State");
+        state.setId("stateColumn");
+        state.setCellValueFactory(cell -> cell.getValue().stateProperty());
+        state.setCellFactory(column -> new StateCell<>());
+        state.setPrefWidth(95);
+        state.setMinWidth(90);
+        TableColumn<UserRow, String> cluster = new TableColumn<>("Cluster");
+        cluster.setId("clusterColumn");
+        cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
+        cluster.setCellFactory(column -> new ClusterCell());
+        cluster.setPrefWidth(90);
+        getColumns().setAll(java.util.List.of(state,
+                text("Teleport user", "teleportColumn", 160, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 180, row -> row.userProperty().map(u -> u.mongoName())),
+                cluster,
+                text("Roles", "rolesColumn", 250, UserRow::rolesProperty),
+                sessions(),
+                text("Clients", "clientsColumn", 150, UserRow::clientsProperty),
+                text("Apps", "appsColumn", 120, UserRow::appsProperty)));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setRowFactory(table -> new HighlightRow());
+    }
+
+    private static TableColumn<UserRow, String> text(String title, String id, double width,
+                                                     Function<UserRow, ObservableValue<String>> value) {
+        TableColumn<UserRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    private static TableColumn<UserRow, Number> sessions() {
+        TableColumn<UserRow, Number> column = new TableColumn<>("Sessions");
+        column.setId("sessionsColumn");
+        column.setPrefWidth(80);
+        column.setMinWidth(90);
+        column.setCellValueFactory(cell -> cell.getValue().sessionsProperty());
+        column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        return column;
+    }
+
+    /** Rows light up briefly when a refresh changed them. */
+    private static final class HighlightRow extends TableRow<UserRow> {
+        private final javafx.beans.value.ChangeListener<Boolean> listener =
+                (obs, was, on) -> pseudoClassStateChanged(CHANGED, on);
+
+        @Override
+        protected void updateItem(UserRow row, boolean empty) {
+            UserRow previous = getItem();
+            if (previous != null) {
+                previous.highlightedProperty().removeListener(listener);
+            }
+            super.updateItem(row, empty);
+            boolean on = !empty && row != null && row.highlightedProperty().get();
+            if (!empty && row != null) {
+                row.highlightedProperty().addListener(listener);
+            }
+            pseudoClassStateChanged(CHANGED, on);
+        }
+    }
+
+    /** "root" tag for users that came from another cluster (remote-<user>-<cluster>). */
+    private static final class ClusterCell extends TableCell<UserRow, String> {
+        @Override
+        protected void updateItem(String cluster, boolean empty) {
+            super.updateItem(cluster, empty);
+            if (empty || cluster == null || cluster.isEmpty()) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            Label tag = new Label(cluster, new FontIcon(Feather.GIT_BRANCH));
+            tag.getStyleClass().add("leaf-tag");
+            setGraphic(tag);
+            setText(null);
+            setTooltip(new Tooltip("Remote user: logged in to cluster \"" + cluster
+                    + "\" and reached this leaf cluster's database"));
+        }
+    }
+}

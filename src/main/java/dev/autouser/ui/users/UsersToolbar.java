@@ -1,0 +1,208 @@
+package dev.autouser.ui.users;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.provisioning.UserState;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Title and counts, filters, refresh controls and the actions above the users table. */
+final class UsersToolbar extends VBox {
+    private final UsersViewModel model;
+    private final UserActionsViewModel actions;
+    private final Supplier<List<UserRow>> selection;
+    private final TextField search = new TextField();
+
+    UsersToolbar(UsersViewModel model, UserActionsViewModel actions, Supplier<List<UserRow>> selection,
+                 Runnable openCleanup) {
+        this.model = model;
+        this.actions = actions;
+        this.selection = selection;
+        setSpacing(10);
+        getChildren().addAll(header(), filters(), actionRow(openCleanup));
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private Node header() {
+        Label title = new Label("Auto-users");
+        title.getStyleClass().add("page-title");
+        HBox counts = new HBox(8,
+                count("countTotal", "Total", null, c -> c.total()),
+                count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
+                count("countIdle", "Idle", UserState.IDLE, c -> c.idle()),
+                count("countLocked", "Locked", UserState.LOCKED, c -> c.locked()));
+        ProgressIndicator refreshing = new ProgressIndicator();
+        refreshing.setId("refreshingIndicator");
+        refreshing.setPrefSize(18, 18);
+        refreshing.visibleProperty().bind(model.refreshingProperty());
+        Button refresh = iconButton("refreshButton", Feather.REFRESH_CW, "Refresh now (F5, Ctrl+R)");
+        refresh.setOnAction(e -> model.refresh());
+        Spinner<Integer> seconds = new Spinner<>(1, 300, model.refreshSecondsProperty().get());
+        seconds.setId("refreshSecondsSpinner");
+        seconds.setEditable(true);
+        seconds.setPrefWidth(80);
+        seconds.valueProperty().addListener((obs, was, now) -> model.refreshSecondsProperty().set(now));
+        ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
+        pause.setId("pauseToggle");
+        pause.setTooltip(new Tooltip("Pause or resume auto-refresh"));
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        pause.graphicProperty().bind(model.pausedProperty().map(p -> new FontIcon(p ? Feather.PLAY : Feather.PAUSE)));
+        Label every = new Label("Auto-refresh every");
+        every.getStyleClass().add(Styles.TEXT_MUTED);
+        Label unit = new Label("s");
+        unit.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox row = new HBox(10, title, counts, new Spacer(), refreshing, every, seconds, unit, pause, refresh);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node count(String id, String label, UserState state, java.util.function.ToIntFunction<UserCounts> value) {
+        Button chip = new Button();
+        chip.setId(id);
+        chip.getStyleClass().addAll("count-chip", state == null ? "count-total" : StateCell.styleClass(state));
+        if (state != null) {
+            chip.setGraphic(new FontIcon(StateCell.icon(state)));
+        }
+        chip.textProperty().bind(model.countsProperty().map(c -> value.applyAsInt(c) + " " + label));
+        chip.setTooltip(new Tooltip(state == null ? "Show all users" : "Show only " + label.toLowerCase() + " users"));
+        chip.setOnAction(e -> model.stateFilterProperty().set(state));
+        return chip;
+    }
+
+    private Node filters() {
+        search.setId("searchField");
+        search.setPromptText("Search users, roles, clients, apps (Ctrl+F)");
+        search.setPrefWidth(300);
+        HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        ComboBox<UserState> state = new ComboBox<>();
+        state.setId("stateFilter");
+        state.getItems().setAll(null, UserState.ACTIVE, UserState.IDLE, UserState.LOCKED);
+        state.setConverter(labels("All states", StateCell::label));
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        state.setMinWidth(130);
+        ComboBox<String> role = new ComboBox<>();
+        role.setId("roleFilter");
+        role.setPrefWidth(190);
+        role.setMinWidth(150);
+        model.knownRoles().addListener((javafx.collections.ListChangeListener<String>) c -> refillRoles(role));
+        refillRoles(role);
+        role.setConverter(labels("All roles", s -> s));
+        role.valueProperty().bindBidirectional(model.roleFilterProperty());
+        ComboBox<UserFilter.ClusterFilter> cluster = new ComboBox<>();
+        cluster.setId("clusterFilter");
+        cluster.getItems().setAll(UserFilter.ClusterFilter.values());
+        cluster.valueProperty().bindBidirectional(model.clusterFilterProperty());
+        cluster.setMinWidth(170);
+        Button clear = new Button("Clear filters", new FontIcon(Feather.X));
+        clear.setId("clearFiltersButton");
+        clear.getStyleClass().add(Styles.FLAT);
+        clear.setOnAction(e -> model.clearFilters());
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label shown = new Label();
+        shown.setId("shownCount");
+        shown.getStyleClass().add(Styles.TEXT_MUTED);
+        shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        model.visibleRows().addListener((javafx.beans.InvalidationListener) o ->
+                shown.setText(model.visibleRows().size() + " shown"));
+        HBox row = new HBox(8, new FontIcon(Feather.SEARCH), search, state, role, cluster, clear, new Spacer(), shown);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void refillRoles(ComboBox<String> role) {
+        String chosen = role.getValue();
+        java.util.List<String> items = new java.util.ArrayList<>();
+        items.add(null);
+        items.addAll(model.knownRoles());
+        role.getItems().setAll(items);
+        role.setValue(chosen);
+    }
+
+    private Node actionRow(Runnable openCleanup) {
+        Button lock = new Button("Lock", new FontIcon(Feather.LOCK));
+        lock.setId("lockButton");
+        lock.setTooltip(new Tooltip("Lock the selected users: no roles, no new logins (Ctrl+L)"));
+        lock.setOnAction(e -> actions.lock(selection.get()));
+        Button drop = new Button("Drop", new FontIcon(Feather.TRASH_2));
+        drop.setId("dropButton");
+        drop.getStyleClass().add(Styles.DANGER);
+        drop.setTooltip(new Tooltip("Drop the selected users: lock, verify no connection, dropUser (Delete)"));
+        drop.setOnAction(e -> actions.drop(selection.get()));
+        for (Button button : List.of(lock, drop)) {
+            button.disableProperty().bind(actions.busyProperty());
+        }
+        MenuButton copy = new MenuButton("Copy as mongosh", new FontIcon(Feather.CLIPBOARD));
+        copy.setId("copyMenu");
+        copy.getItems().setAll(
+                copyItem("copyInspect", "usersInfo (inspect)", UserActionsViewModel.CopyKind.INSPECT),
+                copyItem("copyLock", "updateUser (lock)", UserActionsViewModel.CopyKind.LOCK),
+                copyItem("copyDrop", "dropUser (drop)", UserActionsViewModel.CopyKind.DROP));
+        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("exportMenu");
+        export.getItems().setAll(exportItem("exportCsv", UserExport.Format.CSV), exportItem("exportJson", UserExport.Format.JSON));
+        Button cleanup = new Button("Clean up…", new FontIcon(Feather.WIND));
+        cleanup.setId("cleanupButton");
+        cleanup.setOnAction(e -> openCleanup.run());
+        HBox row = new HBox(8, lock, drop, copy, export, new Spacer(), cleanup);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private MenuItem copyItem(String id, String text, UserActionsViewModel.CopyKind kind) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> actions.copy(kind, selection.get()));
+        return item;
+    }
+
+    private MenuItem exportItem(String id, UserExport.Format format) {
+        MenuItem item = new MenuItem(format.name() + " of the users shown");
+        item.setId(id);
+        item.setOnAction(e -> actions.export(format, List.copyOf(model.visibleRows())));
+        return item;
+    }
+
+    private static Button iconButton(String id, Feather icon, String tooltip) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        return button;
+    }
+
+    private static <T> StringConverter<T> labels(String none, java.util.function.Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? none : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package dev.autouser.ui.users;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.provisioning.UserState;
+import dev.autouser.ui.shell.Shortcut;
+import dev.autouser.ui.shell.ShortcutTarget;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+
+/**
+ * The live auto-user page: summary counts, filters, actions, the table and the detail pane.
+ * It owns the refresh timer, which only ticks while the page is on screen.
+ */
+public final class UsersView extends BorderPane implements ShortcutTarget {
+    private final UsersViewModel model;
+    private final UserActionsViewModel actions;
+    private final UserTable table = new UserTable();
+    private final UsersToolbar toolbar;
+    private final Label selectionInfo = new Label();
+    private Timeline timer;
+
+    public UsersView(UsersViewModel model, UserActionsViewModel actions, Runnable openCleanup) {
+        this.model = model;
+        this.actions = actions;
+        this.toolbar = new UsersToolbar(model, actions, this::selected, openCleanup);
+        createView();
+        bind();
+        model.refresh();
+    }
+
+    @Override
+    public boolean onShortcut(Shortcut shortcut) {
+        switch (shortcut) {
+            case REFRESH -> model.refresh();
+            case SEARCH -> toolbar.focusSearch();
+            case SELECT_ALL -> table.getSelectionModel().selectAll();
+            case LOCK -> actions.lock(selected());
+            case DROP -> actions.drop(selected());
+        }
+        return true;
+    }
+
+    /** Stops the refresh timer; called when the connection closes. */
+    public void dispose() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    public UserTable table() {
+        return table;
+    }
+
+    private List<UserRow> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private void createView() {
+        Message error = new Message("Refresh failed", "", new FontIcon(Feather.ALERT_OCTAGON));
+        error.setId("refreshErrorBanner");
+        error.getStyleClass().add(Styles.DANGER);
+        error.descriptionProperty().bind(model.refreshErrorProperty());
+        error.visibleProperty().bind(model.refreshErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        selectionInfo.setId("selectionInfo");
+        selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        setTop(new VBox(10, toolbar, error, selectionInfo));
+        SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));
+        // Details below the table, so the table keeps the full width for its eight columns.
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        setCenter(split);
+        BorderPane.setMargin(split, new javafx.geometry.Insets(8, 0, 0, 0));
+        getStyleClass().add("page");
+        setId("usersView");
+    }
+
+    private void bind() {
+        table.setItems(model.visibleRows());
+        model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.focusedProperty().set(row));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRow>) change -> describeSelection());
+        model.lastMergeProperty().addListener((obs, was, merge) -> {
+            if (merge != null && (!merge.changed().isEmpty() || !merge.added().isEmpty())) {
+                PauseTransition fade = new PauseTransition(Duration.seconds(1.6));
+                fade.setOnFinished(e -> model.clearHighlights(merge));
+                fade.play();
+            }
+            describeSelection();
+        });
+        model.refreshSecondsProperty().addListener((obs, was, seconds) -> restartTimer());
+        restartTimer();
+    }
+
+    private void restartTimer() {
+        if (timer != null) {
+            timer.stop();
+        }
+        int seconds = Math.max(1, model.refreshSecondsProperty().get());
+        timer = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> {
+            if (getScene() != null) {
+                model.autoRefresh();
+            }
+        }));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+    }
+
+    private void describeSelection() {
+        List<UserRow> chosen = table.getSelectionModel().getSelectedItems();
+        if (chosen.isEmpty()) {
+            selectionInfo.setText("Select users to lock, drop, copy as mongosh commands or export. "
+                    + "Shortcuts: F5 refresh, Ctrl+F search, Ctrl+A select all, Ctrl+L lock, Delete drop.");
+            return;
+        }
+        long active = chosen.stream().filter(r -> r != null && r.state() == UserState.ACTIVE).count();
+        selectionInfo.setText(chosen.size() + " selected" + (active == 0 ? ""
+                : " · " + active + " active: connected users cannot be locked or dropped and will be skipped"));
+    }
+
+    Node tableNode() {
+        return table;
+    }
+}

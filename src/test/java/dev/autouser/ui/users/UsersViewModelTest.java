@@ -1,0 +1,219 @@
+package dev.autouser.ui.users;
+
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.UserState;
+import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.RecordingDialogs;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static dev.autouser.ui.users.TestUsers.active;
+import static dev.autouser.ui.users.TestUsers.idle;
+import static dev.autouser.ui.users.TestUsers.listing;
+import static dev.autouser.ui.users.TestUsers.locked;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live list without a toolkit: listings arrive through a queue, executors run inline. */
+class UsersViewModelTest {
+    private final Deque<Object> answers = new ArrayDeque<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final List<Instant> refreshedAt = new ArrayList<>();
+    private final UsersViewModel model = new UsersViewModel(this::next, dialogs, FxExecutors.direct(), refreshedAt::add);
+
+    private AutoUserListing next() {
+        Object answer = answers.removeFirst();
+        if (answer instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return (AutoUserListing) answer;
+    }
+
+    @Test
+    void refreshShowsUsersAndCountsThemByState() {
+        answers.add(listing(active("alice", 2, "read@db1"), idle("bob", "read@db1"), locked("carol")));
+
+        model.refresh();
+
+        assertEquals(3, model.visibleRows().size());
+        assertEquals(new UserCounts(3, 1, 1, 1), model.countsProperty().get());
+        assertEquals(1, refreshedAt.size());
+    }
+
+    @Test
+    void refreshUpdatesChangedRowsInPlaceAndKeepsTheOthersUntouched() {
+        answers.add(listing(idle("alice", "read@db1"), idle("bob", "read@db1")));
+        model.refresh();
+        UserRow alice = model.row("CN=alice").orElseThrow();
+        UserRow bob = model.row("CN=bob").orElseThrow();
+        List<ListChangeListener.Change<? extends UserRow>> changes = new ArrayList<>();
+        model.visibleRows().addListener((ListChangeListener<UserRow>) changes::add);
+
+        answers.add(listing(locked("alice"), idle("bob", "read@db1")));
+        model.refresh();
+
+        assertSame(alice, model.row("CN=alice").orElseThrow(), "the row object survives the refresh");
+        assertSame(bob, model.row("CN=bob").orElseThrow());
+        assertEquals(UserState.LOCKED, alice.state());
+        assertTrue(alice.highlightedProperty().get(), "a changed row is highlighted");
+        assertFalse(bob.highlightedProperty().get(), "an unchanged row is not");
+        assertEquals(1, changes.size(), "one list change for the whole refresh");
+        ListChangeListener.Change<? extends UserRow> change = changes.get(0);
+        assertTrue(change.next());
+        assertTrue(change.wasUpdated(), "an update event, not a replace");
+    }
+
+    @Test
+    void refreshAddsNewUsersAndRemovesVanishedOnes() {
+        answers.add(listing(idle("alice"), idle("bob")));
+        model.refresh();
+        answers.add(listing(idle("bob"), idle("dave")));
+
+        model.refresh();
+
+        assertEquals(List.of("CN=bob", "CN=dave"), names(model.visibleRows()));
+        assertTrue(model.row("CN=alice").isEmpty());
+    }
+
+    @Test
+    void highlightsEndWhenTheViewSaysSo() {
+        answers.add(listing(idle("alice")));
+        model.refresh();
+        answers.add(listing(locked("alice")));
+        model.refresh();
+        UserRow alice = model.row("CN=alice").orElseThrow();
+
+        model.clearHighlights(model.lastMergeProperty().get());
+
+        assertFalse(alice.highlightedProperty().get());
+    }
+
+    @Test
+    void searchMatchesNamesRolesClientsAndApps() {
+        answers.add(listing(active("alice", 1, "readWrite@sales"), idle("bob", "read@db1"), idle("remote-carol-root")));
+        model.refresh();
+
+        model.searchProperty().set("SALES");
+        assertEquals(List.of("CN=alice"), names(model.visibleRows()));
+        model.searchProperty().set("10.0.0.1");
+        assertEquals(List.of("CN=alice"), names(model.visibleRows()));
+        model.searchProperty().set("mongosh");
+        assertEquals(List.of("CN=alice"), names(model.visibleRows()));
+        model.searchProperty().set("");
+        assertEquals(3, model.visibleRows().size());
+    }
+
+    @Test
+    void columnFiltersCombineStateRoleAndCluster() {
+        answers.add(listing(active("alice", 1, "read@db1"), idle("bob", "read@db1"), idle("remote-carol-root", "read@db1"),
+                idle("dave", "readWrite@db2")));
+        model.refresh();
+
+        model.stateFilterProperty().set(UserState.IDLE);
+        model.roleFilterProperty().set("read@db1");
+        assertEquals(List.of("CN=bob", "CN=remote-carol-root"), names(model.visibleRows()));
+        model.clusterFilterProperty().set(UserFilter.ClusterFilter.LEAF);
+        assertEquals(List.of("CN=remote-carol-root"), names(model.visibleRows()));
+        model.clearFilters();
+        assertEquals(4, model.visibleRows().size());
+        assertEquals(List.of("read@db1", "readWrite@db2"), List.copyOf(model.knownRoles()));
+    }
+
+    @Test
+    void filterFollowsAStateChangeOnRefresh() {
+        answers.add(listing(idle("alice"), idle("bob")));
+        model.refresh();
+        model.stateFilterProperty().set(UserState.IDLE);
+        answers.add(listing(locked("alice"), idle("bob")));
+
+        model.refresh();
+
+        assertEquals(List.of("CN=bob"), names(model.visibleRows()));
+    }
+
+    @Test
+    void sortOrderIsKeptAcrossRefreshes() {
+        answers.add(listing(idle("alice"), idle("bob"), idle("carol")));
+        model.refresh();
+        model.visibleRows().setComparator(Comparator.comparing(UserRow::mongoName).reversed());
+        answers.add(listing(idle("alice"), locked("bob"), idle("carol"), idle("aaron")));
+
+        model.refresh();
+
+        assertEquals(List.of("CN=carol", "CN=bob", "CN=alice", "CN=aaron"), names(model.visibleRows()));
+    }
+
+    @Test
+    void autoRefreshDoesNothingWhilePaused() {
+        model.pausedProperty().set(true);
+
+        model.autoRefresh();
+
+        assertTrue(answers.isEmpty() && refreshedAt.isEmpty());
+        assertFalse(model.loadedProperty().get());
+    }
+
+    @Test
+    void autoRefreshSkipsATickWhileTheLastRefreshIsStillRunning() {
+        List<Runnable> pending = new ArrayList<>();
+        Executor later = pending::add;
+        UsersViewModel slow = new UsersViewModel(this::next, dialogs, new FxExecutors(later, Runnable::run), refreshedAt::add);
+        answers.add(listing(idle("alice")));
+
+        slow.autoRefresh();
+        slow.autoRefresh();
+
+        assertEquals(1, pending.size(), "the second tick did not start another listing");
+        pending.get(0).run();
+        assertEquals(1, slow.visibleRows().size());
+        assertFalse(slow.refreshingProperty().get());
+    }
+
+    @Test
+    void aFailedAutoRefreshShowsABannerButNoDialogAndKeepsTheRows() {
+        answers.add(listing(idle("alice")));
+        model.refresh();
+        answers.add(new ConsoleException("The server at localhost:1 did not answer within 5 s."));
+
+        model.autoRefresh();
+
+        assertEquals("The server at localhost:1 did not answer within 5 s.", model.refreshErrorProperty().get());
+        assertTrue(dialogs.errors.isEmpty());
+        assertEquals(1, model.visibleRows().size());
+    }
+
+    @Test
+    void aFailedRefreshThePersonAskedForAlsoOpensADialog() {
+        answers.add(new ConsoleException("You are not allowed to list users: CN=x lacks viewUser on $external."));
+
+        model.refresh();
+
+        assertEquals(List.of("You are not allowed to list users: CN=x lacks viewUser on $external."), dialogs.errors);
+    }
+
+    @Test
+    void theNextGoodRefreshClearsTheBanner() {
+        answers.add(new ConsoleException("The server did not answer."));
+        model.autoRefresh();
+        answers.add(listing(idle("alice")));
+
+        model.autoRefresh();
+
+        assertEquals("", model.refreshErrorProperty().get());
+    }
+
+    private static List<String> names(List<UserRow> rows) {
+        return rows.stream().map(UserRow::mongoName).toList();
+    }
+}
