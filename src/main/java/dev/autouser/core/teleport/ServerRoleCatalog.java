@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * The roles a server defines, read with one {@code rolesInfo: 1, showBuiltinRoles: true} per
- * database (never per entry). A refusal (no {@code viewRole}) becomes "unknown", never "absent".
+ * database (never per entry), cached; safe to share between background threads. A refusal (no {@code viewRole}) becomes "unknown", never "absent".
  */
 public final class ServerRoleCatalog implements RoleCatalog {
     private final CommandRunner server;
@@ -23,12 +23,12 @@ public final class ServerRoleCatalog implements RoleCatalog {
     }
 
     @Override
-    public Optional<Set<String>> rolesIn(String db) {
+    public synchronized Optional<Set<String>> rolesIn(String db) {
         return cache.computeIfAbsent(db, this::load);
     }
 
     /** How many rolesInfo calls were made, for tests that guard against per-entry round trips. */
-    public int roundTrips() {
+    public synchronized int roundTrips() {
         return roundTrips;
     }
 

@@ -1,0 +1,161 @@
+package dev.autouser.ui.rolemapping;
+
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.teleport.CreateDbUserMode;
+import dev.autouser.core.teleport.RoleProblem;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Consumer;
+
+/** The role-mapping editor: fields on the left with live validation, YAML and session preview on the right. */
+public final class RoleMappingView extends BorderPane {
+    private final RoleMappingViewModel model;
+    private final SessionPreviewModel session;
+    private final ListView<String> allowList = new ListView<>();
+    private final ListView<String> denyList = new ListView<>();
+    private final ListView<RoleProblem> problemList = new ListView<>();
+
+    public RoleMappingView(RoleMappingViewModel model, SessionPreviewModel session) {
+        this.model = model;
+        this.session = session;
+        setId("roleMappingView");
+        setPadding(new Insets(16));
+        setTop(createHeader());
+        SplitPane split = new SplitPane(createEditor(), createSide());
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        model.problems().addListener((ListChangeListener<RoleProblem>) change -> {
+            allowList.refresh();
+            denyList.refresh();
+        });
+    }
+
+    private VBox createHeader() {
+        Label title = new Label("Teleport role mapping");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button importButton = button("Import…", Feather.UPLOAD, "importButton", model::importFile);
+        Button exportButton = button("Export…", Feather.DOWNLOAD, "exportButton", model::exportFile);
+        Label summary = new Label();
+        summary.setId("summaryLabel");
+        summary.textProperty().bind(model.summaryProperty());
+        VBox header = new VBox(8, title, new HBox(8, importButton, exportButton, summary));
+        header.setPadding(new Insets(0, 0, 12, 0));
+        return header;
+    }
+
+    private VBox createEditor() {
+        TextField name = field("roleNameField", "auto-db-users");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        ChoiceBox<CreateDbUserMode> mode = new ChoiceBox<>();
+        mode.setId("modeChoice");
+        mode.getItems().setAll(CreateDbUserMode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CreateDbUserMode value) {
+                return value == null ? "(invalid)" : value.yamlValue();
+            }
+
+            @Override
+            public CreateDbUserMode fromString(String text) {
+                return CreateDbUserMode.parse(text);
+            }
+        });
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        TextArea labels = new TextArea();
+        labels.setId("labelsArea");
+        labels.setPrefRowCount(2);
+        labels.textProperty().bindBidirectional(model.labelsProperty());
+        TextField names = field("dbNamesField", "*, analytics");
+        names.textProperty().bindBidirectional(model.dbNamesProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("metadata.name"), name);
+        grid.addRow(1, new Label("create_db_user_mode"), mode);
+        grid.addRow(2, new Label("db_labels (key: value)"), labels);
+        grid.addRow(3, new Label("db_names"), names);
+        TextArea traits = new TextArea();
+        traits.setId("traitsArea");
+        traits.setPrefRowCount(2);
+        traits.setPromptText("db_roles=read@db2  (one sample trait per line)");
+        traits.textProperty().bindBidirectional(model.sampleTraitsProperty());
+        problemList.setId("problemList");
+        problemList.setItems(model.problems());
+        problemList.setPrefHeight(110);
+        VBox editor = new VBox(8, grid,
+                new Label("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
+                entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole),
+                new Label("deny.db_roles"),
+                entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole),
+                new Label("Sample traits for templates"), traits, new Label("All findings"), problemList);
+        VBox.setVgrow(allowList, Priority.ALWAYS);
+        editor.setPadding(new Insets(0, 12, 0, 0));
+        return editor;
+    }
+
+    private VBox entries(ListView<String> list, String id, ObservableList<String> items, String fieldId, String buttonId, Consumer<String> add) {
+        list.setId(id);
+        list.setItems(items);
+        list.setPrefHeight(140);
+        list.setCellFactory(l -> new EntryCell(model::problemsFor));
+        TextField newEntry = field(fieldId, "readWrite@db1");
+        Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
+            add.accept(newEntry.getText());
+            newEntry.clear();
+        });
+        newEntry.setOnAction(e -> addButton.fire());
+        Button remove = button("Remove", Feather.TRASH_2, id.replace("List", "RemoveButton"),
+                () -> items.remove(list.getSelectionModel().getSelectedItem()));
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        HBox.setHgrow(newEntry, Priority.ALWAYS);
+        return new VBox(4, list, new HBox(6, newEntry, addButton, remove));
+    }
+
+    private TabPane createSide() {
+        TextArea yaml = new TextArea();
+        yaml.setId("roleYamlArea");
+        yaml.setEditable(false);
+        yaml.getStyleClass().add("code");
+        yaml.textProperty().bind(model.yamlProperty());
+        Button copy = button("Copy YAML", Feather.COPY, "copyRoleYamlButton", model::copyYaml);
+        VBox yamlPane = new VBox(8, yaml, copy);
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab("Preview & simulate", new SessionPane(session)));
+        tabs.setId("roleTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    static Button button(String text, Feather icon, String id, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}
