@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -40,7 +41,10 @@ public final class RoleMappingView extends BorderPane {
         setId("roleMappingView");
         setPadding(new Insets(16));
         setTop(createHeader());
-        SplitPane split = new SplitPane(createEditor(), createSide());
+        ScrollPane editor = new ScrollPane(createEditor());
+        editor.setFitToWidth(true);
+        editor.setId("editorScroll");
+        SplitPane split = new SplitPane(editor, createSide());
         split.setDividerPositions(0.5);
         setCenter(split);
         model.problems().addListener((ListChangeListener<RoleProblem>) change -> {
@@ -93,20 +97,16 @@ public final class RoleMappingView extends BorderPane {
         grid.addRow(1, new Label("create_db_user_mode"), mode);
         grid.addRow(2, new Label("db_labels (key: value)"), labels);
         grid.addRow(3, new Label("db_names"), names);
-        TextArea traits = new TextArea();
-        traits.setId("traitsArea");
-        traits.setPrefRowCount(2);
-        traits.setPromptText("db_roles=read@db2  (one sample trait per line)");
-        traits.textProperty().bindBidirectional(model.sampleTraitsProperty());
         problemList.setId("problemList");
         problemList.setItems(model.problems());
         problemList.setPrefHeight(110);
+        problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
                 new Label("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
                 entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole),
                 new Label("deny.db_roles"),
                 entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole),
-                new Label("Sample traits for templates"), traits, new Label("All findings"), problemList);
+                new Label("All findings"), problemList);
         VBox.setVgrow(allowList, Priority.ALWAYS);
         editor.setPadding(new Insets(0, 12, 0, 0));
         return editor;
@@ -115,7 +115,8 @@ public final class RoleMappingView extends BorderPane {
     private VBox entries(ListView<String> list, String id, ObservableList<String> items, String fieldId, String buttonId, Consumer<String> add) {
         list.setId(id);
         list.setItems(items);
-        list.setPrefHeight(140);
+        list.setPrefHeight(150);
+        list.setMinHeight(120);
         list.setCellFactory(l -> new EntryCell(model::problemsFor));
         TextField newEntry = field(fieldId, "readWrite@db1");
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
@@ -139,7 +140,7 @@ public final class RoleMappingView extends BorderPane {
         Button copy = button("Copy YAML", Feather.COPY, "copyRoleYamlButton", model::copyYaml);
         VBox yamlPane = new VBox(8, yaml, copy);
         VBox.setVgrow(yaml, Priority.ALWAYS);
-        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab("Preview & simulate", new SessionPane(session)));
+        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab("Preview & simulate", new SessionPane(model, session)));
         tabs.setId("roleTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

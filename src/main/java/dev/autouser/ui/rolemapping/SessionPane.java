@@ -12,9 +12,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Who the session is for, the preview, and the clearly labelled simulation. */
+/** Who the session is for (user, cluster, traits), the preview, and the clearly labelled simulation. */
 final class SessionPane extends VBox {
-    SessionPane(SessionPreviewModel model) {
+    SessionPane(RoleMappingViewModel editor, SessionPreviewModel model) {
+        TextArea traits = new TextArea();
+        traits.setId("traitsArea");
+        traits.setPrefRowCount(2);
+        traits.setPromptText("db_roles=read@db2  (one per line; templates are validated with these too)");
+        traits.textProperty().bindBidirectional(editor.sampleTraitsProperty());
         TextField user = RoleMappingView.field("previewUserField", "alice");
         user.textProperty().bindBidirectional(model.userProperty());
         TextField cluster = RoleMappingView.field("previewClusterField", "root cluster, when the database is in a leaf cluster");
@@ -27,6 +32,7 @@ final class SessionPane extends VBox {
         grid.addRow(0, new Label("Teleport user"), user);
         grid.addRow(1, new Label("Root cluster"), cluster);
         grid.addRow(2, new Label("Only roles"), roles);
+        grid.addRow(3, new Label("Sample traits"), traits);
         Button preview = RoleMappingView.button("Preview", Feather.EYE, "previewButton", model::preview);
         Button simulate = RoleMappingView.button("Simulate session…", Feather.PLAY_CIRCLE, "simulateButton", model::simulate);
         simulate.getStyleClass().add(Styles.DANGER);
