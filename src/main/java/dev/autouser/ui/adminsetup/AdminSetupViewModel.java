@@ -135,7 +135,8 @@ public final class AdminSetupViewModel {
         script.set(check.script());
         long problems = check.findings().stream().filter(Finding::isProblem).count();
         status.set(check.matches() ? "The setup matches what Teleport needs."
-                : problems + (problems == 1 ? " finding" : " findings") + ": Apply fixes them, or copy the script for someone who can.");
+                : problems == 1 ? "1 finding: Apply fixes it, or copy the script for someone who can."
+                : problems + " findings: Apply fixes them, or copy the script for someone who can.");
     }
 
     private java.util.Optional<AdminRoleSpec> specOrError() {

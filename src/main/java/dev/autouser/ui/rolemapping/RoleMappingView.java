@@ -17,9 +17,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -90,9 +92,7 @@ public final class RoleMappingView extends BorderPane {
         labels.textProperty().bindBidirectional(model.labelsProperty());
         TextField names = field("dbNamesField", "*, analytics");
         names.textProperty().bindBidirectional(model.dbNamesProperty());
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        GridPane grid = formGrid();
         grid.addRow(0, new Label("metadata.name"), name);
         grid.addRow(1, new Label("create_db_user_mode"), mode);
         grid.addRow(2, new Label("db_labels (key: value)"), labels);
@@ -103,20 +103,21 @@ public final class RoleMappingView extends BorderPane {
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
                 new Label("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
-                entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole),
+                entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole, 230),
                 new Label("deny.db_roles"),
-                entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole),
+                entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole, 90),
                 new Label("All findings"), problemList);
         VBox.setVgrow(allowList, Priority.ALWAYS);
         editor.setPadding(new Insets(0, 12, 0, 0));
         return editor;
     }
 
-    private VBox entries(ListView<String> list, String id, ObservableList<String> items, String fieldId, String buttonId, Consumer<String> add) {
+    private VBox entries(ListView<String> list, String id, ObservableList<String> items, String fieldId, String buttonId,
+                         Consumer<String> add, double height) {
         list.setId(id);
         list.setItems(items);
-        list.setPrefHeight(150);
-        list.setMinHeight(120);
+        list.setPrefHeight(height);
+        list.setMinHeight(Math.min(height, 120));
         list.setCellFactory(l -> new EntryCell(model::problemsFor));
         TextField newEntry = field(fieldId, "readWrite@db1");
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
@@ -144,6 +145,19 @@ public final class RoleMappingView extends BorderPane {
         tabs.setId("roleTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /** Two columns: labels at their full width, fields taking the rest. */
+    static GridPane formGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        return grid;
     }
 
     static TextField field(String id, String prompt) {

@@ -26,9 +26,7 @@ final class SessionPane extends VBox {
         cluster.textProperty().bindBidirectional(model.rootClusterProperty());
         TextField roles = RoleMappingView.field("previewRolesField", "readWrite@db1  (like tsh db connect --db-roles)");
         roles.textProperty().bindBidirectional(model.requestedRolesProperty());
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        GridPane grid = RoleMappingView.formGrid();
         grid.addRow(0, new Label("Teleport user"), user);
         grid.addRow(1, new Label("Root cluster"), cluster);
         grid.addRow(2, new Label("Only roles"), roles);
@@ -44,6 +42,7 @@ final class SessionPane extends VBox {
         TextArea result = new TextArea();
         result.setId("previewArea");
         result.setEditable(false);
+        result.setWrapText(true);
         result.getStyleClass().add("code");
         result.textProperty().bind(model.previewProperty());
         ListView<String> steps = new ListView<>(model.simulationSteps());
