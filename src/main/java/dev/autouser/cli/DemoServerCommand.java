@@ -1,9 +1,8 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.AppDirs;
-import dev.autouser.core.pki.DevPki;
-import dev.autouser.sandbox.DemoActivity;
 import dev.autouser.sandbox.DemoData;
+import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,50 +38,46 @@ public final class DemoServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        DemoData.Options options;
+        RunningDemo.Settings settings;
         try {
-            options = new DemoData.Options(parseSeed(seed), users);
             SandboxServer.builder().port(port).serverVersion(serverVersion);
+            settings = new RunningDemo.Settings(pkiDir != null ? pkiDir : AppDirs.forCurrentUser().demoPki(), port,
+                    new DemoData.Options(parseSeed(seed), users), serverVersion,
+                    Duration.ofSeconds(Math.max(1, activitySeconds)));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return AutoUserCommand.USAGE_OR_CONNECTION;
         }
-        DevPki pki = DevPki.openOrCreate(pkiDir != null ? pkiDir : AppDirs.forCurrentUser().demoPki());
-        SandboxServer server;
+        RunningDemo demo;
         try {
-            server = SandboxServer.builder().port(port).tls(pki).serverVersion(serverVersion).build().start();
+            demo = RunningDemo.start(settings);
         } catch (IllegalStateException e) {
             System.err.println("Cannot start the demo server on port " + port
                     + " (is it in use? choose another with --port): " + rootMessage(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         }
-        DemoData.Seeded seeded = DemoData.seed(server, pki, options);
-        DemoActivity activity = DemoActivity.start(server, pki, seeded, Duration.ofSeconds(Math.max(1, activitySeconds)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            activity.close();
-            server.close();
+            demo.close();
             stopped.countDown();
         }, "demo-server-shutdown"));
-        activity.awaitInitialSessions(Duration.ofSeconds(30));
-        printReady(out, server, pki, seeded);
+        printReady(System.out, demo);
         stopped.await();
         return AutoUserCommand.OK;
     }
 
-    private static void printReady(PrintStream out, SandboxServer server, DevPki pki, DemoData.Seeded seeded) {
-        String ca = pki.caFile().toAbsolutePath().toString();
-        String dba = seeded.dbaFile().toAbsolutePath().toString();
-        out.println("ready mongodb://localhost:" + server.port() + "/?tls=true&tlsCAFile=" + uriEncode(ca)
-                + "&tlsCertificateKeyFile=" + uriEncode(dba));
+    private static void printReady(PrintStream out, RunningDemo demo) {
+        String ca = demo.pki().caFile().toAbsolutePath().toString();
+        String dba = demo.seeded().dbaFile().toAbsolutePath().toString();
+        int port = demo.server().port();
+        out.println("ready " + demo.dbaConnectionString());
         out.println("DBA login (X.509): user " + DemoData.DBA_SUBJECT + " in $external, certificate and key in " + dba);
         out.println("DBA login (SCRAM-SHA-256): user " + DemoData.DBA_PASSWORD_USER + " in admin, password "
-                + seeded.dbaPassword() + " (TLS still needs a client certificate, e.g. the one above)");
-        out.println("Teleport admin (X.509): CN=teleport-admin, " + seeded.teleportAdminFile().toAbsolutePath());
-        out.println("Auto-users: " + seeded.autoUsers().size() + " demo + " + seeded.extraUsers()
-                + " extra; version " + server.version() + "; press Ctrl+C to stop.");
-        out.println("mongosh --tls --host localhost --port " + server.port() + " --tlsCAFile '" + ca
+                + demo.seeded().dbaPassword() + " (TLS still needs a client certificate, e.g. the one above)");
+        out.println("Teleport admin (X.509): CN=teleport-admin, " + demo.seeded().teleportAdminFile().toAbsolutePath());
+        out.println("Auto-users: " + demo.seeded().autoUsers().size() + " demo + " + demo.seeded().extraUsers()
+                + " extra; version " + demo.server().version() + "; press Ctrl+C to stop.");
+        out.println("mongosh --tls --host localhost --port " + port + " --tlsCAFile '" + ca
                 + "' --tlsCertificateKeyFile '" + dba
                 + "' --authenticationMechanism MONGODB-X509 --authenticationDatabase '$external'");
         out.flush();
@@ -94,19 +89,6 @@ public final class DemoServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--seed must be demo or empty, not '" + text + "'.");
         }
-    }
-
-    /** Percent-encodes what a connection-string value cannot hold as is (spaces, &, ?, #, %). */
-    static String uriEncode(String value) {
-        StringBuilder encoded = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == ' ' || c == '&' || c == '?' || c == '#' || c == '%' || c == '=' || c == '+') {
-                encoded.append(String.format("%%%02X", (int) c));
-            } else {
-                encoded.append(c);
-            }
-        }
-        return encoded.toString();
     }
 
     private static String rootMessage(Throwable e) {

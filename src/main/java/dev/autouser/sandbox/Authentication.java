@@ -23,13 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Authentication {
     static final String X509 = "MONGODB-X509";
     static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
+    static final String SCRAM_SHA_1 = "SCRAM-SHA-1";
     static final String EXTERNAL = "$external";
 
     private final SecurityState security;
+    private final ServerMetrics metrics;
     private final AtomicInteger conversationIds = new AtomicInteger();
 
-    Authentication(SecurityState security) {
+    Authentication(SecurityState security, ServerMetrics metrics) {
         this.security = security;
+        this.metrics = metrics;
     }
 
     /** {@code saslSupportedMechs: "db.user"} → the user's mechanisms, or nothing for an unknown user. */
@@ -43,11 +46,12 @@ final class Authentication {
                 .map(user -> List.of(SCRAM_SHA_256));
     }
 
-    Document authenticateX509(ClientConnection connection, String db, Document command) {
+    Document authenticateX509(ClientConnection connection, String db, Document command, boolean speculative) {
         Object mechanism = command.get("mechanism");
         if (!X509.equals(mechanism)) {
             throw Refusals.mechanismUnavailable(String.valueOf(mechanism));
         }
+        metrics.loginReceived(X509, speculative);
         if (!EXTERNAL.equals(db)) {
             throw Refusals.authenticationFailed();
         }
@@ -58,19 +62,26 @@ final class Authentication {
         }
         UserId id = new UserId(subject, EXTERNAL);
         admit(connection, id);
+        metrics.loginSucceeded(X509, speculative);
         return new Document("dbname", EXTERNAL).append("user", subject).append("ok", 1.0);
     }
 
-    Document saslStart(ClientConnection connection, String db, Document command) {
+    Document saslStart(ClientConnection connection, String db, Document command, boolean speculative) {
         Object mechanism = command.get("mechanism");
+        if (SCRAM_SHA_1.equals(mechanism)) {
+            // Enabled in MongoDB by default, but our users only hold SCRAM-SHA-256 credentials: a
+            // SHA-1 login (the driver's fallback for an unknown user) fails like a wrong password.
+            throw Refusals.authenticationFailed();
+        }
         if (!SCRAM_SHA_256.equals(mechanism)) {
             throw Refusals.mechanismUnavailable(String.valueOf(mechanism));
         }
+        metrics.loginReceived(SCRAM_SHA_256, speculative);
         ScramConversation conversation = ScramConversation.start(db, payload(command), this::scramUser);
         boolean skipEmptyExchange = command.get("options") instanceof Document options
                 && Boolean.TRUE.equals(options.get("skipEmptyExchange"));
         int id = conversationIds.incrementAndGet();
-        connection.conversations().put(id, conversation.skippingEmptyExchange(skipEmptyExchange));
+        connection.conversations().put(id, conversation.skippingEmptyExchange(skipEmptyExchange).speculative(speculative));
         return saslReply(id, false, conversation.serverFirstMessage());
     }
 
@@ -85,6 +96,7 @@ final class Authentication {
             if (step.done()) {
                 connection.conversations().remove(id);
                 admit(connection, conversation.user());
+                metrics.loginSucceeded(SCRAM_SHA_256, conversation.isSpeculative());
             }
             return saslReply(id, step.done(), step.payload());
         } catch (MongoServerError e) {

@@ -36,6 +36,11 @@ public final class ConnectionRegistry {
         return list;
     }
 
+    /** Connections accepted since the server started. */
+    public int totalCreated() {
+        return connectionIds.get();
+    }
+
     public int size() {
         return connections.size();
     }

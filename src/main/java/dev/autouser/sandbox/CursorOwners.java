@@ -41,6 +41,19 @@ final class CursorOwners {
         }
     }
 
+    /** Throws 13 when {@code command} is a killCursors naming a cursor another user opened. */
+    void checkKillCursors(Document command, List<UserId> users) {
+        if (!(command.get("cursors") instanceof List<?> ids)) {
+            return;
+        }
+        for (Object id : ids) {
+            Set<UserId> owner = id instanceof Number n ? owners.get(n.longValue()) : null;
+            if (owner != null && !owner.equals(new HashSet<>(users))) {
+                throw new MongoServerError(13, "Unauthorized", "not authorized to kill cursor " + id);
+            }
+        }
+    }
+
     /** Forgets cursors the reply shows as exhausted. */
     void forgetExhausted(Document command, Document reply) {
         if (command.get("getMore") instanceof Number id && reply.get("cursor") instanceof Document cursor

@@ -105,8 +105,11 @@ public final class DemoActivity implements AutoCloseable {
             end(names.get(random.nextInt(names.size())));
         }
         if (sessions.size() < MAX_SESSIONS && random.nextInt(3) > 0) {
+            // Users the console dropped are gone for good: Teleport would recreate them, the demo does not.
             List<DemoData.DemoUser> offline = roster.stream()
-                    .filter(user -> !sessions.containsKey(user.teleportName())).toList();
+                    .filter(user -> !sessions.containsKey(user.teleportName()))
+                    .filter(user -> server.security().users().contains(new UserId(user.mongoName(), "$external")))
+                    .toList();
             if (!offline.isEmpty()) {
                 open(offline.get(random.nextInt(offline.size())));
             }

@@ -58,10 +58,10 @@ final class Handshake {
         try {
             String db = speculative.get("db") instanceof String name ? name : "admin";
             if (speculative.containsKey("authenticate")) {
-                return Optional.of(withoutOk(authentication.authenticateX509(connection, db, speculative)));
+                return Optional.of(withoutOk(authentication.authenticateX509(connection, db, speculative, true)));
             }
             if (speculative.containsKey("saslStart")) {
-                return Optional.of(withoutOk(authentication.saslStart(connection, db, speculative)));
+                return Optional.of(withoutOk(authentication.saslStart(connection, db, speculative, true)));
             }
         } catch (MongoServerError e) {
             // MongoDB logs the failure and answers the handshake without speculativeAuthenticate.

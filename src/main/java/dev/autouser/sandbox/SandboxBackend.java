@@ -32,12 +32,13 @@ final class SandboxBackend extends MemoryBackend {
     private final Authorizer authorizer;
     private final UserAdminCommands userAdmin;
     private final CursorOwners cursorOwners = new CursorOwners();
+    private final ServerMetrics metrics = new ServerMetrics();
     private CurrentOpCommands currentOp;
 
     SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
         this.version = version;
         this.connections = connections;
-        this.authentication = new Authentication(security);
+        this.authentication = new Authentication(security, metrics);
         this.handshake = new Handshake(version, authentication);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
@@ -57,10 +58,29 @@ final class SandboxBackend extends MemoryBackend {
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
+            metrics.command(command, false);
             return reply;
+        } catch (RuntimeException e) {
+            metrics.command(command, true);
+            throw e;
         } finally {
             connection.finished();
         }
+    }
+
+    /** The library's status plus MongoDB's command and authentication counters. */
+    @Override
+    public Document getServerStatus() {
+        Document status = super.getServerStatus();
+        status.put("version", version.toVersionString());
+        Document metricsDocument = status.get("metrics") instanceof Document m ? m : new Document();
+        metricsDocument.put("commands", metrics.commandsDocument());
+        status.put("metrics", metricsDocument);
+        status.put("connections", new Document("current", connections.size()).append("available", 838_860)
+                .append("totalCreated", connections.totalCreated()));
+        status.put("security", new Document("authentication",
+                new Document("mechanisms", metrics.mechanismsDocument())));
+        return status;
     }
 
     @Override
@@ -80,9 +100,9 @@ final class SandboxBackend extends MemoryBackend {
             case "buildinfo":
                 return Handshake.buildInfo(version);
             case "authenticate":
-                return authentication.authenticateX509(connection, db, query);
+                return authentication.authenticateX509(connection, db, query, false);
             case "saslstart":
-                return authentication.saslStart(connection, db, query);
+                return authentication.saslStart(connection, db, query, false);
             case "saslcontinue":
                 return authentication.saslContinue(connection, query);
             case "logout":
@@ -106,6 +126,8 @@ final class SandboxBackend extends MemoryBackend {
         authorizer.check(users, db, command, query);
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
+        } else if (name.equals("killcursors")) {
+            cursorOwners.checkKillCursors(query, users);
         }
         if (name.equals("currentop")) {
             return currentOp.currentOp(connection, db, query);
@@ -117,21 +139,10 @@ final class SandboxBackend extends MemoryBackend {
             return userAdmin.handle(db, command, query, users);
         }
         Document reply = super.handleCommand(channel, db, command, query);
-        return name.equals("listdatabases") ? onlyVisibleDatabases(reply, users, query) : reply;
-    }
-
-    /** Users without listDatabases on the cluster see only the databases they hold privileges in. */
-    private Document onlyVisibleDatabases(Document reply, List<UserId> users, Document query) {
-        if (!(reply.get("databases") instanceof List<?> databases)) {
-            return reply;
+        if (name.equals("listdatabases")) {
+            return ListDatabasesReply.build(reply, query, names -> authorizer.visibleDatabases(users, names, query));
         }
-        List<String> names = databases.stream().map(d -> (String) ((Document) d).get("name")).toList();
-        Set<String> visible = Set.copyOf(authorizer.visibleDatabases(users, names, query));
-        List<Object> kept = databases.stream()
-                .filter(d -> visible.contains((String) ((Document) d).get("name"))).map(d -> (Object) d).toList();
-        Document filtered = new Document(reply);
-        filtered.put("databases", kept);
-        return filtered;
+        return reply;
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */

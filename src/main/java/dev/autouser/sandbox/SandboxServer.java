@@ -48,7 +48,8 @@ public final class SandboxServer implements AutoCloseable {
         SandboxTransport starting = new SandboxTransport();
         try {
             port = starting.bind(host, requestedPort, backend, ssl, connections::of).getPort();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind's checked exception (BindException) unchecked.
             starting.close();
             throw new IllegalStateException("Cannot listen on port " + requestedPort + ": " + e.getMessage(), e);
         }

@@ -28,6 +28,7 @@ final class ScramConversation {
     private final String serverFirst;
     private final String nonce;
     private boolean skipEmptyExchange;
+    private boolean speculative;
     private int round;
 
     /** One reply of the conversation. */
@@ -65,6 +66,16 @@ final class ScramConversation {
     ScramConversation skippingEmptyExchange(boolean skip) {
         this.skipEmptyExchange = skip;
         return this;
+    }
+
+    /** Whether the conversation began inside the handshake (for serverStatus counters). */
+    ScramConversation speculative(boolean startedInHello) {
+        this.speculative = startedInHello;
+        return this;
+    }
+
+    boolean isSpeculative() {
+        return speculative;
     }
 
     String serverFirstMessage() {

@@ -33,6 +33,27 @@ class SandboxAuthenticationTest {
         assertEquals("currentOp", own.get("command", Document.class).keySet().iterator().next());
     }
 
+    private long x509Counter(String kind, String field) {
+        Document status = target.dba().getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Number) status.get("security", Document.class).get("authentication", Document.class)
+                .get("mechanisms", Document.class).get("MONGODB-X509", Document.class)
+                .get(kind, Document.class).get(field)).longValue();
+    }
+
+    @Test
+    void driverLogsInSpeculativelyDuringTheHandshake() {
+        String name = "speculative-" + UUID.randomUUID();
+        target.sandboxServer().orElseThrow().security().users()
+                .put(StoredUser.x509("CN=" + name, List.of(RoleId.of("read", "db1"))));
+        long speculativeBefore = x509Counter("speculativeAuthenticate", "successful");
+        long explicitBefore = x509Counter("authenticate", "received");
+        try (MongoClient client = target.connectAs(name)) {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        }
+        assertEquals(speculativeBefore + 1, x509Counter("speculativeAuthenticate", "successful"));
+        assertEquals(explicitBefore, x509Counter("authenticate", "received"));
+    }
+
     @Test
     void unknownCertificateUserIsRefusedWithCode18() {
         try (MongoClient client = target.connectAs("nobody-" + UUID.randomUUID())) {

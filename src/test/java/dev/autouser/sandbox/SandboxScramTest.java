@@ -61,6 +61,19 @@ class SandboxScramTest {
     }
 
     @Test
+    void negotiatedMechanismLogsInAndUnknownUserStillGets18() {
+        String name = seedPasswordUser("pw");
+        try (MongoClient client = target.connectWithPasswordDefaultMechanism(name, "admin", "pw")) {
+            assertEquals(List.of(new Document("user", name).append("db", "admin")), ownUsers(client));
+        }
+        try (MongoClient client = target.connectWithPasswordDefaultMechanism("ghost-" + UUID.randomUUID(), "admin", "pw")) {
+            MongoSecurityException e = assertThrows(MongoSecurityException.class,
+                    () -> client.getDatabase("admin").runCommand(new Document("ping", 1)));
+            assertEquals(18, ((MongoCommandException) e.getCause()).getErrorCode());
+        }
+    }
+
+    @Test
     void restrictedPasswordUserIsRefusedFromOutsideItsClientSource() {
         String name = seedPasswordUser("pw");
         target.sandboxServer().orElseThrow().security().users().update(new dev.autouser.sandbox.security.UserId(name, "admin"),

@@ -101,6 +101,12 @@ public final class MongoTarget {
         return MongoClients.create(settings(identity, credential, null));
     }
 
+    /** Like {@link #connectWithPassword} but letting the driver negotiate the mechanism, as mongosh does. */
+    public MongoClient connectWithPasswordDefaultMechanism(String user, String db, String password) {
+        ClientIdentity identity = ClientIdentity.load(clientFile("scram-client"), null, null);
+        return MongoClients.create(settings(identity, MongoCredential.createCredential(user, db, password.toCharArray()), null));
+    }
+
     /** A new client that presents a certificate but does not log in. */
     public MongoClient connectUnauthenticated() {
         ClientIdentity identity = ClientIdentity.load(clientFile("anonymous"), null, null);

@@ -59,6 +59,17 @@ public final class Authorizer {
         }
     }
 
+    /**
+     * Whether this class knows which privileges {@code commandName} needs. MongoDB answers unknown
+     * commands with CommandNotFound (59) before any authorization; a server can use this to do
+     * the same instead of letting {@link #check} refuse them with Unauthorized.
+     */
+    public static boolean isKnownCommand(String commandName) {
+        String key = commandName.toLowerCase(Locale.ROOT);
+        return NO_AUTH.contains(key) || key.equals("explain") || UmcRequirements.COMMANDS.contains(key)
+                || DataRequirements.COMMANDS.contains(key) || ServerRequirements.knows(key);
+    }
+
     /** The merged privileges of the users (for connectionStatus and the console's checks). */
     public PrivilegeSet privileges(List<UserId> authenticated) {
         return AuthzSession.resolve(state, authenticated).privileges();
@@ -76,6 +87,22 @@ public final class Authorizer {
             return new ArrayList<>(databases);
         }
         return databases.stream().filter(privileges::touchesDatabase).toList();
+    }
+
+    /**
+     * The collections {@code listCollections} shows: all of them normally; with
+     * {@code authorizedCollections: true, nameOnly: true} and no listCollections privilege on the
+     * database, only those the users hold some privilege on, as MongoDB does.
+     */
+    public List<String> visibleCollections(List<UserId> authenticated, String db, Collection<String> collections,
+                                           Document command) {
+        PrivilegeSet privileges = privileges(authenticated);
+        boolean authorizedOnly = UmcArgs.flag(command, "authorizedCollections", false)
+                && UmcArgs.flag(command, "nameOnly", false);
+        if (!authorizedOnly || privileges.allowsOnDatabase(db, "listCollections")) {
+            return new ArrayList<>(collections);
+        }
+        return collections.stream().filter(name -> privileges.touchesCollection(db, name)).toList();
     }
 
     private static void checkPrivileges(AuthzSession session, String db, String key, Document command) {

@@ -16,6 +16,8 @@ import java.util.Set;
 public final class BuiltinRoles {
 
     private static final Map<String, Definition> ROLES = BuiltinRoleTable.definitions();
+    /** Resolved privileges per role and database; they never change, and root's take a while to merge. */
+    private static final Map<RoleId, List<Privilege>> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BuiltinRoles() {
     }
@@ -57,12 +59,12 @@ public final class BuiltinRoles {
         return ROLES.containsKey(role);
     }
 
-    /** The names of the built-in roles that exist in {@code db}, in table order. */
+    /** The built-in roles that exist in {@code db} (internal {@code __} roles included, as MongoDB lists them). */
     public static List<RoleId> inDatabase(String db) {
         List<RoleId> result = new ArrayList<>();
         for (String name : ROLES.keySet()) {
             RoleId id = new RoleId(name, db);
-            if (isBuiltin(id) && !name.startsWith("__")) {
+            if (isBuiltin(id)) {
                 result.add(id);
             }
         }
@@ -77,11 +79,15 @@ public final class BuiltinRoles {
         if (!isBuiltin(id)) {
             return List.of();
         }
+        return RESOLVED.computeIfAbsent(id, BuiltinRoles::resolve);
+    }
+
+    private static List<Privilege> resolve(RoleId id) {
         Map<ResourcePattern, Set<String>> merged = new LinkedHashMap<>();
         collect(id, merged, new LinkedHashSet<>());
         List<Privilege> result = new ArrayList<>(merged.size());
         merged.forEach((resource, actions) -> result.add(new Privilege(resource, actions)));
-        return result;
+        return List.copyOf(result);
     }
 
     private static void collect(RoleId id, Map<ResourcePattern, Set<String>> merged, Set<RoleId> seen) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code connectionStatus}: who is logged in on this connection, their roles and (optionally) privileges. */
+/**
+ * {@code connectionStatus}: who is logged in on this connection, their roles (inherited ones
+ * included) and, with {@code showPrivileges}, their merged privileges.
+ */
 final class ConnectionStatusCommand {
 
     private final SecurityState state;
@@ -21,8 +24,10 @@ final class ConnectionStatusCommand {
         for (UserId id : authenticated) {
             users.add(new Document("user", id.user()).append("db", id.db()));
         }
+        // MongoDB lists the users' roles with everything they inherit, not just the granted ones.
+        List<RoleId> roles = List.copyOf(state.roles().inheritedRoleNames(List.copyOf(session.directRoles())));
         Document authInfo = new Document("authenticatedUsers", users)
-                .append("authenticatedUserRoles", UserDocuments.roles(List.copyOf(session.directRoles())));
+                .append("authenticatedUserRoles", UserDocuments.roles(roles));
         if (UmcArgs.flag(body, "showPrivileges", false)) {
             authInfo.append("authenticatedUserPrivileges", session.privileges().toDocuments());
         }

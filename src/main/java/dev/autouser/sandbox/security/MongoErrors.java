@@ -50,12 +50,12 @@ final class MongoErrors {
 
     /** What MongoDB's strict command parser answers for a field the command does not define. */
     static MongoServerError unknownField(String command, String field) {
-        return new MongoServerError(40415, "Location40415",
+        return new MongoServerError(40415, "IDLUnknownField",
                 "BSON field '" + command + "." + field + "' is an unknown field.");
     }
 
     static MongoServerError missingField(String command, String field) {
-        return new MongoServerError(40414, "Location40414",
+        return new MongoServerError(40414, "IDLFailedToParse",
                 "BSON field '" + command + "." + field + "' is missing but a required field");
     }
 

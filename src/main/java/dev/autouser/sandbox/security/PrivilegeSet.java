@@ -71,9 +71,30 @@ public final class PrivilegeSet {
         return false;
     }
 
+    /**
+     * Whether any action is allowed on {@code db.collection}: what {@code listCollections} with
+     * {@code authorizedCollections: true, nameOnly: true} uses to decide what to list.
+     */
+    public boolean touchesCollection(String db, String collection) {
+        for (ResourcePattern candidate : searchList(ResourcePattern.collection(db, collection))) {
+            Set<String> actions = actionsByResource.get(candidate);
+            if (actions != null && !actions.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * MongoDB's isAuthorizedForAnyActionOnAnyResourceInDB: the database itself, an exact namespace
+     * in it, any collection-name pattern (it could exist in any database), or "any normal
+     * resource" unless the database is local or config.
+     */
     private static boolean touches(ResourcePattern.Namespace ns, String db) {
-        // {db: "", ...} patterns may apply to any database, so MongoDB lists every database for them.
-        return ns.db().isEmpty() || ns.db().equals(db);
+        if (ns.db().isEmpty()) {
+            return !ns.collection().isEmpty() || !isSpecialDatabase(db);
+        }
+        return ns.db().equals(db);
     }
 
     /** The merged privileges as {@code connectionStatus}/{@code usersInfo} print them. */

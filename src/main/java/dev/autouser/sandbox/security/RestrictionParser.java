@@ -23,25 +23,29 @@ final class RestrictionParser {
 
     private static AuthenticationRestriction parse(Object value) {
         if (!(value instanceof Map<?, ?> doc)) {
-            throw MongoErrors.typeMismatch("Each authenticationRestrictions entry must be an object, found: "
-                    + BsonText.typeName(value));
+            throw MongoErrors.typeMismatch("'authenticationRestrictions' array sub-documents must be address"
+                    + " restriction objects");
         }
         for (Object key : doc.keySet()) {
             if (!"clientSource".equals(key) && !"serverAddress".equals(key)) {
-                throw MongoErrors.unknownField("address_restriction", String.valueOf(key));
+                throw MongoErrors.unknownField("address restriction", String.valueOf(key));
             }
         }
-        return new AuthenticationRestriction(ranges(doc.get("clientSource")), ranges(doc.get("serverAddress")));
+        if (doc.get("clientSource") == null && doc.get("serverAddress") == null) {
+            throw new de.bwaldvogel.mongo.exception.MongoServerError(26, "CollectionIsEmpty",
+                    "At least one of 'clientSource' or 'serverAddress' must be set");
+        }
+        return new AuthenticationRestriction(ranges("clientSource", doc.get("clientSource")),
+                ranges("serverAddress", doc.get("serverAddress")));
     }
 
-    /** A single string or an array of strings, each an IP address or CIDR range. */
-    private static List<Cidr> ranges(Object value) {
+    /** An array of strings, each an IP address or CIDR range (MongoDB's parser takes nothing else). */
+    private static List<Cidr> ranges(String field, Object value) {
         if (value == null) {
             return List.of();
         }
-        List<?> items = value instanceof String text ? List.of(text) : value instanceof List<?> list ? list : null;
-        if (items == null) {
-            throw MongoErrors.typeMismatch("clientSource and serverAddress must be a string or an array of strings");
+        if (!(value instanceof List<?> items)) {
+            throw MongoErrors.wrongType("address restriction", field, value, " 'array'");
         }
         List<Cidr> ranges = new ArrayList<>(items.size());
         for (Object item : items) {

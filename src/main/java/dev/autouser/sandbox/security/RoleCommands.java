@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** createRole, updateRole, dropRole and grantPrivilegesToRole, with MongoDB's validation and errors. */
+/**
+ * createRole, updateRole, dropRole, grantPrivilegesToRole, revokePrivilegesFromRole,
+ * grantRolesToRole and revokeRolesFromRole, with MongoDB's validation and errors.
+ */
 final class RoleCommands {
 
     private static final Set<String> CREATE_FIELDS = Set.of("privileges", "roles", "authenticationRestrictions");
@@ -75,9 +78,7 @@ final class RoleCommands {
     Document dropRole(String db, Document body) {
         UmcArgs.requireKnownFields("dropRole", body, Set.of());
         RoleId id = new RoleId(UmcArgs.nameArgument("dropRole", body), db);
-        if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.invalidRoleModification(id + " is a built-in role and cannot be modified");
-        }
+        refuseBuiltin(id);
         existingCustom(id);
         // MongoDB first removes the role from every user and role that holds it, then deletes it.
         state.users().revokeRoleEverywhere(id);
@@ -106,6 +107,70 @@ final class RoleCommands {
         all.addAll(privileges);
         state.roles().put(role.withPrivileges(merge(all)));
         return UserCommands.ok();
+    }
+
+    Document revokePrivilegesFromRole(String db, Document body) {
+        UmcArgs.requireKnownFields("revokePrivilegesFromRole", body, Set.of("privileges"));
+        RoleId id = new RoleId(UmcArgs.nameArgument("revokePrivilegesFromRole", body), db);
+        List<Privilege> revoked = PrivilegeParser.parseAll(required("revokePrivilegesFromRole", body, "privileges"));
+        if (revoked.isEmpty()) {
+            throw MongoErrors.badValue("revokePrivilegesFromRole command requires a non-empty \"privileges\" array");
+        }
+        refuseBuiltin(id);
+        CustomRole role = existingCustom(id);
+        List<Privilege> remaining = new ArrayList<>();
+        for (Privilege privilege : role.privileges()) {
+            Set<String> actions = new LinkedHashSet<>(privilege.actions());
+            revoked.stream().filter(r -> r.resource().equals(privilege.resource()))
+                    .forEach(r -> actions.removeAll(r.actions()));
+            if (!actions.isEmpty()) {
+                remaining.add(new Privilege(privilege.resource(), actions));
+            }
+        }
+        state.roles().put(role.withPrivileges(remaining));
+        return UserCommands.ok();
+    }
+
+    Document grantRolesToRole(String db, Document body) {
+        UmcArgs.requireKnownFields("grantRolesToRole", body, Set.of("roles"));
+        RoleId id = new RoleId(UmcArgs.nameArgument("grantRolesToRole", body), db);
+        List<RoleId> added = nonEmptyRoles("grantRolesToRole", body, db);
+        refuseBuiltin(id);
+        CustomRole role = existingCustom(id);
+        checkRolesGrantable(id, added);
+        Set<RoleId> roles = new LinkedHashSet<>(role.roles());
+        roles.addAll(added);
+        state.roles().put(role.withRoles(new ArrayList<>(roles)));
+        return UserCommands.ok();
+    }
+
+    Document revokeRolesFromRole(String db, Document body) {
+        UmcArgs.requireKnownFields("revokeRolesFromRole", body, Set.of("roles"));
+        RoleId id = new RoleId(UmcArgs.nameArgument("revokeRolesFromRole", body), db);
+        List<RoleId> removed = nonEmptyRoles("revokeRolesFromRole", body, db);
+        refuseBuiltin(id);
+        CustomRole role = existingCustom(id);
+        for (RoleId other : removed) {
+            if (!state.roles().exists(other)) {
+                throw MongoErrors.roleNotFound("Could not find role: " + other);
+            }
+        }
+        state.roles().put(role.withRoles(role.roles().stream().filter(r -> !removed.contains(r)).toList()));
+        return UserCommands.ok();
+    }
+
+    private static void refuseBuiltin(RoleId id) {
+        if (BuiltinRoles.isBuiltin(id)) {
+            throw MongoErrors.invalidRoleModification(id + " is a built-in role and cannot be modified");
+        }
+    }
+
+    private static List<RoleId> nonEmptyRoles(String command, Document body, String db) {
+        List<RoleId> roles = UmcArgs.roles(command, "roles", required(command, body, "roles"), db);
+        if (roles.isEmpty()) {
+            throw MongoErrors.badValue(command + " command requires a non-empty \"roles\" array");
+        }
+        return roles;
     }
 
     private CustomRole existingCustom(RoleId id) {

@@ -69,6 +69,21 @@ public final class RoleStore {
         return seen;
     }
 
+    /**
+     * What MongoDB reports as {@code inheritedRoles}: {@code start} plus every role named by the
+     * custom roles reachable from it, whether or not the named roles still exist.
+     */
+    public Set<RoleId> inheritedRoleNames(List<RoleId> start) {
+        Set<RoleId> names = new LinkedHashSet<>(start);
+        for (RoleId id : closure(start)) {
+            CustomRole custom = roles.get(id);
+            if (custom != null) {
+                names.addAll(custom.roles());
+            }
+        }
+        return names;
+    }
+
     /** The custom roles among {@link #closure}: the ones that can carry authentication restrictions. */
     public List<CustomRole> customRolesReachableFrom(List<RoleId> start) {
         List<CustomRole> result = new ArrayList<>();

@@ -29,10 +29,11 @@ final class RolesInfoCommand {
         if (target instanceof UmcArgs.Exact<RoleId> exact) {
             roles.addAll(exact.names());
         } else {
-            state.roles().inDatabase(db).forEach(role -> roles.add(role.id()));
+            // MongoDB lists the built-in roles first, then the database's own.
             if (UmcArgs.flag(body, "showBuiltinRoles", false)) {
                 roles.addAll(BuiltinRoles.inDatabase(db));
             }
+            state.roles().inDatabase(db).forEach(role -> roles.add(role.id()));
         }
         List<Document> described = new ArrayList<>();
         for (RoleId role : roles) {
@@ -68,7 +69,7 @@ final class RolesInfoCommand {
                     : List.of(UserDocuments.restrictions(role.restrictions())));
         }
         doc.append("isBuiltin", false);
-        List<RoleId> inherited = new ArrayList<>(state.roles().closure(role.roles()));
+        List<RoleId> inherited = new ArrayList<>(state.roles().inheritedRoleNames(role.roles()));
         doc.append("inheritedRoles", UserDocuments.roles(inherited));
         if (showPrivileges) {
             doc.append("inheritedPrivileges",

@@ -28,6 +28,12 @@ final class ServerRequirements {
             Map.entry("dropconnections", "dropConnections"), Map.entry("netstat", "netstat"),
             Map.entry("listshards", "listShards"), Map.entry("getshardmap", "getShardMap"));
 
+    /** Whether {@link #check} knows {@code command} (lower-cased). */
+    static boolean knows(String command) {
+        return AUTHENTICATED_ONLY.contains(command) || CLUSTER_ACTIONS.containsKey(command)
+                || command.equals("currentop") || command.equals("listdatabases");
+    }
+
     private ServerRequirements() {
     }
 

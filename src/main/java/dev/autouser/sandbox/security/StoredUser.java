@@ -49,6 +49,11 @@ public record StoredUser(UserId id, List<RoleId> roles, Optional<Document> custo
         return customData.map(Document::cloneDeeply);
     }
 
+    /** The stored customData itself, for read-only rendering inside this package (no copy). */
+    Optional<Document> customDataShared() {
+        return customData;
+    }
+
     public StoredUser withRoles(List<RoleId> newRoles) {
         return new StoredUser(id, newRoles, customData, restrictions, scram, userId);
     }

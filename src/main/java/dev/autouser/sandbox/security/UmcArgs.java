@@ -53,11 +53,13 @@ final class UmcArgs {
         }
     }
 
+    /** The command's name as the client spelled it (its first field), or {@code fallback}. */
     static String commandName(Document body, String fallback) {
-        for (String key : body.keySet()) {
-            return key.equalsIgnoreCase(fallback) ? key : fallback;
+        if (body.isEmpty()) {
+            return fallback;
         }
-        return fallback;
+        String first = body.keySet().iterator().next();
+        return first.equalsIgnoreCase(fallback) ? first : fallback;
     }
 
     /** The command's own value as a non-empty user/role name. */

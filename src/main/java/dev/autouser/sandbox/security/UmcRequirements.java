@@ -2,6 +2,7 @@ package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The privileges MongoDB requires for the user and role management commands
@@ -9,6 +10,9 @@ import java.util.List;
  * malformed command fails with its parse error rather than with Unauthorized.
  */
 final class UmcRequirements {
+
+    /** The commands {@link #check} knows, lower-cased. */
+    static final Set<String> COMMANDS = Set.of("createuser", "updateuser", "dropuser", "dropallusersfromdatabase", "grantrolestouser", "grantrolestorole", "revokerolesfromuser", "revokerolesfromrole", "usersinfo", "createrole", "updaterole", "droprole", "dropallrolesfromdatabase", "grantprivilegestorole", "revokeprivilegesfromrole", "rolesinfo", "invalidateusercache");
 
     private UmcRequirements() {
     }
@@ -38,8 +42,9 @@ final class UmcRequirements {
     }
 
     private static void createUser(AuthzSession session, String db, Document body) {
+        List<RoleId> roles = roles("createUser", body, db);
         session.requireOnDatabase(db, "createUser");
-        grantRoles(session, roles("createUser", body, db));
+        grantRoles(session, roles);
         if (body.containsKey("authenticationRestrictions")) {
             session.requireOnDatabase(db, "setAuthenticationRestriction");
         }
@@ -47,6 +52,7 @@ final class UmcRequirements {
 
     private static void updateUser(AuthzSession session, String db, Document body) {
         UserId target = new UserId(UmcArgs.nameArgument("updateUser", body), db);
+        List<RoleId> roles = body.containsKey("roles") ? roles("updateUser", body, db) : List.of();
         boolean changePassword = canChangeOwn(session, target, "changeOwnPassword")
                 || session.privileges().allowsOnDatabase(db, "changePassword");
         if ((body.containsKey("pwd") || body.containsKey("mechanisms")) && !changePassword) {
@@ -60,7 +66,7 @@ final class UmcRequirements {
             // The roles being replaced are unknown, so MongoDB asks for revokeRole on every database.
             session.require(ResourcePattern.ANY_NORMAL, "revokeRole", "In order to use updateUser to set roles"
                     + " array, must be authorized to revoke any role in the system");
-            grantRoles(session, UmcArgs.roles("updateUser", "roles", body.get("roles"), db));
+            grantRoles(session, roles);
         }
         if (body.containsKey("authenticationRestrictions")) {
             session.requireOnDatabase(db, "setAuthenticationRestriction");
@@ -100,23 +106,23 @@ final class UmcRequirements {
     }
 
     private static void createRole(AuthzSession session, String db, Document body) {
+        List<RoleId> roles = roles("createRole", body, db);
+        List<Privilege> privileges = privileges(body, db);
         session.requireOnDatabase(db, "createRole");
-        grantRoles(session, roles("createRole", body, db));
-        grantPrivileges(session, privileges(body, db));
+        grantRoles(session, roles);
+        grantPrivileges(session, privileges);
         if (body.containsKey("authenticationRestrictions")) {
             session.requireOnDatabase(db, "setAuthenticationRestriction");
         }
     }
 
     private static void updateRole(AuthzSession session, String db, Document body) {
+        List<RoleId> roles = body.containsKey("roles") ? roles("updateRole", body, db) : List.of();
+        List<Privilege> privileges = privileges(body, db);
         session.require(ResourcePattern.ANY_NORMAL, "revokeRole",
                 "updateRole command required the ability to revoke any role in the system");
-        if (body.containsKey("roles")) {
-            grantRoles(session, roles("updateRole", body, db));
-        }
-        if (body.containsKey("privileges")) {
-            grantPrivileges(session, privileges(body, db));
-        }
+        grantRoles(session, roles);
+        grantPrivileges(session, privileges);
         if (body.containsKey("authenticationRestrictions")) {
             session.requireOnDatabase(db, "setAuthenticationRestriction");
         }

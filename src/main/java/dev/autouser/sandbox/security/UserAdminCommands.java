@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * MongoDB's user and role administration commands over a {@link SecurityState}: usersInfo,
  * createUser, updateUser, dropUser, grantRolesToUser, revokeRolesFromUser, createRole, updateRole,
- * dropRole, grantPrivilegesToRole, rolesInfo and connectionStatus. Replies include {@code ok: 1.0};
+ * dropRole, grantPrivilegesToRole, revokePrivilegesFromRole, grantRolesToRole, revokeRolesFromRole,
+ * rolesInfo and connectionStatus. Replies include {@code ok: 1.0};
  * failures are MongoServerErrors with MongoDB's codes and messages.
  *
  * <p>This class does not authorize: the server calls {@link Authorizer#check} first, as mongod
@@ -19,7 +20,8 @@ public final class UserAdminCommands {
 
     private static final Set<String> COMMANDS = Set.of("usersinfo", "createuser", "updateuser", "dropuser",
             "grantrolestouser", "revokerolesfromuser", "createrole", "updaterole", "droprole",
-            "grantprivilegestorole", "rolesinfo", "connectionstatus");
+            "grantprivilegestorole", "revokeprivilegesfromrole", "grantrolestorole", "revokerolesfromrole",
+            "rolesinfo", "connectionstatus");
 
     private final Object writeLock = new Object();
     private final UsersInfoCommand usersInfo;
@@ -70,6 +72,9 @@ public final class UserAdminCommands {
             case "updaterole" -> roles.updateRole(db, command);
             case "droprole" -> roles.dropRole(db, command);
             case "grantprivilegestorole" -> roles.grantPrivilegesToRole(db, command);
+            case "revokeprivilegesfromrole" -> roles.revokePrivilegesFromRole(db, command);
+            case "grantrolestorole" -> roles.grantRolesToRole(db, command);
+            case "revokerolesfromrole" -> roles.revokeRolesFromRole(db, command);
             default -> throw new IllegalArgumentException("not a user administration command: " + key);
         };
     }

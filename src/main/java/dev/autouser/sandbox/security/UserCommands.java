@@ -138,11 +138,12 @@ final class UserCommands {
         return roles;
     }
 
+    /** MongoDB names every unknown role at once: "Could not find role: a@x" or "Could not find roles: a@x, b@y". */
     void requireRolesExist(List<RoleId> roles) {
-        for (RoleId role : roles) {
-            if (!state.roles().exists(role)) {
-                throw MongoErrors.roleNotFound("Could not find role: " + role);
-            }
+        List<String> unknown = roles.stream().filter(role -> !state.roles().exists(role)).map(RoleId::toString).toList();
+        if (!unknown.isEmpty()) {
+            throw MongoErrors.roleNotFound("Could not find role" + (unknown.size() > 1 ? "s" : "") + ": "
+                    + String.join(", ", unknown));
         }
     }
 

@@ -30,7 +30,7 @@ final class UserDescriptions {
         if (showRestrictions) {
             doc.append("authenticationRestrictions", UserDocuments.restrictions(user.restrictions()));
         }
-        Set<RoleId> inherited = state.roles().closure(user.roles());
+        Set<RoleId> inherited = state.roles().inheritedRoleNames(user.roles());
         doc.append("inheritedRoles", UserDocuments.roles(List.copyOf(inherited)));
         // The full description path (customData shown) always carries every inherited field.
         if (showPrivileges || showCustomData) {

@@ -20,10 +20,34 @@ final class UserDocuments {
                 .append("userId", user.userId())
                 .append("user", user.id().user())
                 .append("db", user.id().db());
-        user.customData().ifPresent(data -> doc.append("customData", data));
+        user.customDataShared().ifPresent(data -> doc.append("customData", data));
         doc.append("roles", roles(user.roles()));
         doc.append("mechanisms", new ArrayList<>(user.mechanisms()));
         return doc;
+    }
+
+    /** The stored {@code credentials} document, shown only with {@code usersInfo}'s showCredentials. */
+    static Document credentials(StoredUser user) {
+        if (user.id().db().equals("$external")) {
+            return new Document("external", true);
+        }
+        Document credentials = new Document();
+        user.scram().ifPresent(scram -> credentials.append("SCRAM-SHA-256",
+                new Document("iterationCount", scram.iterationCount()).append("salt", scram.saltBase64())
+                        .append("storedKey", scram.storedKeyBase64()).append("serverKey", scram.serverKeyBase64())));
+        return credentials;
+    }
+
+    /** {@code view} with {@code credentials} placed after {@code db}, where MongoDB stores it. */
+    static Document withCredentials(Document view, StoredUser user) {
+        Document copy = new Document();
+        view.forEach((field, value) -> {
+            copy.append(field, value);
+            if (field.equals("db")) {
+                copy.append("credentials", credentials(user));
+            }
+        });
+        return copy;
     }
 
     static List<Document> roles(List<RoleId> roles) {

@@ -1,7 +1,6 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +20,10 @@ public final class UserStore {
     private final ConcurrentSkipListMap<UserId, Entry> users = new ConcurrentSkipListMap<>();
 
     /**
-     * A user plus its {@code usersInfo} list view and that view's BSON size, computed once per
-     * change. The view is shared: readers must copy it before handing it out.
+     * A user plus its {@code usersInfo} list view, computed once per change and never modified
+     * afterwards (a change replaces the entry), so readers may share it.
      */
-    record Entry(StoredUser user, Document listView, int listViewSize) {
+    record Entry(StoredUser user, Document listView) {
     }
 
     public Optional<StoredUser> find(UserId id) {
@@ -72,10 +71,10 @@ public final class UserStore {
 
     /** Removes {@code role} from every user that holds it (what {@code dropRole} does). */
     public void revokeRoleEverywhere(RoleId role) {
-        for (UserId id : new ArrayList<>(users.keySet())) {
-            update(id, user -> user.roles().contains(role)
-                    ? user.withRoles(user.roles().stream().filter(r -> !r.equals(role)).toList())
-                    : user);
+        List<UserId> holders = users.values().stream().map(Entry::user)
+                .filter(user -> user.roles().contains(role)).map(StoredUser::id).toList();
+        for (UserId id : holders) {
+            update(id, user -> user.withRoles(user.roles().stream().filter(r -> !r.equals(role)).toList()));
         }
     }
 
@@ -84,9 +83,20 @@ public final class UserStore {
     }
 
     Collection<Entry> entriesIn(String db) {
+        return entriesIn(db, UserNameRange.ALL);
+    }
+
+    /** The users of {@code db} whose names lie in {@code names}: a range scan of the sorted map. */
+    Collection<Entry> entriesIn(String db, UserNameRange names) {
         Objects.requireNonNull(db, "db");
-        ConcurrentNavigableMap<UserId, Entry> range = users.subMap(
-                new UserId("\u0000", db), true, new UserId("\u0000", db + "\u0000"), false);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        UserId low = names.from() == null ? new UserId("\u0000", db) : new UserId(names.from(), db);
+        boolean lowInclusive = names.from() == null || names.fromInclusive();
+        ConcurrentNavigableMap<UserId, Entry> range = names.to() == null
+                ? users.subMap(low, lowInclusive, new UserId("\u0000", db + "\u0000"), false)
+                : users.subMap(low, lowInclusive, new UserId(names.to(), db), names.toInclusive());
         return range.values();
     }
 
@@ -95,7 +105,6 @@ public final class UserStore {
     }
 
     private static Entry entry(StoredUser user) {
-        Document view = UserDocuments.listView(user);
-        return new Entry(user, view, BsonSize.ofDocument(view));
+        return new Entry(user, UserDocuments.listView(user));
     }
 }

