@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code autouser demo-server}: the embedded MongoDB-compatible server with demo data, until interrupted. */
-@Command(name = "demo-server", mixinStandardHelpOptions = true,
+@Command(name = "demo-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run the embedded MongoDB-compatible demo server (TLS, X.509 and SCRAM logins) until interrupted.")
 public final class DemoServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")

@@ -22,6 +22,8 @@ final class CurrentOpCommands {
     private static final Set<String> STAGE_OPTIONS = Set.of("allUsers", "idleConnections", "idleCursors",
             "idleSessions", "localOps", "backtrace", "truncateOps", "targetAllNodes");
 
+    private static final int FAILED_TO_PARSE = 9;
+
     private final CurrentOpReport report;
     private final Predicate<ClientConnection> mayInspectOthers;
 
@@ -69,13 +71,13 @@ final class CurrentOpCommands {
         }
         List<?> pipeline = (List<?>) command.get("pipeline");
         if (!(((Document) pipeline.get(0)).get("$currentOp") instanceof Document options)) {
-            throw new MongoServerError(ErrorCodes.FAILED_TO_PARSE, "FailedToParse",
+            throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse",
                     "$currentOp options must be specified in an object, but found: "
                             + ((Document) pipeline.get(0)).get("$currentOp"));
         }
         for (String option : options.keySet()) {
             if (!STAGE_OPTIONS.contains(option)) {
-                throw new MongoServerError(ErrorCodes.FAILED_TO_PARSE, "FailedToParse",
+                throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse",
                         "Unrecognized option '" + option + "' in $currentOp stage.");
             }
         }
@@ -104,9 +106,5 @@ final class CurrentOpCommands {
 
     private static boolean isTrue(Object value) {
         return value instanceof Boolean b ? b : value instanceof Number n && n.doubleValue() != 0;
-    }
-
-    private static final class ErrorCodes {
-        static final int FAILED_TO_PARSE = 9;
     }
 }

@@ -81,12 +81,15 @@ final class CurrentOpReport {
 
     private static void describeRunning(Document op, RunningCommand running) {
         long micros = running.microsRunning();
-        op.put("opid", running.opid());
+        op.put("opid", (int) running.opid());
+        if (running.command().get("lsid") instanceof Document lsid) {
+            op.put("lsid", lsid.cloneDeeply());
+        }
         op.put("secs_running", micros / 1_000_000);
         op.put("microsecs_running", micros);
         op.put("op", "command");
         op.put("ns", running.namespace());
-        op.put("command", redacted(running.command()));
+        op.put("command", redacted(running));
         op.put("numYields", 0);
         op.put("locks", new Document());
         op.put("waitingForLock", false);
@@ -95,12 +98,19 @@ final class CurrentOpReport {
         op.put("flowControlStats", new Document());
     }
 
-    /** Passwords and SASL payloads never leave the server, as in MongoDB's redaction. */
-    private static Document redacted(Document command) {
-        Document copy = new Document();
-        for (var entry : command.entrySet()) {
-            copy.put(entry.getKey(), SECRET_FIELDS.contains(entry.getKey()) ? "xxx" : entry.getValue());
+    /**
+     * A deep copy with passwords and SASL payloads replaced, as in MongoDB's redaction. The command
+     * belongs to another connection's thread, so a copy that races a change falls back to its name.
+     */
+    private static Document redacted(RunningCommand running) {
+        try {
+            Document copy = new Document();
+            for (var entry : running.command().cloneDeeply().entrySet()) {
+                copy.put(entry.getKey(), SECRET_FIELDS.contains(entry.getKey()) ? "xxx" : entry.getValue());
+            }
+            return copy;
+        } catch (java.util.ConcurrentModificationException e) {
+            return new Document(running.name(), 1);
         }
-        return copy;
     }
 }

@@ -91,6 +91,7 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
+        CommandNames.requireExactSpelling(command);
         String name = command.toLowerCase(Locale.ROOT);
         switch (name) {
             case "hello", "ismaster":

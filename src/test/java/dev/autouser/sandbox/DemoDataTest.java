@@ -55,9 +55,13 @@ class DemoDataTest {
     }
 
     private static MongoClient connect(Path clientFile, MongoCredential credential) {
+        return connect(server, clientFile, credential);
+    }
+
+    private static MongoClient connect(SandboxServer target, Path clientFile, MongoCredential credential) {
         ClientIdentity identity = ClientIdentity.load(clientFile, null, null);
         return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .applyConnectionString(new ConnectionString(target.connectionString()))
                 .applyToSslSettings(ssl -> ssl.enabled(true)
                         .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
@@ -123,20 +127,25 @@ class DemoDataTest {
         }
     }
 
+    /** On a server of its own: the activity unlocks and locks users, which the other tests read. */
     @Test
     void activityOpensRealSessionsThatChangeOverTime() throws InterruptedException {
-        try (DemoActivity activity = DemoActivity.start(server, pki, seeded, Duration.ofMillis(150));
-             MongoClient admin = connect(seeded.teleportAdminFile(), MongoCredential.createMongoX509Credential())) {
-            assertTrue(activity.awaitInitialSessions(Duration.ofSeconds(30)));
-            Set<String> first = sessionUsers(admin);
-            assertTrue(first.size() >= 4, first.toString());
-            assertTrue(first.stream().allMatch(user -> user.startsWith("CN=")));
-            Set<String> later = new HashSet<>(first);
-            for (int i = 0; i < 40 && later.equals(first); i++) {
-                Thread.sleep(200);
-                later = sessionUsers(admin);
+        try (SandboxServer lively = SandboxServer.builder().port(0).tls(pki).build().start()) {
+            DemoData.Seeded livelySeed = DemoData.seed(lively, pki, DemoData.Options.demo());
+            try (DemoActivity activity = DemoActivity.start(lively, pki, livelySeed, Duration.ofMillis(150));
+                 MongoClient admin = connect(lively, livelySeed.teleportAdminFile(),
+                         MongoCredential.createMongoX509Credential())) {
+                assertTrue(activity.awaitInitialSessions(Duration.ofSeconds(30)));
+                Set<String> first = sessionUsers(admin);
+                assertTrue(first.size() >= 4, first.toString());
+                assertTrue(first.stream().allMatch(user -> user.startsWith("CN=")));
+                Set<String> later = new HashSet<>(first);
+                for (int i = 0; i < 40 && later.equals(first); i++) {
+                    Thread.sleep(200);
+                    later = sessionUsers(admin);
+                }
+                assertNotEquals(first, later);
             }
-            assertNotEquals(first, later);
         }
     }
 

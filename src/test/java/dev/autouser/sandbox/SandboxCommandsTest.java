@@ -44,6 +44,17 @@ class SandboxCommandsTest {
     }
 
     @Test
+    void commandNamesAreCaseSensitiveExceptMongoDbsAliases() {
+        MongoCommandException e = assertThrows(MongoCommandException.class,
+                () -> target.dba().getDatabase("$external").runCommand(new Document("usersinfo", 1)));
+        assertEquals(59, e.getErrorCode());
+        assertEquals("CommandNotFound", e.getErrorCodeName());
+        assertEquals(1.0, ((Number) target.dba().getDatabase("admin")
+                .runCommand(new Document("buildinfo", 1)).get("ok")).doubleValue());
+        assertEquals(true, target.dba().getDatabase("admin").runCommand(new Document("ismaster", 1)).get("ismaster"));
+    }
+
+    @Test
     void clientWithoutCertificateFailsTheTlsHandshake() {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(target.uri()))

@@ -33,12 +33,21 @@ class SandboxScramTest {
                 .findFirst().orElseThrow().getList("effectiveUsers", Document.class);
     }
 
+    private long scramCounter(String kind, String field) {
+        Document status = target.dba().getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Number) status.get("security", Document.class).get("authentication", Document.class)
+                .get("mechanisms", Document.class).get("SCRAM-SHA-256", Document.class)
+                .get(kind, Document.class).get(field)).longValue();
+    }
+
     @Test
-    void passwordUserLogsInWithScramSha256() {
+    void passwordUserLogsInWithScramSha256StartedInTheHandshake() {
         String name = seedPasswordUser("s3cret pässword");
+        long speculativeBefore = scramCounter("speculativeAuthenticate", "successful");
         try (MongoClient client = target.connectWithPassword(name, "admin", "s3cret pässword")) {
             assertEquals(List.of(new Document("user", name).append("db", "admin")), ownUsers(client));
         }
+        assertEquals(speculativeBefore + 1, scramCounter("speculativeAuthenticate", "successful"));
     }
 
     @Test
