@@ -71,7 +71,8 @@ public final class ConnectionOptions {
         Optional<Path> cert = pick(tlsCert, base == null ? Optional.empty() : base.tlsCertFile());
         Optional<Path> key = pick(tlsKey, base == null ? Optional.empty() : base.tlsKeyFile());
         AuthMechanism mechanism = auth != null ? AuthMechanism.parse(auth) : base != null ? base.auth()
-                : cert.isPresent() ? AuthMechanism.X509 : username != null ? AuthMechanism.SCRAM : AuthMechanism.NONE;
+                : cert.isPresent() || effectiveUri.toLowerCase(java.util.Locale.ROOT).contains("tlscertificatekeyfile")
+                ? AuthMechanism.X509 : username != null ? AuthMechanism.SCRAM : AuthMechanism.NONE;
         Optional<String> user = Optional.ofNullable(username).or(() -> base == null ? Optional.empty() : base.username());
         boolean insecure = tlsInsecure || (base != null && base.tlsAllowInvalid());
         String name = saveProfile != null ? saveProfile : base != null ? base.name() : "";

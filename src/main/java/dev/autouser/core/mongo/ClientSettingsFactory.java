@@ -37,8 +37,9 @@ public final class ClientSettingsFactory {
     private ClientSettingsFactory() {
     }
 
-    public static Prepared prepare(ConnectionProfile profile, Secrets secrets, Duration serverSelectionTimeout,
+    public static Prepared prepare(ConnectionProfile given, Secrets secrets, Duration serverSelectionTimeout,
                                    CommandListener listener, Instant now) {
+        ConnectionProfile profile = withUriFiles(given);
         ConnectionString connectionString = parseUri(profile.uri());
         List<String> warnings = new ArrayList<>();
         Optional<ClientIdentity> identity = loadIdentity(profile, secrets, now, warnings);
@@ -57,6 +58,14 @@ public final class ClientSettingsFactory {
         }
         String who = credential(profile, secrets, connectionString, identity, builder);
         return new Prepared(builder.build(), connectionString, who, warnings);
+    }
+
+    /** Files named in the URI (mongosh style) fill the profile's empty file fields. */
+    static ConnectionProfile withUriFiles(ConnectionProfile profile) {
+        UriTlsFiles files = UriTlsFiles.extract(profile.uri());
+        return new ConnectionProfile(profile.name(), files.uri(), profile.tlsCaFile().or(files::caFile),
+                profile.tlsCertFile().or(files::certificateKeyFile), profile.tlsKeyFile(), profile.auth(),
+                profile.username(), profile.tlsAllowInvalid());
     }
 
     static ConnectionString parseUri(String uri) {

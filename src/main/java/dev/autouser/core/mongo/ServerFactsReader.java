@@ -16,7 +16,7 @@ final class ServerFactsReader {
 
     static ServerFacts read(MongoClient client, List<String> hosts, List<String> warnings, String server,
                             String identity) {
-        Document hello = command(client, "admin", new Document("hello", 1), server, identity, "read server facts");
+        Document hello = hello(client, server, identity);
         Document buildInfo = command(client, "admin", new Document("buildInfo", 1), server, identity,
                 "read the server version");
         Document status = command(client, "admin", new Document("connectionStatus", 1).append("showPrivileges", true),
@@ -38,6 +38,20 @@ final class ServerFactsReader {
                 Optional.ofNullable(hello.getString("setName")), users.stream().map(u -> pair(u, "user")).toList(),
                 roles.stream().map(r -> pair(r, "role")).toList(), missing(privileges, users.isEmpty()),
                 Platform.detect(hosts, hello, buildInfo), allWarnings);
+    }
+
+    /** {@code hello}, or {@code isMaster} on servers from before 4.4.2 that do not know it (59). */
+    private static Document hello(MongoClient client, String server, String identity) {
+        try {
+            return client.getDatabase("admin").runCommand(new Document("hello", 1));
+        } catch (com.mongodb.MongoCommandException e) {
+            if (e.getErrorCode() != 59) {
+                throw MongoErrors.translate(e, server, identity, "hello", "admin", "read server facts");
+            }
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity, "hello", "admin", "read server facts");
+        }
+        return command(client, "admin", new Document("isMaster", 1), server, identity, "read server facts");
     }
 
     private static Document command(MongoClient client, String db, Document command, String server,

@@ -12,11 +12,17 @@ import java.util.Map;
 
 /**
  * Lists auto-users with three server calls whatever the number of users (more only when a reply
- * would pass 16 MB): the tagged usersInfo, the exact-match usersInfo for lock state, and one
- * {@code $currentOp}; they are joined here. Users that are not tagged never appear.
+ * would pass 16 MB): the tagged usersInfo, the exact-match usersInfo for lock state (without
+ * customData, which the first call already brought), and one {@code $currentOp}; they are joined
+ * here. Users that are not tagged never appear.
  */
 public final class AutoUserLister {
+    /** Pages learnt from the last listing aim at this size, leaving room for growth. */
+    static final long PAGE_TARGET_BYTES = 8L * 1024 * 1024;
+
     private final MongoGateway gateway;
+    /** Name ranges that fitted last time; a console that refreshes reuses them instead of rediscovering. */
+    private volatile List<UserPage> learnedPages = List.of(UserPage.all());
 
     public AutoUserLister(MongoGateway gateway) {
         this.gateway = gateway;
@@ -26,15 +32,48 @@ public final class AutoUserLister {
         long before = gateway.roundTripsOnThisThread();
         Instant takenAt = Instant.now();
         UsersInfoReader reader = new UsersInfoReader(gateway);
-        List<Document> tagged = reader.taggedUsers();
+        List<Document> tagged = reader.taggedUsers(learnedPages);
         List<String> names = tagged.stream().map(u -> u.getString("user")).sorted().toList();
-        Map<String, Document> detailed = names.isEmpty() ? Map.of() : reader.withRestrictions(names);
+        learnedPages = pagesFor(names, reader.bytesPerUser());
+        Map<String, Document> detailed = names.isEmpty() ? Map.of() : reader.withRestrictions(names, false);
+        for (Document user : tagged) {
+            Document details = detailed.get(user.getString("user"));
+            if (details != null && !details.containsKey("customData")) {
+                details.put("customData", user.get("customData"));
+            }
+        }
         Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
-        long started = System.nanoTime();
+        long started = cpuNanos();
         List<AutoUser> users = join(names, detailed, sessions);
-        Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
+        Duration buildTime = Duration.ofNanos(cpuNanos() - started);
         int roundTrips = (int) (gateway.roundTripsOnThisThread() - before);
         return new AutoUserListing(users, takenAt, roundTrips, buildTime);
+    }
+
+    /**
+     * CPU time of this thread where the JVM measures it (wall time otherwise): the client's own
+     * work, not the time the operating system gave to other processes meanwhile.
+     */
+    static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Name ranges that split {@code sortedNames} into pages of about {@link #PAGE_TARGET_BYTES}. */
+    static List<UserPage> pagesFor(List<String> sortedNames, long bytesPerUser) {
+        int perPage = (int) Math.max(1, PAGE_TARGET_BYTES / Math.max(1, bytesPerUser));
+        if (sortedNames.size() <= perPage) {
+            return List.of(UserPage.all());
+        }
+        List<UserPage> pages = new ArrayList<>();
+        java.util.Optional<String> from = java.util.Optional.empty();
+        for (int next = perPage; next < sortedNames.size(); next += perPage) {
+            java.util.Optional<String> to = java.util.Optional.of(sortedNames.get(next));
+            pages.add(UserPage.of(new NameRange(from, to)));
+            from = to;
+        }
+        pages.add(UserPage.of(new NameRange(from, java.util.Optional.empty())));
+        return pages;
     }
 
     /**

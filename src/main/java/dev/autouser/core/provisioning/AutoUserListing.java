@@ -9,7 +9,7 @@ import java.util.Optional;
  * One listing of auto-users, sorted by MongoDB name.
  *
  * @param roundTrips     commands sent to build it (usersInfo pages, lock-state batches, $currentOp)
- * @param modelBuildTime client-side time to join the replies into the model
+ * @param modelBuildTime client-side CPU time to join the replies into the model
  */
 public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime) {
     public AutoUserListing {

@@ -23,13 +23,15 @@ final class CleanupExecutor {
     private final MongoGateway gateway;
     private final AuditLog audit;
     private final ProgressListener listener;
+    private final Runnable afterRecheck;
     private final List<UserResult> results = new ArrayList<>();
     private int total;
 
-    CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener) {
+    CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener, Runnable afterRecheck) {
         this.gateway = gateway;
         this.audit = audit;
         this.listener = listener;
+        this.afterRecheck = afterRecheck;
     }
 
     CleanupReport execute(CleanupPlan plan) {
@@ -57,6 +59,7 @@ final class CleanupExecutor {
                     + e.getMessage() + ")")));
             return;
         }
+        afterRecheck.run();
         List<Document> locked = new ArrayList<>();
         for (String name : names) {
             Document user = current.get(name);

@@ -49,14 +49,22 @@ public record RoleRef(String role, String db) implements Comparable<RoleRef> {
     }
 
     public static List<RoleRef> sorted(List<RoleRef> roles) {
-        return roles.stream().distinct().sorted(TELEPORT_ORDER).toList();
+        if (roles.size() <= 1) {
+            return List.copyOf(roles);
+        }
+        List<RoleRef> copy = new ArrayList<>(new java.util.LinkedHashSet<>(roles));
+        copy.sort(TELEPORT_ORDER);
+        return List.copyOf(copy);
     }
 
     /** Reads the {@code roles} array of a usersInfo user document. */
     public static List<RoleRef> fromUserDocument(Document user) {
-        return sorted(user.getList("roles", Document.class, List.of()).stream()
-                .map(r -> new RoleRef(r.getString("role"), r.getString("db")))
-                .toList());
+        List<Document> documents = user.getList("roles", Document.class, List.of());
+        List<RoleRef> roles = new ArrayList<>(documents.size());
+        for (Document role : documents) {
+            roles.add(new RoleRef(role.getString("role"), role.getString("db")));
+        }
+        return sorted(roles);
     }
 
     public Document toDocument() {

@@ -5,8 +5,11 @@ import java.util.Optional;
 /**
  * The Teleport user behind a MongoDB auto-user name. The MongoDB name is {@code CN=<teleport name>}
  * (Teleport does no RFC 2253 escaping). A user who comes from another (root) cluster into a leaf
- * cluster's database is named {@code remote-<user>-<root cluster>}; Teleport cluster names rarely
- * contain dashes (they are usually host names), so the cluster is taken after the last dash.
+ * cluster's database is named {@code remote-<user>-<root cluster>}. The split is ambiguous when both
+ * contain dashes: by default the user is taken up to the first dash (user names usually come from
+ * SSO e-mail addresses; cluster names such as {@code leaf-us} or {@code acme-prod} often have
+ * dashes). When the cluster names are known, {@link #fromMongoName(String, java.util.Collection)}
+ * matches them exactly.
  *
  * @param teleportName the full Teleport name as the database sees it ({@code remote-alice-root})
  * @param user         the person's Teleport user name ({@code alice})
@@ -19,12 +22,28 @@ public record TeleportName(String teleportName, String user, Optional<String> cl
         String name = mongoName.startsWith("CN=") ? mongoName.substring(3) : mongoName;
         if (name.startsWith(REMOTE)) {
             String rest = name.substring(REMOTE.length());
-            int dash = rest.lastIndexOf('-');
+            int dash = rest.indexOf('-');
             if (dash > 0 && dash < rest.length() - 1) {
                 return new TeleportName(name, rest.substring(0, dash), Optional.of(rest.substring(dash + 1)));
             }
         }
         return new TeleportName(name, name, Optional.empty());
+    }
+
+    /** Like {@link #fromMongoName(String)}, preferring a known cluster name at the end. */
+    public static TeleportName fromMongoName(String mongoName, java.util.Collection<String> knownClusters) {
+        String name = mongoName.startsWith("CN=") ? mongoName.substring(3) : mongoName;
+        if (name.startsWith(REMOTE)) {
+            String rest = name.substring(REMOTE.length());
+            for (String cluster : knownClusters) {
+                String suffix = "-" + cluster;
+                if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
+                    return new TeleportName(name, rest.substring(0, rest.length() - suffix.length()),
+                            Optional.of(cluster));
+                }
+            }
+        }
+        return fromMongoName(mongoName);
     }
 
     /** {@code CN=alice}: the MongoDB user name Teleport uses for a Teleport name. */

@@ -18,10 +18,20 @@ import java.util.Map;
 public final class UserCleanup {
     private final MongoGateway gateway;
     private final AuditLog audit;
+    private final Runnable afterRecheck;
 
     public UserCleanup(MongoGateway gateway, AuditLog audit) {
+        this(gateway, audit, () -> { });
+    }
+
+    /**
+     * {@code afterRecheck} runs between the re-check of a batch and its first lock: the window in
+     * which a session can still slip in. Tests use it to open one there.
+     */
+    UserCleanup(MongoGateway gateway, AuditLog audit, Runnable afterRecheck) {
         this.gateway = gateway;
         this.audit = audit;
+        this.afterRecheck = afterRecheck;
     }
 
     /** Every auto-user that matches the criteria (never a connected one), from one listing. */
@@ -29,6 +39,7 @@ public final class UserCleanup {
         AutoUserListing listing = new AutoUserLister(gateway).list();
         List<PlannedAction> actions = listing.users().stream()
                 .filter(criteria::matches)
+                .filter(user -> !alreadyDone(user, criteria.action()))
                 .map(user -> planned(user, criteria.action(), criteria.reason(user)))
                 .toList();
         return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
@@ -64,9 +75,14 @@ public final class UserCleanup {
         return new CleanupPlan(action, actions, refused, Instant.now());
     }
 
+    /** A lock of a user that is locked and holds no roles would change nothing. */
+    private static boolean alreadyDone(AutoUser user, CleanupAction action) {
+        return action == CleanupAction.LOCK && user.locked() && user.roles().isEmpty();
+    }
+
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
-        return new CleanupExecutor(gateway, audit, listener).execute(plan);
+        return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
     }
 
     public CleanupReport lock(List<String> users, ProgressListener listener) {

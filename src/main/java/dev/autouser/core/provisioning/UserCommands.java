@@ -22,10 +22,10 @@ public final class UserCommands {
     private UserCommands() {
     }
 
-    /** usersInfo with the auto-user tag filter, optionally limited to a name range (for paging). */
-    public static Document usersInfoAutoUsers(NameRange range, boolean showCustomData) {
+    /** usersInfo with the auto-user tag filter, optionally limited to one page of names. */
+    public static Document usersInfoAutoUsers(UserPage page, boolean showCustomData) {
         Document filter = new Document("customData." + AUTO_USER_FLAG, true);
-        range.toFilter().ifPresent(bounds -> filter.append("user", bounds));
+        page.toFilter().ifPresent(bounds -> filter.append("user", bounds));
         Document command = new Document("usersInfo", 1).append("filter", filter);
         if (showCustomData) {
             command.append("showCustomData", true);
@@ -38,10 +38,17 @@ public final class UserCommands {
      * {@code showAuthenticationRestrictions} together with {@code filter} or {@code usersInfo: 1}.
      */
     public static Document usersInfoExact(List<String> mongoNames, boolean showCustomData) {
+        return usersInfoExact(mongoNames, showCustomData, false);
+    }
+
+    /** {@code hideCustomData} sends {@code showCustomData: false} (5.2 and later only). */
+    public static Document usersInfoExact(List<String> mongoNames, boolean showCustomData, boolean hideCustomData) {
         List<Document> users = mongoNames.stream().map(n -> new Document("user", n).append("db", EXTERNAL)).toList();
         Document command = new Document("usersInfo", users).append("showAuthenticationRestrictions", true);
         if (showCustomData) {
             command.append("showCustomData", true);
+        } else if (hideCustomData) {
+            command.append("showCustomData", false);
         }
         return command;
     }

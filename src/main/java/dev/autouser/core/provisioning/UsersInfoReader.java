@@ -21,9 +21,10 @@ import java.util.Map;
  * size per user, and halves a batch that is still refused.
  */
 final class UsersInfoReader {
-    /** Aim well below 16 MB so that growth between calls does not push a reply over. */
-    static final long TARGET_REPLY_BYTES = 8L * 1024 * 1024;
-    /** Restrictions and request overhead a user adds in the exact-match call. */
+    /** Aim below 16 MB so that growth between calls does not push a reply over. */
+    static final long EXACT_TARGET_BYTES = 12L * 1024 * 1024;
+    private static final int EXACT_REPLY_FACTOR = 4;
+    /** Request overhead a user adds in the exact-match call. */
     private static final long EXTRA_BYTES_PER_USER = 128;
     private static final DocumentCodec CODEC = new DocumentCodec();
 
@@ -36,19 +37,22 @@ final class UsersInfoReader {
         this.showCustomData = gateway.facts().version().hasShowCustomData();
     }
 
-    /** Every user tagged {@code customData.teleport-auto-user: true} in $external. */
-    List<Document> taggedUsers() {
+    /**
+     * Every user tagged {@code customData.teleport-auto-user: true} in $external, reading the
+     * given pages (normally one for everything) and splitting any the server refuses as too large.
+     */
+    List<Document> taggedUsers(List<UserPage> startPages) {
         List<Document> users = new ArrayList<>();
         long bytes = 0;
-        Deque<NameRange> pending = new ArrayDeque<>(List.of(NameRange.all()));
+        Deque<UserPage> pending = new ArrayDeque<>(startPages);
         while (!pending.isEmpty()) {
-            NameRange range = pending.pop();
+            UserPage page = pending.pop();
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(range, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoAutoUsers(page, showCustomData),
                         "list auto-users");
             } catch (ConsoleException e) {
-                List<NameRange> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? range.split() : List.of();
+                List<UserPage> parts = e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) ? page.split() : List.of();
                 if (parts.isEmpty()) {
                     throw e;
                 }
@@ -66,26 +70,54 @@ final class UsersInfoReader {
         return users;
     }
 
-    /** The named users with authentication restrictions, keyed by name; missing users are absent. */
+    /** Measured size of one user in the tagged listing's replies (bytes). */
+    long bytesPerUser() {
+        return bytesPerUser;
+    }
+
+    /**
+     * The named users with authentication restrictions, keyed by name; missing users are absent.
+     * Exact-match replies are bigger than filtered ones (servers add inherited roles and
+     * restrictions), so the first batch assumes four times the filtered size per user and later
+     * batches are sized from what the previous reply actually weighed.
+     */
     Map<String, Document> withRestrictions(List<String> mongoNames) {
+        return withRestrictions(mongoNames, true);
+    }
+
+    /**
+     * Like {@link #withRestrictions(List)}; without {@code customData} (from 5.2) the server skips
+     * the full description (inherited privileges), which makes replies several times smaller.
+     * Listing takes customData from the tagged call instead; re-checks before a change ask for it.
+     */
+    Map<String, Document> withRestrictions(List<String> mongoNames, boolean withCustomData) {
+        boolean showCustomData = withCustomData && this.showCustomData;
+        boolean hideCustomData = !withCustomData && this.showCustomData;
         Map<String, Document> byName = new HashMap<>();
-        int batch = (int) Math.max(1, TARGET_REPLY_BYTES / (bytesPerUser + EXTRA_BYTES_PER_USER));
+        long perUser = bytesPerUser * EXACT_REPLY_FACTOR + EXTRA_BYTES_PER_USER;
         int start = 0;
+        int refusedBatch = Integer.MAX_VALUE;
         while (start < mongoNames.size()) {
+            int batch = (int) Math.max(1, Math.min(refusedBatch - 1L, EXACT_TARGET_BYTES / perUser));
             List<String> names = mongoNames.subList(start, Math.min(mongoNames.size(), start + batch));
             RawBsonDocument reply;
             try {
-                reply = gateway.runRaw(UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, showCustomData),
+                reply = gateway.runRaw(UserCommands.EXTERNAL,
+                        UserCommands.usersInfoExact(names, showCustomData, hideCustomData),
                         "read the lock state of auto-users");
             } catch (ConsoleException e) {
                 if (e.hasServerCode(MongoErrors.BSON_OBJECT_TOO_LARGE) && names.size() > 1) {
-                    batch = Math.max(1, names.size() / 2);
+                    refusedBatch = names.size() / 2 + 1;
                     continue;
                 }
                 throw e;
             }
-            for (Document user : usersOf(reply)) {
+            List<Document> users = usersOf(reply);
+            for (Document user : users) {
                 byName.put(user.getString("user"), user);
+            }
+            if (!users.isEmpty()) {
+                perUser = Math.max(64, reply.getByteBuffer().remaining() / users.size()) + EXTRA_BYTES_PER_USER;
             }
             start += names.size();
         }

@@ -92,14 +92,15 @@ abstract class ListingContract {
 
     @Test
     void remoteUserFromAnotherClusterIsRecognised() {
-        String name = "remote-" + Seeds.unique("alice") + "-root.example.com";
+        String user = Seeds.unique("alice").replace("-", "_");
+        String name = "remote-" + user + "-root-cluster.example.com";
         seeds.track(name);
         target().dba().getDatabase("$external").runCommand(new Document("createUser", "CN=" + name)
                 .append("roles", List.of()).append("customData", new Document("teleport-auto-user", true)));
         try (MongoGateway admin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
-            AutoUser user = new AutoUserLister(admin).list().find("CN=" + name).orElseThrow();
-            assertEquals(Optional.of("root.example.com"), user.leafCluster());
-            assertTrue(user.teleportUser().contains("alice"));
+            AutoUser autoUser = new AutoUserLister(admin).list().find("CN=" + name).orElseThrow();
+            assertEquals(Optional.of("root-cluster.example.com"), autoUser.leafCluster());
+            assertEquals(user, autoUser.teleportUser());
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tests run against the sandbox and a real mongod. Every name is unique per run and every user made
  * here is dropped again by {@link #dropAll()}.
  */
-final class Seeds {
+public final class Seeds {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -24,21 +24,21 @@ final class Seeds {
     private final List<String> created = new ArrayList<>();
     private final List<MongoClient> sessions = new ArrayList<>();
 
-    Seeds(MongoTarget target) {
+    public Seeds(MongoTarget target) {
         this.target = target;
     }
 
     /** A fresh Teleport user name such as {@code t3kq-alice-12}. */
-    static String unique(String base) {
+    public static String unique(String base) {
         return "t" + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
     }
 
-    MongoGateway gatewayAs(String commonName) {
+    public MongoGateway gatewayAs(String commonName) {
         return MongoGateway.connect(ConnectionProfile.x509(target.uri(), target.caFile(), target.clientFile(commonName)),
                 null);
     }
 
-    String autoUser(String base, boolean locked, String... roles) {
+    public String autoUser(String base, boolean locked, String... roles) {
         String name = unique(base);
         List<Document> roleDocs = new ArrayList<>();
         for (String role : roles) {
@@ -54,7 +54,7 @@ final class Seeds {
     }
 
     /** An X.509 user Teleport does not manage (no tag, or the tag set to something else). */
-    String plainUser(String base, Document customDataOrNull) {
+    public String plainUser(String base, Document customDataOrNull) {
         String name = unique(base);
         Document command = new Document("createUser", "CN=" + name)
                 .append("roles", List.of(new Document("role", "read").append("db", "db1")));
@@ -71,7 +71,7 @@ final class Seeds {
     }
 
     /** Logs in as the user over X.509 and keeps the connection open (a live session). */
-    MongoClient connect(String teleportName, String appName) {
+    public MongoClient connect(String teleportName, String appName) {
         MongoClient client = target.connectAs(teleportName, appName);
         try {
             client.getDatabase("admin").runCommand(new Document("ping", 1));
@@ -83,7 +83,7 @@ final class Seeds {
         return client;
     }
 
-    Document userInfo(String teleportName) {
+    public Document userInfo(String teleportName) {
         List<Document> users = target.dba().getDatabase("$external").runCommand(
                 new Document("usersInfo", new Document("user", "CN=" + teleportName).append("db", "$external"))
                         .append("showCustomData", true).append("showAuthenticationRestrictions", true))
@@ -91,11 +91,11 @@ final class Seeds {
         return users.isEmpty() ? null : users.get(0);
     }
 
-    boolean exists(String teleportName) {
+    public boolean exists(String teleportName) {
         return userInfo(teleportName) != null;
     }
 
-    void dropAll() {
+    public void dropAll() {
         sessions.forEach(MongoClient::close);
         sessions.clear();
         for (String name : created) {
@@ -111,7 +111,7 @@ final class Seeds {
     }
 
     /** Remembers a user created by the code under test so that it is dropped too. */
-    void track(String teleportName) {
+    public void track(String teleportName) {
         created.add("CN=" + teleportName);
     }
 }

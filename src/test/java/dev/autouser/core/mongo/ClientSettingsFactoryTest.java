@@ -56,6 +56,25 @@ class ClientSettingsFactoryTest {
     }
 
     @Test
+    void mongoshStyleFileOptionsInTheUriAreUsed() {
+        DevPki pki = DevPki.openOrCreate(dir);
+        Path alice = pki.clientFile("alice", "alice.pem");
+        String uri = "mongodb://localhost:27017/?tls=true&tlsCAFile=" + pki.caFile() + "&tlsCertificateKeyFile=" + alice;
+        ConnectionProfile profile = new ConnectionProfile("", uri, Optional.empty(), Optional.empty(), Optional.empty(),
+                AuthMechanism.X509, Optional.empty(), false);
+        var prepared = prepare(profile, Instant.now());
+        assertEquals("CN=alice", prepared.identity());
+        assertEquals("mongodb://localhost:27017/?tls=true", prepared.connectionString().getConnectionString());
+    }
+
+    @Test
+    void keyPasswordInTheUriIsRefused() {
+        ConsoleException e = assertThrows(ConsoleException.class, () -> prepare(ConnectionProfile.scram(
+                "mongodb://localhost/?tlsCertificateKeyFilePassword=x", "u"), Instant.now()));
+        assertTrue(e.getMessage().startsWith("Do not put the key passphrase in the URI"), e.getMessage());
+    }
+
+    @Test
     void badUriIsOneSentence() {
         ConsoleException e = assertThrows(ConsoleException.class,
                 () -> prepare(ConnectionProfile.scram("http://localhost", "u"), Instant.now()));

@@ -21,10 +21,17 @@ class TeleportNameTest {
     }
 
     @Test
-    void remoteUserWithDashesKeepsThemInTheUserName() {
-        TeleportName name = TeleportName.fromMongoName("CN=remote-bob-smith-teleport.example.com");
+    void clusterNameWithDashesStaysWhole() {
+        TeleportName name = TeleportName.fromMongoName("CN=remote-ava-leaf-us");
+        assertEquals("ava", name.user());
+        assertEquals(Optional.of("leaf-us"), name.cluster());
+    }
+
+    @Test
+    void knownClusterNamesResolveUsersWithDashes() {
+        TeleportName name = TeleportName.fromMongoName("CN=remote-bob-smith-acme-prod", java.util.List.of("acme-prod"));
         assertEquals("bob-smith", name.user());
-        assertEquals(Optional.of("teleport.example.com"), name.cluster());
+        assertEquals(Optional.of("acme-prod"), name.cluster());
     }
 
     @Test

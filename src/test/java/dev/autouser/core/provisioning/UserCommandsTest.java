@@ -33,9 +33,9 @@ class UserCommandsTest {
     @Test
     void filteredListingNeverAsksForRestrictions() {
         assertEquals("{\"usersInfo\": 1, \"filter\": {\"customData.teleport-auto-user\": true}, \"showCustomData\": true}",
-                UserCommands.usersInfoAutoUsers(NameRange.all(), true).toJson());
+                UserCommands.usersInfoAutoUsers(UserPage.all(), true).toJson());
         assertEquals("{\"usersInfo\": 1, \"filter\": {\"customData.teleport-auto-user\": true}}",
-                UserCommands.usersInfoAutoUsers(NameRange.all(), false).toJson());
+                UserCommands.usersInfoAutoUsers(UserPage.all(), false).toJson());
     }
 
     @Test
@@ -43,6 +43,13 @@ class UserCommandsTest {
         assertEquals("{\"usersInfo\": [{\"user\": \"CN=a\", \"db\": \"$external\"}],"
                         + " \"showAuthenticationRestrictions\": true, \"showCustomData\": true}",
                 UserCommands.usersInfoExact(List.of("CN=a"), true).toJson());
+    }
+
+    @Test
+    void listingsExactMatchLeavesCustomDataOutFrom52() {
+        assertEquals("{\"usersInfo\": [{\"user\": \"CN=a\", \"db\": \"$external\"}],"
+                        + " \"showAuthenticationRestrictions\": true, \"showCustomData\": false}",
+                UserCommands.usersInfoExact(List.of("CN=a"), false, true).toJson());
     }
 
     @Test

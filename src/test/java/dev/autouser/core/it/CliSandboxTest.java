@@ -1,0 +1,10 @@
+package dev.autouser.core.it;
+
+import dev.autouser.testsupport.MongoTarget;
+
+class CliSandboxTest extends CliContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.sandbox();
+    }
+}

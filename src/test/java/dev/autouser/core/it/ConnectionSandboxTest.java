@@ -1,0 +1,10 @@
+package dev.autouser.core.it;
+
+import dev.autouser.testsupport.MongoTarget;
+
+class ConnectionSandboxTest extends ConnectionContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.sandbox();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.autouser.core.provisioning;
+
+import dev.autouser.testsupport.MongoTarget;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+@EnabledIfEnvironmentVariable(named = "MONGODB_TEST_URI", matches = ".+")
+class SessionRaceRealMongodTest extends SessionRaceContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.realFromEnvironment();
+    }
+}

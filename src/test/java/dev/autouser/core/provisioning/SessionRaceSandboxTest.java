@@ -1,0 +1,10 @@
+package dev.autouser.core.provisioning;
+
+import dev.autouser.testsupport.MongoTarget;
+
+class SessionRaceSandboxTest extends SessionRaceContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.sandbox();
+    }
+}
