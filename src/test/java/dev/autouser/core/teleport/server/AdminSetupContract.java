@@ -2,6 +2,7 @@ package dev.autouser.core.teleport.server;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
+import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
@@ -64,6 +65,10 @@ abstract class AdminSetupContract {
         assertTrue(first.after().matches(), first.after().findings().toString());
         assertTrue(second.changedNothing());
         assertTrue(second.before().script().contains("Nothing to change"));
+        List<AuditRecord> audited = fx.audit.readNewestFirst(10);
+        assertEquals(List.of("done: createUser " + spec.adminUser(), "done: createRole " + spec.roleName()),
+                audited.stream().map(AuditRecord::result).toList());
+        assertTrue(audited.get(1).command().startsWith("db.getSiblingDB(\"admin\").runCommand({\n  createRole: "), audited.get(1).command());
     }
 
     @Test
