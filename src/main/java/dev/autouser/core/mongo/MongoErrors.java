@@ -37,6 +37,13 @@ public final class MongoErrors {
      */
     public static ConsoleException translate(RuntimeException failure, String server, String identity,
                                              String command, String db, String attempted) {
+        return translate(failure, server, identity, command, db, java.util.List.of(), attempted);
+    }
+
+    /** Like the other, naming the databases of the roles the command grants ({@code roleDbs}). */
+    public static ConsoleException translate(RuntimeException failure, String server, String identity,
+                                             String command, String db, java.util.List<String> roleDbs,
+                                             String attempted) {
         if (failure instanceof ConsoleException console) {
             return console;
         }
@@ -47,7 +54,7 @@ public final class MongoErrors {
             return authenticationFailed(security, identity);
         }
         if (failure instanceof MongoCommandException refused) {
-            return commandRefused(refused, identity, command, db, attempted);
+            return commandRefused(refused, identity, command, db, roleDbs, attempted);
         }
         if (failure instanceof MongoTimeoutException timeout) {
             return unreachable(timeout, server);
@@ -79,13 +86,13 @@ public final class MongoErrors {
                 AUTHENTICATION_FAILED, security);
     }
 
-    private static ConsoleException commandRefused(MongoCommandException refused, String identity,
-                                                   String command, String db, String attempted) {
+    private static ConsoleException commandRefused(MongoCommandException refused, String identity, String command,
+                                                   String db, java.util.List<String> roleDbs, String attempted) {
         int code = refused.getErrorCode();
         String serverText = refused.getErrorMessage();
         String message = switch (code) {
             case UNAUTHORIZED -> "Not allowed to " + attempted + ": " + identity + " lacks "
-                    + RequiredPrivileges.forCommand(command, db) + ".";
+                    + RequiredPrivileges.forCommand(command, db, roleDbs) + serverDetail(serverText) + ".";
             case AUTHENTICATION_FAILED -> "Authentication failed as " + identity + ".";
             case USER_NOT_FOUND -> "Could not " + attempted + ": the user does not exist (" + serverText + ").";
             case ROLE_NOT_FOUND -> "Could not " + attempted + ": a role does not exist (" + serverText + ").";
@@ -95,6 +102,14 @@ public final class MongoErrors {
             default -> "MongoDB refused to " + attempted + ": " + serverText + " (code " + code + ").";
         };
         return new ConsoleException(message, code, refused);
+    }
+
+    /** MongoDB's specific refusals ("Not authorized to grant role: read@db1") are worth repeating. */
+    private static String serverDetail(String serverText) {
+        String lower = serverText.toLowerCase(Locale.ROOT);
+        boolean generic = lower.startsWith("not authorized on ") || lower.contains("requires authentication")
+                || serverText.isBlank();
+        return generic ? "" : " (the server says: " + serverText + ")";
     }
 
     private static ConsoleException unreachable(MongoTimeoutException timeout, String server) {

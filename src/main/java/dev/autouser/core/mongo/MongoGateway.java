@@ -82,8 +82,23 @@ public final class MongoGateway implements AutoCloseable {
         try {
             return client.getDatabase(db).runCommand(command);
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db, attempted);
+            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db,
+                    roleDatabases(command), attempted);
         }
+    }
+
+    /** The databases of the roles a user command grants, for naming a missing grantRole. */
+    private static List<String> roleDatabases(Document command) {
+        if (!(command.get("roles") instanceof List<?> roles)) {
+            return List.of();
+        }
+        List<String> dbs = new ArrayList<>();
+        for (Object role : roles) {
+            if (role instanceof Document document && document.get("db") instanceof String db) {
+                dbs.add(db);
+            }
+        }
+        return dbs;
     }
 
     /**

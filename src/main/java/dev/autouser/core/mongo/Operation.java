@@ -7,8 +7,10 @@ import static dev.autouser.core.mongo.Privilege.onDatabase;
 import static dev.autouser.core.mongo.Privilege.onEveryDatabase;
 
 /**
- * What the console can do, with the privileges each needs (seed 001 and MongoDB's "Required
- * Access" for usersInfo, updateUser, dropUser, createUser, currentOp and rolesInfo).
+ * What the console can do, with the privileges each needs (MongoDB's "Required Access" for
+ * usersInfo, updateUser, dropUser, createUser, currentOp and rolesInfo). Creating a user with
+ * customData needs no changeCustomData; seed 001 grants it anyway, and the admin-role drift check
+ * reports it, not this.
  */
 public enum Operation {
     LIST("list auto-users", List.of(
@@ -22,7 +24,7 @@ public enum Operation {
             onDatabase("dropUser", "$external"))),
     ACTIVATE("activate users as Teleport does", List.of(
             onDatabase("viewUser", "$external"), onCluster("inprog"),
-            onDatabase("createUser", "$external"), onDatabase("changeCustomData", "$external"),
+            onDatabase("createUser", "$external"),
             onDatabase("setAuthenticationRestriction", "$external"), onEveryDatabase("revokeRole"))),
     CLEANUP("clean up stale auto-users", DROP.required),
     VALIDATE_ROLES("validate role names", List.of(onEveryDatabase("viewRole")));

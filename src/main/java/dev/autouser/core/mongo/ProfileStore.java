@@ -29,14 +29,21 @@ public final class ProfileStore {
         this.file = file;
     }
 
+    /** Saved profiles sorted by name; a missing file is an empty list. */
     public List<ConnectionProfile> all() {
         List<ConnectionProfile> profiles = new ArrayList<>();
         JsonNode root = readRoot();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.path("profiles").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
-            profiles.add(fromJson(entry.getKey(), entry.getValue()));
+        if (root.isArray()) {
+            root.forEach(node -> profiles.add(fromJson(node.path("name").asText(""), node)));
+        } else {
+            // An early format keyed profiles by name: still read, rewritten as a list on the next save.
+            Iterator<Map.Entry<String, JsonNode>> fields = root.path("profiles").fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                profiles.add(fromJson(entry.getKey(), entry.getValue()));
+            }
         }
+        profiles.sort(java.util.Comparator.comparing(ConnectionProfile::name));
         return profiles;
     }
 
@@ -49,33 +56,36 @@ public final class ProfileStore {
         if (profile.name().isEmpty()) {
             throw new ConsoleException("A saved profile needs a name.");
         }
-        ObjectNode root = (ObjectNode) readRoot();
-        ObjectNode profiles = root.has("profiles") ? (ObjectNode) root.get("profiles") : root.putObject("profiles");
-        profiles.set(profile.name(), toJson(profile));
-        write(root);
+        List<ConnectionProfile> profiles = new ArrayList<>(all());
+        profiles.removeIf(p -> p.name().equals(profile.name()));
+        profiles.add(profile);
+        write(profiles);
     }
 
     public void delete(String name) {
-        ObjectNode root = (ObjectNode) readRoot();
-        if (root.get("profiles") instanceof ObjectNode profiles) {
-            profiles.remove(name);
-            write(root);
+        List<ConnectionProfile> profiles = new ArrayList<>(all());
+        if (profiles.removeIf(p -> p.name().equals(name))) {
+            write(profiles);
         }
     }
 
     private JsonNode readRoot() {
         if (!Files.exists(file)) {
-            return JSON.createObjectNode();
+            return JSON.createArrayNode();
         }
         try {
             JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return root instanceof ObjectNode ? root : JSON.createObjectNode();
+            return root == null || root.isMissingNode() ? JSON.createArrayNode() : root;
         } catch (IOException e) {
             throw new ConsoleException("The saved profiles in " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private void write(ObjectNode root) {
+    /** The shape the GUI's profile list writes too: a JSON array of flat objects. */
+    private void write(List<ConnectionProfile> profiles) {
+        com.fasterxml.jackson.databind.node.ArrayNode root = JSON.createArrayNode();
+        profiles.stream().sorted(java.util.Comparator.comparing(ConnectionProfile::name))
+                .forEach(p -> root.add(toJson(p)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".profiles", ".tmp");
@@ -88,6 +98,7 @@ public final class ProfileStore {
 
     private static ObjectNode toJson(ConnectionProfile profile) {
         ObjectNode node = JSON.createObjectNode();
+        node.put("name", profile.name());
         node.put("uri", withoutPassword(profile.uri()));
         profile.tlsCaFile().ifPresent(p -> node.put("tlsCaFile", p.toString()));
         profile.tlsCertFile().ifPresent(p -> node.put("tlsCertFile", p.toString()));

@@ -88,6 +88,30 @@ abstract class ConnectionContract {
     }
 
     @Test
+    void scramLoginWithPasswordWorksAndAWrongPasswordIsPlainlyRefused() {
+        String user = Seeds.unique("scram");
+        target().dba().getDatabase("admin").runCommand(new org.bson.Document("createUser", user)
+                .append("pwd", "correct horse").append("roles", java.util.List.of(
+                        new org.bson.Document("role", "read").append("db", "db1"))));
+        try {
+            // The TLS handshake still presents a client certificate; SCRAM decides who we are.
+            ConnectionProfile profile = new ConnectionProfile("", target().uri(), java.util.Optional.of(target().caFile()),
+                    java.util.Optional.of(target().clientFile("scram-client")), java.util.Optional.empty(),
+                    dev.autouser.core.mongo.AuthMechanism.SCRAM, java.util.Optional.of(user), false);
+            try (MongoGateway gateway = MongoGateway.connect(profile, "correct horse".toCharArray())) {
+                assertEquals(user + "@admin", gateway.facts().identity());
+            }
+            ConsoleException e = assertThrows(ConsoleException.class,
+                    () -> MongoGateway.connect(profile, "wrong".toCharArray()));
+            assertEquals("Authentication failed as " + user
+                    + "@admin: the server has no such user, or the password or certificate does not match it.",
+                    e.getMessage());
+        } finally {
+            target().dba().getDatabase("admin").runCommand(new org.bson.Document("dropUser", user));
+        }
+    }
+
+    @Test
     void certificateOfUnknownUserFailsAuthenticationPlainly() {
         String stranger = Seeds.unique("stranger");
         ConsoleException e = assertThrows(ConsoleException.class, () -> seeds.gatewayAs(stranger));

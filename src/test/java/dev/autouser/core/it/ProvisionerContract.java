@@ -126,6 +126,26 @@ abstract class ProvisionerContract {
     }
 
     @Test
+    void leastPrivilegeAdminMayGrantOnlyItsDatabasesAndIsToldWhichGrantIsMissing() {
+        String admin = seeds.leastPrivilegeAdmin(List.of("db1"));
+        String allowed = Seeds.unique("lp-ok");
+        String refused = Seeds.unique("lp-no");
+        seeds.track(allowed);
+        seeds.track(refused);
+        try (MongoGateway gateway = seeds.gatewayAs(admin)) {
+            TeleportProvisioner limited = new TeleportProvisioner(gateway, audit);
+            assertEquals(Outcome.CREATED, limited.activate(allowed, RoleRef.parseList("read@db1")));
+            ConsoleException e = assertThrows(ConsoleException.class,
+                    () -> limited.activate(refused, RoleRef.parseList("read@db2")));
+            assertEquals(13, e.serverCode().orElseThrow());
+            assertTrue(e.getMessage().startsWith("Not allowed to activate CN=" + refused + ": CN=" + admin
+                    + "@$external lacks createUser and setAuthenticationRestriction on $external and grantRole on db2"),
+                    e.getMessage());
+            assertFalse(seeds.exists(refused));
+        }
+    }
+
+    @Test
     void deactivateRemovesRolesAndLocksOutNewLogins() {
         String name = seeds.autoUser("bye", false, "read@db1");
         assertEquals(Outcome.LOCKED, provisioner.deactivate(name));

@@ -23,6 +23,7 @@ public final class Seeds {
     private final MongoTarget target;
     private final List<String> created = new ArrayList<>();
     private final List<MongoClient> sessions = new ArrayList<>();
+    private final List<String> createdRoles = new ArrayList<>();
 
     public Seeds(MongoTarget target) {
         this.target = target;
@@ -70,6 +71,32 @@ public final class Seeds {
         created.add(command.getString("createUser"));
     }
 
+    /**
+     * Seed 001's least-privilege admin: {@code grantRole} only on {@code grantableDbs}; returns the
+     * Teleport-style name to log in as.
+     */
+    public String leastPrivilegeAdmin(List<String> grantableDbs) {
+        String role = unique("lp-admin-role");
+        List<Document> privileges = new ArrayList<>(List.of(
+                privilege(new Document("cluster", true), "inprog"),
+                privilege(new Document("db", "").append("collection", ""), "revokeRole"),
+                privilege(new Document("db", "$external").append("collection", ""), "createUser", "updateUser",
+                        "dropUser", "viewUser", "setAuthenticationRestriction", "changeCustomData")));
+        grantableDbs.forEach(db -> privileges.add(privilege(new Document("db", db).append("collection", ""), "grantRole")));
+        target.dba().getDatabase("admin").runCommand(new Document("createRole", role)
+                .append("privileges", privileges).append("roles", List.of()));
+        createdRoles.add(role);
+        String admin = unique("lp-admin");
+        target.dba().getDatabase("$external").runCommand(new Document("createUser", "CN=" + admin)
+                .append("roles", List.of(new Document("role", role).append("db", "admin"))));
+        created.add("CN=" + admin);
+        return admin;
+    }
+
+    private static Document privilege(Document resource, String... actions) {
+        return new Document("resource", resource).append("actions", List.of(actions));
+    }
+
     /** Logs in as the user over X.509 and keeps the connection open (a live session). */
     public MongoClient connect(String teleportName, String appName) {
         MongoClient client = target.connectAs(teleportName, appName);
@@ -108,6 +135,10 @@ public final class Seeds {
             }
         }
         created.clear();
+        for (String role : createdRoles) {
+            target.dba().getDatabase("admin").runCommand(new Document("dropRole", role));
+        }
+        createdRoles.clear();
     }
 
     /** Remembers a user created by the code under test so that it is dropped too. */

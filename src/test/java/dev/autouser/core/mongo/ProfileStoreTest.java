@@ -33,6 +33,20 @@ class ProfileStoreTest {
     }
 
     @Test
+    void readsTheListTheGuiWritesAndTheEarlierKeyedForm() throws Exception {
+        Path file = dir.resolve("profiles.json");
+        Files.writeString(file, "[{\"name\": \"gui\", \"uri\": \"mongodb://g\", \"tlsCaFile\": \"/ca.pem\","
+                + " \"auth\": \"x509\", \"tlsAllowInvalid\": false}]");
+        ProfileStore store = new ProfileStore(file);
+        assertEquals("mongodb://g", store.find("gui").orElseThrow().uri());
+        Files.writeString(file, "{\"profiles\": {\"old\": {\"uri\": \"mongodb://o\", \"auth\": \"none\"}}}");
+        assertEquals("mongodb://o", store.find("old").orElseThrow().uri());
+        store.save(ConnectionProfile.scram("mongodb://n", "u").withName("new"));
+        assertEquals(2, store.all().size());
+        assertEquals('[', Files.readString(file).trim().charAt(0));
+    }
+
+    @Test
     void deleteRemovesOnlyThatProfile() {
         ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
         store.save(ConnectionProfile.scram("mongodb://a", "u").withName("a"));
