@@ -25,7 +25,8 @@ public final class AutoUserCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Option(names = "--demo",
-            description = "Open the console connected to the embedded demo server (started in-process).")
+            description = "Open the console connected to the embedded demo server (started in-process). "
+                    + "Without saved connection profiles (first run) the console does this anyway.")
     boolean demo;
 
     @CommandLine.Option(names = "--dark", description = "Open the console with the dark theme.")

@@ -128,7 +128,8 @@ class ConsoleFxTest {
         waitFor(() -> robot.lookup("#scopeLOCKED_ONLY").tryQuery().isPresent());
         robot.clickOn("#scopeLOCKED_ONLY");
         robot.clickOn("#cleanupPlanButton");
-        waitFor(() -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#cleanupCommands").tryQuery().isPresent()
+                && robot.lookup("#cleanupRunButton").tryQuery().isPresent());
         assertTrue(robot.lookup("#cleanupCommands").queryTextInputControl().getText()
                 .contains("\"dropUser\": \"CN=" + carol + "\""));
         Button run = robot.lookup("#cleanupRunButton").queryButton();
@@ -166,7 +167,12 @@ class ConsoleFxTest {
 
     /** The search left one row: click it, as a person selects a user. */
     private static void clickOnlyRow(FxRobot robot) {
-        robot.clickOn(robot.lookup("#usersTable .table-row-cell").nth(0).queryAs(Node.class));
+        // Cells are recycled: pick the row cell that shows index 0, not the first cell node.
+        Node first = robot.lookup("#usersTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
+                .query();
+        robot.clickOn(first);
+        waitFor(() -> onFx(() -> table(robot).getSelectionModel().getSelectedItems().size() == 1));
     }
 
     private static void paste(FxRobot robot, String field, String text) {

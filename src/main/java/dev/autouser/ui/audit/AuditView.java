@@ -82,8 +82,8 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No changes recorded yet"));
         table.getColumns().setAll(java.util.List.of(
-                column("Time", 150, r -> TIME.format(r.time())),
-                column("Target user", 170, AuditRecord::targetUser),
+                column("Time", 165, r -> TIME.format(r.time())),
+                column("Target user", 140, AuditRecord::targetUser),
                 column("Command", 380, AuditRecord::command),
                 column("Result", 200, AuditRecord::result),
                 column("Identity", 150, AuditRecord::identity),
@@ -104,6 +104,15 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         TableColumn<AuditRecord, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // Commands are long: the full text is one hover away.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 }

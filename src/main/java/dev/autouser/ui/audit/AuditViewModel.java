@@ -58,7 +58,7 @@ public final class AuditViewModel {
         String text = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         visible.setPredicate(text.isEmpty() ? null : record -> matches(record, text));
         summary.set(visible.size() == records.size()
-                ? records.size() + " records in " + log.file()
+                ? records.size() + (records.size() == 1 ? " record in " : " records in ") + log.file()
                 : visible.size() + " of " + records.size() + " records match");
     }
 

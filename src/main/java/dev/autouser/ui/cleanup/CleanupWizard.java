@@ -136,6 +136,7 @@ public final class CleanupWizard extends BorderPane {
         TextArea commands = new TextArea();
         commands.setId("cleanupCommands");
         commands.setEditable(false);
+        commands.setWrapText(true);
         commands.getStyleClass().add("command-text");
         commands.textProperty().bind(model.commandsProperty());
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -176,8 +176,9 @@ public final class ConnectViewModel {
                 result.set(sentence);
                 dialogs.showError(sentence, failure);
             } else {
+                edit(session.profile()); // shows what was used, e.g. the demo's URI and files
                 resultOk.set(true);
-                result.set("Connected as " + session.identityLabel() + ".");
+                result.set("Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".");
                 updateWarnings(Optional.of(session.facts().platform()));
                 onConnected.accept(session);
             }

@@ -1,7 +1,5 @@
 package dev.autouser.ui.users;
 
-import javafx.beans.Observable;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -23,12 +21,10 @@ import java.util.function.Function;
  * @param <R> the observable row shown in the table
  */
 public final class LiveRows<K, V, R extends LiveRows.Row<V>> {
-    /** A table row holding one value; {@link #version()} ticks once per real change. */
+    /** A table row holding one value. */
     public interface Row<V> {
         /** Takes the new value; returns false (and changes nothing) when it equals the current one. */
         boolean update(V value);
-
-        Observable version();
     }
 
     /** What one merge did, for highlighting and the status line. */
@@ -45,9 +41,8 @@ public final class LiveRows<K, V, R extends LiveRows.Row<V>> {
 
     private final Function<V, K> key;
     private final Function<V, R> create;
-    // The extractor turns a row's version tick into a list "update" event, which sorted and
-    // filtered views understand without replacing anything.
-    private final ObservableList<R> rows = FXCollections.observableArrayList(row -> new Observable[] {row.version()});
+    // Changed rows stay the same objects: they are moved and announced as updates, never replaced.
+    private final RowList<R> rows = new RowList<>();
     private final Map<K, R> byKey = new HashMap<>();
 
     public LiveRows(Function<V, K> key, Function<V, R> create) {
@@ -59,19 +54,33 @@ public final class LiveRows<K, V, R extends LiveRows.Row<V>> {
         return rows;
     }
 
+    /** Keeps the rows in this order (the table's sort order); null keeps the current order. */
+    public void sortBy(java.util.Comparator<? super R> order) {
+        rows.sortBy(order);
+    }
+
     public R find(K rowKey) {
         return byKey.get(rowKey);
     }
 
-    /** Applies a fresh snapshot of all values. Must run on the FX thread once the table shows. */
+    /** Applies a fresh snapshot of all values (the diff is computed here). */
     public Merge<R> merge(List<V> values) {
         Map<K, V> fresh = new HashMap<>();
         for (V value : values) {
             fresh.put(key.apply(value), value);
         }
+        List<K> vanished = byKey.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
+        return apply(values, vanished);
+    }
+
+    /**
+     * Applies a diff computed elsewhere (on a background thread): values that are new or may have
+     * changed, and keys that vanished. Must run on the FX thread once the table shows.
+     */
+    public Merge<R> apply(List<V> upserts, java.util.Collection<K> vanished) {
         List<R> added = new ArrayList<>();
         List<R> changed = new ArrayList<>();
-        for (V value : values) {
+        for (V value : upserts) {
             K rowKey = key.apply(value);
             R row = byKey.get(rowKey);
             if (row == null) {
@@ -83,19 +92,18 @@ public final class LiveRows<K, V, R extends LiveRows.Row<V>> {
             }
         }
         Set<R> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        byKey.entrySet().removeIf(entry -> {
-            boolean vanished = !fresh.containsKey(entry.getKey());
-            if (vanished) {
-                gone.add(entry.getValue());
+        for (K rowKey : vanished) {
+            R row = byKey.remove(rowKey);
+            if (row != null) {
+                gone.add(row);
             }
-            return vanished;
-        });
+        }
+        rows.updated(changed);
         if (!gone.isEmpty()) {
             rows.removeAll(gone); // one batched change, unlike removeIf
         }
-        if (!added.isEmpty()) {
-            rows.addAll(added);
-        }
+        rows.insertAll(added);
         return new Merge<>(added, changed, gone.size());
     }
+
 }

@@ -11,6 +11,8 @@ final class StateCell<S> extends TableCell<S, UserState> {
     static final String IDLE = "state-idle";
     static final String LOCKED = "state-locked";
 
+    private final FontIcon icon = new FontIcon(Feather.MOON);
+
     @Override
     protected void updateItem(UserState state, boolean empty) {
         super.updateItem(state, empty);
@@ -21,7 +23,8 @@ final class StateCell<S> extends TableCell<S, UserState> {
             return;
         }
         setText(label(state));
-        setGraphic(new FontIcon(icon(state)));
+        icon.setIconCode(icon(state));
+        setGraphic(icon);
         getStyleClass().add(styleClass(state));
     }
 

@@ -1,5 +1,6 @@
 package dev.autouser.ui.users;
 
+import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.UserState;
 
 import java.util.Collection;
@@ -8,12 +9,12 @@ import java.util.Collection;
 public record UserCounts(int total, int active, int idle, int locked) {
     public static final UserCounts NONE = new UserCounts(0, 0, 0, 0);
 
-    public static UserCounts of(Collection<UserRow> rows) {
+    public static UserCounts of(Collection<AutoUser> users) {
         int active = 0;
         int idle = 0;
         int locked = 0;
-        for (UserRow row : rows) {
-            UserState state = row.state();
+        for (AutoUser user : users) {
+            UserState state = user.state();
             if (state == UserState.ACTIVE) {
                 active++;
             } else if (state == UserState.IDLE) {
@@ -22,6 +23,6 @@ public record UserCounts(int total, int active, int idle, int locked) {
                 locked++;
             }
         }
-        return new UserCounts(rows.size(), active, idle, locked);
+        return new UserCounts(users.size(), active, idle, locked);
     }
 }

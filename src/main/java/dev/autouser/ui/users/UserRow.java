@@ -3,7 +3,6 @@ package dev.autouser.ui.users;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserState;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +28,6 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
     private final IntegerProperty sessions = new SimpleIntegerProperty();
     private final StringProperty clients = new SimpleStringProperty();
     private final StringProperty apps = new SimpleStringProperty();
-    private final IntegerProperty version = new SimpleIntegerProperty();
     private final BooleanProperty highlighted = new SimpleBooleanProperty();
     /** Lower-case text the search box matches against, rebuilt only when the value changes. */
     private String searchText = "";
@@ -44,7 +42,6 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
             return false;
         }
         apply(value);
-        version.set(version.get() + 1);
         return true;
     }
 
@@ -59,11 +56,6 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
         apps.set(String.join(", ", value.appNames()));
         searchText = String.join("\n", value.mongoName(), value.teleportName(), roles.get(), clients.get(),
                 apps.get(), cluster.get()).toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Observable version() {
-        return version;
     }
 
     public AutoUser user() {

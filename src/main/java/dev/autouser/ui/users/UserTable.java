@@ -36,6 +36,7 @@ final class UserTable extends TableView<UserRow> {
         cluster.setId("clusterColumn");
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
+        cluster.setComparator(String.CASE_INSENSITIVE_ORDER);
         cluster.setPrefWidth(90);
         getColumns().setAll(java.util.List.of(state,
                 text("Teleport user", "teleportColumn", 160, UserRow::teleportNameProperty),
@@ -55,6 +56,8 @@ final class UserTable extends TableView<UserRow> {
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        // The default comparator uses a Collator, ~50x slower than this; it matters at 10,000 rows.
+        column.setComparator(String.CASE_INSENSITIVE_ORDER);
         return column;
     }
 
@@ -65,6 +68,7 @@ final class UserTable extends TableView<UserRow> {
         column.setMinWidth(90);
         column.setCellValueFactory(cell -> cell.getValue().sessionsProperty());
         column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
+        column.setComparator(java.util.Comparator.comparingInt(Number::intValue));
         return column;
     }
 
@@ -90,21 +94,28 @@ final class UserTable extends TableView<UserRow> {
 
     /** "root" tag for users that came from another cluster (remote-<user>-<cluster>). */
     private static final class ClusterCell extends TableCell<UserRow, String> {
+        // One tag and tooltip per cell, reused: cells are recycled on every refresh and scroll.
+        private final Label tag = new Label("", new FontIcon(Feather.GIT_BRANCH));
+        private final Tooltip tooltip = new Tooltip();
+
+        ClusterCell() {
+            tag.getStyleClass().add("leaf-tag");
+        }
+
         @Override
         protected void updateItem(String cluster, boolean empty) {
             super.updateItem(cluster, empty);
+            setText(null);
             if (empty || cluster == null || cluster.isEmpty()) {
                 setGraphic(null);
-                setText(null);
                 setTooltip(null);
                 return;
             }
-            Label tag = new Label(cluster, new FontIcon(Feather.GIT_BRANCH));
-            tag.getStyleClass().add("leaf-tag");
+            tag.setText(cluster);
+            tooltip.setText("Remote user: logged in to cluster \"" + cluster
+                    + "\" and reached this leaf cluster's database");
             setGraphic(tag);
-            setText(null);
-            setTooltip(new Tooltip("Remote user: logged in to cluster \"" + cluster
-                    + "\" and reached this leaf cluster's database"));
+            setTooltip(tooltip);
         }
     }
 }

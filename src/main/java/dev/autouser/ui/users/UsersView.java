@@ -91,7 +91,11 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
 
     private void bind() {
         table.setItems(model.visibleRows());
-        model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+        // The rows keep themselves sorted (see RowList); the table only tells them the order.
+        table.setSortPolicy(sorted -> {
+            model.sortBy(sorted.getComparator());
+            return true;
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.focusedProperty().set(row));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRow>) change -> describeSelection());
         model.lastMergeProperty().addListener((obs, was, merge) -> {

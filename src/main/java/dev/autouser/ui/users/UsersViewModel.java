@@ -2,7 +2,6 @@ package dev.autouser.ui.users;
 
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
-import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.DialogService;
 import dev.autouser.ui.ErrorText;
@@ -24,12 +23,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,7 +46,6 @@ public final class UsersViewModel {
 
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
     private final FilteredList<UserRow> filtered = new FilteredList<>(rows.rows());
-    private final SortedList<UserRow> sorted = new SortedList<>(filtered);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<UserState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<String> roleFilter = new SimpleObjectProperty<>();
@@ -65,6 +61,8 @@ public final class UsersViewModel {
     private final ReadOnlyObjectWrapper<LiveRows.Merge<UserRow>> lastMerge = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<UserRow> focused = new SimpleObjectProperty<>();
     private long lastApplyNanos;
+    /** The last listing by name; only the background step reads and writes it (refreshes never overlap). */
+    private final java.util.Map<String, AutoUser> lastListed = new java.util.HashMap<>();
 
     public UsersViewModel(Supplier<AutoUserListing> lister, DialogService dialogs, FxExecutors executors,
                           Consumer<Instant> onRefreshed) {
@@ -95,8 +93,8 @@ public final class UsersViewModel {
             return;
         }
         refreshing.set(true);
-        CompletableFuture.supplyAsync(lister, executors.background())
-                .whenCompleteAsync((listing, failure) -> {
+        CompletableFuture.supplyAsync(() -> Snapshot.of(lister.get(), lastListed), executors.background())
+                .whenCompleteAsync((snapshot, failure) -> {
                     refreshing.set(false);
                     if (failure != null) {
                         String sentence = ErrorText.sentence("Refreshing the users failed", failure);
@@ -106,17 +104,22 @@ public final class UsersViewModel {
                         }
                         return;
                     }
-                    apply(listing);
+                    apply(snapshot);
                 }, executors.fx());
     }
 
-    /** Merges a listing into the rows. Runs on the FX thread; its cost is what the benchmark measures. */
+    /** Diffs and applies in one go (tests); the app diffs on the background thread. */
     public void apply(AutoUserListing listing) {
+        apply(Snapshot.of(listing, lastListed));
+    }
+
+    /** Merges a listing into the rows. Runs on the FX thread; its cost is what the benchmark measures. */
+    public void apply(Snapshot snapshot) {
         long start = System.nanoTime();
-        LiveRows.Merge<UserRow> merge = rows.merge(listing.users());
-        counts.set(UserCounts.of(rows.rows()));
-        if (!merge.added().isEmpty() || merge.removed() > 0 || !merge.changed().isEmpty()) {
-            updateKnownRoles();
+        LiveRows.Merge<UserRow> merge = rows.apply(snapshot.upserts(), snapshot.vanished());
+        counts.set(snapshot.counts());
+        if (!snapshot.roles().equals(knownRoles)) {
+            knownRoles.setAll(snapshot.roles());
         }
         merge.added().forEach(row -> row.highlightedProperty().set(loaded.get()));
         merge.changed().forEach(row -> row.highlightedProperty().set(true));
@@ -124,25 +127,13 @@ public final class UsersViewModel {
         loaded.set(true);
         lastMerge.set(merge);
         lastApplyNanos = System.nanoTime() - start;
-        onRefreshed.accept(listing.takenAt());
+        onRefreshed.accept(snapshot.listing().takenAt());
     }
 
     /** Ends the highlight of the rows a merge changed (the view calls this after a short pause). */
     public void clearHighlights(LiveRows.Merge<UserRow> merge) {
         merge.added().forEach(row -> row.highlightedProperty().set(false));
         merge.changed().forEach(row -> row.highlightedProperty().set(false));
-    }
-
-    private void updateKnownRoles() {
-        TreeSet<String> roles = new TreeSet<>();
-        for (UserRow row : rows.rows()) {
-            for (RoleRef role : row.user().roles()) {
-                roles.add(role.toString());
-            }
-        }
-        if (!roles.equals(new TreeSet<>(knownRoles))) {
-            knownRoles.setAll(roles);
-        }
     }
 
     private void applyFilter() {
@@ -162,9 +153,14 @@ public final class UsersViewModel {
         return Optional.ofNullable(rows.find(mongoName));
     }
 
-    /** Rows after filtering and sorting: what the table shows and what Export writes. */
-    public SortedList<UserRow> visibleRows() {
-        return sorted;
+    /** Rows after filtering, in the table's order: what the table shows and what Export writes. */
+    public ObservableList<UserRow> visibleRows() {
+        return filtered;
+    }
+
+    /** The table's sort order; rows are kept in it across refreshes. */
+    public void sortBy(java.util.Comparator<? super UserRow> order) {
+        rows.sortBy(order);
     }
 
     public List<UserRow> allRows() {

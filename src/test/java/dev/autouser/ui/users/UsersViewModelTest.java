@@ -146,7 +146,7 @@ class UsersViewModelTest {
     void sortOrderIsKeptAcrossRefreshes() {
         answers.add(listing(idle("alice"), idle("bob"), idle("carol")));
         model.refresh();
-        model.visibleRows().setComparator(Comparator.comparing(UserRow::mongoName).reversed());
+        model.sortBy(Comparator.comparing(UserRow::mongoName).reversed());
         answers.add(listing(idle("alice"), locked("bob"), idle("carol"), idle("aaron")));
 
         model.refresh();

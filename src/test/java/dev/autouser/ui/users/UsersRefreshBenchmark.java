@@ -1,0 +1,149 @@
+package dev.autouser.ui.users;
+
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.LiveSession;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.TeleportName;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * FX-thread cost of one refresh of the users page with 10,000 auto-users when 1% of them change:
+ * the merge into the rows (update events through the filtered and sorted lists) plus the CSS and
+ * layout pass of the table that follows. Run it in a real window:
+ * {@code xvfb-run -a mvn -q test-compile exec:java ...} or with the test class path, see README.
+ * Not a test: surefire excludes *Benchmark.
+ */
+public final class UsersRefreshBenchmark {
+    private static final int USERS = 10_000;
+    private static final int CHANGED = USERS / 100;
+    private static final int WARMUP = 30;
+    private static final int ROUNDS = 100;
+
+    public static void main(String[] args) throws Exception {
+        Random random = new Random(42);
+        List<AutoUser> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add(user(i, random));
+        }
+        AtomicReference<AutoUserListing> next = new AtomicReference<>(new AutoUserListing(users, Instant.now(), 3, Duration.ZERO));
+        Platform.startup(() -> { });
+        UsersViewModel model = onFx(() -> new UsersViewModel(next::get, dialogs(), FxExecutors.direct(), at -> { }));
+        boolean sorted = !java.util.Arrays.asList(args).contains("--unsorted");
+        UsersView view = onFx(() -> show(model, sorted));
+        java.util.Map<String, AutoUser> previous = new java.util.HashMap<>();
+        onFx(() -> { model.apply(Snapshot.of(next.get(), previous)); return null; });
+        long[] merge = new long[ROUNDS];
+        long[] total = new long[ROUNDS];
+        for (int round = -WARMUP; round < ROUNDS; round++) {
+            for (int c = 0; c < CHANGED; c++) {
+                int index = random.nextInt(USERS);
+                users.set(index, changed(users.get(index), random));
+            }
+            // What the background thread hands over: the listing plus counts and role choices.
+            Snapshot listing = Snapshot.of(new AutoUserListing(List.copyOf(users), Instant.now(), 3, Duration.ZERO), previous);
+            long[] times = onFx(() -> {
+                long start = System.nanoTime();
+                model.apply(listing);
+                long merged = System.nanoTime();
+                view.getScene().getRoot().applyCss();
+                view.getScene().getRoot().layout();
+                return new long[] {merged - start, System.nanoTime() - start};
+            });
+            if (round >= 0) {
+                merge[round] = times[0];
+                total[round] = times[1];
+            }
+            Thread.sleep(20);
+        }
+        System.out.printf("users=%d changedPerRefresh=%d rounds=%d sorted=%s%n", USERS, CHANGED, ROUNDS, sorted);
+        report("merge only (apply)", merge);
+        report("merge + CSS + layout", total);
+        Platform.exit();
+    }
+
+    private static UsersView show(UsersViewModel model, boolean sorted) {
+        UsersView view = new UsersView(model, new UserActionsViewModel(null, dialogs(), FxExecutors.direct(), () -> { }), () -> { });
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, 1280, 800);
+        Theme.style(scene);
+        new Theme(false);
+        stage.setScene(scene);
+        stage.show();
+        // Sorted by state then Teleport name, as a DBA looking for locked users would.
+        TableColumn<UserRow, ?> state = view.table().getColumns().get(0);
+        TableColumn<UserRow, ?> name = view.table().getColumns().get(1);
+        if (sorted) {
+            view.table().getSortOrder().setAll(List.of(state, name));
+        }
+        model.pausedProperty().set(true);
+        return view;
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-22s median %.2f ms, p95 %.2f ms, max %.2f ms%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static AutoUser user(int i, Random random) {
+        String name = i % 20 == 0 ? "remote-user" + i + "-root" : "user" + i;
+        int sessions = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
+        return build(name, sessions == 0 && random.nextBoolean(), sessions, i);
+    }
+
+    private static AutoUser changed(AutoUser user, Random random) {
+        int sessions = user.sessions().isEmpty() ? 1 + random.nextInt(2) : 0;
+        return build(user.teleportName(), sessions == 0 && !user.locked(), sessions, random.nextInt(1000));
+    }
+
+    private static AutoUser build(String teleportName, boolean locked, int sessions, int seed) {
+        List<LiveSession> live = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            live.add(new LiveSession(seed * 10L + s, "10.1." + (seed % 250) + "." + s + ":5" + s, s == 0 ? "mongosh 2.3.1" : "DataGrip"));
+        }
+        List<RoleRef> roles = locked ? List.of() : List.of(RoleRef.parse("read@db" + (seed % 7)), RoleRef.parse("readWrite@app"));
+        return new AutoUser("CN=" + teleportName, teleportName, TeleportName.fromMongoName(teleportName).cluster(), roles,
+                locked, new Document("teleport-auto-user", true), live);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+
+    private static DialogService dialogs() {
+        return new DialogService() {
+            public void showError(String sentence, Throwable details) { System.err.println(sentence); }
+            public boolean confirm(dev.autouser.ui.Confirmation confirmation) { return false; }
+            public void notify(String message) { }
+            public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String name) { return java.util.Optional.empty(); }
+            public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title) { return java.util.Optional.empty(); }
+            public void copyToClipboard(String text) { }
+        };
+    }
+}
