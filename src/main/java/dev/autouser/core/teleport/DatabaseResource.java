@@ -39,6 +39,9 @@ public record DatabaseResource(String name, String uri, String adminUser) {
             throw new TeleportConfigException("\"" + connectionString + "\" is not a MongoDB connection string: " + e.getMessage());
         }
         String hosts = String.join(",", parsed.getHosts());
+        if (parsed.isSrvProtocol()) {
+            return "mongodb+srv://" + hosts + "/";
+        }
         String replicaSet = parsed.getRequiredReplicaSetName();
         if (replicaSet == null && parsed.getHosts().size() == 1) {
             return hosts;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseResourceTest {
     private static final String SEED_DB = TestFiles.read("/teleport/seed001-db.yaml");
@@ -45,6 +46,21 @@ class DatabaseResourceTest {
                     admin_user:
                       name: teleport-admin
                 """, new DatabaseResource("example", "localhost:27017", "teleport-admin").toStaticYaml());
+    }
+
+    @Test
+    void uriIsHostPortForOneServerAndKeepsReplicaSetsAndSrv() {
+        assertEquals("localhost:27017", DatabaseResource.uriFor("mongodb://localhost:27017/?tls=true&tlsCAFile=/x/ca.pem"));
+        assertEquals("mongodb://db1:27017,db2:27017/?replicaSet=rs0",
+                DatabaseResource.uriFor("mongodb://db1:27017,db2:27017/?replicaSet=rs0&tls=true"));
+        assertEquals("mongodb+srv://cluster.example.com/", DatabaseResource.uriFor("mongodb+srv://cluster.example.com/?tls=true"));
+    }
+
+    @Test
+    void connectionStringWithoutSchemeIsRefused() {
+        TeleportConfigException e = assertThrows(TeleportConfigException.class, () -> DatabaseResource.uriFor("localhost:27017"));
+
+        assertTrue(e.getMessage().startsWith("\"localhost:27017\" is not a MongoDB connection string"), e.getMessage());
     }
 
     @Test
