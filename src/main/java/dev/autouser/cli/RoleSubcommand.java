@@ -26,8 +26,13 @@ abstract class RoleSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         PrintWriter err = err();
-        try (MongoGateway gateway = connection.connect(context(), err)) {
-            return run(gateway);
+        try {
+            if (offline()) {
+                return runOffline();
+            }
+            try (MongoGateway gateway = connection.connect(context(), err)) {
+                return run(gateway);
+            }
         } catch (ConsoleException | TeleportConfigException e) {
             err.println("error: " + e.getMessage());
             return AutoUserCommand.USAGE_OR_CONNECTION;
@@ -38,6 +43,15 @@ abstract class RoleSubcommand implements Callable<Integer> {
     }
 
     abstract int run(MongoGateway gateway);
+
+    /** True when the command was asked to work without a server. */
+    boolean offline() {
+        return false;
+    }
+
+    int runOffline() {
+        throw new IllegalStateException("This command needs a server.");
+    }
 
     CliContext context() {
         return ((AutoUserCommand) spec.root().userObject()).context();

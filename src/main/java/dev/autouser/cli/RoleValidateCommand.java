@@ -2,6 +2,7 @@ package dev.autouser.cli;
 
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.RoleCatalog;
 import dev.autouser.core.teleport.RoleMappingValidator;
 import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.ServerRoleCatalog;
@@ -9,6 +10,7 @@ import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.TeleportRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.List;
 
@@ -19,8 +21,26 @@ final class RoleValidateCommand extends RoleSubcommand {
     @Mixin
     RoleFileArguments role;
 
+    @Option(names = "--offline", description = "Check without a server: syntax, mode, matchers and templates;"
+            + " role existence is then reported as not checked.")
+    boolean offline;
+
+    @Override
+    boolean offline() {
+        return offline;
+    }
+
+    @Override
+    int runOffline() {
+        return validate(RoleCatalog.NONE);
+    }
+
     @Override
     int run(MongoGateway gateway) {
+        return validate(new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
+    }
+
+    private int validate(RoleCatalog catalog) {
         TeleportRole parsed;
         try {
             parsed = role.role();
@@ -28,8 +48,7 @@ final class RoleValidateCommand extends RoleSubcommand {
             out().println(e.getMessage());
             return AutoUserCommand.SOME_FAILED;
         }
-        List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(),
-                new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
+        List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(), catalog);
         problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
         boolean valid = !RoleMappingValidator.hasErrors(problems);
         out().println(!valid ? "Role " + parsed.name() + " has problems."

@@ -74,6 +74,17 @@ class RoleCommandTest {
     }
 
     @Test
+    void offlineValidationChecksSyntaxWithoutAServer() {
+        CliRun bad = CliRun.run("role", "validate", "--offline", role("keep", "readWrite", "read@db1").toString());
+        CliRun good = CliRun.run("role", "validate", "--offline", role("keep", "read@db1").toString());
+
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.out().contains("error: `readWrite`: \"readWrite\" is not role@db"), bad.toString());
+        assertEquals(0, good.code(), good.toString());
+        assertTrue(good.out().contains("note: spec.allow.db_roles: cannot check that read exists in database db1: no server is connected"), good.toString());
+    }
+
+    @Test
     void unparseableFileIsOneLineExitOne() {
         CliRun run = CliRun.as(target, "dba", "role", "validate", CliRun.file("kind: role\nspec: [\n").toString());
 

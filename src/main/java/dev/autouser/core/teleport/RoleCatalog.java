@@ -11,6 +11,22 @@ public interface RoleCatalog {
      */
     Optional<Set<String>> rolesIn(String db);
 
+    /** Why {@link #rolesIn} could not answer, completing "cannot check that X exists in database db: ...". */
+    default String whyUnknown(String db) {
+        return "the connected user may not list its roles (rolesInfo needs viewRole); grant it with admin-setup --apply"
+                + " --with-view-role, or connect as a user who has it.";
+    }
+
     /** A catalog for when no server is connected: it never knows. */
-    RoleCatalog NONE = db -> Optional.empty();
+    RoleCatalog NONE = new RoleCatalog() {
+        @Override
+        public Optional<Set<String>> rolesIn(String db) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String whyUnknown(String db) {
+            return "no server is connected; validate against one to check role names.";
+        }
+    };
 }

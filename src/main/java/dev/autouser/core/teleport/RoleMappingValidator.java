@@ -48,8 +48,7 @@ public final class RoleMappingValidator {
         checkEntries(DENY, role.denyDbRoles(), traits, problems);
         uncheckedByDb.forEach((db, entries) -> problems.add(RoleProblem.note(ALLOW, "",
                 "cannot check that " + String.join(", ", entries) + (entries.size() == 1 ? " exists" : " exist") + " in database " + db
-                        + ": the connected user may not list its roles (rolesInfo needs viewRole); "
-                        + "grant it with admin-setup --apply --with-view-role, or connect as a user who has it.")));
+                        + ": " + catalog.whyUnknown(db))));
         return problems;
     }
 
