@@ -3,7 +3,7 @@ package dev.autouser.ui;
 import dev.autouser.core.AppDirs;
 import dev.autouser.ui.connect.DemoLauncher;
 import dev.autouser.ui.connect.GatewayConnector;
-import dev.autouser.ui.connect.ProfileStore;
+import dev.autouser.core.mongo.ProfileStore;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -30,7 +30,7 @@ public final class ConsoleApp extends Application {
         }
         boolean firstRun;
         try {
-            firstRun = new ProfileStore(dirs.profilesFile()).load().isEmpty();
+            firstRun = new ProfileStore(dirs.profilesFile()).all().isEmpty();
         } catch (RuntimeException unreadable) {
             firstRun = false; // the connect screen will say what is wrong with the file
         }

@@ -13,7 +13,7 @@ import dev.autouser.ui.cleanup.CleanupWizard;
 import dev.autouser.ui.connect.ConnectView;
 import dev.autouser.ui.connect.ConnectViewModel;
 import dev.autouser.ui.connect.Connector;
-import dev.autouser.ui.connect.ProfileStore;
+import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.users.UserActionsViewModel;
 import dev.autouser.ui.users.UsersView;
 import dev.autouser.ui.users.UsersViewModel;

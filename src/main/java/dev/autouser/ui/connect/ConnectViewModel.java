@@ -3,6 +3,7 @@ package dev.autouser.ui.connect;
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.Platform;
+import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.ConsoleSession;
 import dev.autouser.ui.DialogService;
 import dev.autouser.ui.ErrorText;
@@ -69,7 +70,7 @@ public final class ConnectViewModel {
 
     /** Loads the saved profiles (in the background: it is file I/O). */
     public void loadProfiles() {
-        run("Loading saved profiles failed", store::load, profiles::setAll);
+        run("Loading saved profiles failed", store::all, profiles::setAll);
     }
 
     public void edit(ConnectionProfile profile) {
@@ -93,14 +94,20 @@ public final class ConnectViewModel {
 
     public void save() {
         ConnectionProfile profile = profile();
-        run("Saving the profile failed", () -> store.save(profile), saved -> {
+        run("Saving the profile failed", () -> {
+            store.save(profile);
+            return store.all();
+        }, saved -> {
             profiles.setAll(saved);
             dialogs.notify("Saved profile \"" + profile.name() + "\"");
         });
     }
 
     public void delete(ConnectionProfile profile) {
-        run("Deleting the profile failed", () -> store.delete(profile.name()), profiles::setAll);
+        run("Deleting the profile failed", () -> {
+            store.delete(profile.name());
+            return store.all();
+        }, profiles::setAll);
     }
 
     public void chooseCaFile() {

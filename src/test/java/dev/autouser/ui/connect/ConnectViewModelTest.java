@@ -2,6 +2,7 @@ package dev.autouser.ui.connect;
 
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.ui.ConsoleSession;
 import dev.autouser.ui.FxExecutors;
