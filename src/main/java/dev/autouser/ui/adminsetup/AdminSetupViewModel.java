@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -139,17 +141,17 @@ public final class AdminSetupViewModel {
                 : problems + " findings: Apply fixes them, or copy the script for someone who can.");
     }
 
-    private java.util.Optional<AdminRoleSpec> specOrError() {
+    private Optional<AdminRoleSpec> specOrError() {
         if (leastPrivilege.get() && databases.chosen().isEmpty()) {
             dialogs.showError("Choose at least one database for grantRole, or grant it on all databases.", null);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(new AdminRoleSpec(roleName.get(), adminUser.get(),
+            return Optional.of(new AdminRoleSpec(roleName.get(), adminUser.get(),
                     leastPrivilege.get() ? databases.chosen() : List.of(), withViewRole.get()));
         } catch (IllegalArgumentException e) {
             dialogs.showError(e.getMessage(), e);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -163,7 +165,7 @@ public final class AdminSetupViewModel {
         }
     }
 
-    private <T> void run(String what, Supplier<T> work, java.util.function.Consumer<T> onDone) {
+    private <T> void run(String what, Supplier<T> work, Consumer<T> onDone) {
         busy.set(true);
         CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((result, failure) -> {
             busy.set(false);
