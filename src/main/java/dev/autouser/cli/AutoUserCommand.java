@@ -13,7 +13,8 @@ import java.io.PrintWriter;
         footer = {"", "Exit codes: 0 ok, 1 some users failed or were refused, 2 usage or connection error."},
         subcommands = {CommandLine.HelpCommand.class,
                 ListCommand.class, LockCommand.class, DropCommand.class, ActivateCommand.class,
-                DeactivateCommand.class, CleanupCommand.class, ServerInfoCommand.class, DemoServerCommand.class})
+                DeactivateCommand.class, CleanupCommand.class, ServerInfoCommand.class, DemoServerCommand.class,
+                AdminSetupCommand.class, RoleCommand.class})
 public final class AutoUserCommand implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0;

@@ -17,7 +17,7 @@ import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.users.UserActionsViewModel;
 import dev.autouser.ui.users.UsersView;
 import dev.autouser.ui.users.UsersViewModel;
-import dev.autouser.ui.shell.ComingView;
+import dev.autouser.ui.adminsetup.TeleportPages;
 import dev.autouser.ui.shell.MainView;
 import dev.autouser.ui.shell.MainViewModel;
 import dev.autouser.ui.shell.Page;
@@ -41,6 +41,7 @@ public final class ConsoleWindow {
     private Stage stage;
     private ConsoleSession session;
     private UsersView usersView;
+    private TeleportPages teleportPages;
 
     public ConsoleWindow(GuiOptions options, FxExecutors executors, AppDirs dirs, Connector connector) {
         this.options = options;
@@ -105,6 +106,7 @@ public final class ConsoleWindow {
     }
 
     private void closeSession() {
+        teleportPages = null;
         if (usersView != null) {
             usersView.dispose();
             usersView = null;
@@ -130,15 +132,23 @@ public final class ConsoleWindow {
         return usersView;
     }
 
+    private TeleportPages teleportPages() {
+        if (session == null) {
+            throw new ConsoleException("Connect to a server first.");
+        }
+        if (teleportPages == null) {
+            teleportPages = new TeleportPages(session, audit, dialogs, executors);
+        }
+        return teleportPages;
+    }
+
     private Node createPage(Page page) {
         return switch (page) {
             case CONNECT -> new ConnectView(connectModel);
             case USERS -> usersPage();
             case AUDIT -> new AuditView(new AuditViewModel(audit, dialogs, executors));
-            case ADMIN_SETUP -> new ComingView(page,
-                    "Guided creation of teleport-admin-role and CN=teleport-admin, drift checks and the Teleport db resource YAML.");
-            case ROLE_MAPPING -> new ComingView(page,
-                    "Write and validate Teleport roles (create_db_user_mode, db_roles) and preview the MongoDB roles a user receives.");
+            case ADMIN_SETUP -> teleportPages().adminSetup();
+            case ROLE_MAPPING -> teleportPages().roleMapping();
         };
     }
 }

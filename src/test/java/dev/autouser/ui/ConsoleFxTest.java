@@ -145,11 +145,13 @@ class ConsoleFxTest {
     }
 
     @Test
-    void placeholdersSayComingAndTheThemeToggles(FxRobot robot) {
+    void teleportPagesOpenAndTheThemeToggles(FxRobot robot) {
         connectAsDba(robot);
 
         robot.clickOn("#navAdminSetup");
-        assertTrue(robot.lookup("#comingAdminSetup").tryQuery().isPresent());
+        assertTrue(robot.lookup("#adminSetupView").tryQuery().isPresent());
+        robot.clickOn("#navRoleMapping");
+        assertTrue(robot.lookup("#roleMappingView").tryQuery().isPresent());
         robot.clickOn("#themeToggle");
         assertTrue(window.theme().darkProperty().get());
     }

@@ -1,0 +1,136 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.teleport.DatabaseResource;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
+import dev.autouser.core.teleport.adminsetup.AdminSetup;
+import dev.autouser.core.teleport.adminsetup.Finding;
+import dev.autouser.core.teleport.adminsetup.StepResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "admin-setup", mixinStandardHelpOptions = true,
+        description = {"Check or create the MongoDB role and user Teleport's auto-provisioning needs (teleport-admin-role,"
+                + " CN=teleport-admin), print them as a mongosh script, or print the Teleport db resource.",
+                "Exit codes: --verify 0 when the setup matches, 1 with findings; --apply 0 when done, 1 when refused."})
+final class AdminSetupCommand extends ConnectedCommand {
+    static final class Action {
+        @Option(names = "--verify", required = true, description = "Compare the server with what Teleport needs (read-only).")
+        boolean verify;
+
+        @Option(names = "--apply", required = true, description = "Create or fix the role and user; a second run changes nothing.")
+        boolean apply;
+
+        @Option(names = "--print-script", required = true, description = "Print only the mongosh script that would fix the server.")
+        boolean printScript;
+
+        @Option(names = "--teleport-yaml", required = true, description = "Print the Teleport db resource (kind: db) for this server.")
+        boolean teleportYaml;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    @Option(names = "--grant-dbs", split = ",", paramLabel = "DB,...",
+            description = "Least privilege: grantRole only on these databases (those owning the roles in your db_roles).")
+    List<String> grantDbs = new ArrayList<>();
+
+    @Option(names = "--with-view-role", description = "Also grant read-only viewRole on all databases, which Teleport does not"
+            + " need but lets this console check that db_roles name existing roles.")
+    boolean withViewRole;
+
+    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = AdminRoleSpec.DEFAULT_ROLE,
+            description = "Name of the admin role in the admin database (default: ${DEFAULT-VALUE}).")
+    String roleName;
+
+    @Option(names = "--admin-user", paramLabel = "CN=NAME", defaultValue = AdminRoleSpec.DEFAULT_ADMIN_USER,
+            description = "The admin user in $external, as its certificate subject (default: ${DEFAULT-VALUE}).")
+    String adminUser;
+
+    @Option(names = "--static", description = "With --teleport-yaml: print the db_service.databases form for teleport.yaml instead.")
+    boolean staticForm;
+
+    @Option(names = "--db-name", paramLabel = "NAME", defaultValue = "mongodb",
+            description = "With --teleport-yaml: the Teleport database name (default: ${DEFAULT-VALUE}).")
+    String teleportDbName;
+
+    private AdminRoleSpec spec;
+
+    @Override
+    void checkArguments() {
+        if (staticForm && !action.teleportYaml) {
+            throw new ConsoleException("--static only applies to --teleport-yaml.");
+        }
+        if (!adminUser.startsWith("CN=")) {
+            throw new ConsoleException("--admin-user is the certificate subject Teleport logs in with, e.g. CN=teleport-admin.");
+        }
+        try {
+            spec = new AdminRoleSpec(roleName, adminUser, grantDbs, withViewRole);
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+    }
+
+    @Override
+    int run(MongoGateway gateway) {
+        if (action.teleportYaml) {
+            DatabaseResource resource = new DatabaseResource(teleportDbName,
+                    DatabaseResource.uriFor(connection.resolve(context()).uri()), DatabaseResource.adminUserFromMongoName(adminUser));
+            out().print(staticForm ? resource.toStaticYaml() : resource.toDynamicYaml());
+            return AutoUserCommand.OK;
+        }
+        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), context().auditLog());
+        if (action.printScript) {
+            out().print(setup.verify(spec).script());
+            return AutoUserCommand.OK;
+        }
+        return action.verify ? verify(setup, gateway) : apply(setup, gateway);
+    }
+
+    private int verify(AdminSetup setup, MongoGateway gateway) {
+        AdminSetup.Check check = setup.verify(spec);
+        PrintWriter out = out();
+        out.println(heading(gateway));
+        check.findings().forEach(f -> out.println((f.isProblem() ? "problem: " : "note: ") + f.line()));
+        long problems = check.findings().stream().filter(Finding::isProblem).count();
+        out.println(check.matches() ? "The setup matches what Teleport needs."
+                : problems + (problems == 1 ? " finding" : " findings") + "; fix with --apply, or print the commands with --print-script.");
+        return check.matches() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+    }
+
+    private int apply(AdminSetup setup, MongoGateway gateway) {
+        PrintWriter out = out();
+        out.println(heading(gateway));
+        AdminSetup.Check before = setup.verify(spec);
+        if (before.plan().isEmpty()) {
+            out.println("Nothing to change: the setup already matches what Teleport needs.");
+            return AutoUserCommand.OK;
+        }
+        out.println("Running:");
+        out.print(before.script());
+        out.println();
+        AdminSetup.Applied applied = setup.apply(spec, step -> out.println(step.line()));
+        if (applied.succeeded() && applied.after().matches()) {
+            out.println("The setup now matches what Teleport needs.");
+            return AutoUserCommand.OK;
+        }
+        applied.after().findings().stream().filter(Finding::isProblem).forEach(f -> out.println("problem: " + f.line()));
+        if (applied.steps().stream().anyMatch(s -> s.outcome() == StepResult.Outcome.REFUSED)) {
+            out.println("Someone with the privileges can run the script above (also: autouser admin-setup --print-script).");
+        }
+        return AutoUserCommand.SOME_FAILED;
+    }
+
+    private String heading(MongoGateway gateway) {
+        String scope = spec.leastPrivilege() ? "grantRole on " + String.join(", ", spec.grantDbs()) : "grantRole on all databases";
+        return "Admin setup on " + gateway.server() + " as " + gateway.identity() + ": role " + spec.roleName() + "@admin, user "
+                + spec.adminUser() + " in $external, " + scope + (spec.withViewRole() ? ", with viewRole" : "") + ".";
+    }
+}

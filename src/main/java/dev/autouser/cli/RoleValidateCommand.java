@@ -1,0 +1,60 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.RoleCatalog;
+import dev.autouser.core.teleport.RoleMappingValidator;
+import dev.autouser.core.teleport.RoleProblem;
+import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.TeleportConfigException;
+import dev.autouser.core.teleport.TeleportRole;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check every db_roles entry (role@db, templates, and that the role exists on the server), the mode"
+                + " and the matchers. One line per problem.", "Exit codes: 0 valid, 1 problems, 2 usage or connection error."})
+final class RoleValidateCommand extends RoleSubcommand {
+    @Mixin
+    RoleFileArguments role;
+
+    @Option(names = "--offline", description = "Check without a server: syntax, mode, matchers and templates;"
+            + " role existence is then reported as not checked.")
+    boolean offline;
+
+    @Override
+    boolean offline() {
+        return offline;
+    }
+
+    @Override
+    int runOffline() {
+        return validate(RoleCatalog.NONE);
+    }
+
+    @Override
+    int run(MongoGateway gateway) {
+        return validate(new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
+    }
+
+    private int validate(RoleCatalog catalog) {
+        TeleportRole parsed;
+        try {
+            parsed = role.role();
+        } catch (TeleportConfigException e) {
+            out().println(e.getMessage());
+            return AutoUserCommand.SOME_FAILED;
+        }
+        List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(), catalog);
+        problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
+        boolean valid = !RoleMappingValidator.hasErrors(problems);
+        out().println(!valid ? "Role " + parsed.name() + " has problems."
+                : RoleMappingValidator.hasUncheckedRoles(problems)
+                ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
+                : "Role " + parsed.name() + " is valid.");
+        return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.autouser.ui.rolemapping;
+
+import dev.autouser.core.teleport.CreateDbUserMode;
+import dev.autouser.core.teleport.RoleCatalog;
+import dev.autouser.core.teleport.RoleMappingValidator;
+import dev.autouser.core.teleport.RoleProblem;
+import dev.autouser.core.teleport.TeleportConfigException;
+import dev.autouser.core.teleport.TeleportRole;
+import dev.autouser.core.teleport.TraitTemplate;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.ErrorText;
+import dev.autouser.ui.FxExecutors;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The role-mapping editor: a Teleport role's database fields as editable properties on top of the
+ * imported YAML (which keeps every other field), validated live against the server after each
+ * change. Preview and simulation live in {@link SessionPreviewModel}.
+ */
+public final class RoleMappingViewModel {
+    private final RoleCatalog catalog;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final AtomicLong generation = new AtomicLong();
+
+    private TeleportRole base = TeleportRole.create("auto-db-users").withAllowDbRoles(List.of("readWrite@db1", "{{internal.db_roles}}"));
+    private final StringProperty name = new SimpleStringProperty();
+    private final ObjectProperty<CreateDbUserMode> mode = new SimpleObjectProperty<>();
+    private final StringProperty labels = new SimpleStringProperty();
+    private final StringProperty dbNames = new SimpleStringProperty();
+    private final ObservableList<String> allowRoles = FXCollections.observableArrayList();
+    private final ObservableList<String> denyRoles = FXCollections.observableArrayList();
+    private final StringProperty sampleTraits = new SimpleStringProperty("");
+    private final ObservableList<RoleProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    public RoleMappingViewModel(RoleCatalog catalog, DialogService dialogs, FxExecutors executors) {
+        this.catalog = catalog;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        load(base);
+        for (Observable field : List.of(name, mode, labels, dbNames, allowRoles, denyRoles, sampleTraits)) {
+            field.addListener(o -> revalidate());
+        }
+        revalidate();
+    }
+
+    public StringProperty nameProperty() { return name; }
+    public ObjectProperty<CreateDbUserMode> modeProperty() { return mode; }
+    public StringProperty labelsProperty() { return labels; }
+    public StringProperty dbNamesProperty() { return dbNames; }
+    public ObservableList<String> allowRoles() { return allowRoles; }
+    public ObservableList<String> denyRoles() { return denyRoles; }
+    public StringProperty sampleTraitsProperty() { return sampleTraits; }
+    public ObservableList<RoleProblem> problems() { return problems; }
+    public ReadOnlyStringProperty yamlProperty() { return yaml.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    /** Problems about one entry, for showing them on that entry's row. */
+    public List<RoleProblem> problemsFor(String entry) {
+        return problems.stream().filter(p -> p.entry().equals(entry) || p.entry().endsWith("(from " + entry + ")")).toList();
+    }
+
+    public void addAllowRole(String entry) {
+        if (!entry.isBlank() && !allowRoles.contains(entry.strip())) {
+            allowRoles.add(entry.strip());
+        }
+    }
+
+    public void addDenyRole(String entry) {
+        if (!entry.isBlank() && !denyRoles.contains(entry.strip())) {
+            denyRoles.add(entry.strip());
+        }
+    }
+
+    /** The role as edited: the imported tree with only the changed fields replaced. */
+    public TeleportRole currentRole() {
+        TeleportRole role = base;
+        if (!Objects.equals(name.get(), base.name())) {
+            role = role.withName(name.get());
+        }
+        if (mode.get() != null && !mode.get().yamlValue().equals(base.modeAsWritten())) {
+            role = role.withMode(mode.get());
+        }
+        Map<String, List<String>> parsedLabels = RoleFields.parseLabelLines(labels.get());
+        if (!parsedLabels.equals(base.dbLabels())) {
+            role = role.withDbLabels(parsedLabels);
+        }
+        List<String> names = RoleFields.parseCommaList(dbNames.get());
+        if (!names.equals(base.dbNames())) {
+            role = role.withDbNames(names);
+        }
+        if (!allowRoles.equals(base.allowDbRoles())) {
+            role = role.withAllowDbRoles(List.copyOf(allowRoles));
+        }
+        return denyRoles.equals(base.denyDbRoles()) ? role : role.withDenyDbRoles(List.copyOf(denyRoles));
+    }
+
+    public Map<String, List<String>> traits() {
+        return RoleFields.parseTraits(sampleTraits.get());
+    }
+
+    /** Databases owning the literal allow entries: the suggestion for least-privilege grantRole. */
+    public List<String> ownerDatabases() {
+        List<String> dbs = new ArrayList<>();
+        for (String entry : allowRoles) {
+            if (!TraitTemplate.isTemplate(entry) && entry.indexOf('@') > 0 && !dbs.contains(entry.substring(entry.indexOf('@') + 1))) {
+                dbs.add(entry.substring(entry.indexOf('@') + 1));
+            }
+        }
+        return dbs;
+    }
+
+    public void importFile() {
+        dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)").ifPresent(this::importFrom);
+    }
+
+    void importFrom(Path file) {
+        try {
+            load(TeleportRole.parse(Files.readString(file), file.getFileName().toString()));
+            dialogs.notify("Imported " + file.getFileName() + ".");
+        } catch (IOException e) {
+            dialogs.showError("Could not read " + file + ": " + e.getMessage(), e);
+        } catch (TeleportConfigException e) {
+            dialogs.showError(e.getMessage(), e);
+        }
+    }
+
+    public void exportFile() {
+        try {
+            String text = currentRole().toYaml();
+            dialogs.chooseSaveFile("Export the role for tctl create -f", name.get() + ".yaml").ifPresent(file -> write(file, text));
+        } catch (IllegalArgumentException e) {
+            dialogs.showError(e.getMessage(), e);
+        }
+    }
+
+    public void copyYaml() {
+        dialogs.copyToClipboard(yaml.get());
+        dialogs.notify("Copied the role YAML.");
+    }
+
+    private void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+            dialogs.notify("Saved " + file.getFileName() + "; load it with tctl create -f " + file.getFileName() + ".");
+        } catch (IOException e) {
+            dialogs.showError("Could not save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void load(TeleportRole role) {
+        base = role;
+        name.set(role.name());
+        try {
+            mode.set(role.mode());
+        } catch (TeleportConfigException e) {
+            mode.set(null);
+        }
+        labels.set(RoleFields.labelLines(role.dbLabels()));
+        dbNames.set(RoleFields.commaList(role.dbNames()));
+        allowRoles.setAll(role.allowDbRoles());
+        denyRoles.setAll(role.denyDbRoles());
+    }
+
+    /** Validates the edited role in the background; only the newest result is shown. */
+    private void revalidate() {
+        long mine = generation.incrementAndGet();
+        TeleportRole role;
+        Map<String, List<String>> traits;
+        try {
+            role = currentRole();
+            traits = traits();
+            yaml.set(role.toYaml());
+        } catch (IllegalArgumentException e) {
+            problems.setAll(RoleProblem.error("editor", "", e.getMessage()));
+            summary.set("Fix the highlighted field.");
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> RoleMappingValidator.validate(role, traits, catalog), executors.background())
+                .whenCompleteAsync((found, failure) -> {
+                    if (mine != generation.get()) {
+                        return;
+                    }
+                    if (failure != null) {
+                        dialogs.showError(ErrorText.sentence("Validating the role failed", failure), ErrorText.unwrap(failure));
+                        return;
+                    }
+                    problems.setAll(found);
+                    summary.set(summaryOf(found));
+                }, executors.fx());
+    }
+
+    private static String summaryOf(List<RoleProblem> found) {
+        long errors = found.stream().filter(p -> p.severity() == RoleProblem.Severity.ERROR).count();
+        if (errors > 0) {
+            return errors + (errors == 1 ? " error" : " errors") + ": Teleport would refuse or misbehave.";
+        }
+        return RoleMappingValidator.hasUncheckedRoles(found) ? "No errors, but some roles could not be checked against the server."
+                : "Valid: every entry names a role that exists.";
+    }
+
+}

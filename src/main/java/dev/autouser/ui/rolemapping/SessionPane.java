@@ -1,0 +1,55 @@
+package dev.autouser.ui.rolemapping;
+
+import atlantafx.base.theme.Styles;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** Who the session is for (user, cluster, traits), the preview, and the clearly labelled simulation. */
+final class SessionPane extends VBox {
+    SessionPane(RoleMappingViewModel editor, SessionPreviewModel model) {
+        TextArea traits = new TextArea();
+        traits.setId("traitsArea");
+        traits.setPrefRowCount(2);
+        traits.setPromptText("db_roles=read@db2  (one per line; templates are validated with these too)");
+        traits.textProperty().bindBidirectional(editor.sampleTraitsProperty());
+        TextField user = RoleMappingView.field("previewUserField", "alice");
+        user.textProperty().bindBidirectional(model.userProperty());
+        TextField cluster = RoleMappingView.field("previewClusterField", "root cluster, when the database is in a leaf cluster");
+        cluster.textProperty().bindBidirectional(model.rootClusterProperty());
+        TextField roles = RoleMappingView.field("previewRolesField", "readWrite@db1  (like tsh db connect --db-roles)");
+        roles.textProperty().bindBidirectional(model.requestedRolesProperty());
+        GridPane grid = RoleMappingView.formGrid();
+        grid.addRow(0, new Label("Teleport user"), user);
+        grid.addRow(1, new Label("Root cluster"), cluster);
+        grid.addRow(2, new Label("Only roles"), roles);
+        grid.addRow(3, new Label("Sample traits"), traits);
+        Button preview = RoleMappingView.button("Preview", Feather.EYE, "previewButton", model::preview);
+        Button simulate = RoleMappingView.button("Simulate session…", Feather.PLAY_CIRCLE, "simulateButton", model::simulate);
+        simulate.getStyleClass().add(Styles.DANGER);
+        preview.disableProperty().bind(model.busyProperty().or(user.textProperty().isEmpty()));
+        simulate.disableProperty().bind(model.busyProperty().or(user.textProperty().isEmpty()));
+        Label banner = new Label("Simulation really runs Teleport's activate and deactivate/drop on the connected server.");
+        banner.getStyleClass().add("simulation-banner");
+        banner.setWrapText(true);
+        TextArea result = new TextArea();
+        result.setId("previewArea");
+        result.setEditable(false);
+        result.setWrapText(true);
+        result.getStyleClass().add("code");
+        result.textProperty().bind(model.previewProperty());
+        ListView<String> steps = new ListView<>(model.simulationSteps());
+        steps.setId("simulationSteps");
+        steps.setPrefHeight(70);
+        setSpacing(8);
+        getChildren().addAll(grid, new HBox(8, preview, simulate), banner, result, new Label("Simulation steps"), steps);
+        VBox.setVgrow(result, Priority.ALWAYS);
+    }
+}

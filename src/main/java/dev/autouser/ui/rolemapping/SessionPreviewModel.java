@@ -1,0 +1,118 @@
+package dev.autouser.ui.rolemapping;
+
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.teleport.SessionPreview;
+import dev.autouser.core.teleport.SessionPreviewer;
+import dev.autouser.core.teleport.SessionSimulator;
+import dev.autouser.core.teleport.TeleportRole;
+import dev.autouser.ui.Confirmation;
+import dev.autouser.ui.DialogService;
+import dev.autouser.ui.ErrorText;
+import dev.autouser.ui.FxExecutors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Preview (read-only) and simulated session (really changes the server) for the role being edited
+ * in {@link RoleMappingViewModel}, for a Teleport user, optional root cluster and role subset.
+ */
+public final class SessionPreviewModel {
+    private final RoleMappingViewModel editor;
+    private final SessionPreviewer previewer;
+    private final SessionSimulator simulator;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty rootCluster = new SimpleStringProperty("");
+    private final StringProperty requestedRoles = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> simulationSteps = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
+                               DialogService dialogs, FxExecutors executors) {
+        this.editor = editor;
+        this.previewer = previewer;
+        this.simulator = simulator;
+        this.dialogs = dialogs;
+        this.executors = executors;
+    }
+
+    public StringProperty userProperty() { return user; }
+    public StringProperty rootClusterProperty() { return rootCluster; }
+    public StringProperty requestedRolesProperty() { return requestedRoles; }
+    public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
+    public ObservableList<String> simulationSteps() { return simulationSteps; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public void preview() {
+        inputs().ifPresent(in -> run("Preview the session", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
+    }
+
+    /** Confirms with the exact first command, then runs activate and deactivate/drop as Teleport would. */
+    public void simulate() {
+        inputs().ifPresent(in -> run("Preview the session", () -> previewer.preview(in.role(), in.request()), result -> {
+            preview.set(text(result));
+            String end = result.mode().yamlValue().equals("keep") ? "then deactivate it (roles removed, locked)" : "then drop it";
+            Confirmation confirmation = new Confirmation("Simulate a Teleport session",
+                    "SIMULATION: this really runs Teleport's session start on the server (" + result.outcome() + "), " + end
+                            + ", as the connected user. Every command is written to the audit log.",
+                    List.of(result.mongoUser()), result.commandText().orElse("(no command: " + result.outcome() + ")"),
+                    "Simulate session for " + result.mongoUser(), true);
+            if (dialogs.confirm(confirmation)) {
+                run("Simulate the session", () -> simulator.simulate(in.role(), in.request()),
+                        sim -> simulationSteps.setAll(sim.steps().stream().map(SessionSimulator.Step::line).toList()));
+            }
+        }));
+    }
+
+    private record Inputs(TeleportRole role, SessionPreview.Request request) {
+    }
+
+    private Optional<Inputs> inputs() {
+        try {
+            Optional<String> root = rootCluster.get().isBlank() ? Optional.empty() : Optional.of(rootCluster.get().trim());
+            SessionPreview.Request request = new SessionPreview.Request(user.get().trim(), root, editor.traits(),
+                    RoleFields.parseCommaList(requestedRoles.get()));
+            return Optional.of(new Inputs(editor.currentRole(), request));
+        } catch (RuntimeException e) {
+            dialogs.showError(ErrorText.sentence("Check the preview inputs", e), e);
+            return Optional.empty();
+        }
+    }
+
+    private static String text(SessionPreview.Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append("MongoDB user: ").append(result.mongoUser()).append(" in $external (mode ").append(result.mode().yamlValue()).append(")\n");
+        out.append("Roles: ").append(result.roles().isEmpty() ? "(none)" : String.join(", ", result.roles().stream().map(RoleRef::toString).toList())).append('\n');
+        result.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
+        out.append(result.outcome()).append('\n');
+        result.commandText().ifPresent(out::append);
+        return out.toString();
+    }
+
+    private <T> void run(String what, Supplier<T> work, Consumer<T> onDone) {
+        busy.set(true);
+        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((result, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                dialogs.showError(ErrorText.sentence(what + " failed", failure), ErrorText.unwrap(failure));
+            } else {
+                onDone.accept(result);
+            }
+        }, executors.fx());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.autouser.core.teleport.server;
+
+import dev.autouser.testsupport.MongoTarget;
+
+class RoleMappingSandboxTest extends RoleMappingContract {
+    @Override
+    MongoTarget target() {
+        return MongoTarget.sandbox();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.autouser.ui.adminsetup;
+
+import dev.autouser.core.teleport.adminsetup.Finding;
+import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.Theme;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the admin-setup page like a person, against the sandbox. */
+@ExtendWith(ApplicationExtension.class)
+class AdminSetupViewTest {
+    private final TeleportUiFixture fx = new TeleportUiFixture();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) {
+        new Theme(false);
+        AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("db1")), fx.target.uri(), dialogs, FxExecutors.direct());
+        Scene scene = new Scene(new AdminSetupView(model), 1100, 760);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private void typeNames(FxRobot robot) {
+        replaceText(robot, "#roleNameField", fx.roleName);
+        replaceText(robot, "#adminUserField", fx.adminUser);
+    }
+
+    /** Select all, then type over it, as a person would. */
+    static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(text, 0);
+    }
+
+    @Test
+    void verifyThenApplyThenVerifyAgain(FxRobot robot) {
+        typeNames(robot);
+
+        robot.clickOn("#verifyButton");
+        ListView<Finding> findings = robot.lookup("#findingList").queryListView();
+        assertEquals(List.of(Finding.Kind.ROLE_MISSING, Finding.Kind.USER_MISSING), findings.getItems().stream().map(Finding::kind).toList());
+
+        robot.clickOn("#applyButton");
+        assertEquals("Apply 2 changes", dialogs.confirmations.get(0).actionLabel());
+        ListView<String> steps = robot.lookup("#stepList").queryListView();
+        assertEquals(List.of("done: createRole " + fx.roleName, "done: createUser " + fx.adminUser), steps.getItems());
+        robot.clickOn("#verifyButton");
+        assertEquals("The setup matches what Teleport needs.", robot.lookup("#statusLabel").queryLabeled().getText());
+        assertEquals(List.of(), findings.getItems());
+    }
+
+    @Test
+    void leastPrivilegeWithViewRoleShowsInTheScript(FxRobot robot) {
+        typeNames(robot);
+        robot.clickOn("#scopeChosenRadio");
+        robot.clickOn("#viewRoleCheck");
+
+        robot.clickOn("#verifyButton");
+        robot.clickOn("mongosh script");
+
+        String script = robot.lookup("#scriptArea").queryAs(TextArea.class).getText();
+        assertTrue(script.contains("{ resource: { db: \"db1\", collection: \"\" }, actions: [ \"grantRole\" ] }"), script);
+        assertTrue(script.contains("actions: [ \"revokeRole\", \"viewRole\" ]"), script);
+        robot.clickOn("#copyScriptButton");
+        assertEquals(script, dialogs.clipboard.get(0));
+    }
+
+    @Test
+    void teleportYamlTabShowsBothForms(FxRobot robot) {
+        typeNames(robot);
+        robot.clickOn("Teleport YAML");
+
+        TextArea yaml = robot.lookup("#yamlArea").queryAs(TextArea.class);
+        assertTrue(yaml.getText().startsWith("kind: db\nversion: v3\n"), yaml.getText());
+        assertTrue(yaml.getText().contains("name: teleport-admin-" + fx.id), yaml.getText());
+        robot.clickOn("#staticYamlCheck");
+        assertTrue(yaml.getText().startsWith("db_service:\n  enabled: true\n  databases:\n"), yaml.getText());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.autouser.ui.rolemapping;
+
+import dev.autouser.core.teleport.CreateDbUserMode;
+import dev.autouser.core.teleport.RoleProblem;
+import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.SessionPreviewer;
+import dev.autouser.core.teleport.SessionSimulator;
+import dev.autouser.core.teleport.TeleportRole;
+import dev.autouser.core.provisioning.TeleportProvisioner;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.Secrets;
+import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.adminsetup.TeleportUiFixture;
+import dev.autouser.testsupport.MongoTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoleMappingViewModelTest {
+    private static final String TCTL_ROLE = """
+            kind: role
+            metadata:
+              name: data-team
+              revision: 3c1f0f5e
+            spec:
+              allow:
+                db_labels:
+                  env: prod
+                db_names:
+                - analytics
+                db_roles:
+                - read@analytics
+                logins:
+                - '{{internal.logins}}'
+              options:
+                create_db_user_mode: best_effort_drop
+                max_session_ttl: 8h0m0s
+            version: v7
+            """;
+
+    private final TeleportUiFixture fx = new TeleportUiFixture();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final RoleMappingViewModel model = new RoleMappingViewModel(new ServerRoleCatalog(fx.dbaRunner()), dialogs, FxExecutors.direct());
+
+    @AfterEach
+    void tearDown() {
+        fx.dropUser("CN=alice-" + fx.id);
+        fx.close();
+    }
+
+    @Test
+    void aMisspelledRoleGetsItsSuggestionOnItsEntry() {
+        model.addAllowRole("readwrite@db1");
+
+        List<RoleProblem> onEntry = model.problemsFor("readwrite@db1");
+        assertEquals(1, onEntry.size());
+        assertEquals("no such role — did you mean `readWrite`?", onEntry.get(0).message());
+        assertTrue(model.summaryProperty().get().startsWith("1 error"));
+    }
+
+    @Test
+    void templatesExpandFromSampleTraitsAndProblemsLandOnTheTemplate() {
+        model.sampleTraitsProperty().set("db_roles=dbadmin@db1");
+
+        assertEquals("no such role — did you mean `dbAdmin`?", model.problemsFor("{{internal.db_roles}}").get(0).message());
+    }
+
+    @Test
+    void importEditExportKeepsFieldsTheEditorDoesNotShow() throws Exception {
+        Path in = Files.createTempFile("role", ".yaml");
+        Files.writeString(in, TCTL_ROLE);
+        Path out = Files.createTempFile("role-out", ".yaml");
+        dialogs.openFile = in;
+        dialogs.saveFile = out;
+
+        model.importFile();
+        model.modeProperty().set(CreateDbUserMode.KEEP);
+        model.addAllowRole("readWrite@db1");
+        model.exportFile();
+
+        TeleportRole exported = TeleportRole.parse(Files.readString(out), "out");
+        assertEquals(CreateDbUserMode.KEEP, exported.mode());
+        assertEquals(List.of("read@analytics", "readWrite@db1"), exported.allowDbRoles());
+        assertEquals("8h0m0s", exported.tree().at("/spec/options/max_session_ttl").asText());
+        assertEquals("{{internal.logins}}", exported.tree().at("/spec/allow/logins/0").asText());
+        assertEquals("3c1f0f5e", exported.tree().at("/metadata/revision").asText());
+    }
+
+    @Test
+    void importOfAnInvalidFileIsOneSentenceAndKeepsTheEdits() throws Exception {
+        Path in = Files.createTempFile("role", ".yaml");
+        Files.writeString(in, "kind: db\nmetadata: {name: x}\n");
+        dialogs.openFile = in;
+        model.addAllowRole("read@db1");
+
+        model.importFile();
+
+        assertTrue(dialogs.errors.get(0).contains("holds no Teleport role"), dialogs.errors.toString());
+        assertTrue(model.allowRoles().contains("read@db1"));
+    }
+
+    @Test
+    void ownerDatabasesAreTheSuggestionForLeastPrivilege() {
+        model.addAllowRole("readAnyDatabase@admin");
+
+        assertEquals(List.of("db1", "admin"), model.ownerDatabases());
+    }
+
+    @Test
+    void previewAndSimulationRunThroughTheCore() {
+        MongoTarget t = fx.target;
+        try (MongoGateway admin = MongoGateway.connect(ConnectionProfile.x509(t.uri(), t.caFile(), t.clientFile(MongoTarget.TELEPORT_ADMIN)),
+                Secrets.none(), Duration.ofSeconds(10))) {
+            SessionPreviewModel session = new SessionPreviewModel(model, new SessionPreviewer(fx.dbaRunner()),
+                    new SessionSimulator(new TeleportProvisioner(admin, fx.audit)), dialogs, FxExecutors.direct());
+            model.sampleTraitsProperty().set("db_roles=read@db2");
+            session.userProperty().set("alice-" + fx.id);
+
+            session.preview();
+            session.simulate();
+
+            assertTrue(session.previewProperty().get().startsWith("MongoDB user: CN=alice-" + fx.id + " in $external (mode keep)\nRoles: readWrite@db1, read@db2\n"),
+                    session.previewProperty().get());
+            assertEquals("Simulate session for CN=alice-" + fx.id, dialogs.confirmations.get(0).actionLabel());
+            assertTrue(dialogs.confirmations.get(0).message().startsWith("SIMULATION"));
+            assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)"),
+                    session.simulationSteps());
+        }
+    }
+}
