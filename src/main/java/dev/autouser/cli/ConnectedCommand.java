@@ -2,24 +2,23 @@ package dev.autouser.cli;
 
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.teleport.TeleportConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * A command that connects, does its work and closes. Any {@link ConsoleException} becomes one
- * line on stderr and exit code 2; the stack trace never reaches the person.
+ * A command that connects, does its work and closes, at any depth below {@code autouser} (e.g.
+ * {@code autouser list} or {@code autouser role validate}). A {@link ConsoleException}, or a
+ * {@link TeleportConfigException} from a role file, becomes one line on stderr and exit code 2;
+ * the stack trace never reaches the person.
  */
 abstract class ConnectedCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
-
-    @ParentCommand
-    AutoUserCommand root;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,10 +28,13 @@ abstract class ConnectedCommand implements Callable<Integer> {
         PrintWriter err = err();
         try {
             checkArguments();
+            if (offline()) {
+                return runOffline();
+            }
             try (MongoGateway gateway = connection.connect(context(), err)) {
                 return run(gateway);
             }
-        } catch (ConsoleException e) {
+        } catch (ConsoleException | TeleportConfigException e) {
             err.println("error: " + e.getMessage());
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
@@ -47,8 +49,21 @@ abstract class ConnectedCommand implements Callable<Integer> {
 
     abstract int run(MongoGateway gateway);
 
+    /** True when the command was asked to work without a server. */
+    boolean offline() {
+        return false;
+    }
+
+    int runOffline() {
+        throw new IllegalStateException("This command needs a server.");
+    }
+
+    /**
+     * The shared context lives on the root command. Reached through {@code spec.root()} rather
+     * than {@code @ParentCommand}, because a nested command's parent is not the root.
+     */
     CliContext context() {
-        return root.context();
+        return ((AutoUserCommand) spec.root().userObject()).context();
     }
 
     PrintWriter out() {

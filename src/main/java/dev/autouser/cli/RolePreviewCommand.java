@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = {"Show what Teleport would do in MongoDB when this user starts a session: the user name, the sorted"
                 + " roles and the exact createUser/updateUser command. Changes nothing.",
                 "Exit codes: 0 Teleport would succeed, 1 Teleport would refuse the session (e.g. a name conflict)."})
-final class RolePreviewCommand extends RoleSubcommand {
+final class RolePreviewCommand extends ConnectedCommand {
     @Mixin
     RoleFileArguments role;
 

@@ -19,7 +19,7 @@ import java.io.PrintWriter;
                 + " session start, then deactivate (keep) or drop (best_effort_drop) it as at session end. This really"
                 + " creates, locks or drops the named user; naming it with --user is the confirmation.",
                 "Exit codes: 0 both steps succeeded, 1 a step was refused."})
-final class RoleSimulateCommand extends RoleSubcommand {
+final class RoleSimulateCommand extends ConnectedCommand {
     @Mixin
     RoleFileArguments role;
 

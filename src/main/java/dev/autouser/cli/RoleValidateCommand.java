@@ -17,7 +17,7 @@ import java.util.List;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check every db_roles entry (role@db, templates, and that the role exists on the server), the mode"
                 + " and the matchers. One line per problem.", "Exit codes: 0 valid, 1 problems, 2 usage or connection error."})
-final class RoleValidateCommand extends RoleSubcommand {
+final class RoleValidateCommand extends ConnectedCommand {
     @Mixin
     RoleFileArguments role;
 
