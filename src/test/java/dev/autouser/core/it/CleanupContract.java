@@ -15,6 +15,8 @@ import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.core.provisioning.UserResult.Status;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.SeededContract;
+import dev.autouser.testsupport.Seeds;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +35,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lock, drop and cleanup for the DBA, run as CN=dba. */
-abstract class CleanupContract {
-    abstract MongoTarget target();
-
+abstract class CleanupContract extends SeededContract {
     @TempDir
     Path dir;
 
-    private Seeds seeds;
     private MongoGateway dba;
     private AuditLog audit;
     private UserCleanup cleanup;
 
     @BeforeEach
     void setUp() {
-        seeds = new Seeds(target());
         dba = seeds.gatewayAs(MongoTarget.DBA);
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         cleanup = new UserCleanup(dba, audit);
@@ -55,7 +53,6 @@ abstract class CleanupContract {
     @AfterEach
     void tearDown() {
         dba.close();
-        seeds.dropAll();
     }
 
     private static Map<String, UserResult> byUser(CleanupReport report) {

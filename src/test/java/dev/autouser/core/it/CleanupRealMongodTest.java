@@ -6,7 +6,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = "MONGODB_TEST_URI", matches = ".+")
 class CleanupRealMongodTest extends CleanupContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.realFromEnvironment();
     }
 }

@@ -4,7 +4,7 @@ import dev.autouser.testsupport.MongoTarget;
 
 class CleanupSandboxTest extends CleanupContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.sandbox();
     }
 }

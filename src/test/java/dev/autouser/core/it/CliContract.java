@@ -7,10 +7,10 @@ import dev.autouser.cli.CliContext;
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.SeededContract;
+import dev.autouser.testsupport.Seeds;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI run in-process against a server: output, exit codes and what changed on the server. */
-abstract class CliContract {
-    abstract MongoTarget target();
-
+abstract class CliContract extends SeededContract {
     @TempDir
     Path home;
 
-    private Seeds seeds;
-
     record Run(int exit, String out, String err) {
-    }
-
-    @BeforeEach
-    void setUp() {
-        seeds = new Seeds(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        seeds.dropAll();
     }
 
     private Run run(String input, boolean interactive, String... args) {

@@ -4,7 +4,7 @@ import dev.autouser.testsupport.MongoTarget;
 
 class CliSandboxTest extends CliContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.sandbox();
     }
 }

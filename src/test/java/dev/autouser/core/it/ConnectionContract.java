@@ -10,8 +10,8 @@ import dev.autouser.core.mongo.ServerFacts;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.testsupport.MongoTarget;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.autouser.testsupport.SeededContract;
+import dev.autouser.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,23 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connecting: server facts, privileges by operation, and one plain sentence for each failure. */
-abstract class ConnectionContract {
-    abstract MongoTarget target();
-
+abstract class ConnectionContract extends SeededContract {
     @TempDir
     Path dir;
-
-    private Seeds seeds;
-
-    @BeforeEach
-    void setUp() {
-        seeds = new Seeds(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        seeds.dropAll();
-    }
 
     private MongoGateway connect(ConnectionProfile profile) {
         return MongoGateway.connect(profile, dev.autouser.core.mongo.Secrets.none(), Duration.ofSeconds(3));

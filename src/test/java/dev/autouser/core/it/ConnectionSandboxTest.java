@@ -4,7 +4,7 @@ import dev.autouser.testsupport.MongoTarget;
 
 class ConnectionSandboxTest extends ConnectionContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.sandbox();
     }
 }

@@ -7,9 +7,9 @@ import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.SeededContract;
+import dev.autouser.testsupport.Seeds;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,21 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Listing against a server: every state, never a user Teleport does not manage, three round trips. */
-abstract class ListingContract {
-    abstract MongoTarget target();
-
-    private Seeds seeds;
-
-    @BeforeEach
-    void setUp() {
-        seeds = new Seeds(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        seeds.dropAll();
-    }
-
+abstract class ListingContract extends SeededContract {
     private static Optional<AutoUser> find(AutoUserListing listing, String teleportName) {
         return listing.find("CN=" + teleportName);
     }

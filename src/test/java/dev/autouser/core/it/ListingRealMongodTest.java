@@ -6,7 +6,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = "MONGODB_TEST_URI", matches = ".+")
 class ListingRealMongodTest extends ListingContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.realFromEnvironment();
     }
 }

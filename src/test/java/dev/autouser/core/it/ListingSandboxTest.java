@@ -4,7 +4,7 @@ import dev.autouser.testsupport.MongoTarget;
 
 class ListingSandboxTest extends ListingContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.sandbox();
     }
 }

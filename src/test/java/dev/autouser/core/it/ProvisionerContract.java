@@ -10,6 +10,8 @@ import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.provisioning.TeleportProvisioner.Outcome;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.SeededContract;
+import dev.autouser.testsupport.Seeds;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,20 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Teleport's activate / deactivate / delete, run as CN=teleport-admin like the Database Service. */
-abstract class ProvisionerContract {
-    abstract MongoTarget target();
-
+abstract class ProvisionerContract extends SeededContract {
     @TempDir
     Path dir;
 
-    private Seeds seeds;
     private MongoGateway admin;
     private AuditLog audit;
     private TeleportProvisioner provisioner;
 
     @BeforeEach
     void setUp() {
-        seeds = new Seeds(target());
         admin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN);
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         provisioner = new TeleportProvisioner(admin, audit);
@@ -47,7 +45,6 @@ abstract class ProvisionerContract {
     @AfterEach
     void tearDown() {
         admin.close();
-        seeds.dropAll();
     }
 
     private static List<Document> roles(Document user) {

@@ -4,7 +4,7 @@ import dev.autouser.testsupport.MongoTarget;
 
 class ProvisionerSandboxTest extends ProvisionerContract {
     @Override
-    MongoTarget target() {
+    protected MongoTarget target() {
         return MongoTarget.sandbox();
     }
 }

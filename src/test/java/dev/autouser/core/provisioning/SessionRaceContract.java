@@ -1,12 +1,10 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.it.Seeds;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.SeededContract;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,23 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does not end sessions). The verify step after locking must see it, leave the user, and put its
  * roles and restrictions back.
  */
-abstract class SessionRaceContract {
-    abstract MongoTarget target();
-
+abstract class SessionRaceContract extends SeededContract {
     @TempDir
     Path dir;
-
-    private Seeds seeds;
-
-    @BeforeEach
-    void setUp() {
-        seeds = new Seeds(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        seeds.dropAll();
-    }
 
     @Test
     void sessionThatSlipsInBeforeTheLockStopsTheDropAndTheLockIsUndone() {

@@ -1,10 +1,9 @@
-package dev.autouser.core.it;
+package dev.autouser.testsupport;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
-import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
 
 import java.util.ArrayList;
