@@ -1,7 +1,7 @@
 package dev.autouser.cli;
 
-import com.mongodb.MongoCommandException;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ class AdminSetupCommandTest {
 
     @AfterEach
     void cleanUp() {
-        ignoreMissing(() -> target.dba().getDatabase("$external").runCommand(new Document("dropUser", user)));
-        ignoreMissing(() -> target.dba().getDatabase("$external").runCommand(new Document("dropUser", "CN=reader-" + id)));
-        ignoreMissing(() -> target.dba().getDatabase("admin").runCommand(new Document("dropRole", role)));
+        ServerCleanup.dropUser(target.dba(), user);
+        ServerCleanup.dropUser(target.dba(), "CN=reader-" + id);
+        ServerCleanup.dropRole(target.dba(), "admin", role);
     }
 
     private CliRun adminSetup(String commonName, String... args) {
@@ -105,15 +105,5 @@ class AdminSetupCommandTest {
         assertEquals(2, adminSetup("dba", "--verify", "--apply").code());
         assertEquals(2, adminSetup("dba").code());
         assertEquals(2, adminSetup("dba", "--verify", "--static").code());
-    }
-
-    private static void ignoreMissing(Runnable action) {
-        try {
-            action.run();
-        } catch (MongoCommandException e) {
-            if (e.getErrorCode() != 11 && e.getErrorCode() != 31) {
-                throw e;
-            }
-        }
     }
 }

@@ -1,8 +1,7 @@
 package dev.autouser.cli;
 
-import com.mongodb.MongoCommandException;
 import dev.autouser.testsupport.MongoTarget;
-import org.bson.Document;
+import dev.autouser.testsupport.ServerCleanup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +27,7 @@ class RoleCommandTest {
 
     @AfterEach
     void cleanUp() {
-        try {
-            target.dba().getDatabase("$external").runCommand(new Document("dropUser", "CN=" + alice));
-        } catch (MongoCommandException e) {
-            if (e.getErrorCode() != 11) {
-                throw e;
-            }
-        }
+        ServerCleanup.dropUser(target.dba(), "CN=" + alice);
     }
 
     @Test

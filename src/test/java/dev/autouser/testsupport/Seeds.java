@@ -1,6 +1,5 @@
 package dev.autouser.testsupport;
 
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
@@ -125,13 +124,7 @@ public final class Seeds {
         sessions.forEach(MongoClient::close);
         sessions.clear();
         for (String name : created) {
-            try {
-                target.dba().getDatabase("$external").runCommand(new Document("dropUser", name));
-            } catch (MongoCommandException e) {
-                if (e.getErrorCode() != 11) {
-                    throw e;
-                }
-            }
+            ServerCleanup.dropUser(target.dba(), name);
         }
         created.clear();
         for (String role : createdRoles) {

@@ -1,6 +1,5 @@
 package dev.autouser.core.teleport.server;
 
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConnectionProfile;
@@ -11,6 +10,7 @@ import dev.autouser.core.teleport.DriverCommandRunner;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -102,22 +102,11 @@ final class ServerFixture implements AutoCloseable {
     public void close() {
         gateways.forEach(MongoGateway::close);
         for (String user : usersToDrop) {
-            ignoreMissing(() -> dba("$external", new Document("dropUser", user)));
+            ServerCleanup.dropUser(target.dba(), user);
         }
         for (String role : rolesToDrop) {
-            ignoreMissing(() -> dba("admin", new Document("dropRole", role)));
-            ignoreMissing(() -> dba("db2", new Document("dropRole", role)));
+            ServerCleanup.dropRole(target.dba(), "admin", role);
+            ServerCleanup.dropRole(target.dba(), "db2", role);
         }
     }
-
-    private static void ignoreMissing(Runnable action) {
-        try {
-            action.run();
-        } catch (MongoCommandException e) {
-            if (e.getErrorCode() != 11 && e.getErrorCode() != 31) {
-                throw e;
-            }
-        }
-    }
-
 }
