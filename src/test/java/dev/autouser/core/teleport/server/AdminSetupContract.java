@@ -14,8 +14,6 @@ import dev.autouser.core.teleport.adminsetup.Privilege;
 import dev.autouser.core.teleport.adminsetup.StepResult;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,21 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Admin setup against a real server process: the server's own authorization proves the roles right. */
-abstract class AdminSetupContract {
-    private ServerFixture fx;
-
-    abstract MongoTarget target();
-
-    @BeforeEach
-    void setUp() {
-        fx = new ServerFixture(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
-
+abstract class AdminSetupContract extends ServerFixtureContract {
     static Stream<Grant> everyFullGrant() {
         return AdminRoleSpec.full().grants().stream();
     }

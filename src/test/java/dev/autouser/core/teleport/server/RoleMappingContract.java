@@ -14,8 +14,6 @@ import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,21 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Role-mapping validation, preview and simulation against a real server process. */
-abstract class RoleMappingContract {
-    private ServerFixture fx;
-
-    abstract MongoTarget target();
-
-    @BeforeEach
-    void setUp() {
-        fx = new ServerFixture(target());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-    }
-
+abstract class RoleMappingContract extends ServerFixtureContract {
     private List<String> validateAsDba(String... entries) {
         TeleportRole role = TeleportRole.create("auto").withAllowDbRoles(List.of(entries));
         return RoleMappingValidator.validate(role, Map.of(), new ServerRoleCatalog(new DriverCommandRunner(target().dba())))
