@@ -98,11 +98,9 @@ final class RoleCommands {
         if (privileges.isEmpty()) {
             throw MongoErrors.badValue("grantPrivilegesToRole command requires a non-empty \"privileges\" array");
         }
-        if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.badValue(id + " is a built-in role and cannot be modified");
-        }
+        refuseBuiltin(id);
         checkPrivilegesGrantable(id, privileges);
-        CustomRole role = existingCustom(id);
+        CustomRole role = roleToModify(id);
         List<Privilege> all = new ArrayList<>(role.privileges());
         all.addAll(privileges);
         state.roles().put(role.withPrivileges(merge(all)));
@@ -117,7 +115,7 @@ final class RoleCommands {
             throw MongoErrors.badValue("revokePrivilegesFromRole command requires a non-empty \"privileges\" array");
         }
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
+        CustomRole role = roleToModify(id);
         List<Privilege> remaining = new ArrayList<>();
         for (Privilege privilege : role.privileges()) {
             Set<String> actions = new LinkedHashSet<>(privilege.actions());
@@ -136,8 +134,8 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("grantRolesToRole", body), db);
         List<RoleId> added = nonEmptyRoles("grantRolesToRole", body, db);
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
         checkRolesGrantable(id, added);
+        CustomRole role = roleToModify(id);
         Set<RoleId> roles = new LinkedHashSet<>(role.roles());
         roles.addAll(added);
         state.roles().put(role.withRoles(new ArrayList<>(roles)));
@@ -149,19 +147,16 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("revokeRolesFromRole", body), db);
         List<RoleId> removed = nonEmptyRoles("revokeRolesFromRole", body, db);
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
-        for (RoleId other : removed) {
-            if (!state.roles().exists(other)) {
-                throw MongoErrors.roleNotFound("Could not find role: " + other);
-            }
-        }
+        // MongoDB only erases the named roles from the set: a role that does not exist is no error.
+        CustomRole role = roleToModify(id);
         state.roles().put(role.withRoles(role.roles().stream().filter(r -> !removed.contains(r)).toList()));
         return UserCommands.ok();
     }
 
+    /** Since MongoDB 6.0 (IDL commands) a built-in role is BadValue, no longer InvalidRoleModification. */
     private static void refuseBuiltin(RoleId id) {
         if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.invalidRoleModification(id + " is a built-in role and cannot be modified");
+            throw MongoErrors.badValue(id + " is a built-in role and cannot be modified");
         }
     }
 
@@ -171,6 +166,14 @@ final class RoleCommands {
             throw MongoErrors.badValue(command + " command requires a non-empty \"roles\" array");
         }
         return roles;
+    }
+
+    /**
+     * The role a grant or revoke changes. MongoDB learns that it is missing only when the update
+     * of its document matches nothing, hence another message than dropRole's and updateRole's.
+     */
+    private CustomRole roleToModify(RoleId id) {
+        return state.roles().find(id).orElseThrow(() -> MongoErrors.roleNotFound("Role " + id + " not found"));
     }
 
     private CustomRole existingCustom(RoleId id) {
