@@ -1,7 +1,5 @@
 package dev.autouser.sandbox;
 
-import de.bwaldvogel.mongo.exception.MongoServerError;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +35,7 @@ final class CommandNames {
     static void requireExactSpelling(String name) {
         String canonical = BY_LOWER_CASE.get(name.toLowerCase(Locale.ROOT));
         if (canonical != null && !canonical.equals(name) && !ALIASES.contains(name)) {
-            throw new MongoServerError(59, "CommandNotFound", "no such command: '" + name + "'");
+            throw Refusals.commandNotFound(name);
         }
     }
 }

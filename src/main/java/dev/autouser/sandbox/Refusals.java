@@ -14,6 +14,11 @@ final class Refusals {
         return new MongoServerError(18, "AuthenticationFailed", "Authentication failed.");
     }
 
+    /** MongoDB looks the command up before authentication and authorization, so anyone gets this. */
+    static MongoServerError commandNotFound(String command) {
+        return new MongoServerError(59, "CommandNotFound", "no such command: '" + command + "'");
+    }
+
     static MongoServerError requiresAuthentication(String command) {
         return new MongoServerError(13, "Unauthorized", "Command " + command + " requires authentication");
     }

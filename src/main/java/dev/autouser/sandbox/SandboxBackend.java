@@ -92,6 +92,9 @@ final class SandboxBackend extends MemoryBackend {
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
         CommandNames.requireExactSpelling(command);
+        if (!Authorizer.isKnownCommand(command)) {
+            throw Refusals.commandNotFound(command);
+        }
         String name = command.toLowerCase(Locale.ROOT);
         switch (name) {
             case "hello", "ismaster":

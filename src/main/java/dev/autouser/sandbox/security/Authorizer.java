@@ -61,8 +61,9 @@ public final class Authorizer {
 
     /**
      * Whether this class knows which privileges {@code commandName} needs. MongoDB answers unknown
-     * commands with CommandNotFound (59) before any authorization; a server can use this to do
-     * the same instead of letting {@link #check} refuse them with Unauthorized.
+     * commands with CommandNotFound (59) before any authentication or authorization; the sandbox
+     * server asks this first and does the same, so {@link #check} refuses an unknown command
+     * (Unauthorized) only when called directly.
      */
     public static boolean isKnownCommand(String commandName) {
         String key = commandName.toLowerCase(Locale.ROOT);

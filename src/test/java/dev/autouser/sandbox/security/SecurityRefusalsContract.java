@@ -246,4 +246,20 @@ abstract class SecurityRefusalsContract {
         admin.runCommand(new Document("revokeRolesFromRole", role).append("roles", List.of(role("read", "secdb1"))));
         fails(13, read);
     }
+
+    @Test
+    void unknownCommandIsCommandNotFoundBeforeAnyAuthorization() {
+        MongoClient reader = userWithRoles("sec-reader", List.of(role("read", "secdb1")));
+        MongoClient anonymous = target().connectUnauthenticated();
+        clients.add(anonymous);
+        for (MongoClient client : List.of(target().dba(), reader, anonymous)) {
+            for (String db : List.of("admin", "secdb1")) {
+                MongoCommandException error = fails(59, () -> client.getDatabase(db)
+                        .runCommand(new Document("noSuchCommand", 1)));
+                assertEquals("CommandNotFound", error.getErrorCodeName());
+                assertEquals("no such command: 'noSuchCommand'", error.getErrorMessage());
+            }
+        }
+        fails(13, () -> anonymous.getDatabase("secdb1").getCollection("orders").find().first());
+    }
 }
