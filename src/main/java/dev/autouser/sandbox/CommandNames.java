@@ -1,5 +1,7 @@
 package dev.autouser.sandbox;
 
+import dev.autouser.sandbox.security.ServerErrors;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ final class CommandNames {
     static void requireExactSpelling(String name) {
         String canonical = BY_LOWER_CASE.get(name.toLowerCase(Locale.ROOT));
         if (canonical != null && !canonical.equals(name) && !ALIASES.contains(name)) {
-            throw Refusals.commandNotFound(name);
+            throw ServerErrors.commandNotFound(name);
         }
     }
 }

@@ -43,18 +43,18 @@ public final class Authorizer {
         String name = UmcArgs.commandName(command, commandName);
         String key = name.toLowerCase(Locale.ROOT);
         if (ADMIN_ONLY.contains(key) && !db.equals("admin")) {
-            throw MongoErrors.unauthorized(name + " may only be run against the admin database.");
+            throw ServerErrors.unauthorized(name + " may only be run against the admin database.");
         }
         if (NO_AUTH.contains(key)) {
             return;
         }
         if (authenticated.isEmpty()) {
-            throw MongoErrors.unauthorized("Command " + name + " requires authentication");
+            throw ServerErrors.requiresAuthentication(name);
         }
         try {
             checkPrivileges(AuthzSession.resolve(state, authenticated), db, key, command);
         } catch (NotAuthorized refused) {
-            throw MongoErrors.unauthorized("not authorized on " + db + " to execute command "
+            throw ServerErrors.unauthorized("not authorized on " + db + " to execute command "
                     + BsonText.toText(redactPasswords(command)));
         }
     }
