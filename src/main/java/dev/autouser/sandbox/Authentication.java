@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import dev.autouser.core.pki.X509Names;
 import dev.autouser.sandbox.security.AuthenticationRestrictions;
 import dev.autouser.sandbox.security.SecurityState;
+import dev.autouser.sandbox.security.ServerErrors;
 import dev.autouser.sandbox.security.StoredUser;
 import dev.autouser.sandbox.security.UserId;
 
@@ -49,16 +50,16 @@ final class Authentication {
     Document authenticateX509(ClientConnection connection, String db, Document command, boolean speculative) {
         Object mechanism = command.get("mechanism");
         if (!X509.equals(mechanism)) {
-            throw Refusals.mechanismUnavailable(String.valueOf(mechanism));
+            throw ServerErrors.mechanismUnavailable(String.valueOf(mechanism));
         }
         metrics.loginReceived(X509, speculative);
         if (!EXTERNAL.equals(db)) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
-        X509Certificate certificate = connection.peerCertificate().orElseThrow(Refusals::authenticationFailed);
+        X509Certificate certificate = connection.peerCertificate().orElseThrow(ServerErrors::authenticationFailed);
         String subject = X509Names.subject(certificate);
         if (command.get("user") instanceof String claimed && !claimed.equals(subject)) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         UserId id = new UserId(subject, EXTERNAL);
         admit(connection, id);
@@ -71,10 +72,10 @@ final class Authentication {
         if (SCRAM_SHA_1.equals(mechanism)) {
             // Enabled in MongoDB by default, but our users only hold SCRAM-SHA-256 credentials: a
             // SHA-1 login (the driver's fallback for an unknown user) fails like a wrong password.
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         if (!SCRAM_SHA_256.equals(mechanism)) {
-            throw Refusals.mechanismUnavailable(String.valueOf(mechanism));
+            throw ServerErrors.mechanismUnavailable(String.valueOf(mechanism));
         }
         metrics.loginReceived(SCRAM_SHA_256, speculative);
         ScramConversation conversation = ScramConversation.start(db, payload(command), this::scramUser);
@@ -89,7 +90,7 @@ final class Authentication {
         int id = command.get("conversationId") instanceof Number number ? number.intValue() : -1;
         ScramConversation conversation = connection.conversations().get(id);
         if (conversation == null) {
-            throw Refusals.noSuchConversation(id);
+            throw ServerErrors.noSuchConversation(id);
         }
         try {
             ScramConversation.Step step = conversation.next(payload(command));
@@ -111,10 +112,10 @@ final class Authentication {
 
     /** Checks existence and restrictions, then marks the connection as logged in as {@code id}. */
     private void admit(ClientConnection connection, UserId id) {
-        StoredUser user = security.users().find(id).orElseThrow(Refusals::authenticationFailed);
+        StoredUser user = security.users().find(id).orElseThrow(ServerErrors::authenticationFailed);
         if (!AuthenticationRestrictions.allowsLogin(security, user, connection.clientAddress().getAddress(),
                 connection.serverAddress().getAddress())) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         connection.authenticated(id);
     }
@@ -137,6 +138,6 @@ final class Authentication {
         if (payload instanceof String text) {
             return text;
         }
-        throw Refusals.badValue("Missing expected field \"payload\"");
+        throw ServerErrors.badValue("Missing expected field \"payload\"");
     }
 }

@@ -1,6 +1,6 @@
 package dev.autouser.sandbox;
 
-import de.bwaldvogel.mongo.exception.MongoServerError;
+import dev.autouser.sandbox.security.ServerErrors;
 
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ final class CommandNames {
     static void requireExactSpelling(String name) {
         String canonical = BY_LOWER_CASE.get(name.toLowerCase(Locale.ROOT));
         if (canonical != null && !canonical.equals(name) && !ALIASES.contains(name)) {
-            throw new MongoServerError(59, "CommandNotFound", "no such command: '" + name + "'");
+            throw ServerErrors.commandNotFound(name);
         }
     }
 }

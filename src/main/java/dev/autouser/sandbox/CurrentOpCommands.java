@@ -3,6 +3,7 @@ package dev.autouser.sandbox;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import dev.autouser.sandbox.security.ServerErrors;
 
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class CurrentOpCommands {
         }
         boolean ownOnly = isTrue(command.get("$ownOps"));
         if (!ownOnly && !mayInspectOthers.test(caller)) {
-            throw Refusals.notAuthorized(db, "currentOp");
+            throw ServerErrors.notAuthorized(db, "currentOp");
         }
         Document filter = new Document();
         command.forEach((key, value) -> {
@@ -67,7 +68,7 @@ final class CurrentOpCommands {
                        BiFunction<List<Document>, List<Document>, List<Document>> runRest,
                        BiFunction<List<Document>, Document, Document> toCursorReply) {
         if (!"admin".equals(db) || !(command.get("aggregate") instanceof Number number) || number.intValue() != 1) {
-            throw Refusals.invalidNamespace("$currentOp must be run against the 'admin' database with {aggregate: 1}");
+            throw ServerErrors.invalidNamespace("$currentOp must be run against the 'admin' database with {aggregate: 1}");
         }
         List<?> pipeline = (List<?>) command.get("pipeline");
         if (!(((Document) pipeline.get(0)).get("$currentOp") instanceof Document options)) {
@@ -84,7 +85,7 @@ final class CurrentOpCommands {
         rejectLaterCurrentOp(pipeline);
         boolean allUsers = isTrue(options.get("allUsers"));
         if (allUsers && !mayInspectOthers.test(caller)) {
-            throw Refusals.notAuthorized(db, "aggregate");
+            throw ServerErrors.notAuthorized(db, "aggregate");
         }
         List<Document> ops = report.operations(new CurrentOpReport.Scope(
                 isTrue(options.get("idleConnections")), !allUsers, caller.users()));

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import dev.autouser.sandbox.security.ServerErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -24,9 +25,9 @@ final class ReplySizeLimit {
 
     static Document check(Document reply) {
         long size = documentSize(reply);
-        if (size > Refusals.BSON_OBJECT_MAX_INTERNAL_SIZE) {
+        if (size > ServerErrors.BSON_OBJECT_MAX_INTERNAL_SIZE) {
             String first = reply.isEmpty() ? "EOO" : reply.keySet().iterator().next() + ": ...";
-            throw Refusals.objectTooLarge(size, first);
+            throw ServerErrors.objectTooLarge(size, first);
         }
         return reply;
     }

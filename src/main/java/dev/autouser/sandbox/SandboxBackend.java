@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.autouser.sandbox.security.Authorizer;
 import dev.autouser.sandbox.security.SecurityState;
+import dev.autouser.sandbox.security.ServerErrors;
 import dev.autouser.sandbox.security.UserAdminCommands;
 import dev.autouser.sandbox.security.UserId;
 import io.netty.channel.Channel;
@@ -92,6 +93,9 @@ final class SandboxBackend extends MemoryBackend {
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
         CommandNames.requireExactSpelling(command);
+        if (!Authorizer.isKnownCommand(command)) {
+            throw ServerErrors.commandNotFound(command);
+        }
         String name = command.toLowerCase(Locale.ROOT);
         switch (name) {
             case "hello", "ismaster":
@@ -113,7 +117,7 @@ final class SandboxBackend extends MemoryBackend {
                 break;
         }
         if (!connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
-            throw Refusals.requiresAuthentication(command);
+            throw ServerErrors.requiresAuthentication(command);
         }
         return authorizedCommand(channel, connection, db, command, name, query);
     }

@@ -1,6 +1,7 @@
 package dev.autouser.sandbox;
 
 import dev.autouser.sandbox.security.ScramCredential;
+import dev.autouser.sandbox.security.ServerErrors;
 import dev.autouser.sandbox.security.StoredUser;
 import dev.autouser.sandbox.security.UserId;
 
@@ -46,20 +47,20 @@ final class ScramConversation {
     /** Parses the client-first message and looks the user up in {@code db}. */
     static ScramConversation start(String db, String clientFirst, Function<UserId, Optional<StoredUser>> users) {
         if (!clientFirst.startsWith(GS2_HEADER)) {
-            throw Refusals.badValue("SCRAM channel binding and authorization identities are not supported");
+            throw ServerErrors.badValue("SCRAM channel binding and authorization identities are not supported");
         }
         String bare = clientFirst.substring(GS2_HEADER.length());
         Map<String, String> fields = attributes(bare);
         String name = fields.get("n");
         String clientNonce = fields.get("r");
         if (name == null || clientNonce == null || name.isEmpty()) {
-            throw Refusals.badValue("Invalid SCRAM client-first message");
+            throw ServerErrors.badValue("Invalid SCRAM client-first message");
         }
         UserId id = new UserId(decodeName(name), db);
-        StoredUser user = users.apply(id).orElseThrow(Refusals::authenticationFailed);
+        StoredUser user = users.apply(id).orElseThrow(ServerErrors::authenticationFailed);
         byte[] serverNonce = new byte[24];
         RANDOM.nextBytes(serverNonce);
-        return new ScramConversation(id, user.scram().orElseThrow(Refusals::authenticationFailed), bare,
+        return new ScramConversation(id, user.scram().orElseThrow(ServerErrors::authenticationFailed), bare,
                 clientNonce + Base64.getEncoder().encodeToString(serverNonce));
     }
 
@@ -95,32 +96,32 @@ final class ScramConversation {
         if (round == 2 && !skipEmptyExchange && clientMessage.isEmpty()) {
             return new Step(true, "");
         }
-        throw Refusals.protocolError("SCRAM conversation already finished");
+        throw ServerErrors.protocolError("SCRAM conversation already finished");
     }
 
     private String verifyProof(String clientFinal) {
         int proofAt = clientFinal.lastIndexOf(",p=");
         if (proofAt < 0) {
-            throw Refusals.badValue("Invalid SCRAM client-final message");
+            throw ServerErrors.badValue("Invalid SCRAM client-final message");
         }
         String withoutProof = clientFinal.substring(0, proofAt);
         Map<String, String> fields = attributes(withoutProof);
         String expectedBinding = Base64.getEncoder().encodeToString(GS2_HEADER.getBytes(StandardCharsets.US_ASCII));
         if (!expectedBinding.equals(fields.get("c")) || !nonce.equals(fields.get("r"))) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         byte[] proof = decode(clientFinal.substring(proofAt + 3));
         String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
         byte[] clientSignature = ScramCredential.hmac(credential.storedKey(), authMessage);
         if (proof.length != clientSignature.length) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         byte[] clientKey = new byte[proof.length];
         for (int i = 0; i < proof.length; i++) {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
         if (!MessageDigest.isEqual(ScramCredential.sha256(clientKey), credential.storedKey())) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
         byte[] serverSignature = ScramCredential.hmac(credential.serverKey(), authMessage);
         return "v=" + Base64.getEncoder().encodeToString(serverSignature);
@@ -130,7 +131,7 @@ final class ScramConversation {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw Refusals.authenticationFailed();
+            throw ServerErrors.authenticationFailed();
         }
     }
 

@@ -43,26 +43,27 @@ public final class Authorizer {
         String name = UmcArgs.commandName(command, commandName);
         String key = name.toLowerCase(Locale.ROOT);
         if (ADMIN_ONLY.contains(key) && !db.equals("admin")) {
-            throw MongoErrors.unauthorized(name + " may only be run against the admin database.");
+            throw ServerErrors.unauthorized(name + " may only be run against the admin database.");
         }
         if (NO_AUTH.contains(key)) {
             return;
         }
         if (authenticated.isEmpty()) {
-            throw MongoErrors.unauthorized("Command " + name + " requires authentication");
+            throw ServerErrors.requiresAuthentication(name);
         }
         try {
             checkPrivileges(AuthzSession.resolve(state, authenticated), db, key, command);
         } catch (NotAuthorized refused) {
-            throw MongoErrors.unauthorized("not authorized on " + db + " to execute command "
+            throw ServerErrors.unauthorized("not authorized on " + db + " to execute command "
                     + BsonText.toText(redactPasswords(command)));
         }
     }
 
     /**
      * Whether this class knows which privileges {@code commandName} needs. MongoDB answers unknown
-     * commands with CommandNotFound (59) before any authorization; a server can use this to do
-     * the same instead of letting {@link #check} refuse them with Unauthorized.
+     * commands with CommandNotFound (59) before any authentication or authorization; the sandbox
+     * server asks this first and does the same, so {@link #check} refuses an unknown command
+     * (Unauthorized) only when called directly.
      */
     public static boolean isKnownCommand(String commandName) {
         String key = commandName.toLowerCase(Locale.ROOT);

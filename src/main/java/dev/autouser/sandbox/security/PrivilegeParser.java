@@ -14,7 +14,7 @@ final class PrivilegeParser {
 
     static List<Privilege> parseAll(Object value) {
         if (!(value instanceof List<?> list)) {
-            throw MongoErrors.typeMismatch("privileges must be an array, found: " + BsonText.typeName(value));
+            throw ServerErrors.typeMismatch("privileges must be an array, found: " + BsonText.typeName(value));
         }
         List<Privilege> privileges = new ArrayList<>(list.size());
         for (Object element : list) {
@@ -25,15 +25,15 @@ final class PrivilegeParser {
 
     static Privilege parse(Object value) {
         if (!(value instanceof Map<?, ?> doc)) {
-            throw MongoErrors.typeMismatch("Each privilege must be an object, found: " + BsonText.typeName(value));
+            throw ServerErrors.typeMismatch("Each privilege must be an object, found: " + BsonText.typeName(value));
         }
         for (Object key : doc.keySet()) {
             if (!"resource".equals(key) && !"actions".equals(key)) {
-                throw MongoErrors.unknownField("privilege", String.valueOf(key));
+                throw ServerErrors.unknownField("privilege", String.valueOf(key));
             }
         }
         if (!(doc.get("resource") instanceof Map<?, ?> resource)) {
-            throw MongoErrors.missingField("privilege", "resource");
+            throw ServerErrors.missingField("privilege", "resource");
         }
         return new Privilege(resource(resource), actions(doc.get("actions")));
     }
@@ -42,28 +42,28 @@ final class PrivilegeParser {
         if (resource.containsKey("cluster")) {
             requireOnly(resource, "cluster", "resource: {cluster: true}");
             if (!Boolean.TRUE.equals(resource.get("cluster"))) {
-                throw MongoErrors.badValue("resource: {cluster: false} must be true");
+                throw ServerErrors.badValue("resource: {cluster: false} must be true");
             }
             return ResourcePattern.CLUSTER;
         }
         if (resource.containsKey("anyResource")) {
             requireOnly(resource, "anyResource", "resource: {anyResource: true}");
             if (!Boolean.TRUE.equals(resource.get("anyResource"))) {
-                throw MongoErrors.badValue("resource: {anyResource: false} must be true");
+                throw ServerErrors.badValue("resource: {anyResource: false} must be true");
             }
             return ResourcePattern.ANY_RESOURCE;
         }
         if (!resource.containsKey("collection")) {
-            throw MongoErrors.badValue("resource pattern must contain 'collection' or 'systemBuckets' specifier");
+            throw ServerErrors.badValue("resource pattern must contain 'collection' or 'systemBuckets' specifier");
         }
         if (!(resource.get("db") instanceof String db)) {
-            throw MongoErrors.badValue("resource {collection: '...'} must include 'db' field as well");
+            throw ServerErrors.badValue("resource {collection: '...'} must include 'db' field as well");
         }
         if (!(resource.get("collection") instanceof String collection)) {
-            throw MongoErrors.typeMismatch("resource collection must be a string");
+            throw ServerErrors.typeMismatch("resource collection must be a string");
         }
         if (collection.startsWith("$") || collection.contains("\u0000")) {
-            throw MongoErrors.badValue("'" + collection + "' is not a valid collection name");
+            throw ServerErrors.badValue("'" + collection + "' is not a valid collection name");
         }
         return new ResourcePattern.Namespace(db, collection);
     }
@@ -71,22 +71,22 @@ final class PrivilegeParser {
     private static void requireOnly(Map<?, ?> resource, String field, String label) {
         for (Object key : resource.keySet()) {
             if (!field.equals(key)) {
-                throw MongoErrors.badValue(label + " conflicts with resource type '" + key + "'");
+                throw ServerErrors.badValue(label + " conflicts with resource type '" + key + "'");
             }
         }
     }
 
     private static Set<String> actions(Object value) {
         if (!(value instanceof List<?> list)) {
-            throw MongoErrors.missingField("privilege", "actions");
+            throw ServerErrors.missingField("privilege", "actions");
         }
         if (list.isEmpty()) {
-            throw MongoErrors.badValue("'actions' field of privilege resource must not be empty");
+            throw ServerErrors.badValue("'actions' field of privilege resource must not be empty");
         }
         Set<String> actions = new LinkedHashSet<>();
         for (Object action : list) {
             if (!(action instanceof String name) || !ActionTypes.isKnown(name)) {
-                throw MongoErrors.failedToParse("Unrecognized action privilege string: " + action);
+                throw ServerErrors.failedToParse("Unrecognized action privilege string: " + action);
             }
             actions.add(name);
         }

@@ -12,7 +12,7 @@ final class RestrictionParser {
 
     static List<AuthenticationRestriction> parseAll(String command, Object value) {
         if (!(value instanceof List<?> list)) {
-            throw MongoErrors.wrongType(command, "authenticationRestrictions", value, " 'array'");
+            throw ServerErrors.wrongType(command, "authenticationRestrictions", value, " 'array'");
         }
         List<AuthenticationRestriction> restrictions = new ArrayList<>(list.size());
         for (Object element : list) {
@@ -23,12 +23,12 @@ final class RestrictionParser {
 
     private static AuthenticationRestriction parse(Object value) {
         if (!(value instanceof Map<?, ?> doc)) {
-            throw MongoErrors.typeMismatch("'authenticationRestrictions' array sub-documents must be address"
+            throw ServerErrors.typeMismatch("'authenticationRestrictions' array sub-documents must be address"
                     + " restriction objects");
         }
         for (Object key : doc.keySet()) {
             if (!"clientSource".equals(key) && !"serverAddress".equals(key)) {
-                throw MongoErrors.unknownField("address restriction", String.valueOf(key));
+                throw ServerErrors.unknownField("address restriction", String.valueOf(key));
             }
         }
         if (doc.get("clientSource") == null && doc.get("serverAddress") == null) {
@@ -45,17 +45,17 @@ final class RestrictionParser {
             return List.of();
         }
         if (!(value instanceof List<?> items)) {
-            throw MongoErrors.wrongType("address restriction", field, value, " 'array'");
+            throw ServerErrors.wrongType("address restriction", field, value, " 'array'");
         }
         List<Cidr> ranges = new ArrayList<>(items.size());
         for (Object item : items) {
             if (!(item instanceof String text)) {
-                throw MongoErrors.typeMismatch("CIDR ranges must be strings, found: " + BsonText.typeName(item));
+                throw ServerErrors.typeMismatch("CIDR ranges must be strings, found: " + BsonText.typeName(item));
             }
             try {
                 ranges.add(Cidr.parse(text));
             } catch (IllegalArgumentException e) {
-                throw MongoErrors.badValue(e.getMessage());
+                throw ServerErrors.badValue(e.getMessage());
             }
         }
         return ranges;

@@ -27,17 +27,17 @@ final class RoleCommands {
         UmcArgs.requireKnownFields("createRole", body, CREATE_FIELDS);
         String name = UmcArgs.nameArgument("createRole", body);
         if (name.isEmpty()) {
-            throw MongoErrors.badValue("Role name must be non-empty");
+            throw ServerErrors.badValue("Role name must be non-empty");
         }
         RoleId id = new RoleId(name, db);
         if (db.equals("local")) {
-            throw MongoErrors.badValue("Cannot create roles in the local database");
+            throw ServerErrors.badValue("Cannot create roles in the local database");
         }
         if (db.equals("$external")) {
-            throw MongoErrors.badValue("Cannot create roles in the $external database");
+            throw ServerErrors.badValue("Cannot create roles in the $external database");
         }
         if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.badValue("Cannot create roles with the same name as a built-in role");
+            throw ServerErrors.badValue("Cannot create roles with the same name as a built-in role");
         }
         List<Privilege> privileges = PrivilegeParser.parseAll(required("createRole", body, "privileges"));
         List<RoleId> roles = UmcArgs.roles("createRole", "roles", required("createRole", body, "roles"), db);
@@ -46,7 +46,7 @@ final class RoleCommands {
         checkRolesGrantable(id, roles);
         checkPrivilegesGrantable(id, privileges);
         if (!state.roles().insert(new CustomRole(id, merge(privileges), roles, restrictions))) {
-            throw MongoErrors.roleAlreadyExists(id);
+            throw ServerErrors.roleAlreadyExists(id);
         }
         return UserCommands.ok();
     }
@@ -62,7 +62,7 @@ final class RoleCommands {
                 ? Optional.of(RestrictionParser.parseAll("updateRole", body.get("authenticationRestrictions")))
                 : Optional.empty();
         if (privileges.isEmpty() && roles.isEmpty() && restrictions.isEmpty()) {
-            throw MongoErrors.badValue("Must specify at least one field to update in updateRole");
+            throw ServerErrors.badValue("Must specify at least one field to update in updateRole");
         }
         CustomRole role = existingCustom(id);
         roles.ifPresent(list -> checkRolesGrantable(id, list));
@@ -96,13 +96,11 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("grantPrivilegesToRole", body), db);
         List<Privilege> privileges = PrivilegeParser.parseAll(required("grantPrivilegesToRole", body, "privileges"));
         if (privileges.isEmpty()) {
-            throw MongoErrors.badValue("grantPrivilegesToRole command requires a non-empty \"privileges\" array");
+            throw ServerErrors.badValue("grantPrivilegesToRole command requires a non-empty \"privileges\" array");
         }
-        if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.badValue(id + " is a built-in role and cannot be modified");
-        }
+        refuseBuiltin(id);
         checkPrivilegesGrantable(id, privileges);
-        CustomRole role = existingCustom(id);
+        CustomRole role = roleToModify(id);
         List<Privilege> all = new ArrayList<>(role.privileges());
         all.addAll(privileges);
         state.roles().put(role.withPrivileges(merge(all)));
@@ -114,10 +112,10 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("revokePrivilegesFromRole", body), db);
         List<Privilege> revoked = PrivilegeParser.parseAll(required("revokePrivilegesFromRole", body, "privileges"));
         if (revoked.isEmpty()) {
-            throw MongoErrors.badValue("revokePrivilegesFromRole command requires a non-empty \"privileges\" array");
+            throw ServerErrors.badValue("revokePrivilegesFromRole command requires a non-empty \"privileges\" array");
         }
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
+        CustomRole role = roleToModify(id);
         List<Privilege> remaining = new ArrayList<>();
         for (Privilege privilege : role.privileges()) {
             Set<String> actions = new LinkedHashSet<>(privilege.actions());
@@ -136,8 +134,8 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("grantRolesToRole", body), db);
         List<RoleId> added = nonEmptyRoles("grantRolesToRole", body, db);
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
         checkRolesGrantable(id, added);
+        CustomRole role = roleToModify(id);
         Set<RoleId> roles = new LinkedHashSet<>(role.roles());
         roles.addAll(added);
         state.roles().put(role.withRoles(new ArrayList<>(roles)));
@@ -149,53 +147,58 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("revokeRolesFromRole", body), db);
         List<RoleId> removed = nonEmptyRoles("revokeRolesFromRole", body, db);
         refuseBuiltin(id);
-        CustomRole role = existingCustom(id);
-        for (RoleId other : removed) {
-            if (!state.roles().exists(other)) {
-                throw MongoErrors.roleNotFound("Could not find role: " + other);
-            }
-        }
+        // MongoDB only erases the named roles from the set: a role that does not exist is no error.
+        CustomRole role = roleToModify(id);
         state.roles().put(role.withRoles(role.roles().stream().filter(r -> !removed.contains(r)).toList()));
         return UserCommands.ok();
     }
 
+    /** Since MongoDB 6.0 (IDL commands) a built-in role is BadValue, no longer InvalidRoleModification. */
     private static void refuseBuiltin(RoleId id) {
         if (BuiltinRoles.isBuiltin(id)) {
-            throw MongoErrors.invalidRoleModification(id + " is a built-in role and cannot be modified");
+            throw ServerErrors.badValue(id + " is a built-in role and cannot be modified");
         }
     }
 
     private static List<RoleId> nonEmptyRoles(String command, Document body, String db) {
         List<RoleId> roles = UmcArgs.roles(command, "roles", required(command, body, "roles"), db);
         if (roles.isEmpty()) {
-            throw MongoErrors.badValue(command + " command requires a non-empty \"roles\" array");
+            throw ServerErrors.badValue(command + " command requires a non-empty \"roles\" array");
         }
         return roles;
     }
 
+    /**
+     * The role a grant or revoke changes. MongoDB learns that it is missing only when the update
+     * of its document matches nothing, hence another message than dropRole's and updateRole's.
+     */
+    private CustomRole roleToModify(RoleId id) {
+        return state.roles().find(id).orElseThrow(() -> ServerErrors.roleNotFound("Role " + id + " not found"));
+    }
+
     private CustomRole existingCustom(RoleId id) {
-        return state.roles().find(id).orElseThrow(() -> MongoErrors.roleNotFound("Could not find role: " + id));
+        return state.roles().find(id).orElseThrow(() -> ServerErrors.roleNotFound("Could not find role: " + id));
     }
 
     /** MongoDB's checkOkayToGrantRolesToRole: no self, same database unless admin, existing, no cycle. */
     private void checkRolesGrantable(RoleId role, List<RoleId> toAdd) {
         for (RoleId other : toAdd) {
             if (other.equals(role)) {
-                throw MongoErrors.invalidRoleModification("Cannot grant role " + role + " to itself.");
+                throw ServerErrors.invalidRoleModification("Cannot grant role " + role + " to itself.");
             }
             if (!role.db().equals("admin") && !other.db().equals(role.db())) {
-                throw MongoErrors.invalidRoleModification("Roles on the '" + role.db()
+                throw ServerErrors.invalidRoleModification("Roles on the '" + role.db()
                         + "' database cannot be granted roles from other databases");
             }
         }
         for (RoleId other : toAdd) {
             if (!state.roles().exists(other)) {
-                throw MongoErrors.roleNotFound("Cannot grant roles to '" + role + "': Could not find role: " + other);
+                throw ServerErrors.roleNotFound("Cannot grant roles to '" + role + "': Could not find role: " + other);
             }
         }
         for (RoleId other : toAdd) {
             if (state.roles().reaches(other, role)) {
-                throw MongoErrors.invalidRoleModification(
+                throw ServerErrors.invalidRoleModification(
                         "Granting roles to " + role + " would introduce a cycle in the role graph");
             }
         }
@@ -208,7 +211,7 @@ final class RoleCommands {
         }
         for (Privilege privilege : privileges) {
             if (!(privilege.resource() instanceof ResourcePattern.Namespace ns) || !ns.db().equals(role.db())) {
-                throw MongoErrors.invalidRoleModification("Roles on the '" + role.db()
+                throw ServerErrors.invalidRoleModification("Roles on the '" + role.db()
                         + "' database cannot be granted privileges that target other databases or the cluster");
             }
         }
@@ -228,7 +231,7 @@ final class RoleCommands {
     private static Object required(String command, Document body, String field) {
         Object value = body.get(field);
         if (value == null) {
-            throw MongoErrors.missingField(command, field);
+            throw ServerErrors.missingField(command, field);
         }
         return value;
     }

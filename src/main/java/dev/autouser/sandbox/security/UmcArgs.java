@@ -48,7 +48,7 @@ final class UmcArgs {
                 continue;
             }
             if (!allowed.contains(field) && !field.startsWith("$") && !GENERIC_FIELDS.contains(field)) {
-                throw MongoErrors.unknownField(command, field);
+                throw ServerErrors.unknownField(command, field);
             }
         }
     }
@@ -66,14 +66,14 @@ final class UmcArgs {
     static String nameArgument(String command, Document body) {
         Object value = body.get(commandName(body, command));
         if (!(value instanceof String name)) {
-            throw MongoErrors.wrongType(command, command, value, " 'string'");
+            throw ServerErrors.wrongType(command, command, value, " 'string'");
         }
         return name;
     }
 
     static List<RoleId> roles(String command, String field, Object value, String db) {
         if (!(value instanceof List<?> list)) {
-            throw MongoErrors.wrongType(command, field, value, " 'array'");
+            throw ServerErrors.wrongType(command, field, value, " 'array'");
         }
         Set<RoleId> roles = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -90,7 +90,7 @@ final class UmcArgs {
             return new RoleId(requireNonEmpty(stringField(command, field, doc, "role"), "Role"),
                     requireNonEmpty(stringField(command, field, doc, "db"), "Database"));
         }
-        throw MongoErrors.typeMismatch("Role names must be either strings or objects");
+        throw ServerErrors.typeMismatch("Role names must be either strings or objects");
     }
 
     static UserId user(String command, String field, Object value, String db) {
@@ -101,13 +101,13 @@ final class UmcArgs {
             return new UserId(requireNonEmpty(stringField(command, field, doc, "user"), "User"),
                     requireNonEmpty(stringField(command, field, doc, "db"), "Database"));
         }
-        throw MongoErrors.badValue("User name must be either a string or an object");
+        throw ServerErrors.badValue("User name must be either a string or an object");
     }
 
     static Target<UserId> usersInfoTarget(Object value, String db) {
         if (value instanceof Map<?, ?> doc && doc.containsKey("forAllDBs")) {
             if (!Boolean.TRUE.equals(doc.get("forAllDBs")) || doc.size() != 1) {
-                throw MongoErrors.badValue("Invalid usersInfo parameter: forAllDBs must be true");
+                throw ServerErrors.badValue("Invalid usersInfo parameter: forAllDBs must be true");
             }
             return new AllDatabases<>();
         }
@@ -144,13 +144,13 @@ final class UmcArgs {
         if (value instanceof Number number) {
             return number.doubleValue() != 0;
         }
-        throw MongoErrors.typeMismatch("Field '" + field + "' should be a boolean value, but found: "
+        throw ServerErrors.typeMismatch("Field '" + field + "' should be a boolean value, but found: "
                 + BsonText.typeName(value));
     }
 
     private static <T> Target<T> allOnDatabase(String command, Number number) {
         if (number.doubleValue() != 1) {
-            throw MongoErrors.badValue(command + " must be 1, a string, a document, or an array");
+            throw ServerErrors.badValue(command + " must be 1, a string, a document, or an array");
         }
         return new AllOnDatabase<>();
     }
@@ -162,23 +162,23 @@ final class UmcArgs {
         if (value instanceof String || value instanceof Map) {
             return List.of(value);
         }
-        throw MongoErrors.badValue("Invalid argument: expected a string, a document, an array or 1");
+        throw ServerErrors.badValue("Invalid argument: expected a string, a document, an array or 1");
     }
 
     private static String stringField(String command, String path, Map<?, ?> doc, String key) {
         Object value = doc.get(key);
         if (value == null) {
-            throw MongoErrors.missingField(command, path + "." + key);
+            throw ServerErrors.missingField(command, path + "." + key);
         }
         if (!(value instanceof String text)) {
-            throw MongoErrors.wrongType(command, path + "." + key, value, " 'string'");
+            throw ServerErrors.wrongType(command, path + "." + key, value, " 'string'");
         }
         return text;
     }
 
     private static String requireNonEmpty(String name, String what) {
         if (name.isEmpty()) {
-            throw MongoErrors.badValue(what + " name must be non-empty");
+            throw ServerErrors.badValue(what + " name must be non-empty");
         }
         return name;
     }

@@ -163,7 +163,7 @@ final class UmcRequirements {
     private static List<RoleId> roles(String command, Document body, String db) {
         Object value = body.get("roles");
         if (value == null) {
-            throw MongoErrors.missingField(command, "roles");
+            throw ServerErrors.missingField(command, "roles");
         }
         return UmcArgs.roles(command, "roles", value, db);
     }

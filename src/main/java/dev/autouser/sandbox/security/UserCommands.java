@@ -24,21 +24,21 @@ final class UserCommands {
         UmcArgs.requireKnownFields("createUser", body, CREATE_FIELDS);
         UserId id = new UserId(UmcArgs.nameArgument("createUser", body), db);
         if (db.equals("local")) {
-            throw MongoErrors.badValue("Cannot create users in the local database");
+            throw ServerErrors.badValue("Cannot create users in the local database");
         }
         if (id.user().indexOf('\0') >= 0) {
-            throw MongoErrors.badValue("Username cannot contain NULL characters");
+            throw ServerErrors.badValue("Username cannot contain NULL characters");
         }
         boolean external = db.equals("$external");
         if (!body.containsKey("pwd") && !external) {
-            throw MongoErrors.badValue("Must provide a 'pwd' field for all user documents, except those"
+            throw ServerErrors.badValue("Must provide a 'pwd' field for all user documents, except those"
                     + " with '$external' as the user's source db");
         }
         if (body.containsKey("pwd") && external) {
-            throw MongoErrors.badValue("Cannot set the password for users defined on the '$external' database");
+            throw ServerErrors.badValue("Cannot set the password for users defined on the '$external' database");
         }
         if (!body.containsKey("roles")) {
-            throw MongoErrors.missingField("createUser", "roles");
+            throw ServerErrors.missingField("createUser", "roles");
         }
         Optional<ScramCredential> scram = external ? Optional.empty() : Optional.of(credential("createUser", body));
         List<RoleId> roles = UmcArgs.roles("createUser", "roles", body.get("roles"), db);
@@ -46,7 +46,7 @@ final class UserCommands {
                 scram);
         requireRolesExist(roles);
         if (!state.users().insert(user)) {
-            throw MongoErrors.userAlreadyExists(id);
+            throw ServerErrors.userAlreadyExists(id);
         }
         return ok();
     }
@@ -56,12 +56,12 @@ final class UserCommands {
         UserId id = new UserId(UmcArgs.nameArgument("updateUser", body), db);
         requireNonEmptyMechanisms(body);
         if (body.containsKey("pwd") && db.equals("$external")) {
-            throw MongoErrors.badValue("Cannot set the password for users defined on the '$external' database");
+            throw ServerErrors.badValue("Cannot set the password for users defined on the '$external' database");
         }
         boolean changesSomething = body.containsKey("pwd") || body.containsKey("customData")
                 || body.containsKey("roles") || body.containsKey("authenticationRestrictions");
         if (!changesSomething) {
-            throw MongoErrors.badValue("Must specify at least one field to update in updateUser");
+            throw ServerErrors.badValue("Must specify at least one field to update in updateUser");
         }
         Optional<ScramCredential> scram = body.containsKey("pwd") ? Optional.of(credential("updateUser", body))
                 : Optional.empty();
@@ -79,7 +79,7 @@ final class UserCommands {
             return restrictions.map(next::withRestrictions).orElse(next);
         });
         if (updated.isEmpty()) {
-            throw MongoErrors.userNotFound("User " + id + " not found");
+            throw ServerErrors.userNotFound("User " + id + " not found");
         }
         return ok();
     }
@@ -88,7 +88,7 @@ final class UserCommands {
         UmcArgs.requireKnownFields("dropUser", body, Set.of());
         UserId id = new UserId(UmcArgs.nameArgument("dropUser", body), db);
         if (!state.users().remove(id)) {
-            throw MongoErrors.userNotFound("User '" + id + "' not found");
+            throw ServerErrors.userNotFound("User '" + id + "' not found");
         }
         return ok();
     }
@@ -118,22 +118,22 @@ final class UserCommands {
 
     private void updateRoles(UserId id, List<RoleId> roles) {
         if (state.users().update(id, user -> user.withRoles(roles)).isEmpty()) {
-            throw MongoErrors.userNotFound("User " + id + " not found");
+            throw ServerErrors.userNotFound("User " + id + " not found");
         }
     }
 
     private StoredUser existing(UserId id) {
-        return state.users().find(id).orElseThrow(() -> MongoErrors.userNotFound(
+        return state.users().find(id).orElseThrow(() -> ServerErrors.userNotFound(
                 "Could not find user \"" + id.user() + "\" for db \"" + id.db() + "\""));
     }
 
     private static List<RoleId> nonEmptyRoles(String command, Document body, String db) {
         if (!body.containsKey("roles")) {
-            throw MongoErrors.missingField(command, "roles");
+            throw ServerErrors.missingField(command, "roles");
         }
         List<RoleId> roles = UmcArgs.roles(command, "roles", body.get("roles"), db);
         if (roles.isEmpty()) {
-            throw MongoErrors.badValue(command + " command requires a non-empty \"roles\" array");
+            throw ServerErrors.badValue(command + " command requires a non-empty \"roles\" array");
         }
         return roles;
     }
@@ -142,7 +142,7 @@ final class UserCommands {
     void requireRolesExist(List<RoleId> roles) {
         List<String> unknown = roles.stream().filter(role -> !state.roles().exists(role)).map(RoleId::toString).toList();
         if (!unknown.isEmpty()) {
-            throw MongoErrors.roleNotFound("Could not find role" + (unknown.size() > 1 ? "s" : "") + ": "
+            throw ServerErrors.roleNotFound("Could not find role" + (unknown.size() > 1 ? "s" : "") + ": "
                     + String.join(", ", unknown));
         }
     }
@@ -151,30 +151,30 @@ final class UserCommands {
     private static ScramCredential credential(String command, Document body) {
         Object pwd = body.get("pwd");
         if (!(pwd instanceof String password)) {
-            throw MongoErrors.wrongType(command, "pwd", pwd, " 'string'");
+            throw ServerErrors.wrongType(command, "pwd", pwd, " 'string'");
         }
         requireNonEmptyMechanisms(body);
         if (body.get("mechanisms") instanceof List<?> mechanisms) {
             for (Object mechanism : mechanisms) {
                 if (!"SCRAM-SHA-256".equals(mechanism)) {
-                    throw MongoErrors.badValue(mechanism + " not supported in authMechanisms");
+                    throw ServerErrors.badValue(mechanism + " not supported in authMechanisms");
                 }
             }
         }
         if (!UmcArgs.flag(body, "digestPassword", true)) {
-            throw MongoErrors.badValue("Use of SCRAM-SHA-256 requires undigested passwords");
+            throw ServerErrors.badValue("Use of SCRAM-SHA-256 requires undigested passwords");
         }
         try {
             return ScramCredential.derive(password, ScramCredential.DEFAULT_ITERATIONS);
         } catch (IllegalArgumentException e) {
-            throw MongoErrors.badValue("Error preflighting normalization: " + e.getMessage());
+            throw ServerErrors.badValue("Error preflighting normalization: " + e.getMessage());
         }
     }
 
     private static void requireNonEmptyMechanisms(Document body) {
         Object mechanisms = body.get("mechanisms");
         if (mechanisms != null && (!(mechanisms instanceof List<?> list) || list.isEmpty())) {
-            throw MongoErrors.badValue("mechanisms field must not be empty");
+            throw ServerErrors.badValue("mechanisms field must not be empty");
         }
     }
 
@@ -184,7 +184,7 @@ final class UserCommands {
             return Optional.empty();
         }
         if (!(value instanceof Document data)) {
-            throw MongoErrors.wrongType(command, "customData", value, " 'object'");
+            throw ServerErrors.wrongType(command, "customData", value, " 'object'");
         }
         return Optional.of(data);
     }

@@ -46,12 +46,12 @@ final class UsersInfoCommand {
         boolean showRestrictions = UmcArgs.flag(body, "showAuthenticationRestrictions", false);
         Object filter = body.get("filter");
         if (filter != null && !(filter instanceof Document)) {
-            throw MongoErrors.wrongType("usersInfo", "filter", filter, " 'object'");
+            throw ServerErrors.wrongType("usersInfo", "filter", filter, " 'object'");
         }
         List<Document> users;
         if (showPrivileges || showRestrictions) {
             if (filter != null || !(target instanceof UmcArgs.Exact<UserId> exact)) {
-                throw MongoErrors.illegalOperation(
+                throw ServerErrors.illegalOperation(
                         "Privilege or restriction details require exact-match usersInfo queries");
             }
             users = describeExact(exact.names(), showCustomData, showPrivileges, showRestrictions);

@@ -117,6 +117,25 @@ class AuthorizerTest {
     }
 
     @Test
+    void revokingPrivilegesNeedsRevokeRoleWhereThePrivilegesApply() {
+        UserId revoker = new UserId("CN=revoker", "$external");
+        state.roles().put(new CustomRole(RoleId.of("revoker", "admin"), List.of(
+                Privilege.of(ResourcePattern.database("db1"), "revokeRole")), List.of()));
+        state.users().put(StoredUser.x509(revoker.user(), List.of(RoleId.of("revoker", "admin"))));
+        allowed(revoker, "admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+                + " {db: 'db1', collection: 'orders'}, actions: ['find']}, {resource: {db: 'db1', collection: ''},"
+                + " actions: ['insert']}]}");
+        refused(List.of(revoker), "admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+                + " {db: 'db2', collection: ''}, actions: ['find']}]}");
+        refused(List.of(revoker), "admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+                + " {cluster: true}, actions: ['inprog']}]}");
+        refused(List.of(revoker), "admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+                + " {db: '', collection: 'orders'}, actions: ['find']}]}");
+        allowed(revoker, "db1", "{revokeRolesFromRole: 'x', roles: ['read']}");
+        refused(List.of(revoker), "db2", "{revokeRolesFromRole: 'x', roles: ['read']}");
+    }
+
+    @Test
     void unknownCommandsAreRefusedNotAllowed() {
         refused(List.of(TeleportFixture.DBA), "admin", "{someFutureCommand: 1}");
     }

@@ -118,7 +118,9 @@ class RoleCommandsTest {
         assertTrue(state.users().find(carol).orElseThrow().roles().isEmpty());
         assertTrue(state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles().isEmpty());
         assertEquals(31, fails("db2", "{dropRole: 'myCustomRole'}").getCode());
-        assertEquals(49, fails("admin", "{dropRole: 'root'}").getCode());
+        MongoServerError builtin = fails("admin", "{dropRole: 'root'}");
+        assertEquals(2, builtin.getCode());
+        assertEquals("root@admin is a built-in role and cannot be modified", builtin.getMessageWithoutErrorCode());
     }
 
     @Test
@@ -129,8 +131,30 @@ class RoleCommandsTest {
         assertTrue(!remaining.allowsOnCluster("inprog"));
         assertTrue(!remaining.allowsOnDatabase("$external", "dropUser"));
         assertTrue(remaining.allowsOnDatabase("$external", "createUser"));
-        assertEquals(49, fails("admin", "{revokePrivilegesFromRole: 'root', privileges: [{resource: {cluster: true},"
-                + " actions: ['inprog']}]}").getCode());
+    }
+
+    @Test
+    void revokePrivilegesFromRoleRefusesBuiltinMissingAndEmptyLikeMongoDb() {
+        MongoServerError builtin = fails("admin", "{revokePrivilegesFromRole: 'root', privileges: [{resource:"
+                + " {cluster: true}, actions: ['inprog']}]}");
+        assertEquals(2, builtin.getCode());
+        assertEquals("root@admin is a built-in role and cannot be modified", builtin.getMessageWithoutErrorCode());
+        MongoServerError missing = fails("admin", "{revokePrivilegesFromRole: 'ghost', privileges: [{resource:"
+                + " {cluster: true}, actions: ['inprog']}]}");
+        assertEquals(31, missing.getCode());
+        assertEquals("Role ghost@admin not found", missing.getMessageWithoutErrorCode());
+        assertEquals(2, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: []}").getCode());
+        assertEquals(40414, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role'}").getCode());
+        assertEquals(40415, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+                + " {cluster: true}, actions: ['inprog']}], roles: []}").getCode());
+    }
+
+    @Test
+    void revokingPrivilegesTheRoleDoesNotHoldChangesNothing() {
+        List<Privilege> before = state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges();
+        run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {db: 'db9',"
+                + " collection: 'x'}, actions: ['find']}]}");
+        assertEquals(before, state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges());
     }
 
     @Test
@@ -141,8 +165,25 @@ class RoleCommandsTest {
                 state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles());
         assertEquals(49, fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['wrapper']}").getCode(),
                 "a cycle is refused");
-        run("db2", "{revokeRolesFromRole: 'wrapper', roles: ['read']}");
+        run("db2", "{revokeRolesFromRole: 'wrapper', roles: ['read', 'never-existed']}");
         assertEquals(List.of(TeleportFixture.CUSTOM_ROLE),
-                state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles());
+                state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles(),
+                "MongoDB erases the named roles; one that does not exist is no error");
+    }
+
+    @Test
+    void roleToRoleGrantsRefuseBuiltinMissingAndEmptyLikeMongoDb() {
+        assertEquals(2, fails("admin", "{grantRolesToRole: 'root', roles: ['read']}").getCode());
+        assertEquals(2, fails("admin", "{revokeRolesFromRole: 'root', roles: ['read']}").getCode());
+        MongoServerError missing = fails("db2", "{grantRolesToRole: 'ghost', roles: ['read']}");
+        assertEquals(31, missing.getCode());
+        assertEquals("Role ghost@db2 not found", missing.getMessageWithoutErrorCode());
+        assertEquals(31, fails("db2", "{revokeRolesFromRole: 'ghost', roles: ['read']}").getCode());
+        MongoServerError missingGranted = fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['nope']}");
+        assertEquals(31, missingGranted.getCode());
+        assertEquals("Cannot grant roles to 'myCustomRole@db2': Could not find role: nope@db2",
+                missingGranted.getMessageWithoutErrorCode());
+        assertEquals(2, fails("db2", "{grantRolesToRole: 'myCustomRole', roles: []}").getCode());
+        assertEquals(2, fails("db2", "{revokeRolesFromRole: 'myCustomRole', roles: []}").getCode());
     }
 }

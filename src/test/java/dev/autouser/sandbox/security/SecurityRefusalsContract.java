@@ -10,7 +10,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.autouser.testsupport.MongoTarget;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -167,5 +171,95 @@ abstract class SecurityRefusalsContract {
         fails(49, () -> target().dba().getDatabase("secdb1").runCommand(new Document("createRole", role)
                 .append("privileges", List.of(privilege(new Document("cluster", true), "inprog")))
                 .append("roles", List.of())));
+    }
+
+    /** An admin role created by the DBA, dropped after the test. */
+    private String adminRole(String name, List<Document> privileges, List<Document> roles) {
+        String role = name + "-" + suffix;
+        target().dba().getDatabase("admin").runCommand(new Document("createRole", role)
+                .append("privileges", privileges).append("roles", roles));
+        adminRoles.add(role);
+        return role;
+    }
+
+    /** The role's own privileges as resource → actions, as rolesInfo reports them to the DBA. */
+    private Map<Document, Set<String>> directPrivileges(String role) {
+        Document reply = target().dba().getDatabase("admin").runCommand(new Document("rolesInfo", role)
+                .append("showPrivileges", true));
+        Map<Document, Set<String>> privileges = new HashMap<>();
+        for (Document privilege : reply.getList("roles", Document.class).get(0).getList("privileges", Document.class)) {
+            privileges.put(privilege.get("resource", Document.class),
+                    new HashSet<>(privilege.getList("actions", String.class)));
+        }
+        return privileges;
+    }
+
+    @Test
+    void revokePrivilegesFromRoleNeedsRevokeRoleWhereThePrivilegesApply() {
+        Document orders = new Document("db", "secdb1").append("collection", "orders");
+        Document cluster = new Document("cluster", true);
+        String role = adminRole("sec-revocable", List.of(privilege(orders, "find", "insert"),
+                privilege(cluster, "inprog")), List.of());
+        String revoker = adminRole("sec-revoker", List.of(
+                privilege(new Document("db", "secdb1").append("collection", ""), "revokeRole")), List.of());
+        MongoDatabase admin = userWithRoles("sec-revoker", List.of(role(revoker, "admin"))).getDatabase("admin");
+
+        admin.runCommand(new Document("revokePrivilegesFromRole", role)
+                .append("privileges", List.of(privilege(orders, "insert"))));
+        fails(13, () -> admin.runCommand(new Document("revokePrivilegesFromRole", role)
+                .append("privileges", List.of(privilege(cluster, "inprog")))));
+        assertEquals(Map.of(orders, Set.of("find"), cluster, Set.of("inprog")), directPrivileges(role));
+
+        target().dba().getDatabase("admin").runCommand(new Document("revokePrivilegesFromRole", role)
+                .append("privileges", List.of(privilege(orders, "find"), privilege(cluster, "inprog"))));
+        assertEquals(Map.of(), directPrivileges(role), "an entry left without actions is removed");
+    }
+
+    @Test
+    void roleGrantsAndRevokesRefuseLikeMongoDb() {
+        MongoDatabase admin = target().dba().getDatabase("admin");
+        List<Document> inprog = List.of(privilege(new Document("cluster", true), "inprog"));
+        MongoCommandException missing = fails(31, () -> admin.runCommand(
+                new Document("revokePrivilegesFromRole", "sec-ghost-" + suffix).append("privileges", inprog)));
+        assertEquals("RoleNotFound", missing.getErrorCodeName());
+        fails(2, () -> admin.runCommand(new Document("revokePrivilegesFromRole", "clusterMonitor")
+                .append("privileges", inprog)));
+        fails(2, () -> admin.runCommand(new Document("grantRolesToRole", "clusterMonitor")
+                .append("roles", List.of(role("read", "secdb1")))));
+        String role = adminRole("sec-grants", List.of(), List.of());
+        fails(2, () -> admin.runCommand(new Document("revokePrivilegesFromRole", role).append("privileges", List.of())));
+        fails(31, () -> admin.runCommand(new Document("grantRolesToRole", role)
+                .append("roles", List.of(role("no-such-role-" + suffix, "secdb1")))));
+        fails(31, () -> admin.runCommand(new Document("grantRolesToRole", "sec-ghost-" + suffix)
+                .append("roles", List.of(role("read", "secdb1")))));
+    }
+
+    @Test
+    void rolesGrantedToARoleReachItsHoldersUntilRevoked() {
+        String role = adminRole("sec-wrapper", List.of(), List.of());
+        MongoClient holder = userWithRoles("sec-holder", List.of(role(role, "admin")));
+        Executable read = () -> holder.getDatabase("secdb1").getCollection("orders").find().first();
+        fails(13, read);
+        MongoDatabase admin = target().dba().getDatabase("admin");
+        admin.runCommand(new Document("grantRolesToRole", role).append("roles", List.of(role("read", "secdb1"))));
+        assertDoesNotThrow(read);
+        admin.runCommand(new Document("revokeRolesFromRole", role).append("roles", List.of(role("read", "secdb1"))));
+        fails(13, read);
+    }
+
+    @Test
+    void unknownCommandIsCommandNotFoundBeforeAnyAuthorization() {
+        MongoClient reader = userWithRoles("sec-reader", List.of(role("read", "secdb1")));
+        MongoClient anonymous = target().connectUnauthenticated();
+        clients.add(anonymous);
+        for (MongoClient client : List.of(target().dba(), reader, anonymous)) {
+            for (String db : List.of("admin", "secdb1")) {
+                MongoCommandException error = fails(59, () -> client.getDatabase(db)
+                        .runCommand(new Document("noSuchCommand", 1)));
+                assertEquals("CommandNotFound", error.getErrorCodeName());
+                assertEquals("no such command: 'noSuchCommand'", error.getErrorMessage());
+            }
+        }
+        fails(13, () -> anonymous.getDatabase("secdb1").getCollection("orders").find().first());
     }
 }
