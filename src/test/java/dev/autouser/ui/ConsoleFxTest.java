@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,6 +72,16 @@ class ConsoleFxTest {
 
         waitFor(() -> robot.lookup("#uriField").tryQuery().map(Node::isVisible).orElse(false));
         assertTrue(robot.lookup("#welcomePane").tryQuery().isEmpty(), "the welcome is gone");
+    }
+
+    @Test
+    void theWindowCarriesTheInstallersIcon(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#connectView").query().getScene().getWindow();
+
+        javafx.scene.image.Image icon = onFx(() -> stage.getIcons().get(0));
+
+        assertFalse(icon.isError());
+        assertEquals(256, icon.getWidth());
     }
 
     @Test
