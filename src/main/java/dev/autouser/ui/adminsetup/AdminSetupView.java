@@ -141,7 +141,9 @@ public final class AdminSetupView extends BorderPane {
         scopeAll.setSelected(!model.leastPrivilegeProperty().get());
         model.leastPrivilegeProperty().bind(scopeChosen.selectedProperty());
         databaseList.setItems(model.databases().databases());
-        databaseList.disableProperty().bind(scopeChosen.selectedProperty().not());
+        // Shown only for least privilege: disabled, its greyed check boxes were all but invisible in the dark theme.
+        databaseList.visibleProperty().bind(scopeChosen.selectedProperty());
+        databaseList.managedProperty().bind(databaseList.visibleProperty());
         viewRole.selectedProperty().bindBidirectional(model.withViewRoleProperty());
         staticYaml.selectedProperty().bindBidirectional(model.staticYamlProperty());
         findingList.setItems(model.findings());
