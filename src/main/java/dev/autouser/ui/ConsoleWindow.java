@@ -23,7 +23,12 @@ import dev.autouser.ui.shell.MainViewModel;
 import dev.autouser.ui.shell.Page;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The composition root of the GUI: creates the theme, dialogs, view-models and views, and swaps
@@ -62,11 +67,24 @@ public final class ConsoleWindow {
         mainView.installShortcuts(scene);
         target.setScene(scene);
         target.setTitle("Auto-User Console");
+        target.getIcons().setAll(windowIcon());
         target.setMinWidth(900);
         target.setMinHeight(600);
         target.show();
         if (options.demo()) {
             connectModel.startDemo();
+        }
+    }
+
+    /** The installer's icon, as a class-path copy so the plain jar and the tests have it too. */
+    static Image windowIcon() {
+        try (InputStream png = ConsoleWindow.class.getResourceAsStream("autouser.png")) {
+            if (png == null) {
+                throw new IllegalStateException("autouser.png is missing from the class path");
+            }
+            return new Image(png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the window icon failed", e);
         }
     }
 

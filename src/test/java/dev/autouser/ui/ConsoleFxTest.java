@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,6 +55,33 @@ class ConsoleFxTest {
     void stop() {
         window.close();
         users.close();
+    }
+
+    @Test
+    void firstRunSaysWhatTheConsoleIsForAndOffersTheDemoOrANewConnection(FxRobot robot) {
+        waitFor(() -> robot.lookup("#welcomePane").tryQuery().map(Node::isVisible).orElse(false));
+        String purpose = robot.lookup("#welcomePurpose").queryAs(Labeled.class).getText();
+        for (String fact : List.of("Teleport provisions automatically", "CN=<name> in $external", "teleport-auto-user",
+                "roles, lock state and live sessions", "admin role", "clean up stale users safely")) {
+            assertTrue(purpose.contains(fact), "missing \"" + fact + "\" in: " + purpose);
+        }
+        assertTrue(robot.lookup("#welcomeDemoButton").queryButton().isVisible());
+        assertTrue(robot.lookup("#uriField").tryQuery().isEmpty(), "the form waits behind the welcome");
+
+        robot.clickOn("#welcomeNewConnectionButton");
+
+        waitFor(() -> robot.lookup("#uriField").tryQuery().map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("#welcomePane").tryQuery().isEmpty(), "the welcome is gone");
+    }
+
+    @Test
+    void theWindowCarriesTheInstallersIcon(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#connectView").query().getScene().getWindow();
+
+        javafx.scene.image.Image icon = onFx(() -> stage.getIcons().get(0));
+
+        assertFalse(icon.isError());
+        assertEquals(256, icon.getWidth());
     }
 
     @Test
@@ -158,6 +186,7 @@ class ConsoleFxTest {
 
     private void connectAsDba(FxRobot robot) {
         MongoTarget target = users.target();
+        robot.clickOn("#welcomeNewConnectionButton"); // a first run: no saved profile yet
         replaceText(robot, "#uriField", target.uri());
         // File fields are pasted: Browse opens a native chooser and Monocle cannot drag files.
         paste(robot, "#caFileField", target.caFile().toString());

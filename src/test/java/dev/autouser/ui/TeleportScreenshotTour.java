@@ -28,12 +28,13 @@ public final class TeleportScreenshotTour {
 
     public static void main(String[] args) throws Exception {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
+        boolean dark = java.util.Arrays.asList(args).contains("--dark"); // to check the dark theme; docs show light
         Files.createDirectories(docs);
         Path home = Files.createTempDirectory("autouser-tour");
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> {
             stage = new Stage();
-            window = new ConsoleWindow(new GuiOptions(true, false), FxExecutors.forApplication(), dirs,
+            window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
                     new GatewayConnector(() -> DemoLauncher.start(dirs)));
             window.show(stage);
         });

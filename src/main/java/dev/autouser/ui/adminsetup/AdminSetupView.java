@@ -3,6 +3,7 @@ package dev.autouser.ui.adminsetup;
 import atlantafx.base.theme.Styles;
 import dev.autouser.core.teleport.adminsetup.Finding;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -56,7 +57,7 @@ public final class AdminSetupView extends BorderPane {
         getStyleClass().add("admin-setup-view");
         setTop(createForm());
         setCenter(createResults());
-        setPadding(new Insets(16));
+        setPadding(new Insets(16, 20, 12, 20)); // as the users and audit pages
     }
 
     private VBox createForm() {
@@ -87,6 +88,7 @@ public final class AdminSetupView extends BorderPane {
         progress.setMaxSize(20, 20);
         status.setId("statusLabel");
         HBox actions = new HBox(8, verify, apply, progress, status);
+        actions.setAlignment(Pos.CENTER_LEFT); // the status sits on the buttons' middle, not their top
         VBox form = new VBox(8, title, names, scopeAll, scopeChosen, databaseList, viewRole, viewRoleHelp, actions);
         form.setPadding(new Insets(0, 0, 12, 0));
         return form;
@@ -125,6 +127,7 @@ public final class AdminSetupView extends BorderPane {
         save.setId("saveYamlButton");
         save.setOnAction(e -> model.saveYaml());
         HBox options = new HBox(8, new Label("Teleport database name"), teleportDbName, staticYaml, copy, save);
+        options.setAlignment(Pos.CENTER_LEFT);
         VBox pane = new VBox(8, options, yamlArea);
         VBox.setVgrow(yamlArea, Priority.ALWAYS);
         return pane;
@@ -138,7 +141,9 @@ public final class AdminSetupView extends BorderPane {
         scopeAll.setSelected(!model.leastPrivilegeProperty().get());
         model.leastPrivilegeProperty().bind(scopeChosen.selectedProperty());
         databaseList.setItems(model.databases().databases());
-        databaseList.disableProperty().bind(scopeChosen.selectedProperty().not());
+        // Shown only for least privilege: disabled, its greyed check boxes were all but invisible in the dark theme.
+        databaseList.visibleProperty().bind(scopeChosen.selectedProperty());
+        databaseList.managedProperty().bind(databaseList.visibleProperty());
         viewRole.selectedProperty().bindBidirectional(model.withViewRoleProperty());
         staticYaml.selectedProperty().bindBidirectional(model.staticYamlProperty());
         findingList.setItems(model.findings());

@@ -82,14 +82,18 @@ public final class AuditView extends BorderPane implements ShortcutTarget {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No changes recorded yet"));
         table.getColumns().setAll(java.util.List.of(
-                column("Time", 185, r -> TIME.format(r.time())),
-                column("Target user", 140, AuditRecord::targetUser),
-                column("Command", 360, r -> shortCommand(r.command())),
-                column("Result", 160, AuditRecord::result),
-                column("Identity", 140, AuditRecord::identity),
-                column("Server", 130, AuditRecord::server),
+                column("Time", 165, r -> TIME.format(r.time())),
+                column("Target user", 120, AuditRecord::targetUser),
+                column("Command", 300, r -> shortCommand(r.command())),
+                column("Result", 90, AuditRecord::result),
+                column("Identity", 165, AuditRecord::identity),
+                column("Server", 125, AuditRecord::server),
                 column("OS user", 80, AuditRecord::osUser)));
-        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 185)));
+        // The widths add up to the table's width in a 1280-pixel window; a narrower window shortens
+        // only the command and the result (full text in their tooltips), never the time or who did it.
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        table.getColumns().get(2).setMinWidth(160);
+        table.getColumns().get(3).setMinWidth(60);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setCenter(table);
         getStyleClass().add("page");

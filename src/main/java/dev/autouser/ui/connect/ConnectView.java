@@ -47,7 +47,9 @@ public final class ConnectView extends BorderPane {
         setLeft(createProfiles());
         ScrollPane form = new ScrollPane(createForm());
         form.setFitToWidth(true);
-        setCenter(form);
+        ScrollPane welcome = new ScrollPane(new WelcomePane(model));
+        welcome.setFitToWidth(true);
+        centerProperty().bind(model.welcomeProperty().map(first -> first ? welcome : form));
         setId("connectView");
         getStyleClass().add("connect-view");
     }
@@ -71,9 +73,7 @@ public final class ConnectView extends BorderPane {
         Button newProfile = iconButton("newProfileButton", Feather.PLUS, "New");
         newProfile.setOnAction(e -> {
             profileList.getSelectionModel().clearSelection();
-            model.edit(new ConnectionProfile("", "mongodb://localhost:27017/?tls=true", java.util.Optional.empty(),
-                    java.util.Optional.empty(), java.util.Optional.empty(), AuthMechanism.X509,
-                    java.util.Optional.empty(), false));
+            model.newConnection();
         });
         Button delete = iconButton("deleteProfileButton", Feather.TRASH_2, "Delete");
         delete.disableProperty().bind(profileList.getSelectionModel().selectedItemProperty().isNull());

@@ -55,6 +55,8 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper resultOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper welcome = new ReadOnlyBooleanWrapper(false);
+    private boolean loadedOnce;
 
     public ConnectViewModel(ProfileStore store, Connector connector, DialogService dialogs, FxExecutors executors,
                             Consumer<ConsoleSession> onConnected) {
@@ -70,7 +72,20 @@ public final class ConnectViewModel {
 
     /** Loads the saved profiles (in the background: it is file I/O). */
     public void loadProfiles() {
-        run("Loading saved profiles failed", store::all, profiles::setAll);
+        run("Loading saved profiles failed", store::all, loaded -> {
+            profiles.setAll(loaded);
+            if (!loadedOnce) {
+                loadedOnce = true;
+                welcome.set(loaded.isEmpty()); // a first run: say what the console is for
+            }
+        });
+    }
+
+    /** Leaves the welcome and starts a blank profile in the form. */
+    public void newConnection() {
+        welcome.set(false);
+        edit(new ConnectionProfile("", "mongodb://localhost:27017/?tls=true", Optional.empty(), Optional.empty(),
+                Optional.empty(), AuthMechanism.X509, Optional.empty(), false));
     }
 
     public void edit(ConnectionProfile profile) {
@@ -183,6 +198,7 @@ public final class ConnectViewModel {
                 result.set(sentence);
                 dialogs.showError(sentence, failure);
             } else {
+                welcome.set(false);
                 edit(session.profile()); // shows what was used, e.g. the demo's URI and files
                 resultOk.set(true);
                 result.set("Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".");
@@ -250,4 +266,6 @@ public final class ConnectViewModel {
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty resultOkProperty() { return resultOk.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** True on a first run (no saved profile) until a connection is made or a new one is started. */
+    public ReadOnlyBooleanProperty welcomeProperty() { return welcome.getReadOnlyProperty(); }
 }

@@ -6,6 +6,7 @@ import dev.autouser.core.teleport.RoleProblem;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -41,7 +42,7 @@ public final class RoleMappingView extends BorderPane {
         this.model = model;
         this.session = session;
         setId("roleMappingView");
-        setPadding(new Insets(16));
+        setPadding(new Insets(16, 20, 12, 20)); // as the users and audit pages
         setTop(createHeader());
         ScrollPane editor = new ScrollPane(createEditor());
         editor.setFitToWidth(true);
@@ -63,7 +64,9 @@ public final class RoleMappingView extends BorderPane {
         Label summary = new Label();
         summary.setId("summaryLabel");
         summary.textProperty().bind(model.summaryProperty());
-        VBox header = new VBox(8, title, new HBox(8, importButton, exportButton, summary));
+        HBox actions = new HBox(8, importButton, exportButton, summary);
+        actions.setAlignment(Pos.CENTER_LEFT); // the summary sits on the buttons' middle, not their top
+        VBox header = new VBox(8, title, actions);
         header.setPadding(new Insets(0, 0, 12, 0));
         return header;
     }

@@ -30,23 +30,25 @@ final class UserTable extends TableView<UserRow> {
         state.setId("stateColumn");
         state.setCellValueFactory(cell -> cell.getValue().stateProperty());
         state.setCellFactory(column -> new StateCell<>());
-        state.setPrefWidth(95);
+        state.setPrefWidth(88);
         state.setMinWidth(90);
         TableColumn<UserRow, String> cluster = new TableColumn<>("Cluster");
         cluster.setId("clusterColumn");
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
         cluster.setComparator(String.CASE_INSENSITIVE_ORDER);
-        cluster.setPrefWidth(110);
-        cluster.setMinWidth(100);
+        cluster.setPrefWidth(105);
+        cluster.setMinWidth(105); // the leaf-cluster tag stays readable
         getColumns().setAll(java.util.List.of(state,
-                text("Teleport user", "teleportColumn", 160, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 180, row -> row.userProperty().map(u -> u.mongoName())),
+                // Wide enough for leaf-cluster names such as remote-walter-leaf-eu; all widths add up to
+                // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
+                text("Teleport user", "teleportColumn", 175, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 203, row -> row.userProperty().map(u -> u.mongoName())),
                 cluster,
-                text("Roles", "rolesColumn", 230, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 162, UserRow::rolesProperty),
                 sessions(),
-                text("Clients", "clientsColumn", 150, UserRow::clientsProperty),
-                text("Apps", "appsColumn", 120, UserRow::appsProperty)));
+                text("Clients", "clientsColumn", 135, UserRow::clientsProperty),
+                text("Apps", "appsColumn", 92, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setRowFactory(table -> new HighlightRow());
         // A fixed row height spares the table measuring every visible cell on each refresh.
@@ -67,8 +69,8 @@ final class UserTable extends TableView<UserRow> {
     private static TableColumn<UserRow, Number> sessions() {
         TableColumn<UserRow, Number> column = new TableColumn<>("Sessions");
         column.setId("sessionsColumn");
-        column.setPrefWidth(80);
-        column.setMinWidth(90);
+        column.setPrefWidth(88);
+        column.setMinWidth(88); // the whole header, with the sort arrow
         column.setCellValueFactory(cell -> cell.getValue().sessionsProperty());
         column.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         column.setComparator(java.util.Comparator.comparingInt(Number::intValue));

@@ -148,4 +148,41 @@ class ConnectViewModelTest {
         assertEquals(List.of("notes.txt is not a PEM file: it has no \"-----BEGIN\" line."), dialogs.errors);
         assertEquals("", model.caFileProperty().get());
     }
+
+    @Test
+    void firstRunWelcomesUntilANewConnectionIsStarted() {
+        ConnectViewModel model = model();
+
+        model.loadProfiles();
+        assertTrue(model.welcomeProperty().get(), "no saved profile: a first run");
+
+        model.newConnection();
+        assertFalse(model.welcomeProperty().get());
+        assertEquals("", model.nameProperty().get());
+    }
+
+    @Test
+    void aSavedProfileMeansNoWelcome() {
+        ConnectViewModel model = model();
+        fillDba(model);
+        model.nameProperty().set("prod");
+        model.save();
+
+        ConnectViewModel reopened = model();
+        reopened.loadProfiles();
+
+        assertFalse(reopened.welcomeProperty().get());
+    }
+
+    @Test
+    void connectingFromTheWelcomeLeavesIt() {
+        ConnectViewModel model = model();
+        model.loadProfiles();
+        fillDba(model);
+
+        model.connect();
+
+        assertEquals(1, opened.size(), model.resultProperty().get());
+        assertFalse(model.welcomeProperty().get());
+    }
 }

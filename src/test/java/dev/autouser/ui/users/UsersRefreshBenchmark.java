@@ -50,6 +50,8 @@ public final class UsersRefreshBenchmark {
         java.util.Map<String, AutoUser> previous = new java.util.HashMap<>();
         onFx(() -> { model.apply(Snapshot.of(next.get(), previous)); return null; });
         long[] merge = new long[ROUNDS];
+        long[] css = new long[ROUNDS];
+        long[] layout = new long[ROUNDS];
         long[] total = new long[ROUNDS];
         for (int round = -WARMUP; round < ROUNDS; round++) {
             for (int c = 0; c < CHANGED; c++) {
@@ -63,17 +65,23 @@ public final class UsersRefreshBenchmark {
                 model.apply(listing);
                 long merged = System.nanoTime();
                 view.getScene().getRoot().applyCss();
+                long styled = System.nanoTime();
                 view.getScene().getRoot().layout();
-                return new long[] {merged - start, System.nanoTime() - start};
+                long end = System.nanoTime();
+                return new long[] {merged - start, styled - merged, end - styled, end - start};
             });
             if (round >= 0) {
                 merge[round] = times[0];
-                total[round] = times[1];
+                css[round] = times[1];
+                layout[round] = times[2];
+                total[round] = times[3];
             }
             Thread.sleep(20);
         }
         System.out.printf("users=%d changedPerRefresh=%d rounds=%d sorted=%s%n", USERS, CHANGED, ROUNDS, sorted);
         report("merge only (apply)", merge);
+        report("CSS pass", css);
+        report("layout pass", layout);
         report("merge + CSS + layout", total);
         Platform.exit();
     }
