@@ -26,7 +26,7 @@ public final class AutoUserCommand implements Runnable {
 
     @CommandLine.Option(names = "--demo",
             description = "Open the console connected to the embedded demo server (started in-process). "
-                    + "Without saved connection profiles (first run) the console does this anyway.")
+                    + "Without it, a first run (no saved profile) offers the demo or a new connection.")
     boolean demo;
 
     @CommandLine.Option(names = "--dark", description = "Open the console with the dark theme.")
