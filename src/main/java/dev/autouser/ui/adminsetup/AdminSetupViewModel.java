@@ -1,5 +1,6 @@
 package dev.autouser.ui.adminsetup;
 
+import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.teleport.DatabaseResource;
 import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
@@ -7,7 +8,6 @@ import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
 import dev.autouser.ui.Confirmation;
 import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
 import dev.autouser.ui.FxExecutors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -27,9 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The admin-setup wizard's state and verbs: the spec being edited, the server's findings, the
@@ -40,6 +37,7 @@ public final class AdminSetupViewModel {
     private final String connectionUri;
     private final DialogService dialogs;
     private final FxExecutors executors;
+    private final BackgroundWork work;
     private final DatabaseChoice databases;
 
     private final StringProperty roleName = new SimpleStringProperty(AdminRoleSpec.DEFAULT_ROLE);
@@ -61,6 +59,7 @@ public final class AdminSetupViewModel {
         this.connectionUri = connectionUri;
         this.dialogs = dialogs;
         this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
         this.teleportYaml = Bindings.createStringBinding(this::yaml, adminUser, staticYaml, teleportDbName);
     }
 
@@ -80,16 +79,16 @@ public final class AdminSetupViewModel {
 
     /** Lists the server's databases for the least-privilege choice. */
     public void loadDatabases() {
-        run("List databases", databases::load, databases::show);
+        work.run("List databases failed", databases::load, databases::show);
     }
 
     public void verify() {
-        specOrError().ifPresent(spec -> run("Check the admin setup", () -> setup.verify(spec), this::show));
+        specOrError().ifPresent(spec -> work.run("Check the admin setup failed", () -> setup.verify(spec), this::show));
     }
 
     /** Verifies, shows the exact commands for confirmation, then applies them step by step. */
     public void apply() {
-        specOrError().ifPresent(spec -> run("Check the admin setup", () -> setup.verify(spec), check -> {
+        specOrError().ifPresent(spec -> work.run("Check the admin setup failed", () -> setup.verify(spec), check -> {
             show(check);
             if (check.plan().isEmpty()) {
                 dialogs.notify("Nothing to change: the setup already matches what Teleport needs.");
@@ -102,7 +101,7 @@ public final class AdminSetupViewModel {
                     "Apply " + count + (count == 1 ? " change" : " changes"), false);
             if (dialogs.confirm(confirmation)) {
                 steps.clear();
-                run("Apply the admin setup", () -> setup.apply(spec, step -> executors.fx().execute(() -> steps.add(step.line()))),
+                work.run("Apply the admin setup failed", () -> setup.apply(spec, step -> executors.fx().execute(() -> steps.add(step.line()))),
                         applied -> show(applied.after()));
             }
         }));
@@ -163,17 +162,5 @@ public final class AdminSetupViewModel {
         } catch (TeleportConfigException e) {
             return "# " + e.getMessage() + "\n";
         }
-    }
-
-    private <T> void run(String what, Supplier<T> work, Consumer<T> onDone) {
-        busy.set(true);
-        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((result, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                dialogs.showError(ErrorText.sentence(what + " failed", failure), ErrorText.unwrap(failure));
-            } else {
-                onDone.accept(result);
-            }
-        }, executors.fx());
     }
 }

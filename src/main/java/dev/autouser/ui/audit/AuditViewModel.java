@@ -1,9 +1,9 @@
 package dev.autouser.ui.audit;
 
+import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
 import dev.autouser.ui.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +17,6 @@ import javafx.collections.transformation.FilteredList;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 /** The audit log, newest first, filtered by one text box across every field. */
 public final class AuditViewModel {
@@ -25,8 +24,7 @@ public final class AuditViewModel {
     public static final int LIMIT = 5_000;
 
     private final AuditLog log;
-    private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
     private final FilteredList<AuditRecord> visible = new FilteredList<>(records);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -35,23 +33,15 @@ public final class AuditViewModel {
 
     public AuditViewModel(AuditLog log, DialogService dialogs, FxExecutors executors) {
         this.log = log;
-        this.dialogs = dialogs;
-        this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
         filter.addListener((obs, was, text) -> applyFilter());
     }
 
     public void refresh() {
-        busy.set(true);
-        CompletableFuture.supplyAsync(() -> log.readNewestFirst(LIMIT), executors.background())
-                .whenCompleteAsync((read, failure) -> {
-                    busy.set(false);
-                    if (failure != null) {
-                        dialogs.showError(ErrorText.sentence("The audit log cannot be read", failure), failure);
-                        return;
-                    }
-                    records.setAll(read);
-                    applyFilter();
-                }, executors.fx());
+        work.run("The audit log cannot be read", () -> log.readNewestFirst(LIMIT), read -> {
+            records.setAll(read);
+            applyFilter();
+        });
     }
 
     private void applyFilter() {

@@ -1,5 +1,6 @@
 package dev.autouser.ui.cleanup;
 
+import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
@@ -65,6 +66,7 @@ public final class CleanupViewModel {
     private final UserCleanup cleanup;
     private final DialogService dialogs;
     private final FxExecutors executors;
+    private final BackgroundWork work;
     private final Runnable afterChange;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CRITERIA);
@@ -84,22 +86,14 @@ public final class CleanupViewModel {
         this.cleanup = cleanup;
         this.dialogs = dialogs;
         this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
     }
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
     public void makePlan() {
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        busy.set(true);
-        CompletableFuture.supplyAsync(() -> cleanup.plan(criteria), executors.background())
-                .whenCompleteAsync((made, failure) -> {
-                    busy.set(false);
-                    if (failure != null) {
-                        dialogs.showError(ErrorText.sentence("Planning the cleanup failed", failure), failure);
-                        return;
-                    }
-                    showPlan(made);
-                }, executors.fx());
+        work.run("Planning the cleanup failed", () -> cleanup.plan(criteria), this::showPlan);
     }
 
     private void showPlan(CleanupPlan made) {

@@ -1,5 +1,6 @@
 package dev.autouser.ui.rolemapping;
 
+import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.SessionPreview;
 import dev.autouser.core.teleport.SessionPreviewer;
@@ -20,9 +21,6 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Preview (read-only) and simulated session (really changes the server) for the role being edited
@@ -33,7 +31,7 @@ public final class SessionPreviewModel {
     private final SessionPreviewer previewer;
     private final SessionSimulator simulator;
     private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
 
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty rootCluster = new SimpleStringProperty("");
@@ -48,7 +46,7 @@ public final class SessionPreviewModel {
         this.previewer = previewer;
         this.simulator = simulator;
         this.dialogs = dialogs;
-        this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
     }
 
     public StringProperty userProperty() { return user; }
@@ -59,12 +57,12 @@ public final class SessionPreviewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     public void preview() {
-        inputs().ifPresent(in -> run("Preview the session", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
+        inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
     }
 
     /** Confirms with the exact first command, then runs activate and deactivate/drop as Teleport would. */
     public void simulate() {
-        inputs().ifPresent(in -> run("Preview the session", () -> previewer.preview(in.role(), in.request()), result -> {
+        inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> {
             preview.set(text(result));
             String end = result.mode().yamlValue().equals("keep") ? "then deactivate it (roles removed, locked)" : "then drop it";
             Confirmation confirmation = new Confirmation("Simulate a Teleport session",
@@ -73,7 +71,7 @@ public final class SessionPreviewModel {
                     List.of(result.mongoUser()), result.commandText().orElse("(no command: " + result.outcome() + ")"),
                     "Simulate session for " + result.mongoUser(), true);
             if (dialogs.confirm(confirmation)) {
-                run("Simulate the session", () -> simulator.simulate(in.role(), in.request()),
+                work.run("Simulate the session failed", () -> simulator.simulate(in.role(), in.request()),
                         sim -> simulationSteps.setAll(sim.steps().stream().map(SessionSimulator.Step::line).toList()));
             }
         }));
@@ -102,17 +100,5 @@ public final class SessionPreviewModel {
         out.append(result.outcome()).append('\n');
         result.commandText().ifPresent(out::append);
         return out.toString();
-    }
-
-    private <T> void run(String what, Supplier<T> work, Consumer<T> onDone) {
-        busy.set(true);
-        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((result, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                dialogs.showError(ErrorText.sentence(what + " failed", failure), ErrorText.unwrap(failure));
-            } else {
-                onDone.accept(result);
-            }
-        }, executors.fx());
     }
 }

@@ -1,5 +1,6 @@
 package dev.autouser.ui.users;
 
+import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;
@@ -11,7 +12,6 @@ import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.Confirmation;
 import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
 import dev.autouser.ui.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,8 +19,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,14 +32,14 @@ public final class UserActionsViewModel {
 
     private final UserCleanup cleanup;
     private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
     private final Runnable afterChange;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public UserActionsViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
         this.cleanup = cleanup;
         this.dialogs = dialogs;
-        this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
     }
 
@@ -74,7 +72,7 @@ public final class UserActionsViewModel {
             dialogs.showError("Cannot " + action.verb() + " " + describe(names) + ": " + String.join("; ", activeHere) + ".", null);
             return;
         }
-        background(() -> cleanup.planFor(action, names), plan -> confirmAndRun(plan));
+        work.run("The action failed", () -> cleanup.planFor(action, names), plan -> confirmAndRun(plan));
     }
 
     private void confirmAndRun(CleanupPlan plan) {
@@ -93,7 +91,7 @@ public final class UserActionsViewModel {
         if (!dialogs.confirm(confirmation)) {
             return;
         }
-        background(() -> cleanup.execute(plan, (result, finished, total) -> { }), this::report);
+        work.run("The action failed", () -> cleanup.execute(plan, (result, finished, total) -> { }), this::report);
     }
 
     private void report(CleanupReport report) {
@@ -135,7 +133,7 @@ public final class UserActionsViewModel {
     }
 
     public void exportTo(Path file, UserExport.Format format, List<AutoUser> users) {
-        background(() -> {
+        work.run("The action failed", () -> {
             try {
                 Files.writeString(file, UserExport.render(format, users));
                 return file;
@@ -143,18 +141,6 @@ public final class UserActionsViewModel {
                 throw new java.io.UncheckedIOException("Cannot write " + file, e);
             }
         }, written -> dialogs.notify("Exported " + users.size() + " users to " + written.getFileName() + "."));
-    }
-
-    private <T> void background(Supplier<T> work, java.util.function.Consumer<T> then) {
-        busy.set(true);
-        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((value, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                dialogs.showError(ErrorText.sentence("The action failed", failure), failure);
-            } else {
-                then.accept(value);
-            }
-        }, executors.fx());
     }
 
     static String commands(CleanupPlan plan) {
