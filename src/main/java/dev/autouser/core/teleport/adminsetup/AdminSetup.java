@@ -11,17 +11,13 @@ import java.util.function.Consumer;
  * and apply (run the plan, then verify again so the caller can say "nothing left to change").
  */
 public final class AdminSetup {
-    private final CommandRunner server;
-    private final String serverName;
-    private final String connectedAs;
-    private final AuditLog audit;
+    private final SetupReader reader;
+    private final SetupApplier applier;
 
     /** Every change apply makes is written to {@code audit} with its result. */
     public AdminSetup(CommandRunner server, String serverName, String connectedAs, AuditLog audit) {
-        this.server = server;
-        this.serverName = serverName;
-        this.connectedAs = connectedAs;
-        this.audit = audit;
+        this.reader = new SetupReader(server);
+        this.applier = new SetupApplier(server, serverName, connectedAs, audit);
     }
 
     /** The server's state, what differs, and the plan that would fix it. */
@@ -47,7 +43,7 @@ public final class AdminSetup {
     }
 
     public Check verify(AdminRoleSpec spec) {
-        ExistingSetup existing = new SetupReader(server).read(spec);
+        ExistingSetup existing = reader.read(spec);
         return new Check(existing, DriftAnalyzer.analyze(spec, existing), SetupPlanner.plan(spec, existing));
     }
 
@@ -56,7 +52,7 @@ public final class AdminSetup {
         if (before.plan().isEmpty()) {
             return new Applied(before, List.of(), before);
         }
-        List<StepResult> steps = new SetupApplier(server, serverName, connectedAs, audit).apply(before.plan(), progress);
+        List<StepResult> steps = applier.apply(before.plan(), progress);
         return new Applied(before, steps, verify(spec));
     }
 }
