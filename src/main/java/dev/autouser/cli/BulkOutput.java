@@ -20,11 +20,10 @@ final class BulkOutput {
         };
     }
 
-    /** Prints the summary; exit 1 if any user failed, or (when {@code strict}) was skipped. */
-    static int finish(PrintWriter out, CleanupReport report, boolean strict) {
+    /** Prints the summary; exit 1 when any user was not done (failed, skipped or not attempted). */
+    static int finish(PrintWriter out, CleanupReport report) {
         out.println(report.summary() + ".");
-        boolean incomplete = report.hasFailures() || (strict && report.skipped() > 0);
-        return incomplete ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
+        return anyNotDone(report) ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
     }
 
     static boolean anyNotDone(CleanupReport report) {

@@ -55,7 +55,7 @@ final class CleanupCommand extends ConnectedCommand {
             return AutoUserCommand.USAGE_OR_CONNECTION;
         }
         CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
-        return BulkOutput.finish(out(), report, false);
+        return BulkOutput.finish(out(), report);
     }
 
     private boolean confirmed(CleanupPlan plan) {

@@ -33,6 +33,6 @@ abstract class UserActionCommand extends ConnectedCommand {
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
         }
         CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
-        return BulkOutput.finish(out(), report, true);
+        return BulkOutput.finish(out(), report);
     }
 }

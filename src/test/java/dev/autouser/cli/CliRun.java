@@ -18,27 +18,36 @@ import java.util.Map;
 /** Runs the CLI in-process against the sandbox, as a given certificate identity. */
 record CliRun(int code, String out, String err) {
     static CliRun as(MongoTarget target, String commonName, String... args) {
+        return run(connected(target, commonName, args));
+    }
+
+    /** Like {@link #as} with the app's folders under {@code home} ({@code home/config}, {@code home/data}). */
+    static CliRun asIn(Path home, MongoTarget target, String commonName, String... args) {
+        return runIn(home, connected(target, commonName, args));
+    }
+
+    static String[] connected(MongoTarget target, String commonName, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--uri", target.uri(), "--tls-ca", target.caFile().toString(),
                 "--tls-cert", target.clientFile(commonName).toString()));
-        return run(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     static CliRun run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AutoUserCommand.execute(context(), new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    private static CliContext context() {
         try {
-            Path home = Files.createTempDirectory("autouser-cli");
-            return new CliContext(new AppDirs(home.resolve("config"), home.resolve("data")), Map.of(), false,
-                    new BufferedReader(new StringReader("")));
+            return runIn(Files.createTempDirectory("autouser-cli"), args);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static CliRun runIn(Path home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new AppDirs(home.resolve("config"), home.resolve("data")), Map.of(), false,
+                new BufferedReader(new StringReader("")));
+        int code = AutoUserCommand.execute(context, new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
     }
 
     static Path file(String content) {

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autouser.core.AppDirs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,12 @@ public final class AuditLog {
         return file;
     }
 
+    /**
+     * Appends one line. The file is created owner-only (0600 where the file system has POSIX modes):
+     * it names users, servers and commands.
+     *
+     * @throws UncheckedIOException saying why the log cannot be written
+     */
     public synchronized void append(AuditRecord record) {
         ObjectNode line = JSON.createObjectNode()
                 .put("time", record.time().toString())
@@ -51,13 +58,39 @@ public final class AuditLog {
                 .put("identity", record.identity())
                 .put("command", record.command())
                 .put("targetUser", record.targetUser())
-                .put("result", record.result());
+                .put("result", record.result())
+                .put("phase", record.phase().jsonName())
+                .put("actionId", record.actionId());
+        byte[] bytes;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit log " + file, e);
+            throw new UncheckedIOException("Cannot write the audit log " + file + ": " + e.getMessage(), e);
+        }
+        AuditFileCheck.requireAppendable(file);
+        try (FileChannel channel = AuditFileCheck.openForAppend(file)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit log " + file + ": " + AuditFileCheck.reason(e), e);
+        }
+    }
+
+    /**
+     * Fails, saying why, when a record could not be appended right now: the path is a folder, a
+     * device such as /dev/full, read-only, or its data folder is a file. Called before any change.
+     *
+     * @throws UncheckedIOException naming the problem
+     */
+    public void checkWritable() {
+        AuditFileCheck.requireAppendable(file);
+        try (FileChannel ignored = AuditFileCheck.openForAppend(file)) {
+            // opening for append (and creating when missing) is the check
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit log " + file + ": " + AuditFileCheck.reason(e), e);
         }
     }
 
@@ -86,7 +119,8 @@ public final class AuditLog {
             JsonNode node = JSON.readTree(line);
             return java.util.Optional.of(new AuditRecord(Instant.parse(node.path("time").asText()),
                     node.path("osUser").asText(), node.path("server").asText(), node.path("identity").asText(),
-                    node.path("command").asText(), node.path("targetUser").asText(), node.path("result").asText()));
+                    node.path("command").asText(), node.path("targetUser").asText(), node.path("result").asText(),
+                    AuditRecord.Phase.parse(node.path("phase").asText("outcome")), node.path("actionId").asText("")));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -5,9 +5,10 @@ import java.util.OptionalInt;
 /**
  * The one exception type the GUI and the CLI show: a plain one-sentence message for the person,
  * plus the MongoDB server error code when the server refused something. The cause keeps the
- * technical detail for the log.
+ * technical detail for the log. {@link ConnectionLostException} marks a broken connection, which
+ * stops bulk work instead of costing a time-out per remaining user.
  */
-public final class ConsoleException extends RuntimeException {
+public class ConsoleException extends RuntimeException {
     private final Integer serverCode;
 
     public ConsoleException(String message) {

@@ -4,6 +4,8 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
 import dev.autouser.core.pki.PkiException;
 
@@ -59,9 +61,15 @@ public final class MongoErrors {
         if (failure instanceof MongoTimeoutException timeout) {
             return unreachable(timeout, server);
         }
+        if (failure instanceof MongoSocketOpenException notOpened) {
+            return new ConnectionLostException("Lost the connection to " + server + ": it could not be reopened to "
+                    + attempted + " (" + firstLine(String.valueOf(notOpened.getMessage())) + "); nothing was sent.",
+                    false, notOpened);
+        }
         if (failure instanceof MongoSocketException socket) {
-            return new ConsoleException("The connection to " + server + " was lost while trying to " + attempted
-                    + "; the server may or may not have applied it, so refresh before retrying.", socket);
+            return new ConnectionLostException("Lost the connection to " + server + " while trying to " + attempted
+                    + " (" + socketReason(socket) + "); the server may or may not have applied it, so refresh"
+                    + " before retrying.", true, socket);
         }
         if (failure instanceof IllegalStateException closed && String.valueOf(closed.getMessage()).contains("open")) {
             return new ConsoleException("The connection to " + server + " is closed; connect again to " + attempted
@@ -138,7 +146,16 @@ public final class MongoErrors {
         } else {
             message = "Cannot reach " + server + " within the time limit: check the address, the port and any firewall.";
         }
-        return new ConsoleException(message, timeout);
+        return new ConnectionLostException(message, false, timeout);
+    }
+
+    private static String socketReason(MongoSocketException socket) {
+        if (socket instanceof MongoSocketReadTimeoutException) {
+            return "no reply within the time limit";
+        }
+        Throwable cause = socket.getCause();
+        String text = cause != null && cause.getMessage() != null ? cause.getMessage() : socket.getMessage();
+        return firstLine(String.valueOf(text));
     }
 
     private static String sslReason(String detail) {

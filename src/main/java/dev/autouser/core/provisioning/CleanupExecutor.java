@@ -1,7 +1,9 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.audit.AuditUnwritableException;
+import dev.autouser.core.mongo.ConnectionLostException;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -12,24 +14,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Executes a {@link CleanupPlan} in batches. Per batch: one exact-match usersInfo and one
- * $currentOp re-check everything the plan assumed; then each user is locked; for a drop, one more
- * $currentOp verifies that no session slipped in before the lock took effect, and only then are the
- * users dropped. A user who connected in between is left as it was (its lock is undone).
+ * Executes a {@link CleanupPlan}. Per batch of {@value #BATCH} users one exact-match usersInfo
+ * re-checks that each user still exists and is managed by Teleport. Then, in groups of
+ * {@value #GROUP}: one $currentOp re-checks sessions right before locking, each user is locked, and
+ * one more $currentOp verifies that no session slipped in before the lock took effect; such a user
+ * gets its lock undone and is left. Only verified users are dropped, right away, so a user who
+ * connected in between is locked for a few round trips at most.
+ *
+ * <p>Every change is audited (intent before, outcome after); a lost connection or an audit log
+ * that can no longer be written stops the run, and every user not reached is reported "not
+ * attempted".
  */
 final class CleanupExecutor {
     static final int BATCH = 500;
+    /** Users locked between two session checks: the window in which a new session can be cut. */
+    static final int GROUP = 10;
 
     private final MongoGateway gateway;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ProgressListener listener;
     private final Runnable afterRecheck;
     private final List<UserResult> results = new ArrayList<>();
     private int total;
+    private String stopReason;
 
     CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener, Runnable afterRecheck) {
         this.gateway = gateway;
-        this.audit = audit;
+        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity());
         this.listener = listener;
         this.afterRecheck = afterRecheck;
     }
@@ -40,25 +51,33 @@ final class CleanupExecutor {
         for (CleanupPlan.Refusal refusal : plan.refused()) {
             report(UserResult.skipped(refusal.mongoName(), plan.action(), "refused: " + refusal.reason()));
         }
-        List<PlannedAction> actions = plan.actions();
-        for (int start = 0; start < actions.size(); start += BATCH) {
-            runBatch(plan.action(), actions.subList(start, Math.min(actions.size(), start + BATCH)));
+        List<String> names = plan.actions().stream().map(PlannedAction::mongoName).toList();
+        try {
+            if (!names.isEmpty()) {
+                audit.checkWritable();
+            }
+            for (int start = 0; start < names.size(); start += BATCH) {
+                runBatch(plan.action(), names.subList(start, Math.min(names.size(), start + BATCH)));
+            }
+        } catch (Stop stop) {
+            stopReason = stop.reason;
+            notAttempted(plan.action(), names, stop.reason);
+        } catch (AuditUnwritableException e) {
+            stopReason = e.getMessage();
+            notAttempted(plan.action(), names, e.getMessage());
         }
-        return new CleanupReport(results, Duration.ofNanos(System.nanoTime() - started));
+        return new CleanupReport(results, Duration.ofNanos(System.nanoTime() - started), stopReason);
     }
 
-    private void runBatch(CleanupAction action, List<PlannedAction> batch) {
-        List<String> names = batch.stream().map(PlannedAction::mongoName).toList();
-        Map<String, Document> current;
-        Map<String, List<LiveSession>> sessions;
-        try {
-            current = new UsersInfoReader(gateway).withRestrictions(names);
-            sessions = SessionProbe.sessionsByUser(gateway);
-        } catch (ConsoleException e) {
-            names.forEach(n -> report(UserResult.failed(n, action, "not attempted: could not re-check the user ("
-                    + e.getMessage() + ")")));
-            return;
+    private void runBatch(CleanupAction action, List<String> names) {
+        Map<String, Document> current = recheck(() -> new UsersInfoReader(gateway).withRestrictions(names));
+        for (int start = 0; start < names.size(); start += GROUP) {
+            runGroup(action, names.subList(start, Math.min(names.size(), start + GROUP)), current);
         }
+    }
+
+    private void runGroup(CleanupAction action, List<String> names, Map<String, Document> current) {
+        Map<String, List<LiveSession>> sessions = recheck(this::sessionsNow);
         afterRecheck.run();
         List<Document> locked = new ArrayList<>();
         for (String name : names) {
@@ -73,43 +92,50 @@ final class CleanupExecutor {
                 locked.add(user);
             }
         }
-        if (action == CleanupAction.DROP && !locked.isEmpty()) {
-            dropLocked(locked);
+        if (!locked.isEmpty()) {
+            verifyLocked(action, locked);
         }
     }
 
-    /** Locks one user; for LOCK that is the result, for DROP it is the first step. */
+    /** Locks one user; false (and reported) when the server refused. */
     private boolean lock(String name, CleanupAction action) {
         Document command = UserCommands.lock(name);
         try {
-            gateway.run(UserCommands.EXTERNAL, command, "lock " + name);
+            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+                    () -> gateway.run(UserCommands.EXTERNAL, command, "lock " + name), reply -> "ok");
+            return true;
+        } catch (AuditUnwritableException e) {
+            e.applied().ifPresent(applied -> report(UserResult.failed(name, action,
+                    "locked, but the audit log could not record it")));
+            throw e;
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, action, lostWhile("locking", e)));
+            throw new Stop(e);
         } catch (ConsoleException e) {
-            audit(name, command, "failed: " + e.getMessage());
             report(UserResult.failed(name, action, "lock failed: " + e.getMessage()));
             return false;
         }
-        audit(name, command, "ok");
-        if (action == CleanupAction.LOCK) {
-            report(UserResult.done(name, action, "locked"));
-        }
-        return true;
     }
 
-    private void dropLocked(List<Document> locked) {
+    /** The check after locking: a session that authenticated just before its lock undoes it. */
+    private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
         try {
-            sessions = SessionProbe.sessionsByUser(gateway);
+            sessions = sessionsNow();
         } catch (ConsoleException e) {
-            locked.forEach(u -> report(UserResult.failed(u.getString("user"), CleanupAction.DROP,
-                    "locked, but not dropped: could not verify that it has no session (" + e.getMessage() + ")")));
-            return;
+            String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
+            locked.forEach(u -> report(UserResult.failed(name(u), action, "locked, but " + why
+                    + " before verifying that it has no session: it stays locked (" + e.getMessage() + ")")));
+            throw new Stop(e);
         }
         for (Document before : locked) {
-            String name = before.getString("user");
+            String name = name(before);
             if (sessions.containsKey(name)) {
-                undoLock(before, sessions.get(name));
-            } else {
+                undoLock(action, before, sessions.get(name));
+            } else if (action == CleanupAction.DROP) {
                 drop(name);
+            } else {
+                report(UserResult.done(name, action, "locked, verified without session"));
             }
         }
     }
@@ -117,39 +143,98 @@ final class CleanupExecutor {
     private void drop(String name) {
         Document command = UserCommands.dropUser(name);
         try {
-            gateway.run(UserCommands.EXTERNAL, command, "drop " + name);
+            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+                    () -> gateway.run(UserCommands.EXTERNAL, command, "drop " + name), reply -> "ok");
+        } catch (AuditUnwritableException e) {
+            e.applied().ifPresent(applied -> report(UserResult.failed(name, CleanupAction.DROP,
+                    "dropped, but the audit log could not record it")));
+            throw e;
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, CleanupAction.DROP, "locked; " + lostWhile("dropping", e)));
+            throw new Stop(e);
         } catch (ConsoleException e) {
-            audit(name, command, "failed: " + e.getMessage());
             report(UserResult.failed(name, CleanupAction.DROP, "locked, but the drop failed: " + e.getMessage()));
             return;
         }
-        audit(name, command, "ok");
         report(UserResult.done(name, CleanupAction.DROP, "locked, verified without session, dropped"));
     }
 
     /** A session authenticated just before the lock: put the user back as it was, and leave it. */
-    private void undoLock(Document before, List<LiveSession> sessions) {
-        String name = before.getString("user");
+    private void undoLock(CleanupAction action, Document before, List<LiveSession> sessions) {
+        String name = name(before);
         Document command = UserCommands.restore(name, RoleRef.fromUserDocument(before), UserRecords.restrictions(before));
-        String why = "connected while being dropped (" + UserCleanup.connected(sessions) + ")";
+        String why = "connected while being " + (action == CleanupAction.DROP ? "dropped" : "locked")
+                + " (" + UserCleanup.connected(sessions) + ")";
+        String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
         try {
-            gateway.run(UserCommands.EXTERNAL, command, "undo the lock of " + name);
-            audit(name, command, "ok: lock undone, " + why);
-            report(UserResult.skipped(name, CleanupAction.DROP, why + "; not dropped, lock undone"));
+            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+                    () -> gateway.run(UserCommands.EXTERNAL, command, "undo the lock of " + name),
+                    reply -> "ok: lock undone, " + why);
+            report(UserResult.skipped(name, action, why + "; " + notDone + ", lock undone"));
+        } catch (AuditUnwritableException e) {
+            e.applied().ifPresent(applied -> report(UserResult.skipped(name, action, why + "; lock undone,"
+                    + " but the audit log could not record it")));
+            throw e;
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, action, why + "; " + lostWhile("undoing its lock", e)));
+            throw new Stop(e);
         } catch (ConsoleException e) {
-            audit(name, command, "failed: " + e.getMessage());
-            report(UserResult.failed(name, CleanupAction.DROP, why + "; not dropped, but it stays locked: "
-                    + e.getMessage()));
+            report(UserResult.failed(name, action, why + "; " + notDone + ", but it stays locked: " + e.getMessage()));
         }
     }
 
-    private void audit(String name, Document command, String result) {
-        audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+    /**
+     * The one place the executor asks who is connected: right before locking and right after.
+     * (Everything about how sessions are found, on which members, lives in {@link SessionProbe}.)
+     */
+    private Map<String, List<LiveSession>> sessionsNow() {
+        return SessionProbe.sessionsByUser(gateway);
+    }
+
+    private <T> T recheck(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ConsoleException e) {
+            throw new Stop(e);
+        }
+    }
+
+    private static String lostWhile(String doing, ConnectionLostException e) {
+        return e.maybeApplied()
+                ? "lost the connection while " + doing + ": the server may or may not have done it (audit: "
+                + "\"sent, outcome unknown\"; the next listing or run settles it)"
+                : "lost the connection before " + doing + ": nothing was sent";
+    }
+
+    /** Every user of the plan without a result yet: the run stopped before reaching them. */
+    private void notAttempted(CleanupAction action, List<String> names, String reason) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        results.forEach(r -> reported.add(r.mongoName()));
+        for (String name : names) {
+            if (!reported.contains(name)) {
+                report(UserResult.failed(name, action, "not attempted: " + reason));
+            }
+        }
+    }
+
+    private static String name(Document user) {
+        return user.getString("user");
     }
 
     private void report(UserResult result) {
         results.add(result);
         listener.onResult(result, results.size(), total);
+    }
+
+    /** Ends the run: the server can no longer be asked or told anything reliably. */
+    private static final class Stop extends RuntimeException {
+        final String reason;
+
+        Stop(ConsoleException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.reason = cause instanceof ConnectionLostException
+                    ? "the connection to the server was lost (" + cause.getMessage() + ")"
+                    : "the re-check before acting failed (" + cause.getMessage() + ")";
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -34,15 +34,16 @@ public final class TeleportProvisioner {
     }
 
     private final MongoGateway gateway;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
         this.gateway = gateway;
-        this.audit = audit;
+        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity());
     }
 
     /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */
     public Outcome activate(String teleportUser, List<RoleRef> roles) {
+        audit.checkWritable();
         String name = TeleportName.mongoNameOf(teleportUser);
         String quoted = quoted(teleportUser);
         List<RoleRef> wanted = RoleRef.sorted(roles);
@@ -103,6 +104,7 @@ public final class TeleportProvisioner {
     }
 
     private String requireAutoUser(String teleportUser, String verb) {
+        audit.checkWritable();
         String name = TeleportName.mongoNameOf(teleportUser);
         Document user = findUser(name).orElseThrow(() -> new ConsoleException(
                 "Cannot " + verb + " " + name + ": no such user in $external.", 11, null));
@@ -114,25 +116,19 @@ public final class TeleportProvisioner {
     }
 
     private Outcome change(String name, Document command, String attempted, Outcome outcome) {
-        try {
+        return audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name, () -> {
             gateway.run(UserCommands.EXTERNAL, command, attempted);
-        } catch (ConsoleException e) {
-            record(name, command, "failed: " + e.getMessage());
-            throw e;
-        }
-        record(name, command, "ok: " + outcome.description());
-        return outcome;
+            return outcome;
+        }, done -> "ok: " + done.description());
     }
 
     private ConsoleException refuse(String name, String verb, String message) {
-        audit.append(AuditRecord.now(gateway.server(), gateway.identity(), verb + " " + name, name,
-                "refused: " + message));
+        audit.note(verb + " " + name, name, "refused: " + message);
         return new ConsoleException(message);
     }
 
     private void record(String name, Document command, String result) {
-        audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+        audit.note(UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result);
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

@@ -104,9 +104,14 @@ abstract class CleanupContract extends SeededContract {
         assertEquals(Status.DONE, byUser(report).get(name).status());
         assertFalse(seeds.exists(name));
         List<AuditRecord> records = audit.readNewestFirst(10);
-        assertEquals(2, records.size());
-        assertTrue(records.get(1).command().contains("updateUser"), records.get(1).command());
-        assertTrue(records.get(0).command().contains("dropUser"), records.get(0).command());
+        // intent before each command, outcome after, oldest last
+        assertEquals(List.of(AuditRecord.Phase.OUTCOME, AuditRecord.Phase.INTENT, AuditRecord.Phase.OUTCOME,
+                AuditRecord.Phase.INTENT), records.stream().map(AuditRecord::phase).toList());
+        assertTrue(records.get(3).command().contains("updateUser"), records.get(3).command());
+        assertEquals(records.get(3).actionId(), records.get(2).actionId());
+        assertEquals("ok", records.get(2).result());
+        assertTrue(records.get(1).command().contains("dropUser"), records.get(1).command());
+        assertEquals(records.get(1).actionId(), records.get(0).actionId());
         assertEquals("ok", records.get(0).result());
     }
 

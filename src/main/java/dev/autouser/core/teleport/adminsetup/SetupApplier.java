@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.teleport.CommandRefusedException;
 import dev.autouser.core.teleport.CommandRunner;
 import org.bson.Document;
@@ -17,26 +17,27 @@ import java.util.function.Consumer;
  */
 public final class SetupApplier {
     private final CommandRunner server;
-    private final String serverName;
     private final String connectedAs;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
     public SetupApplier(CommandRunner server, String serverName, String connectedAs, AuditLog audit) {
         this.server = server;
-        this.serverName = serverName;
         this.connectedAs = connectedAs;
-        this.audit = audit;
+        this.audit = new AuditTrail(audit, serverName, connectedAs);
     }
 
+    /**
+     * Each step is audited: intent before it is sent, its result after. An audit log that cannot be
+     * written stops the run before the first command.
+     */
     public List<StepResult> apply(SetupPlan plan, Consumer<StepResult> progress) {
+        audit.checkWritable();
         List<StepResult> results = new ArrayList<>();
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
-            StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);
-            if (!stopped) {
-                audit.append(AuditRecord.now(serverName, connectedAs, MongoshScript.runCommand(step.db(), step.command()),
-                        step.target(), result.line()));
-            }
+            StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "")
+                    : audit.change(MongoshScript.runCommand(step.db(), step.command()), step.target(),
+                            () -> run(step), StepResult::line);
             stopped = stopped || !result.succeeded();
             results.add(result);
             progress.accept(result);

@@ -1,0 +1,97 @@
+package dev.autouser.core.audit;
+
+import dev.autouser.core.mongo.ConnectionLostException;
+import dev.autouser.core.mongo.ConsoleException;
+
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Every change the console makes goes through here: an intent record is written BEFORE the command
+ * is sent (if it cannot be written, nothing is sent), and an outcome record after. A lost reply is
+ * recorded as "sent, outcome unknown". When the outcome cannot be written, the exception says
+ * exactly what was applied, so the person is never left thinking nothing happened.
+ */
+public final class AuditTrail {
+    private final AuditLog log;
+    private final String server;
+    private final String identity;
+
+    public AuditTrail(AuditLog log, String server, String identity) {
+        this.log = log;
+        this.server = server;
+        this.identity = identity;
+    }
+
+    public AuditLog log() {
+        return log;
+    }
+
+    /**
+     * Refuses, before any change, when the log cannot take a record.
+     *
+     * @throws AuditUnwritableException naming the file and why, and that nothing was changed
+     */
+    public void checkWritable() {
+        try {
+            log.checkWritable();
+        } catch (UncheckedIOException e) {
+            throw AuditUnwritableException.beforeChange(e);
+        }
+    }
+
+    /**
+     * Runs one change with its intent and outcome records.
+     *
+     * @param command  the exact command as a person would type it (mongosh), secrets removed by the log
+     * @param target   the user (or role) it changes
+     * @param send     sends the command; a {@link ConsoleException} is its failure
+     * @param outcome  the outcome record's text for what {@code send} returned ("ok: locked")
+     * @throws AuditUnwritableException when the intent cannot be written (nothing sent) or the outcome
+     *                                  cannot be written (then it says what the server did)
+     */
+    public <T> T change(String command, String target, Supplier<T> send, Function<T, String> outcome) {
+        AuditRecord intent = new AuditRecord(java.time.Instant.now(), System.getProperty("user.name", ""), server,
+                identity, command, target, AuditRecord.INTENT_RESULT, AuditRecord.Phase.INTENT, newActionId());
+        try {
+            log.append(intent);
+        } catch (UncheckedIOException e) {
+            throw AuditUnwritableException.beforeChange(e);
+        }
+        T result;
+        try {
+            result = send.get();
+        } catch (ConsoleException e) {
+            String failure = e instanceof ConnectionLostException lost && lost.maybeApplied()
+                    ? AuditRecord.OUTCOME_UNKNOWN + ": " + e.getMessage()
+                    : "failed: " + e.getMessage();
+            writeOutcome(intent, failure);
+            throw e;
+        }
+        writeOutcome(intent, outcome.apply(result));
+        return result;
+    }
+
+    /** A record of something decided without sending a command (a refusal, a skip). */
+    public void note(String command, String target, String result) {
+        try {
+            log.append(AuditRecord.now(server, identity, command, target, result));
+        } catch (UncheckedIOException e) {
+            throw AuditUnwritableException.beforeChange(e);
+        }
+    }
+
+    private void writeOutcome(AuditRecord intent, String outcome) {
+        try {
+            log.append(intent.next(AuditRecord.Phase.OUTCOME, outcome));
+        } catch (UncheckedIOException e) {
+            throw AuditUnwritableException.afterChange(e, intent, outcome);
+        }
+    }
+
+    private static String newActionId() {
+        return UUID.randomUUID().toString();
+    }
+}
