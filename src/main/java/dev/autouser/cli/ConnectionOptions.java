@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.mongo.AuthMechanism;
+import dev.autouser.core.mongo.ClientSettingsFactory;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
@@ -56,7 +57,8 @@ public final class ConnectionOptions {
     boolean tlsInsecure;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "How long to wait for the server (default: ${DEFAULT-VALUE} s).")
+            description = "How long to wait for the server to answer a connection (1 to 3600, default: ${DEFAULT-VALUE} s);"
+                    + " a reply that takes 6 times as long counts as a lost connection.")
     int timeoutSeconds;
 
     /** The effective profile: the saved one (if any) with the options given on the command line on top. */
@@ -80,6 +82,7 @@ public final class ConnectionOptions {
     }
 
     MongoGateway connect(CliContext context, PrintWriter err) {
+        ClientSettingsFactory.checkTimeout(Duration.ofSeconds(timeoutSeconds));
         ConnectionProfile effective = resolve(context);
         if (effective.tlsAllowInvalid()) {
             err.println("WARNING: --tls-insecure: the server certificate is NOT verified; anyone on the network"
@@ -88,7 +91,7 @@ public final class ConnectionOptions {
         Secrets secrets = Secrets.of(secret(context, passwordEnv, "--password-env"),
                 secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env"));
         try {
-            MongoGateway gateway = MongoGateway.connect(effective, secrets, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            MongoGateway gateway = MongoGateway.connect(effective, secrets, Duration.ofSeconds(timeoutSeconds));
             gateway.facts().warnings().forEach(w -> err.println("warning: " + w));
             if (saveProfile != null) {
                 new ProfileStore(context.dirs().profilesFile()).save(effective);

@@ -5,6 +5,7 @@ import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.UnknownOutcomes;
 import dev.autouser.core.provisioning.UserState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ final class ListCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
+        UnknownOutcomes.settle(gateway, context().auditLog());
         AutoUserListing listing = new AutoUserLister(gateway).list();
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);

@@ -34,13 +34,33 @@ public final class ClientSettingsFactory {
                            List<String> warnings) {
     }
 
+    /** The longest wait a person can ask for: an hour is already far beyond any healthy server. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+    /**
+     * A reply may take this many times the connect timeout before the connection counts as lost
+     * (a blackholed network otherwise hangs forever): 30 s by default, room for a 16 MB usersInfo.
+     */
+    static final int READ_TIMEOUT_FACTOR = 6;
+
     private ClientSettingsFactory() {
+    }
+
+    /** Refuses a timeout below one second or above {@link #MAX_TIMEOUT}, naming the range. */
+    public static void checkTimeout(Duration timeout) {
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new ConsoleException("The timeout must be between 1 and " + MAX_TIMEOUT.toSeconds()
+                    + " seconds; " + timeout.toSeconds() + " is outside that range.");
+        }
     }
 
     public static Prepared prepare(ConnectionProfile given, Secrets secrets, Duration serverSelectionTimeout,
                                    CommandListener listener, Instant now) {
+        checkTimeout(serverSelectionTimeout);
         ConnectionProfile profile = withUriFiles(given);
         ConnectionString connectionString = parseUri(profile.uri());
+        int connectMillis = Math.toIntExact(serverSelectionTimeout.toMillis());
+        int readMillis = connectionString.getSocketTimeout() != null && connectionString.getSocketTimeout() > 0
+                ? connectionString.getSocketTimeout() : connectMillis * READ_TIMEOUT_FACTOR;
         List<String> warnings = new ArrayList<>();
         Optional<ClientIdentity> identity = loadIdentity(profile, secrets, now, warnings);
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
@@ -48,8 +68,8 @@ public final class ClientSettingsFactory {
                 .applicationName("autouser-console")
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(serverSelectionTimeout.toMillis(),
                         TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout((int) serverSelectionTimeout.toMillis(),
-                        TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(connectMillis, TimeUnit.MILLISECONDS)
+                        .readTimeout(readMillis, TimeUnit.MILLISECONDS))
                 .addCommandListener(listener);
         if (profile.wantsTls()) {
             SSLContext context = sslContext(profile, identity.orElse(null), warnings);

@@ -36,6 +36,7 @@ public final class UserCleanup {
 
     /** Every auto-user that matches the criteria (never a connected one), from one listing. */
     public CleanupPlan plan(CleanupCriteria criteria) {
+        UnknownOutcomes.settle(gateway, audit);
         AutoUserListing listing = new AutoUserLister(gateway).list();
         List<PlannedAction> actions = listing.users().stream()
                 .filter(criteria::matches)
@@ -50,6 +51,7 @@ public final class UserCleanup {
      * exact-match usersInfo and one $currentOp. Unknown, unmanaged and connected users are refused.
      */
     public CleanupPlan planFor(CleanupAction action, List<String> users) {
+        UnknownOutcomes.settle(gateway, audit);
         List<String> names = new ArrayList<>(new LinkedHashSet<>(users.stream().map(TeleportName::mongoNameOf).toList()));
         Map<String, Document> found = names.isEmpty() ? Map.of() : new UsersInfoReader(gateway).withRestrictions(names);
         Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
