@@ -82,8 +82,29 @@ public final class ConnectionOptions {
     }
 
     MongoGateway connect(CliContext context, PrintWriter err) {
-        ClientSettingsFactory.checkTimeout(Duration.ofSeconds(timeoutSeconds));
-        ConnectionProfile effective = resolve(context);
+        return connect(context, err, resolve(context));
+    }
+
+    /** The timeout asked for, refused outside 1..3600 s (an int of milliseconds overflowed before). */
+    private Duration timeout() {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        ClientSettingsFactory.checkTimeout(timeout);
+        return timeout;
+    }
+
+    /** The same server, logged in as the identity of another combined certificate + key PEM. */
+    MongoGateway connectAs(CliContext context, PrintWriter err, Path combinedPem) {
+        ConnectionProfile as = resolve(context).withClientCertificate(combinedPem);
+        Secrets secrets = Secrets.of(null, null);
+        try {
+            return MongoGateway.connect(as, secrets, timeout());
+        } finally {
+            secrets.wipe();
+        }
+    }
+
+    private MongoGateway connect(CliContext context, PrintWriter err, ConnectionProfile effective) {
+        Duration timeout = timeout();
         if (effective.tlsAllowInvalid()) {
             err.println("WARNING: --tls-insecure: the server certificate is NOT verified; anyone on the network"
                     + " path can impersonate the server.");
@@ -91,7 +112,7 @@ public final class ConnectionOptions {
         Secrets secrets = Secrets.of(secret(context, passwordEnv, "--password-env"),
                 secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env"));
         try {
-            MongoGateway gateway = MongoGateway.connect(effective, secrets, Duration.ofSeconds(timeoutSeconds));
+            MongoGateway gateway = MongoGateway.connect(effective, secrets, timeout);
             gateway.facts().warnings().forEach(w -> err.println("warning: " + w));
             if (saveProfile != null) {
                 new ProfileStore(context.dirs().profilesFile()).save(effective);

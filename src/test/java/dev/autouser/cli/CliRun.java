@@ -16,38 +16,61 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process against the sandbox, as a given certificate identity. */
-record CliRun(int code, String out, String err) {
+record CliRun(int code, String out, String err, Path home) {
     static CliRun as(MongoTarget target, String commonName, String... args) {
         return run(connected(target, commonName, args));
     }
 
-    /** Like {@link #as} with the app's folders under {@code home} ({@code home/config}, {@code home/data}). */
-    static CliRun asIn(Path home, MongoTarget target, String commonName, String... args) {
-        return runIn(home, connected(target, commonName, args));
+    static CliRun run(String... args) {
+        return runWith(false, "", args);
     }
 
-    static String[] connected(MongoTarget target, String commonName, String... args) {
+    /** Runs with a terminal ({@code interactive}) on which the person types {@code typed}. */
+    static CliRun runWith(boolean interactive, String typed, String... args) {
+        return runIn(newHome(), interactive, typed, args);
+    }
+
+    /** Like {@link #as} with the app's folders under {@code home} ({@code home/config}, {@code home/data}). */
+    static CliRun asIn(Path home, MongoTarget target, String commonName, String... args) {
+        return runIn(home, false, "", connected(target, commonName, args));
+    }
+
+    static CliRun runIn(Path home, boolean interactive, String typed, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new AppDirs(home.resolve("config"), home.resolve("data")), Map.of(),
+                interactive, new BufferedReader(new StringReader(typed)));
+        int code = AutoUserCommand.execute(context, new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString(), home);
+    }
+
+    /** Like {@link #as} with a terminal on which the person types {@code typed}. */
+    static CliRun asWith(MongoTarget target, String commonName, boolean interactive, String typed, String... args) {
+        return runWith(interactive, typed, connected(target, commonName, args));
+    }
+
+    /** The audit records the run wrote, oldest first. */
+    List<dev.autouser.core.audit.AuditRecord> audit() {
+        List<dev.autouser.core.audit.AuditRecord> records = new ArrayList<>(
+                new dev.autouser.core.audit.AuditLog(new AppDirs(home.resolve("config"), home.resolve("data")).auditLog())
+                        .readNewestFirst(Integer.MAX_VALUE));
+        java.util.Collections.reverse(records);
+        return records;
+    }
+
+    private static String[] connected(MongoTarget target, String commonName, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--uri", target.uri(), "--tls-ca", target.caFile().toString(),
                 "--tls-cert", target.clientFile(commonName).toString()));
         return all.toArray(String[]::new);
     }
 
-    static CliRun run(String... args) {
+    private static Path newHome() {
         try {
-            return runIn(Files.createTempDirectory("autouser-cli"), args);
+            return Files.createTempDirectory("autouser-cli");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static CliRun runIn(Path home, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(new AppDirs(home.resolve("config"), home.resolve("data")), Map.of(), false,
-                new BufferedReader(new StringReader("")));
-        int code = AutoUserCommand.execute(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
     }
 
     static Path file(String content) {

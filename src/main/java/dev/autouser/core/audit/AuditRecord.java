@@ -69,6 +69,7 @@ public record AuditRecord(Instant time, String osUser, String server, String ide
 
     /** True for an outcome that says the reply was lost, so the change may or may not have happened. */
     public boolean outcomeUnknown() {
-        return phase == Phase.OUTCOME && result.startsWith(OUTCOME_UNKNOWN);
+        // a marked trail ("simulation: ") puts its mark first
+        return phase == Phase.OUTCOME && result.contains(OUTCOME_UNKNOWN + ":");
     }
 }

@@ -18,11 +18,18 @@ public final class AuditTrail {
     private final AuditLog log;
     private final String server;
     private final String identity;
+    private final String mark;
 
     public AuditTrail(AuditLog log, String server, String identity) {
+        this(log, server, identity, "");
+    }
+
+    /** A trail whose every result starts with {@code mark} ("simulation: "), so a reader tells them apart. */
+    public AuditTrail(AuditLog log, String server, String identity, String mark) {
         this.log = log;
         this.server = server;
         this.identity = identity;
+        this.mark = mark;
     }
 
     public AuditLog log() {
@@ -54,7 +61,7 @@ public final class AuditTrail {
      */
     public <T> T change(String command, String target, Supplier<T> send, Function<T, String> outcome) {
         AuditRecord intent = new AuditRecord(java.time.Instant.now(), System.getProperty("user.name", ""), server,
-                identity, command, target, AuditRecord.INTENT_RESULT, AuditRecord.Phase.INTENT, newActionId());
+                identity, command, target, mark + AuditRecord.INTENT_RESULT, AuditRecord.Phase.INTENT, newActionId());
         try {
             log.append(intent);
         } catch (UncheckedIOException e) {
@@ -77,7 +84,7 @@ public final class AuditTrail {
     /** A record of something decided without sending a command (a refusal, a skip). */
     public void note(String command, String target, String result) {
         try {
-            log.append(AuditRecord.now(server, identity, command, target, result));
+            log.append(AuditRecord.now(server, identity, command, target, mark + result));
         } catch (UncheckedIOException e) {
             throw AuditUnwritableException.beforeChange(e);
         }
@@ -85,7 +92,7 @@ public final class AuditTrail {
 
     private void writeOutcome(AuditRecord intent, String outcome) {
         try {
-            log.append(intent.next(AuditRecord.Phase.OUTCOME, outcome));
+            log.append(intent.next(AuditRecord.Phase.OUTCOME, mark + outcome));
         } catch (UncheckedIOException e) {
             throw AuditUnwritableException.afterChange(e, intent, outcome);
         }

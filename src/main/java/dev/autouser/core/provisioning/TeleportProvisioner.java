@@ -34,11 +34,27 @@ public final class TeleportProvisioner {
     }
 
     private final MongoGateway gateway;
+    private final AuditLog auditLog;
     private final AuditTrail audit;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
+        this(gateway, audit, "");
+    }
+
+    private TeleportProvisioner(MongoGateway gateway, AuditLog audit, String resultMark) {
         this.gateway = gateway;
-        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity());
+        this.auditLog = audit;
+        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity(), resultMark);
+    }
+
+    /** The same provisioner whose audit records say that they were a simulation, not Teleport. */
+    public TeleportProvisioner forSimulation() {
+        return new TeleportProvisioner(gateway, auditLog, "simulation: ");
+    }
+
+    /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
+    public String identity() {
+        return gateway.identity();
     }
 
     /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */
@@ -133,7 +149,7 @@ public final class TeleportProvisioner {
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */
     static String quoted(String teleportUser) {
-        String plain = teleportUser.startsWith("CN=") ? teleportUser.substring(3) : teleportUser;
+        String plain = TeleportName.teleportNameOf(teleportUser);
         return "\"" + plain.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
