@@ -1,6 +1,8 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import picocli.CommandLine.Command;
@@ -24,6 +26,10 @@ final class ActivateCommand extends ConnectedCommand {
     @Override
     void checkArguments() {
         parsed = RoleRef.parseList(roles);
+        if (parsed.isEmpty()) {
+            throw new ConsoleException("--roles is empty: give at least one role as ROLE@DB, e.g. --roles readWrite@db1.");
+        }
+        TeleportName.teleportNameOf(user);
     }
 
     @Override

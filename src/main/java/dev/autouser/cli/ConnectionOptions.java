@@ -7,11 +7,13 @@ import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.core.mongo.Secrets;
+import dev.autouser.core.mongo.UriSecrets;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,6 +107,7 @@ public final class ConnectionOptions {
 
     private MongoGateway connect(CliContext context, PrintWriter err, ConnectionProfile effective) {
         Duration timeout = timeout();
+        warnAboutSecretsInTheUri(err);
         if (effective.tlsAllowInvalid()) {
             err.println("WARNING: --tls-insecure: the server certificate is NOT verified; anyone on the network"
                     + " path can impersonate the server.");
@@ -121,6 +124,16 @@ public final class ConnectionOptions {
             return gateway;
         } finally {
             secrets.wipe();
+        }
+    }
+
+    /** A secret typed into --uri is visible to every user of the machine (ps) and kept in shell history. */
+    private void warnAboutSecretsInTheUri(PrintWriter err) {
+        List<String> secrets = uri == null ? List.of() : UriSecrets.found(uri);
+        if (!secrets.isEmpty()) {
+            err.println("warning: --uri holds " + String.join(" and ", secrets) + ": other users of this machine"
+                    + " can read it in the process list. Use --username with --password-env VAR instead; saved"
+                    + " profiles never keep it.");
         }
     }
 

@@ -5,8 +5,6 @@ import dev.autouser.core.teleport.TeleportRole;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +20,9 @@ final class RoleFileArguments {
             description = "A sample trait value for templates such as {{internal.db_roles}}; repeat for several values.")
     List<String> traits = new ArrayList<>();
 
-    String readFile() {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new ConsoleException("Cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
-        }
-    }
-
     /** Parsed here, so a bad file surfaces as a TeleportConfigException the caller reports. */
     TeleportRole role() {
-        return TeleportRole.parse(readFile(), file.getFileName().toString());
+        return TeleportRole.read(file);
     }
 
     Map<String, List<String>> traitMap() {

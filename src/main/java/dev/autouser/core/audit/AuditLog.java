@@ -97,6 +97,11 @@ public final class AuditLog {
     /** The newest {@code limit} records first; unreadable lines are skipped, not fatal. */
     public List<AuditRecord> readNewestFirst(int limit) {
         List<String> lines;
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a device such as /dev/full reads zeros forever; a folder cannot be read as lines
+            throw new UncheckedIOException("Cannot read the audit log " + file + ": it is not a regular file",
+                    new IOException("not a regular file"));
+        }
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -77,7 +77,12 @@ public final class ClientSettingsFactory {
                     .invalidHostNameAllowed(profile.tlsAllowInvalid()));
         }
         String who = credential(profile, secrets, connectionString, identity, builder);
-        return new Prepared(builder.build(), connectionString, who, warnings);
+        try {
+            return new Prepared(builder.build(), connectionString, who, warnings);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // the driver checks some option values (maxPoolSize=-1) only when the settings are built
+            throw new ConsoleException("The MongoDB URI is not valid: " + e.getMessage() + ".", e);
+        }
     }
 
     /** Files named in the URI (mongosh style) fill the profile's empty file fields. */

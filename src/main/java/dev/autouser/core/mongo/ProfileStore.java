@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.autouser.core.InputFileException;
+import dev.autouser.core.InputFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +24,8 @@ import java.util.Optional;
  * no secret by construction; the URI is saved without any password it may contain.
  */
 public final class ProfileStore {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path file;
 
@@ -29,19 +33,32 @@ public final class ProfileStore {
         this.file = file;
     }
 
-    /** Saved profiles sorted by name; a missing file is an empty list. */
+    /**
+     * Saved profiles sorted by name; a missing file is an empty list. A file of any other shape is
+     * refused and left untouched: it may be someone's profiles in a form this version does not know.
+     */
     public List<ConnectionProfile> all() {
         List<ConnectionProfile> profiles = new ArrayList<>();
         JsonNode root = readRoot();
         if (root.isArray()) {
-            root.forEach(node -> profiles.add(fromJson(node.path("name").asText(""), node)));
-        } else {
+            for (JsonNode node : root) {
+                if (!node.isObject() || !node.path("name").isTextual() || !node.path("uri").isTextual()) {
+                    throw unexpectedShape("each entry must be an object with a \"name\" and a \"uri\"");
+                }
+                profiles.add(readable(node.path("name").asText(""), node));
+            }
+        } else if (root.isObject() && root.size() == 1 && root.path("profiles").isObject()) {
             // An early format keyed profiles by name: still read, rewritten as a list on the next save.
             Iterator<Map.Entry<String, JsonNode>> fields = root.path("profiles").fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> entry = fields.next();
-                profiles.add(fromJson(entry.getKey(), entry.getValue()));
+                if (!entry.getValue().isObject()) {
+                    throw unexpectedShape("profile \"" + entry.getKey() + "\" is not an object");
+                }
+                profiles.add(readable(entry.getKey(), entry.getValue()));
             }
+        } else {
+            throw unexpectedShape("expected a list of profiles");
         }
         profiles.sort(java.util.Comparator.comparing(ConnectionProfile::name));
         return profiles;
@@ -74,11 +91,29 @@ public final class ProfileStore {
             return JSON.createArrayNode();
         }
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            String text = InputFiles.readText(file, "profiles file");
+            JsonNode root = JSON.readTree(text);
             return root == null || root.isMissingNode() ? JSON.createArrayNode() : root;
+        } catch (InputFileException e) {
+            throw new ConsoleException("The saved profiles cannot be read: " + e.getMessage()
+                    + " The file was left as it is.", e);
         } catch (IOException e) {
-            throw new ConsoleException("The saved profiles in " + file + " cannot be read: " + e.getMessage(), e);
+            throw new ConsoleException("The saved profiles in " + file + " are not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); the file was left as it is: fix or move it.", e);
         }
+    }
+
+    private ConnectionProfile readable(String name, JsonNode node) {
+        try {
+            return fromJson(name, node);
+        } catch (ConsoleException e) {
+            throw unexpectedShape("profile \"" + name + "\": " + e.getMessage());
+        }
+    }
+
+    private ConsoleException unexpectedShape(String why) {
+        return new ConsoleException("The saved profiles in " + file + " have a shape this console does not know ("
+                + why + "); the file was left as it is: fix or move it, then save again.");
     }
 
     /** The shape the GUI's profile list writes too: a JSON array of flat objects. */
@@ -99,7 +134,7 @@ public final class ProfileStore {
     private static ObjectNode toJson(ConnectionProfile profile) {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", profile.name());
-        node.put("uri", withoutPassword(profile.uri()));
+        node.put("uri", UriSecrets.strip(profile.uri()));
         profile.tlsCaFile().ifPresent(p -> node.put("tlsCaFile", p.toString()));
         profile.tlsCertFile().ifPresent(p -> node.put("tlsCertFile", p.toString()));
         profile.tlsKeyFile().ifPresent(p -> node.put("tlsKeyFile", p.toString()));
@@ -119,10 +154,5 @@ public final class ProfileStore {
     private static Optional<Path> path(JsonNode node, String field) {
         String value = node.path(field).textValue();
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
-    }
-
-    /** {@code mongodb://user:secret@host} → {@code mongodb://user@host}. */
-    static String withoutPassword(String uri) {
-        return uri.replaceFirst("^(mongodb(?:\\+srv)?://[^:/@]+):[^@/]*@", "$1@");
     }
 }

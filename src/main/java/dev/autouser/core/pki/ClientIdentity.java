@@ -27,22 +27,23 @@ public record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey)
 
     /** Loads from one combined PEM file (certificate and key) or from two files. */
     public static ClientIdentity load(Path certificateFile, Path keyFileOrNull, char[] passphrase) {
-        PemContent content = PemReader.read(certificateFile, passphrase);
+        PemContent certificateContent = PemReader.read(certificateFile, passphrase);
+        PemContent content = certificateContent;
         if (keyFileOrNull != null && !keyFileOrNull.equals(certificateFile)) {
             content = content.merge(PemReader.read(keyFileOrNull, passphrase));
         }
-        if (content.certificates().isEmpty()) {
+        if (certificateContent.certificates().isEmpty()) {
             throw new PkiException(certificateFile.getFileName() + " holds no certificate.");
         }
         PrivateKey key = content.privateKey().orElseThrow(() -> new PkiException(
                 "No private key found: " + certificateFile.getFileName()
                         + " holds only a certificate; choose the key file too."));
-        ClientIdentity identity = new ClientIdentity(leafFirst(content.certificates(), key), key);
-        if (!identity.keyMatchesCertificate()) {
-            throw new PkiException("The private key does not belong to the certificate "
-                    + identity.subject() + ".");
-        }
-        return identity;
+        X509Certificate leaf = certificateContent.certificates().stream()
+                .filter(candidate -> keyMatches(key, candidate.getPublicKey()))
+                .findFirst()
+                .orElseThrow(() -> new PkiException("The private key does not belong to the certificate "
+                        + X509Names.subject(certificateContent.certificates().get(0)) + "."));
+        return new ClientIdentity(chainFrom(leaf, content.certificates()), key);
     }
 
     public X509Certificate certificate() {
@@ -96,17 +97,37 @@ public record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey)
         };
     }
 
-    /** Puts the certificate matching the key first, keeping the rest of the chain in order. */
-    private static List<X509Certificate> leafFirst(List<X509Certificate> certificates, PrivateKey key) {
-        List<X509Certificate> ordered = new ArrayList<>(certificates);
-        for (X509Certificate candidate : certificates) {
-            if (keyMatches(key, candidate.getPublicKey())) {
-                ordered.remove(candidate);
-                ordered.add(0, candidate);
+    /**
+     * The leaf, then each issuer found among the given certificates, once each. Copies of the leaf
+     * (a key file that also holds the certificate) and certificates outside the chain are left out:
+     * the TLS key store refuses a chain that is not one.
+     */
+    private static List<X509Certificate> chainFrom(X509Certificate leaf, List<X509Certificate> certificates) {
+        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
+        X509Certificate current = leaf;
+        while (!current.getIssuerX500Principal().equals(current.getSubjectX500Principal())) {
+            X509Certificate issued = current;
+            X509Certificate issuer = certificates.stream()
+                    .filter(c -> !chain.contains(c))
+                    .filter(c -> c.getSubjectX500Principal().equals(issued.getIssuerX500Principal()))
+                    .filter(c -> signedBy(issued, c))
+                    .findFirst().orElse(null);
+            if (issuer == null) {
                 break;
             }
+            chain.add(issuer);
+            current = issuer;
         }
-        return ordered;
+        return chain;
+    }
+
+    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     @Override

@@ -14,12 +14,12 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
+import dev.autouser.core.InputFileException;
+import dev.autouser.core.InputFiles;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -49,11 +49,9 @@ public final class PemReader {
     public static PemContent read(Path file, char[] passphrase) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
-            throw new PkiException("File not found: " + file);
-        } catch (IOException e) {
-            throw new PkiException("Cannot read " + file + ": " + e.getMessage(), e);
+            text = InputFiles.readText(file, "PEM file");
+        } catch (InputFileException e) {
+            throw new PkiException(e.getMessage());
         }
         return parse(text, file.getFileName().toString(), passphrase);
     }
@@ -86,9 +84,9 @@ public final class PemReader {
                 }
             }
         } catch (IOException e) {
-            throw new PkiException(source + " is not valid PEM: " + e.getMessage(), e);
+            throw new PkiException(source + " is not valid PEM: " + plain(e.getMessage()) + ".", e);
         } catch (CertificateException e) {
-            throw new PkiException(source + " holds a certificate that cannot be decoded: " + e.getMessage(), e);
+            throw new PkiException(source + " holds a certificate that cannot be decoded: " + plain(e.getMessage()) + ".", e);
         }
         if (certificates.isEmpty() && key == null) {
             throw new PkiException(source + " holds neither a certificate nor a private key.");
@@ -101,7 +99,7 @@ public final class PemReader {
             return parser.readObject();
         } catch (PEMException | IllegalArgumentException | IllegalStateException e) {
             throw new PkiException(source + " is damaged: a PEM block cannot be decoded ("
-                    + e.getMessage() + ").", e);
+                    + plain(e.getMessage()) + ").", e);
         }
     }
 
@@ -132,8 +130,16 @@ public final class PemReader {
                 throw new PkiException("The private key in " + source
                         + " cannot be decrypted: the passphrase is wrong or the key is damaged.", e);
             }
-            throw new PkiException("The private key in " + source + " cannot be read: " + e.getMessage(), e);
+            throw new PkiException("The private key in " + source + " cannot be read: " + plain(e.getMessage()) + ".", e);
         }
+    }
+
+    /** BouncyCastle's messages name their exception classes; the person only needs the reason. */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable data";
+        }
+        return message.replaceAll("(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error):\\s*", "").trim();
     }
 
     private static void requirePassphrase(String source, char[] passphrase) {

@@ -57,6 +57,7 @@ public record TeleportName(String teleportName, String user, Optional<String> cl
      * @throws ConsoleException when nothing is left of the name
      */
     public static String teleportNameOf(String given) {
+        rejectControlCharacters(given == null ? "" : given);
         String name = given == null ? "" : given.strip();
         if (name.regionMatches(true, 0, "CN=", 0, 3)) {
             name = name.substring(3);
@@ -66,6 +67,17 @@ public record TeleportName(String teleportName, String user, Optional<String> cl
                     + "\" is empty: give a Teleport user (alice) or a MongoDB user (CN=alice).");
         }
         return name;
+    }
+
+    /** A newline, ESC or NUL in a name is a paste accident or an attack on the terminal, never a Teleport user. */
+    private static void rejectControlCharacters(String given) {
+        for (int i = 0; i < given.length(); i++) {
+            char c = given.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new ConsoleException("The user name contains a control character (" + String.format("U+%04X", (int) c)
+                        + " at position " + (i + 1) + "); Teleport user names never do.");
+            }
+        }
     }
 
     /** {@code CN=alice}: the MongoDB user name Teleport uses, for a name a person typed (see {@link #teleportNameOf}). */

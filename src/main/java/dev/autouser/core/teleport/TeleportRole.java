@@ -26,6 +26,17 @@ public final class TeleportRole {
         this.tree = tree;
     }
 
+    /** Reads a role file (bounded size, a regular text file) and parses it. */
+    public static TeleportRole read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = dev.autouser.core.InputFiles.readText(file, "role file");
+        } catch (dev.autouser.core.InputFileException e) {
+            throw new TeleportConfigException(e.getMessage());
+        }
+        return parse(text, file.getFileName().toString());
+    }
+
     /** Parses one role; several documents are accepted only if exactly one of them is a role. */
     public static TeleportRole parse(String yaml, String sourceName) {
         List<ObjectNode> roles = TeleportYaml.readDocuments(yaml, sourceName).stream()

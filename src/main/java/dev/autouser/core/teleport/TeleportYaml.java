@@ -3,7 +3,6 @@ package dev.autouser.core.teleport;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,9 +33,8 @@ public final class TeleportYaml {
     /** Every mapping document in the text (tctl separates several resources with ---). */
     public static List<ObjectNode> readDocuments(String yaml, String sourceName) {
         List<ObjectNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(yaml)) {
-            while (it.hasNextValue()) {
-                JsonNode node = it.nextValue();
+        try {
+            for (JsonNode node : YamlTreeReader.readAll(MAPPER, yaml)) {
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue;
                 }
@@ -47,6 +45,8 @@ public final class TeleportYaml {
             }
         } catch (JsonProcessingException e) {
             throw new TeleportConfigException(sourceName + " is not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        } catch (YamlTreeReader.YamlShapeException e) {
+            throw new TeleportConfigException(sourceName + " cannot be read: " + e.getMessage() + ".", e);
         } catch (IOException e) {
             throw new TeleportConfigException(sourceName + " could not be read: " + e.getMessage(), e);
         }

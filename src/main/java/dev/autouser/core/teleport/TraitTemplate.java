@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Teleport's trait templates in role values: {@code prefix{{internal.db_roles}}suffix}. Expands them
@@ -21,7 +20,8 @@ public final class TraitTemplate {
     private static final Set<String> INTERNAL_TRAITS = Set.of("logins", "windows_logins", "kubernetes_groups",
             "kubernetes_users", "db_names", "db_users", "db_roles", "aws_role_arns", "azure_identities",
             "gcp_service_accounts", "jwt", "github_orgs");
-    private static final Pattern TEMPLATE = Pattern.compile("^([^}{]*)\\{\\{(\\s*[^}]+\\s*)}}([^}{]*)$");
+    /** Teleport's own reVariable (lib/utils/parse): no brace inside the expression, nor around it. */
+    private static final Pattern TEMPLATE = Pattern.compile("^([^}{]*)\\{\\{(\\s*[^}{]*\\s*)}}([^}{]*)$");
     private static final Pattern VARIABLE = Pattern.compile("^(internal|external)(?:\\.([\\w\\-:/]+)|\\[\"([^\"]+)\"])$");
     private static final Pattern EMAIL_LOCAL = Pattern.compile("^email\\.local\\(\\s*(.+?)\\s*\\)$");
     private static final Pattern REGEXP_REPLACE =
@@ -50,6 +50,12 @@ public final class TraitTemplate {
         }
         Matcher m = TEMPLATE.matcher(value);
         if (!m.matches()) {
+            String inside = value.contains("{{") && value.contains("}}")
+                    ? value.substring(value.indexOf("{{") + 2, value.lastIndexOf("}}")) : "";
+            if (inside.contains("{") || inside.contains("}")) {
+                return invalid("has { or } inside {{ }}, which Teleport's template syntax does not allow (so no ${1}"
+                        + " or {n} inside a template: write $1, and repeat a pattern instead of {n})");
+            }
             return invalid("uses {{ or }} but is not one {{expression}} with optional text around it");
         }
         String prefix = m.group(1);
@@ -114,20 +120,13 @@ public final class TraitTemplate {
         return traits.getOrDefault(name, List.of()).stream().filter(v -> !v.isEmpty()).toList();
     }
 
-    /** Go's regexp.ReplaceAllString semantics, keeping only values the expression matches. */
+    /** Teleport's regexp.replace: Go's regexp and replacement, keeping only values the expression matches. */
     private static List<String> regexpReplace(List<String> values, String regex, String replacement) {
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new TeleportConfigException("regexp.replace has an invalid regular expression \"" + regex + "\"");
-        }
-        String javaReplacement = replacement.replaceAll("\\$\\{(\\w+)}", "\\$$1");
+        GoRegexp pattern = GoRegexp.compile(regex);
         List<String> out = new ArrayList<>();
         for (String value : values) {
-            Matcher m = pattern.matcher(value);
-            if (m.find()) {
-                out.add(m.replaceAll(javaReplacement));
+            if (pattern.matches(value)) {
+                out.add(pattern.replaceAll(value, replacement));
             }
         }
         return out;

@@ -136,10 +136,8 @@ public final class RoleMappingViewModel {
 
     void importFrom(Path file) {
         try {
-            load(TeleportRole.parse(Files.readString(file), file.getFileName().toString()));
+            load(TeleportRole.read(file));
             dialogs.notify("Imported " + file.getFileName() + ".");
-        } catch (IOException e) {
-            dialogs.showError("Could not read " + file + ": " + e.getMessage(), e);
         } catch (TeleportConfigException e) {
             dialogs.showError(e.getMessage(), e);
         }

@@ -34,4 +34,12 @@ class AuditFileCheckTest {
         assertFalse(e.getMessage().isBlank());
         assertTrue(e.getMessage().contains(fault.reason()), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void readingALogThatIsADeviceFailsInsteadOfReadingForever() {
+        Path file = UnwritableAudit.IS_DEV_FULL.prepare(dir);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new AuditLog(file).readNewestFirst(10));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
 }
