@@ -33,13 +33,19 @@ public final class AutoUserCommand implements Runnable {
     boolean dark;
 
     private final CliContext context;
+    private final ConsoleOpener console;
 
     public AutoUserCommand() {
         this(CliContext.system());
     }
 
     public AutoUserCommand(CliContext context) {
+        this(context, ConsoleOpener.NONE);
+    }
+
+    public AutoUserCommand(CliContext context, ConsoleOpener console) {
         this.context = context;
+        this.console = console;
     }
 
     CliContext context() {
@@ -49,16 +55,21 @@ public final class AutoUserCommand implements Runnable {
     @Override
     public void run() {
         // No command: open the console.
-        dev.autouser.ui.GuiLauncher.launch(new dev.autouser.ui.GuiOptions(demo, dark));
+        console.open(demo, dark);
     }
 
     public static int run(String... args) {
-        return commandLine(CliContext.system()).execute(args);
+        return run(ConsoleOpener.NONE, args);
+    }
+
+    /** Runs with the system's surroundings; {@code console} opens the GUI when no command is given. */
+    public static int run(ConsoleOpener console, String... args) {
+        return commandLine(CliContext.system(), console).execute(args);
     }
 
     /** Runs in-process with the given streams and surroundings (tests, embedding). */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine line = commandLine(context);
+        CommandLine line = commandLine(context, ConsoleOpener.NONE);
         line.setOut(out);
         line.setErr(err);
         int code = line.execute(args);
@@ -67,8 +78,8 @@ public final class AutoUserCommand implements Runnable {
         return code;
     }
 
-    private static CommandLine commandLine(CliContext context) {
-        CommandLine line = new CommandLine(new AutoUserCommand(context));
+    private static CommandLine commandLine(CliContext context, ConsoleOpener console) {
+        CommandLine line = new CommandLine(new AutoUserCommand(context, console));
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
