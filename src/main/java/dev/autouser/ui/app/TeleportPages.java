@@ -5,7 +5,7 @@ import dev.autouser.ui.adminsetup.AdminSetupViewModel;
 import dev.autouser.ui.adminsetup.DatabaseChoice;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.provisioning.TeleportProvisioner;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.ServerRoleCatalog;
 import dev.autouser.core.teleport.SessionPreviewer;
@@ -47,7 +47,8 @@ public final class TeleportPages {
 
     public Node roleMapping() {
         SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
-                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit)), dialogs, executors);
+                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
+                dialogs, executors);
         return new RoleMappingView(roleMappingModel(), preview);
     }
 

@@ -3,8 +3,8 @@ package dev.autouser.core.teleport.adminsetup;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.mongo.MongoshSyntax;
-import dev.autouser.core.teleport.CommandRefusedException;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
 
 import java.util.ArrayList;

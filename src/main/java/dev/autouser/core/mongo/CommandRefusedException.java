@@ -1,4 +1,4 @@
-package dev.autouser.core.teleport;
+package dev.autouser.core.mongo;
 
 /** The server refused a command; {@link #code()} is MongoDB's error code (13 Unauthorized, 31 RoleNotFound...). */
 public final class CommandRefusedException extends RuntimeException {

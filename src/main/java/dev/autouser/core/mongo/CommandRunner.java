@@ -1,4 +1,4 @@
-package dev.autouser.core.teleport;
+package dev.autouser.core.mongo;
 
 import org.bson.Document;
 
