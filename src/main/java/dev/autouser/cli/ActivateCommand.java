@@ -34,7 +34,12 @@ final class ActivateCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
-        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        TeleportProvisioner.Outcome outcome;
+        try {
+            outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        } catch (ConsoleException e) {
+            return refused(e);
+        }
         out().println(TeleportNameText.of(user) + ": " + outcome.description() + " with roles "
                 + String.join(", ", parsed.stream().map(RoleRef::toString).toList()) + ".");
         return AutoUserCommand.OK;

@@ -45,7 +45,7 @@ class UnwritableAuditCliTest extends SeededContract {
     void dropChangesNothing(UnwritableAudit fault) {
         String user = seeds.autoUser("audit-drop", false, "read@db1");
         fault.prepare(home);
-        assertRefused(fault, run("drop", user));
+        assertRefused(fault, run("drop", user, "--yes"));
         assertUnchanged(user);
     }
 

@@ -2,8 +2,9 @@ package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.teleport.CommandRefusedException;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.mongo.MongoshSyntax;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class SetupApplier {
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "")
-                    : audit.change(MongoshScript.runCommand(step.db(), step.command()), step.target(),
+                    : audit.change(MongoshSyntax.runCommand(step.db(), step.command()), step.target(),
                             () -> run(step), StepResult::line);
             stopped = stopped || !result.succeeded();
             results.add(result);
