@@ -62,6 +62,19 @@ class LoggingConfigurationTest {
     }
 
     @Test
+    void theLogFileAndItsFolderAreOwnerOnly() throws Exception {
+        Path logs = temp.resolve("data").resolve("logs");
+        LoggerContext context = configure(Map.of("autouser.log.dir", logs.toString()));
+        context.getLogger("dev.autouser.Example").info("connected as CN=dba@$external");
+        context.stop();
+
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(todaysLog(logs))));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(logs)));
+    }
+
+    @Test
     void debugLevelPropertyTurnsOnDebugInTheFile() throws Exception {
         Path logs = temp.resolve("logs");
         LoggerContext context = configure(Map.of("autouser.log.dir", logs.toString(), "autouser.log.level", "DEBUG"));
