@@ -1,9 +1,9 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.UserCommands;
-import dev.autouser.core.teleport.adminsetup.MongoshScript;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class SessionPreview {
         }
 
         public Optional<String> commandText() {
-            return command.map(c -> MongoshScript.runCommand(EXTERNAL, c));
+            return command.map(c -> MongoshSyntax.runCommand(EXTERNAL, c));
         }
 
         /** The same preview, with MongoDB refusing its command: the one verdict is then the refusal. */
