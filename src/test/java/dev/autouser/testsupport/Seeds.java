@@ -108,6 +108,19 @@ public final class Seeds {
         return client;
     }
 
+    /** Like {@link #connect} but to one member or router only (a direct connection), as a person on a secondary. */
+    public MongoClient connectDirectly(String teleportName, String host, String appName) {
+        MongoClient client = target.connectDirectlyAs(teleportName, host, appName);
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        sessions.add(client);
+        return client;
+    }
+
     public Document userInfo(String teleportName) {
         List<Document> users = target.dba().getDatabase("$external").runCommand(
                 new Document("usersInfo", new Document("user", "CN=" + teleportName).append("db", "$external"))
