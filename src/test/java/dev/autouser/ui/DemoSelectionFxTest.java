@@ -1,10 +1,5 @@
 package dev.autouser.ui;
 
-import dev.autouser.core.AppDirs;
-import dev.autouser.core.pki.DevPki;
-import dev.autouser.sandbox.DemoData;
-import dev.autouser.ui.connect.DemoLauncher;
-import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.users.UserRow;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -50,11 +45,7 @@ class DemoSelectionFxTest {
 
     @Start
     void start(Stage stage) {
-        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
-        window = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                new GatewayConnector(() -> DemoLauncher.start(DevPki.openOrCreate(dirs.demoPki()),
-                        DemoData.Options.demo(), Duration.ofMillis(300))));
-        window.show(stage);
+        window = DemoConsole.open(stage, home, Duration.ofMillis(300));
     }
 
     @AfterEach
@@ -64,9 +55,7 @@ class DemoSelectionFxTest {
 
     @Test
     void theClickedUserStaysSelectedThroughChurningRefreshesAndCtrlLOffersExactlyThatUser(FxRobot robot) throws Exception {
-        robot.clickOn("#demoServerButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").tryQuery()
-                .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
+        DemoConsole.connect(robot);
         robot.interact(() -> robot.lookup("#refreshSecondsSpinner").<Spinner<Integer>>query().getValueFactory().setValue(1));
         robot.clickOn("#countIdle");
         Node secondRow = robot.lookup(".table-row-cell").nth(1).query();
