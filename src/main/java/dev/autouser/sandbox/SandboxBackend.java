@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.NoSuchCommandException;
 import dev.autouser.sandbox.security.Authorizer;
 import dev.autouser.sandbox.security.SecurityState;
 import dev.autouser.sandbox.security.ServerErrors;
@@ -26,23 +27,36 @@ final class SandboxBackend extends MemoryBackend {
     private static final Set<String> OPEN_COMMANDS = Set.of("hello", "ismaster", "ping", "buildinfo",
             "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
 
+    /** What the library's own admin handler answers (lower case); see {@link #libraryCommand}. */
+    private static final Set<String> LIBRARY_ADMIN_COMMANDS = Set.of("listdatabases", "replsetgetstatus", "getlog",
+            "renamecollection", "getlasterror", "connectionstatus", "hostinfo", "getcmdlineopts",
+            "getfreemonitoringstatus", "endsessions", "whatsmyuri", "ismaster", "buildinfo", "dropdatabase", "getmore",
+            "killcursors", "ping", "serverstatus");
+
     private final ReportedVersion version;
     private final ConnectionRegistry connections;
     private final Authentication authentication;
     private final Handshake handshake;
     private final Authorizer authorizer;
     private final UserAdminCommands userAdmin;
+    private final SessionRefresh sessionRefresh;
+    private final LocalhostBypass localhostBypass;
     private final CursorOwners cursorOwners = new CursorOwners();
     private final ServerMetrics metrics = new ServerMetrics();
     private CurrentOpCommands currentOp;
+    private final SystemCollections systemCollections;
 
-    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
+    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections,
+                   boolean localhostAuthBypass) {
         this.version = version;
         this.connections = connections;
         this.authentication = new Authentication(security, metrics);
         this.handshake = new Handshake(version, authentication);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
+        this.sessionRefresh = new SessionRefresh(security);
+        this.localhostBypass = new LocalhostBypass(security, localhostAuthBypass);
+        this.systemCollections = new SystemCollections(security, this::runStages, this::cursorReply);
         version(version);
     }
 
@@ -56,6 +70,7 @@ final class SandboxBackend extends MemoryBackend {
         ClientConnection connection = connections.of(channel);
         connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
         try {
+            sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
@@ -116,19 +131,22 @@ final class SandboxBackend extends MemoryBackend {
             default:
                 break;
         }
-        if (!connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
+        boolean bypass = localhostBypass.applies(connection);
+        if (!bypass && !connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
             throw ServerErrors.requiresAuthentication(command);
         }
-        return authorizedCommand(channel, connection, db, command, name, query);
+        return authorizedCommand(channel, connection, db, command, name, query, bypass);
     }
 
     private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
-                                       String name, Document query) {
+                                       String name, Document query, boolean bypass) {
         if (name.equals("endsessions")) {
             return new Document("ok", 1.0);
         }
         List<UserId> users = connection.users();
-        authorizer.check(users, db, command, query);
+        if (!bypass) {
+            authorizer.check(users, db, command, query);
+        }
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
         } else if (name.equals("killcursors")) {
@@ -143,11 +161,30 @@ final class SandboxBackend extends MemoryBackend {
         if (userAdmin.handles(command)) {
             return userAdmin.handle(db, command, query, users);
         }
-        Document reply = super.handleCommand(channel, db, command, query);
+        if (SystemCollections.handles(db, command, query)) {
+            return systemCollections.handle(command, query);
+        }
+        Document reply = libraryCommand(channel, db, command, name, query);
         if (name.equals("listdatabases")) {
             return ListDatabasesReply.build(reply, query, names -> authorizer.visibleDatabases(users, names, query));
         }
         return reply;
+    }
+
+    /**
+     * The library answers only its own short list of commands on {@code admin} (anything else, even
+     * {@code find}, is "no such command" with the whole command as the name); mongod treats admin
+     * as an ordinary database too, so the rest goes to the library's database handler.
+     */
+    private Document libraryCommand(Channel channel, String db, String command, String name, Document query) {
+        try {
+            if (db.equals("admin") && !LIBRARY_ADMIN_COMMANDS.contains(name)) {
+                return resolveDatabase(db).handleCommand(channel, command, query, this::resolveDatabase, oplog);
+            }
+            return super.handleCommand(channel, db, command, query);
+        } catch (NoSuchCommandException e) {
+            throw ServerErrors.commandNotFound(command);
+        }
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */

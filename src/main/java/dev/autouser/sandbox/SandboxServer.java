@@ -21,6 +21,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int requestedPort;
     private final DevPki pki;
     private final ReportedVersion version;
+    private final boolean localhostAuthBypass;
     private final SecurityState security = new SecurityState();
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private SandboxTransport transport;
@@ -32,6 +33,7 @@ public final class SandboxServer implements AutoCloseable {
         this.requestedPort = builder.port;
         this.pki = builder.pki;
         this.version = builder.version;
+        this.localhostAuthBypass = builder.localhostAuthBypass;
     }
 
     public static Builder builder() {
@@ -43,7 +45,7 @@ public final class SandboxServer implements AutoCloseable {
         if (transport != null) {
             throw new IllegalStateException("The sandbox server is already running.");
         }
-        backend = new SandboxBackend(version, security, connections);
+        backend = new SandboxBackend(version, security, connections, localhostAuthBypass);
         SslContext ssl = pki == null ? null : SandboxTransport.requireClientCertificates(pki);
         SandboxTransport starting = new SandboxTransport();
         try {
@@ -119,6 +121,7 @@ public final class SandboxServer implements AutoCloseable {
         private int port;
         private DevPki pki;
         private ReportedVersion version = ReportedVersion.parse(DEFAULT_VERSION);
+        private boolean localhostAuthBypass;
 
         private Builder() {
         }
@@ -147,6 +150,17 @@ public final class SandboxServer implements AutoCloseable {
         /** The version {@code buildInfo} reports, e.g. "7.0.14" or "5.0.26". */
         public Builder serverVersion(String version) {
             this.version = ReportedVersion.parse(version);
+            return this;
+        }
+
+        /**
+         * MongoDB's localhost exception ({@code enableLocalhostAuthBypass}, on by default in mongod):
+         * while the server has no user and no role, a client on the loopback interface may run
+         * anything without logging in, so it can create the first user. Off by default here
+         * because the demo and test seeds always start with their logins.
+         */
+        public Builder localhostAuthBypass(boolean enabled) {
+            this.localhostAuthBypass = enabled;
             return this;
         }
 
