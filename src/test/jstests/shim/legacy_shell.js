@@ -204,11 +204,13 @@ function patchDatabase(database) {
     if (databasePatched) return;
     databasePatched = true;
     const proto = Object.getPrototypeOf(database);
+    // mongosh awaits its own API calls implicitly only in plain calls assigned to a variable
+    // (not through apply/spread), hence the fixed argument lists below.
     const mongoshAuth = proto.auth;
     // Legacy db.auth returns 1/0; mongosh throws on a failed login.
-    proto.auth = function(...args) {
+    proto.auth = function(a, b) {
         try {
-            const result = mongoshAuth.apply(this, args);
+            const result = b === undefined ? mongoshAuth.call(this, a) : mongoshAuth.call(this, a, b);
             return result && result.ok ? 1 : 0;
         } catch (e) {
             if (e.code === 18 || /Authentication failed/i.test(String(e.message))) {
@@ -217,8 +219,35 @@ function patchDatabase(database) {
             throw e;
         }
     };
-    proto._authOrThrow = function(...args) {
-        return mongoshAuth.apply(this, args);
+    proto._authOrThrow = function(a, b) {
+        const result = b === undefined ? mongoshAuth.call(this, a) : mongoshAuth.call(this, a, b);
+        return result;
+    };
+    // Legacy db.runCommand/adminCommand return the server's error reply; mongosh throws it.
+    const legacyReply = (e) => {
+        if (e && e.errorResponse && typeof e.errorResponse.ok !== 'undefined') {
+            return e.errorResponse;
+        }
+        throw e;
+    };
+    const mongoshRunCommand = proto.runCommand;
+    proto.runCommand = function(a, b) {
+        try {
+            const reply = b === undefined ? mongoshRunCommand.call(this, a) : mongoshRunCommand.call(this, a, b);
+            return reply;
+        } catch (e) {
+            return legacyReply(e);
+        }
+    };
+    const mongoshAdminCommand = proto.adminCommand;
+    proto.adminCommand = function(a, b) {
+        try {
+            const reply = b === undefined ? mongoshAdminCommand.call(this, a)
+                                          : mongoshAdminCommand.call(this, a, b);
+            return reply;
+        } catch (e) {
+            return legacyReply(e);
+        }
     };
 }
 try {
@@ -241,3 +270,8 @@ globalThis.MongoRunner = {
         return 0;
     },
 };
+
+// ---- Globals the legacy shell's test framework defines ---------------------------------------
+globalThis.TestData = globalThis.TestData || {};
+// Object.merge from the legacy shell's utils.js: a shallow copy of a with b's fields on top.
+Object.merge = Object.merge || ((a, b) => Object.assign({}, a, b));

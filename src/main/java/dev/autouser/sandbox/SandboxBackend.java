@@ -47,7 +47,7 @@ final class SandboxBackend extends MemoryBackend {
     private final SystemCollections systemCollections;
 
     SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections,
-                   boolean localhostAuthBypass) {
+                   boolean localhostAuthBypass, boolean accessControl) {
         this.version = version;
         this.connections = connections;
         this.authentication = new Authentication(security, metrics);
@@ -55,7 +55,7 @@ final class SandboxBackend extends MemoryBackend {
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
         this.sessionRefresh = new SessionRefresh(security);
-        this.localhostBypass = new LocalhostBypass(security, localhostAuthBypass);
+        this.localhostBypass = new LocalhostBypass(security, localhostAuthBypass, accessControl);
         this.systemCollections = new SystemCollections(security, this::runStages, this::cursorReply);
         version(version);
     }

@@ -22,6 +22,7 @@ public final class SandboxServer implements AutoCloseable {
     private final DevPki pki;
     private final ReportedVersion version;
     private final boolean localhostAuthBypass;
+    private final boolean accessControl;
     private final SecurityState security = new SecurityState();
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private SandboxTransport transport;
@@ -34,6 +35,7 @@ public final class SandboxServer implements AutoCloseable {
         this.pki = builder.pki;
         this.version = builder.version;
         this.localhostAuthBypass = builder.localhostAuthBypass;
+        this.accessControl = builder.accessControl;
     }
 
     public static Builder builder() {
@@ -45,7 +47,7 @@ public final class SandboxServer implements AutoCloseable {
         if (transport != null) {
             throw new IllegalStateException("The sandbox server is already running.");
         }
-        backend = new SandboxBackend(version, security, connections, localhostAuthBypass);
+        backend = new SandboxBackend(version, security, connections, localhostAuthBypass, accessControl);
         SslContext ssl = pki == null ? null : SandboxTransport.requireClientCertificates(pki);
         SandboxTransport starting = new SandboxTransport();
         try {
@@ -122,6 +124,7 @@ public final class SandboxServer implements AutoCloseable {
         private DevPki pki;
         private ReportedVersion version = ReportedVersion.parse(DEFAULT_VERSION);
         private boolean localhostAuthBypass;
+        private boolean accessControl = true;
 
         private Builder() {
         }
@@ -161,6 +164,15 @@ public final class SandboxServer implements AutoCloseable {
          */
         public Builder localhostAuthBypass(boolean enabled) {
             this.localhostAuthBypass = enabled;
+            return this;
+        }
+
+        /**
+         * {@code false}: like mongod started without {@code --auth}, no command is checked against
+         * privileges (logins still work). Only for running MongoDB's own tests that expect that.
+         */
+        public Builder accessControl(boolean enabled) {
+            this.accessControl = enabled;
             return this;
         }
 

@@ -21,7 +21,8 @@ public final class UserAdminCommands {
     private static final Set<String> COMMANDS = Set.of("usersinfo", "createuser", "updateuser", "dropuser",
             "grantrolestouser", "revokerolesfromuser", "createrole", "updaterole", "droprole",
             "grantprivilegestorole", "revokeprivilegesfromrole", "grantrolestorole", "revokerolesfromrole",
-            "rolesinfo", "connectionstatus");
+            "rolesinfo", "connectionstatus", "dropallusersfromdatabase", "dropallrolesfromdatabase",
+            "invalidateusercache");
 
     private final Object writeLock = new Object();
     private final UsersInfoCommand usersInfo;
@@ -54,6 +55,9 @@ public final class UserAdminCommands {
                 return rolesInfo.run(db, command);
             case "connectionstatus":
                 return connectionStatus.run(command, authenticated);
+            case "invalidateusercache":
+                // The sandbox has no user cache: every command already sees the stores as they are.
+                return UserCommands.ok();
             default:
                 synchronized (writeLock) {
                     return write(db, key, command);
@@ -66,6 +70,8 @@ public final class UserAdminCommands {
             case "createuser" -> users.createUser(db, command);
             case "updateuser" -> users.updateUser(db, command);
             case "dropuser" -> users.dropUser(db, command);
+            case "dropallusersfromdatabase" -> users.dropAllUsersFromDatabase(db, command);
+            case "dropallrolesfromdatabase" -> roles.dropAllRolesFromDatabase(db, command);
             case "grantrolestouser" -> users.grantRolesToUser(db, command);
             case "revokerolesfromuser" -> users.revokeRolesFromUser(db, command);
             case "createrole" -> roles.createRole(db, command);

@@ -17,14 +17,15 @@ import java.util.List;
  * cannot jstests/auth/foo.js  needs a replica set (ReplSetTest)
  * </pre>
  * {@code auth} files start without a connection and reach the sandbox through
- * {@code MongoRunner.runMongod}, relying on the localhost exception as on a fresh mongod;
- * {@code core} files get {@code db} ("test") logged in as a root user of their own database
- * ({@code jstests_harness}), as resmoke's auth passthrough suites do.
+ * {@code MongoRunner.runMongod}, relying on the localhost exception as on a fresh mongod
+ * ({@code noauth}: a server without access control, for files whose runMongod has no {@code auth});
+ * {@code core} files get {@code db} ("test") on a server without access control, as resmoke's
+ * core suite runs them.
  */
 record JstestSuite(Path root, List<Entry> entries) {
     static final Path ROOT = Path.of("src", "test", "jstests");
 
-    enum Mode { AUTH, CORE }
+    enum Mode { AUTH, NOAUTH, CORE }
 
     record Entry(String file, Mode mode, String notRunnableReason) {
         boolean runnable() {
