@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.NoSuchCommandException;
 import dev.autouser.sandbox.security.Authorizer;
+import dev.autouser.sandbox.security.CommandSpec;
+import dev.autouser.sandbox.security.CommandTable;
 import dev.autouser.sandbox.security.SecurityState;
 import dev.autouser.sandbox.security.ServerErrors;
 import dev.autouser.sandbox.security.UserAdminCommands;
@@ -14,7 +16,6 @@ import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -23,11 +24,10 @@ import java.util.Set;
  * {@code currentOp}. Ordinary reads and writes fall through to the library.
  */
 final class SandboxBackend extends MemoryBackend {
-    /** What an unauthenticated connection may run, as in MongoDB. */
-    private static final Set<String> OPEN_COMMANDS = Set.of("hello", "ismaster", "ping", "buildinfo",
-            "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
-
-    /** What the library's own admin handler answers (lower case); see {@link #libraryCommand}. */
+    /**
+     * What the library's own admin handler answers (lower case; a fact about the library, not about
+     * MongoDB: what MongoDB has is in {@link CommandTable}); see {@link #libraryCommand}.
+     */
     private static final Set<String> LIBRARY_ADMIN_COMMANDS = Set.of("listdatabases", "replsetgetstatus", "getlog",
             "renamecollection", "getlasterror", "connectionstatus", "hostinfo", "getcmdlineopts",
             "getfreemonitoringstatus", "endsessions", "whatsmyuri", "ismaster", "buildinfo", "dropdatabase", "getmore",
@@ -111,42 +111,40 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
-        CommandNames.requireExactSpelling(command);
-        if (!Authorizer.isKnownCommand(command)) {
-            throw ServerErrors.commandNotFound(command);
-        }
-        String name = command.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "hello", "ismaster":
+        // mongod looks the command up (exact spelling) before authentication and authorization.
+        CommandSpec spec = CommandTable.find(command).orElseThrow(() -> ServerErrors.commandNotFound(command));
+        switch (spec.handler()) {
+            case HANDSHAKE:
                 return handshake.reply(connection, command, query);
-            case "ping":
+            case PING:
                 return new Document("ok", 1.0);
-            case "buildinfo":
+            case BUILD_INFO:
                 return Handshake.buildInfo(version);
-            case "authenticate":
+            case AUTHENTICATE:
                 return authentication.authenticateX509(connection, db, query, false);
-            case "saslstart":
+            case SASL_START:
                 return authentication.saslStart(connection, db, query, false);
-            case "saslcontinue":
+            case SASL_CONTINUE:
                 return authentication.saslContinue(connection, query);
-            case "logout":
+            case LOGOUT:
                 connection.logout(db);
+                return new Document("ok", 1.0);
+            case END_SESSIONS:
+                // Sessions are not tracked (README: sandbox gaps).
                 return new Document("ok", 1.0);
             default:
                 break;
         }
         boolean bypass = localhostBypass.applies(connection);
-        if (!bypass && !connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
+        if (!bypass && !connection.isAuthenticated() && spec.needsLogin()) {
             throw ServerErrors.requiresAuthentication(command);
         }
-        return authorizedCommand(channel, connection, db, command, name, query, bypass);
+        return authorizedCommand(channel, connection, db, command, spec, query, bypass);
     }
 
     private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
-                                       String name, Document query, boolean bypass) {
-        if (name.equals("endsessions")) {
-            return new Document("ok", 1.0);
-        }
+                                       CommandSpec spec, Document query, boolean bypass) {
+        String name = spec.key();
         List<UserId> users = connection.users();
         if (!bypass) {
             authorizer.check(users, db, command, query);
@@ -162,13 +160,13 @@ final class SandboxBackend extends MemoryBackend {
         } else if (name.equals("killcursors")) {
             cursorOwners.checkKillCursors(query, users);
         }
-        if (name.equals("currentop")) {
+        if (spec.handler() == CommandSpec.Handler.CURRENT_OP) {
             return currentOp.currentOp(connection, db, query);
         }
         if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
             return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
         }
-        if (userAdmin.handles(command)) {
+        if (spec.handler() == CommandSpec.Handler.USER_ADMIN) {
             return userAdmin.handle(db, command, query, users);
         }
         if (SystemCollections.handles(db, command, query)) {

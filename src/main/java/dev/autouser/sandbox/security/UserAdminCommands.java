@@ -3,7 +3,6 @@ package dev.autouser.sandbox.security;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * MongoDB's user and role administration commands over a {@link SecurityState}: usersInfo,
@@ -17,12 +16,6 @@ import java.util.Set;
  * lock, so checks and the change they guard happen atomically.
  */
 public final class UserAdminCommands {
-
-    private static final Set<String> COMMANDS = Set.of("usersinfo", "createuser", "updateuser", "dropuser",
-            "grantrolestouser", "revokerolesfromuser", "createrole", "updaterole", "droprole",
-            "grantprivilegestorole", "revokeprivilegesfromrole", "grantrolestorole", "revokerolesfromrole",
-            "rolesinfo", "connectionstatus", "dropallusersfromdatabase", "dropallrolesfromdatabase",
-            "invalidateusercache");
 
     private final Object writeLock = new Object();
     private final UsersInfoCommand usersInfo;
@@ -43,7 +36,8 @@ public final class UserAdminCommands {
 
     /** Whether {@code commandName} (any letter case) is one of the commands above. */
     public boolean handles(String commandName) {
-        return COMMANDS.contains(commandName.toLowerCase(Locale.ROOT));
+        return CommandTable.findIgnoringCase(commandName)
+                .filter(spec -> spec.handler() == CommandSpec.Handler.USER_ADMIN).isPresent();
     }
 
     public Document handle(String db, String commandName, Document command, List<UserId> authenticated) {
