@@ -22,13 +22,26 @@ final class StatusBar extends HBox {
         Label refreshed = item("statusLastRefresh", Feather.CLOCK);
         refreshed.textProperty().bind(model.lastRefreshProperty());
         refreshed.visibleProperty().bind(model.lastRefreshProperty().isNotEmpty());
+        Label paused = item("statusPaused", Feather.PAUSE_CIRCLE);
+        paused.setText("Auto-refresh paused");
+        paused.getStyleClass().add("status-paused");
+        paused.visibleProperty().bind(model.refreshPausedProperty().and(model.connectedProperty()));
+        paused.managedProperty().bind(paused.visibleProperty());
         Label notice = new Label();
         notice.setId("statusNotice");
         notice.getStyleClass().add("status-notice");
         notice.textProperty().bind(model.noticeProperty());
+        // A long notice is the one that gives way (ellipsis, full text in the tooltip); the server,
+        // identity and refresh fields keep their full width.
+        notice.setMinWidth(0);
+        notice.tooltipProperty().bind(model.noticeProperty().map(text -> text.isEmpty() ? null : new javafx.scene.control.Tooltip(text)));
+        for (Label fixed : java.util.List.of(server, identity, version, refreshed, paused)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Label app = new Label("Auto-User Console " + model.appVersion());
         app.setId("statusAppVersion");
-        getChildren().addAll(server, identity, version, refreshed, new Spacer(), notice, app);
+        app.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(server, identity, version, refreshed, paused, new Spacer(), notice, app);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(18);
