@@ -37,7 +37,7 @@ public final class InputFiles {
     /** Refuses a missing file, a folder, a device, a pipe or a socket without opening it. */
     public static void requireRegularFile(Path file, String what) {
         if (!Files.exists(file)) {
-            throw new InputFileException("File not found: " + file);
+            throw new InputFileException("No such file: " + file);
         }
         if (Files.isDirectory(file)) {
             throw new InputFileException(file + " is a folder, not a " + what + ".");

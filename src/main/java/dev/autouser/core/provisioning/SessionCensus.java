@@ -29,9 +29,24 @@ public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<
 
         /** "localhost:27018 (secondary): 3 sessions" or "localhost:27019 (secondary): not reachable - ...". */
         public String describe() {
-            return node.describe() + ": " + failure.map(f -> "NOT ASKED - " + f)
+            return node.describe() + ": " + failure.map(f -> "could not be asked (" + f + ")")
                     .orElse(sessions + (sessions == 1 ? " session" : " sessions"));
         }
+    }
+
+    /**
+     * One line for a status bar: "3/3 members answered", "2/2 mongos answered", or which did
+     * not; empty for a standalone server.
+     */
+    public static String summary(List<NodeAnswer> answers) {
+        if (answers.size() <= 1 && answers.stream().allMatch(NodeAnswer::answered)) {
+            return "";
+        }
+        boolean routers = answers.stream().allMatch(a -> a.node().role() == Deployment.NodeRole.ROUTER);
+        long answered = answers.stream().filter(NodeAnswer::answered).count();
+        List<String> silent = answers.stream().filter(a -> !a.answered()).map(a -> a.node().host()).toList();
+        return answered + "/" + answers.size() + (routers ? " mongos" : " members") + " answered"
+                + (silent.isEmpty() ? "" : "; no answer from " + String.join(", ", silent));
     }
 
     public List<NodeAnswer> unanswered() {

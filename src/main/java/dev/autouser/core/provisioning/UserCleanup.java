@@ -1,6 +1,8 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -103,12 +105,18 @@ public final class UserCleanup {
 
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
+        AuditTrail trail = new AuditTrail(audit, gateway.server(), gateway.identity());
+        // before any record or change: a log that cannot be written stops everything here
+        trail.checkWritable();
         if (!gateway.unverifiedAllowed().isEmpty() && !plan.actions().isEmpty()) {
             // The person chose to act without some nodes' sessions: that choice is part of the record.
-            audit.append(dev.autouser.core.audit.AuditRecord.now(gateway.server(), gateway.identity(),
-                    "--allow-unverified " + String.join(" --allow-unverified ", gateway.unverifiedAllowed().stream().sorted().toList()),
+            trail.note("--allow-unverified " + String.join(" --allow-unverified ", gateway.unverifiedAllowed().stream().sorted().toList()),
                     String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
-                            + " goes ahead even if the sessions on these hosts cannot be checked"));
+                            + " goes ahead even if the sessions on these hosts cannot be checked");
+        }
+        for (CleanupPlan.Refusal refusal : plan.refused()) {
+            trail.note(plan.action().verb() + " " + refusal.mongoName(), refusal.mongoName(),
+                    Refusals.RESULT_PREFIX + refusal.reason());
         }
         return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
     }

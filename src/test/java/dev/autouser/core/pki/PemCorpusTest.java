@@ -79,7 +79,7 @@ class PemCorpusTest {
         inputs.add(special("dev-null", Path.of("/dev/null"), "not a regular file"));
         inputs.add(special("fifo", fifo(), "not a regular file"));
         inputs.add(special("folder", dir, "is a folder"));
-        inputs.add(special("missing", dir.resolve("missing.pem"), "File not found"));
+        inputs.add(special("missing", dir.resolve("missing.pem"), "No such file"));
         inputs.add(special("symlink-to-dev-zero", symlink("zero-link.pem", Path.of("/dev/zero")), "not a regular file"));
         inputs.add(bytes("empty", new byte[0], "is not a PEM file"));
         inputs.add(bytes("too-large", (combined.repeat(1024 * 1024 / combined.length() + 2)).getBytes(StandardCharsets.US_ASCII),
@@ -209,7 +209,7 @@ class PemCorpusTest {
         String cert = input.certFile().getFileName().toString();
         String key = input.keyFile() == null ? cert : input.keyFile().getFileName().toString();
         if (!message.contains(cert) && !message.contains(key) && !message.contains("private key")
-                && !message.contains("certificate") && !message.contains("File not found")) {
+                && !message.contains("certificate") && !message.contains("No such file")) {
             fail("the error names neither file nor part: " + message);
         }
     }
