@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.InputFileException;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.teleport.TeleportRole;
 import picocli.CommandLine.Option;
@@ -22,7 +23,12 @@ final class RoleFileArguments {
 
     /** Parsed here, so a bad file surfaces as a TeleportConfigException the caller reports. */
     TeleportRole role() {
-        return TeleportRole.read(file);
+        try {
+            return TeleportRole.read(file);
+        } catch (InputFileException e) {
+            // the file itself cannot be used: a usage error, not a problem of the role
+            throw new ConsoleException(e.getMessage());
+        }
     }
 
     Map<String, List<String>> traitMap() {

@@ -26,15 +26,14 @@ public final class TeleportRole {
         this.tree = tree;
     }
 
-    /** Reads a role file (bounded size, a regular text file) and parses it. */
+    /**
+     * Reads a role file (bounded size, a regular text file) and parses it.
+     *
+     * @throws dev.autouser.core.InputFileException when the file cannot be used (missing, a device, binary)
+     * @throws TeleportConfigException when its content is not a Teleport role
+     */
     public static TeleportRole read(java.nio.file.Path file) {
-        String text;
-        try {
-            text = dev.autouser.core.InputFiles.readText(file, "role file");
-        } catch (dev.autouser.core.InputFileException e) {
-            throw new TeleportConfigException(e.getMessage());
-        }
-        return parse(text, file.getFileName().toString());
+        return parse(dev.autouser.core.InputFiles.readText(file, "role file"), file.getFileName().toString());
     }
 
     /** Parses one role; several documents are accepted only if exactly one of them is a role. */

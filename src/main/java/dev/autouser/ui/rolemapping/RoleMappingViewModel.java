@@ -127,7 +127,7 @@ public final class RoleMappingViewModel {
         try {
             load(TeleportRole.read(file));
             dialogs.notify("Imported " + file.getFileName() + ".");
-        } catch (TeleportConfigException e) {
+        } catch (TeleportConfigException | dev.autouser.core.InputFileException e) {
             dialogs.showError(e.getMessage(), e);
         }
     }

@@ -159,7 +159,7 @@ class RoleCorpusTest {
         TeleportRole role;
         try {
             role = TeleportRole.read(file);
-        } catch (TeleportConfigException e) {
+        } catch (TeleportConfigException | dev.autouser.core.InputFileException e) {
             assertClear(e.getMessage(), file.getFileName().toString());
             return;
         }
