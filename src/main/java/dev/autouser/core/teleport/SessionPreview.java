@@ -47,7 +47,7 @@ public final class SessionPreview {
     public record Result(String mongoUser, CreateDbUserMode mode, List<RoleRef> roles, UserState state,
                          Optional<Document> command, String outcome, List<String> notes) {
         public Optional<String> commandText() {
-            return command.map(c -> MongoshSyntax.runCommand(EXTERNAL, c));
+            return command.map(c -> MongoshSyntax.expanded(EXTERNAL, c));
         }
     }
 

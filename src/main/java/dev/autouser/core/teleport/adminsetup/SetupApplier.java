@@ -35,7 +35,7 @@ public final class SetupApplier {
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);
             if (!stopped) {
-                audit.append(AuditRecord.now(serverName, connectedAs, MongoshSyntax.runCommand(step.db(), step.command()),
+                audit.append(AuditRecord.now(serverName, connectedAs, MongoshSyntax.expanded(step.db(), step.command()),
                         step.target(), result.line()));
             }
             stopped = stopped || !result.succeeded();
