@@ -142,11 +142,6 @@ public final class MongoGateway implements AutoCloseable {
         return counter.total();
     }
 
-    /** The driver client, for core collaborators that need driver features beyond {@link #run}. */
-    public MongoClient client() {
-        return client;
-    }
-
     public boolean isClosed() {
         return closed;
     }
