@@ -85,6 +85,7 @@ public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes) 
         }
         List<Node> nodes = new ArrayList<>();
         roles.forEach((host, role) -> nodes.add(new Node(host, role)));
+        nodes.sort(java.util.Comparator.comparing(Node::host));
         return new Deployment(Kind.REPLICA_SET, setName, nodes);
     }
 

@@ -29,7 +29,7 @@ public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<
 
         /** "localhost:27018 (secondary): 3 sessions" or "localhost:27019 (secondary): not reachable - ...". */
         public String describe() {
-            return node.describe() + ": " + failure.map(f -> "NOT ASKED - " + f)
+            return node.describe() + ": " + failure.map(f -> "could not be asked (" + f + ")")
                     .orElse(sessions + (sessions == 1 ? " session" : " sessions"));
         }
     }
