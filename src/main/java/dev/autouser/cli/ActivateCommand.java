@@ -28,7 +28,7 @@ final class ActivateCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
-        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, auditLog()).activate(user, parsed);
         out().println(TeleportNameText.of(user) + ": " + outcome.description() + " with roles "
                 + String.join(", ", parsed.stream().map(RoleRef::toString).toList()) + ".");
         return AutoUserCommand.OK;

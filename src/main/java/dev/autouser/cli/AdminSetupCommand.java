@@ -86,7 +86,7 @@ final class AdminSetupCommand extends ConnectedCommand {
             out().print(staticForm ? resource.toStaticYaml() : resource.toDynamicYaml());
             return AutoUserCommand.OK;
         }
-        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), context().auditLog());
+        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), auditLog());
         if (action.printScript) {
             out().print(setup.verify(spec).script());
             return AutoUserCommand.OK;

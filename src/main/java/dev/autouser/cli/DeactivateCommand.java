@@ -13,7 +13,7 @@ final class DeactivateCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
-        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).deactivate(user);
+        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, auditLog()).deactivate(user);
         out().println(TeleportNameText.of(user) + ": " + outcome.description() + ".");
         return outcome == TeleportProvisioner.Outcome.SKIPPED_ACTIVE ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
     }

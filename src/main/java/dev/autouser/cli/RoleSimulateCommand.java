@@ -1,5 +1,7 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
@@ -39,9 +41,11 @@ final class RoleSimulateCommand extends ConnectedCommand {
             SessionPreview.Result preview = new SessionPreviewer(new GatewayCommandRunner(gateway)).preview(parsed, request);
             out.println(preview.outcome());
             preview.commandText().ifPresent(out::print);
+            auditLog().marked(Mark.SIMULATION, Mark.DRY_RUN).append(AuditRecord.now(gateway.server(), gateway.identity(),
+                    preview.commandText().orElse(""), request.mongoUser(), "dry run: not run (" + preview.outcome() + ")"));
             return AutoUserCommand.OK;
         }
-        SessionSimulator.Simulation sim = new SessionSimulator(new TeleportProvisioner(gateway, context().auditLog())).simulate(parsed, request);
+        SessionSimulator.Simulation sim = new SessionSimulator(new TeleportProvisioner(gateway, auditLog())).simulate(parsed, request);
         out.println("Roles: " + String.join(", ", sim.roles().stream().map(RoleRef::toString).toList()));
         sim.steps().forEach(step -> out.println(step.line()));
         out.println(sim.succeeded() ? "Simulation finished: Teleport's admin can run this session end to end."

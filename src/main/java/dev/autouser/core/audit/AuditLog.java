@@ -93,8 +93,9 @@ public final class AuditLog {
         return new AuditLog(files, writer, origin, current.withMarks(marks));
     }
 
+    /** Appends one record; outside a run it is a run of its own. */
     public void append(AuditRecord record) {
-        AuditRecord stamped = record.stamped(origin, run);
+        AuditRecord stamped = record.stamped(origin, run.exists() ? run : Run.start("", Set.of()));
         writer.append(RecordJson.toJson(stamped), Instant.now());
     }
 

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What came of a recorded command, read from the start of its result text. */
 public enum Outcome {
-    OK, FAILED, REFUSED, SKIPPED, UNKNOWN, OTHER;
+    OK, FAILED, REFUSED, SKIPPED,
+    /** Shown but not run (dry runs), or never attempted (a run stopped before it). */
+    NOT_RUN,
+    /** Sent, but the reply was lost. */
+    UNKNOWN, OTHER;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,6 +28,9 @@ public enum Outcome {
         if (text.startsWith("skipped")) {
             return SKIPPED;
         }
+        if (text.startsWith("dry run") || text.startsWith("not attempted")) {
+            return NOT_RUN;
+        }
         if (text.contains("outcome unknown")) {
             return UNKNOWN;
         }
@@ -36,6 +43,6 @@ public enum Outcome {
                 return outcome;
             }
         }
-        throw new IllegalArgumentException("unknown outcome '" + word + "': use ok, failed, refused, skipped, unknown or other");
+        throw new IllegalArgumentException("unknown outcome '" + word + "': use ok, failed, refused, skipped, not_run, unknown or other");
     }
 }

@@ -2,6 +2,7 @@ package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -39,6 +40,11 @@ public final class TeleportProvisioner {
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
         this.gateway = gateway;
         this.audit = audit;
+    }
+
+    /** The same provisioner, writing one run of records marked as a simulation. */
+    public TeleportProvisioner simulating() {
+        return new TeleportProvisioner(gateway, audit.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
     }
 
     /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */

@@ -1,6 +1,8 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -82,7 +84,17 @@ public final class UserCleanup {
 
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
-        return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
+        AuditLog run = audit.inRun(plan.action().verb() + " " + plan.actions().size() + " users");
+        return new CleanupExecutor(gateway, run, listener, afterRecheck).execute(plan);
+    }
+
+    /** A dry run leaves a trace too: each planned user, its commands, marked as not run. */
+    public void recordDryRun(CleanupPlan plan) {
+        AuditLog run = audit.inRun(plan.action().verb() + " " + plan.actions().size() + " users").marked(Mark.DRY_RUN);
+        for (PlannedAction action : plan.actions()) {
+            run.append(AuditRecord.now(gateway.server(), gateway.identity(), String.join("\n", action.commands()),
+                    action.mongoName(), "dry run: not run"));
+        }
     }
 
     public CleanupReport lock(List<String> users, ProgressListener listener) {

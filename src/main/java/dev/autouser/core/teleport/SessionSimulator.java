@@ -44,6 +44,7 @@ public final class SessionSimulator {
             throw new TeleportConfigException("create_db_user_mode is off: Teleport would not provision a user, so there is nothing to simulate.");
         }
         String teleportName = request.teleportName();
+        TeleportProvisioner provisioner = this.provisioner.simulating();
         List<Step> steps = new ArrayList<>();
         Step start = run("session start (activate)", () -> provisioner.activate(teleportName, assignment.roles()));
         steps.add(start);
