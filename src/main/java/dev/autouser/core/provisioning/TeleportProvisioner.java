@@ -42,9 +42,17 @@ public final class TeleportProvisioner {
         this.audit = audit;
     }
 
-    /** The same provisioner, writing one run of records marked as a simulation. */
-    public TeleportProvisioner simulating() {
+    /**
+     * The same provisioner whose audit records say that they were a simulation, not Teleport: one
+     * run, every record marked {@link Mark#SIMULATION}.
+     */
+    public TeleportProvisioner forSimulation() {
         return new TeleportProvisioner(gateway, audit.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
+    }
+
+    /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
+    public String identity() {
+        return gateway.identity();
     }
 
     /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */
@@ -143,7 +151,7 @@ public final class TeleportProvisioner {
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */
     static String quoted(String teleportUser) {
-        String plain = teleportUser.startsWith("CN=") ? teleportUser.substring(3) : teleportUser;
+        String plain = TeleportName.teleportNameOf(teleportUser);
         return "\"" + plain.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
