@@ -123,7 +123,7 @@ public final class DemoData {
             userFile(pki, user.teleportName());
         }
         server.security().users().put(StoredUser.x509("CN=app-backend", List.of(RoleId.of("readWrite", "db1"))));
-        // Looks like a leaf-cluster auto-user, but nobody tagged it: the console must leave it alone.
+        // Looks like the auto-user of a user from another cluster, but nobody tagged it: the console must leave it alone.
         server.security().users().put(StoredUser.x509("CN=remote-eve-root", List.of(RoleId.of("read", "reporting")))
                 .withCustomData(new Document("owner", "analytics-team")));
         DemoDocuments.insert(server);

@@ -84,7 +84,7 @@ abstract class CliContract extends SeededContract {
         assertFalse(names.contains("CN=" + idle), names.toString());
         users.forEach(u -> assertEquals("locked", u.path("state").asText()));
         Run csv = asDba("list", "--csv", "--state", "idle");
-        assertTrue(csv.out().startsWith("mongo_user,teleport_user,cluster,state,roles"), csv.out());
+        assertTrue(csv.out().startsWith("mongo_user,teleport_user,root_cluster,state,roles"), csv.out());
         assertTrue(csv.out().contains("CN=" + idle + "," + idle + ",,idle,read@db1,0,,\r\n"), csv.out());
     }
 
