@@ -1,7 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditEntry;
-import dev.autouser.core.audit.AuditExport;
+import dev.autouser.core.export.AuditExport;
 import dev.autouser.core.audit.AuditFilter;
 import dev.autouser.core.audit.AuditReading;
 import dev.autouser.core.audit.Outcome;

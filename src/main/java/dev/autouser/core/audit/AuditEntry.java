@@ -1,5 +1,7 @@
 package dev.autouser.core.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.Objects;
 
 /**
@@ -15,5 +17,18 @@ public record AuditEntry(AuditRecord record, long seq, String hash, String file,
 
     public boolean chained() {
         return seq > 0;
+    }
+
+    /** The record's fields as its line has them, with its number and hash when it is chained. */
+    public ObjectNode toJson() {
+        ObjectNode line = CanonicalJson.JSON.createObjectNode();
+        if (chained()) {
+            line.put(ChainFields.SEQ, seq);
+        }
+        line.setAll(RecordJson.toJson(record));
+        if (chained()) {
+            line.put(ChainFields.HASH, hash);
+        }
+        return line;
     }
 }

@@ -1,6 +1,13 @@
-package dev.autouser.core.audit;
+package dev.autouser.core.export;
+
+import dev.autouser.core.audit.AuditEntry;
+import dev.autouser.core.audit.AuditFilter;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.ChainVerdict;
+import dev.autouser.core.audit.Mark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -10,19 +17,20 @@ import java.util.stream.Collectors;
 /**
  * The filtered records for someone else to read, with the chain's verdict: JSON lines (a first
  * line describing the export, then one line per record with its number and hash, so each can be
- * found in the log) or CSV (the verdict in a column of every row, values that a spreadsheet would
- * run as a formula neutralised).
+ * found in the log) or CSV (the verdict in a column of every row, cells made safe as for users).
  */
 public final class AuditExport {
     private static final List<String> CSV_COLUMNS = List.of("seq", "time", "run", "action", "marks", "via", "tool",
             "version", "os_user", "host", "server", "identity", "target_user", "outcome", "result", "command", "hash",
             "chain_verdict");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private AuditExport() {
     }
 
     public static String jsonLines(List<AuditEntry> entries, ChainVerdict verdict, AuditFilter filter, Instant exportedAt) {
-        ObjectNode header = CanonicalJson.JSON.createObjectNode();
+        ObjectNode header = JSON.createObjectNode();
         ObjectNode export = header.putObject("export");
         export.put("exportedAt", exportedAt.toString())
                 .put("records", entries.size())
@@ -32,15 +40,8 @@ public final class AuditExport {
         verdict.head().ifPresent(h -> export.put("headSeq", h.seq()).put("headHash", h.hash()));
         StringBuilder out = new StringBuilder(write(header)).append('\n');
         for (AuditEntry entry : entries) {
-            ObjectNode line = CanonicalJson.JSON.createObjectNode();
-            if (entry.chained()) {
-                line.put(ChainFields.SEQ, entry.seq());
-            }
-            line.setAll(RecordJson.toJson(entry.record()));
+            ObjectNode line = entry.toJson();
             line.put("outcome", entry.record().outcome().word());
-            if (entry.chained()) {
-                line.put(ChainFields.HASH, entry.hash());
-            }
             out.append(write(line)).append('\n');
         }
         return out.toString();
@@ -55,21 +56,14 @@ public final class AuditExport {
                     r.origin().via().word(), r.origin().tool(), r.origin().version(), r.osUser(), r.origin().host(),
                     r.server(), r.identity(), r.targetUser(), r.outcome().word(), r.result(), r.command(), entry.hash(),
                     verdict.summary());
-            out.append(values.stream().map(AuditExport::csvField).collect(Collectors.joining(","))).append("\r\n");
+            out.append(values.stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
         return out.toString();
     }
 
-    /** RFC 4180 quoting; a leading = + - @ (or tab, CR) gets a ' so a spreadsheet shows it instead of running it. */
-    static String csvField(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("(?s).*[\",\r\n].*") || !safe.equals(value)
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-    }
-
     private static String write(ObjectNode node) {
         try {
-            return CanonicalJson.JSON.writeValueAsString(node);
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serialises", e);
         }
