@@ -7,9 +7,7 @@ import dev.autouser.core.audit.AuditReading;
 import dev.autouser.core.audit.Outcome;
 import dev.autouser.core.audit.RunSummary;
 import dev.autouser.core.mongo.ConsoleException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -21,15 +19,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"The audit log's records, newest first, filtered; the chain verdict last (with --json: first).",
                 "Exit codes: 0 chain intact, 1 broken or not chained, 2 usage error."})
-final class AuditListCommand implements Callable<Integer> {
-    @Mixin
-    AuditSource source;
-
+final class AuditListCommand extends AuditReadingCommand {
     @Option(names = "--server", paramLabel = "TEXT", description = "Only records whose server contains TEXT.")
     String server;
 
@@ -57,37 +51,29 @@ final class AuditListCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "CSV, with the chain verdict in every row.")
     boolean csv;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private AuditFilter filter;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (json && csv) {
-                throw new ConsoleException("Choose --json or --csv, not both.");
-            }
-            AuditFilter filter = filter();
-            AuditReading reading = source.read(spec);
-            List<AuditEntry> shown = filter.apply(reading.entries());
-            if (json) {
-                out.print(AuditExport.jsonLines(shown, reading.verdict(), filter, Instant.now()));
-            } else if (csv) {
-                out.print(AuditExport.csv(shown, reading.verdict()));
-            } else {
-                out.print(runs ? AuditTable.runs(newestFirst(RunSummary.group(shown))) : AuditTable.records(newestFirst(shown)));
-                out.println(shown.size() + " of " + reading.entries().size() + " records"
-                        + (filter.isEmpty() ? "" : " (filter: " + filter.describe() + ")") + ". " + reading.verdict().summary());
-            }
-            return reading.verdict().intact() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
-        } catch (ConsoleException | java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            return AutoUserCommand.USAGE_OR_CONNECTION;
-        } finally {
-            out.flush();
-            err.flush();
+    void checkArguments() {
+        if (json && csv) {
+            throw new ConsoleException("Choose --json or --csv, not both.");
         }
+        filter = filter();
+    }
+
+    @Override
+    int run(AuditReading reading, PrintWriter out) {
+        List<AuditEntry> shown = filter.apply(reading.entries());
+        if (json) {
+            out.print(AuditExport.jsonLines(shown, reading.verdict(), filter, Instant.now()));
+        } else if (csv) {
+            out.print(AuditExport.csv(shown, reading.verdict()));
+        } else {
+            out.print(runs ? AuditTable.runs(newestFirst(RunSummary.group(shown))) : AuditTable.records(newestFirst(shown)));
+            out.println(shown.size() + " of " + reading.entries().size() + " records"
+                    + (filter.isEmpty() ? "" : " (filter: " + filter.describe() + ")") + ". " + reading.verdict().summary());
+        }
+        return reading.verdict().intact() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
     }
 
     private AuditFilter filter() {

@@ -3,53 +3,32 @@ package dev.autouser.cli;
 import dev.autouser.core.audit.AuditEntry;
 import dev.autouser.core.audit.AuditReading;
 import dev.autouser.core.audit.ChainVerdict;
-import dev.autouser.core.mongo.ConsoleException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check the audit log's hash chain: reports the first altered, missing, reordered, inserted or "
                 + "cut-off record by number and time, and prints the head hash to keep elsewhere (a ticket).",
                 "Exit codes: 0 intact (or empty), 1 broken or not chained, 2 usage error."})
-final class AuditVerifyCommand implements Callable<Integer> {
-    @Mixin
-    AuditSource source;
-
+final class AuditVerifyCommand extends AuditReadingCommand {
     @Option(names = "--anchor", paramLabel = "HASH",
             description = "A head hash kept earlier (e.g. in a ticket): checks that this record is still in the chain, "
                     + "which proves nothing up to it changed since.")
     String anchor;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            AuditReading reading = source.read(spec);
-            ChainVerdict verdict = reading.verdict();
-            out.println(verdict.summary());
-            verdict.notes().forEach(note -> out.println("note: " + note));
-            verdict.head().ifPresent(head -> out.println("Head: #" + head.seq() + " sha256:" + head.hash()));
-            boolean anchored = anchor == null || checkAnchor(reading, verdict, out);
-            return verdict.status() == ChainVerdict.Status.INTACT || verdict.status() == ChainVerdict.Status.EMPTY
-                    ? (anchored ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED) : AutoUserCommand.SOME_FAILED;
-        } catch (ConsoleException | java.io.UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            return AutoUserCommand.USAGE_OR_CONNECTION;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+    int run(AuditReading reading, PrintWriter out) {
+        ChainVerdict verdict = reading.verdict();
+        out.println(verdict.summary());
+        verdict.notes().forEach(note -> out.println("note: " + note));
+        verdict.head().ifPresent(head -> out.println("Head: #" + head.seq() + " sha256:" + head.hash()));
+        boolean anchored = anchor == null || checkAnchor(reading, verdict, out);
+        return verdict.status() == ChainVerdict.Status.INTACT || verdict.status() == ChainVerdict.Status.EMPTY
+                ? (anchored ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED) : AutoUserCommand.SOME_FAILED;
     }
 
     private boolean checkAnchor(AuditReading reading, ChainVerdict verdict, PrintWriter out) {
