@@ -27,7 +27,7 @@ public final class DemoData {
     public static final String DBA_PASSWORD_USER = "dba";
     public static final String AUTO_USER_TAG = "teleport-auto-user";
     /** The drift seeded into teleport-admin-role: this required action is missing. */
-    public static final String DRIFT_MISSING_ACTION = "changeCustomData";
+    public static final String DRIFT_MISSING_ACTION = "dropUser";
     public static final RoleId CUSTOM_ROLE = RoleId.of("myCustomRole", "db2");
     private static final List<AuthenticationRestriction> TELEPORT_LOCK =
             List.of(AuthenticationRestriction.teleportLock());

@@ -42,12 +42,17 @@ public final class RunningDemo implements AutoCloseable {
         DevPki pki = DevPki.openOrCreate(settings.pkiDir());
         SandboxServer server = SandboxServer.builder().port(settings.port()).tls(pki)
                 .serverVersion(settings.serverVersion()).build().start();
+        DemoActivity activity = null;
         try {
             DemoData.Seeded seeded = DemoData.seed(server, pki, settings.options());
-            DemoActivity activity = DemoActivity.start(server, pki, seeded, settings.activityTick());
+            activity = DemoActivity.start(server, pki, seeded, settings.activityTick());
             activity.awaitInitialSessions(Duration.ofSeconds(30));
             return new RunningDemo(pki, server, seeded, activity);
         } catch (RuntimeException | InterruptedException e) {
+            // The activity's thread and sessions must not outlive a start that did not finish.
+            if (activity != null) {
+                activity.close();
+            }
             server.close();
             throw e;
         }

@@ -1,5 +1,7 @@
 package dev.autouser.core.audit;
 
+import dev.autouser.core.AppVersion;
+
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ public record Origin(String tool, String version, Channel via, String osUser, St
 
     /** This process, running as {@code via}. */
     public static Origin current(Channel via) {
-        return new Origin(TOOL, toolVersion(), via, System.getProperty("user.name", ""), Host.NAME);
+        return new Origin(TOOL, AppVersion.current(), via, System.getProperty("user.name", ""), Host.NAME);
     }
 
     public Origin withOsUser(String user) {
@@ -29,11 +31,6 @@ public record Origin(String tool, String version, Channel via, String osUser, St
     /** "autouser 0.1.0 (cli)". */
     public String toolText() {
         return tool.isEmpty() ? "" : tool + " " + version + " (" + via.word() + ")";
-    }
-
-    private static String toolVersion() {
-        String version = Origin.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 
     /** Looked up once: the environment first, since a name lookup can wait on DNS. */

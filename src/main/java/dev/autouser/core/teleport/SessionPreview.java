@@ -1,9 +1,9 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.UserCommands;
-import dev.autouser.core.teleport.adminsetup.MongoshScript;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class SessionPreview {
     public record Result(String mongoUser, CreateDbUserMode mode, List<RoleRef> roles, UserState state,
                          Optional<Document> command, String outcome, List<String> notes) {
         public Optional<String> commandText() {
-            return command.map(c -> MongoshScript.runCommand(EXTERNAL, c));
+            return command.map(c -> MongoshSyntax.runCommand(EXTERNAL, c));
         }
     }
 

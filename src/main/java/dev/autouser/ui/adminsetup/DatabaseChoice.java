@@ -1,6 +1,6 @@
 package dev.autouser.ui.adminsetup;
 
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;

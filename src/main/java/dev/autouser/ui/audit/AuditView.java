@@ -2,8 +2,8 @@ package dev.autouser.ui.audit;
 
 import atlantafx.base.theme.Styles;
 import dev.autouser.core.audit.ChainVerdict;
-import dev.autouser.ui.shell.Shortcut;
-import dev.autouser.ui.shell.ShortcutTarget;
+import dev.autouser.ui.support.Shortcut;
+import dev.autouser.ui.support.ShortcutTarget;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

@@ -1,6 +1,6 @@
 package dev.autouser.ui.users;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
@@ -11,9 +11,9 @@ import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.Confirmation;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.Confirmation;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 

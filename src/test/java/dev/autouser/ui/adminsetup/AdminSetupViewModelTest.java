@@ -1,8 +1,8 @@
 package dev.autouser.ui.adminsetup;
 
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.autouser.ui.adminsetup;
 
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
-import dev.autouser.ui.Theme;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
+import dev.autouser.ui.support.Theme;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;

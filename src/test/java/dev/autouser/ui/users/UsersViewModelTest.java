@@ -3,8 +3,8 @@ package dev.autouser.ui.users;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 

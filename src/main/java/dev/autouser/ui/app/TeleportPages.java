@@ -1,0 +1,61 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.adminsetup.AdminSetupView;
+import dev.autouser.ui.adminsetup.AdminSetupViewModel;
+import dev.autouser.ui.adminsetup.DatabaseChoice;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.provisioning.TeleportProvisioner;
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.SessionPreviewer;
+import dev.autouser.core.teleport.SessionSimulator;
+import dev.autouser.core.teleport.adminsetup.AdminSetup;
+import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.rolemapping.RoleMappingView;
+import dev.autouser.ui.rolemapping.RoleMappingViewModel;
+import dev.autouser.ui.rolemapping.SessionPreviewModel;
+import javafx.scene.Node;
+
+/**
+ * Builds the admin-setup and role-mapping pages for one connection. They share the role being
+ * edited: its databases are the admin setup's least-privilege suggestion.
+ */
+public final class TeleportPages {
+    private final ConsoleSession session;
+    private final AuditLog audit;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final CommandRunner server;
+    private RoleMappingViewModel roleMapping;
+
+    public TeleportPages(ConsoleSession session, AuditLog audit, DialogService dialogs, FxExecutors executors) {
+        this.session = session;
+        this.audit = audit;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        this.server = new GatewayCommandRunner(session.gateway());
+    }
+
+    public Node adminSetup() {
+        AdminSetup setup = new AdminSetup(server, session.gateway().server(), session.gateway().identity(), audit);
+        DatabaseChoice databases = new DatabaseChoice(server, () -> roleMappingModel().ownerDatabases());
+        return new AdminSetupView(new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors));
+    }
+
+    public Node roleMapping() {
+        SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
+                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
+                dialogs, executors);
+        return new RoleMappingView(roleMappingModel(), preview);
+    }
+
+    private synchronized RoleMappingViewModel roleMappingModel() {
+        if (roleMapping == null) {
+            roleMapping = new RoleMappingViewModel(new ServerRoleCatalog(server), dialogs, executors);
+        }
+        return roleMapping;
+    }
+}
