@@ -86,17 +86,23 @@ public final class UserCleanup {
 
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
-        AuditLog run = audit.inRun(plan.action().verb() + " " + plan.actions().size() + " users");
+        AuditLog run = audit.inRun(runName(plan));
         return new CleanupExecutor(gateway, run, listener, afterRecheck).execute(plan);
     }
 
     /** A dry run leaves a trace too: each planned user, its commands, marked as not run. */
     public void recordDryRun(CleanupPlan plan) {
-        AuditLog run = audit.inRun(plan.action().verb() + " " + plan.actions().size() + " users").marked(Mark.DRY_RUN);
+        AuditLog run = audit.inRun(runName(plan)).marked(Mark.DRY_RUN);
         for (PlannedAction action : plan.actions()) {
             run.append(AuditRecord.now(gateway.server(), gateway.identity(), String.join("\n", action.commands()),
                     action.mongoName(), "dry run: not run"));
         }
+    }
+
+    /** "drop 3 users": what the audit calls the run when the caller did not name it. */
+    private static String runName(CleanupPlan plan) {
+        int users = plan.actions().size();
+        return plan.action().verb() + " " + users + (users == 1 ? " user" : " users");
     }
 
     public CleanupReport lock(List<String> users, ProgressListener listener) {

@@ -13,6 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -33,12 +34,14 @@ final class AuditFilterBar extends FlowPane {
 
         ComboBox<String> server = new ComboBox<>();
         server.setId("auditServerFilter");
-        server.setPrefWidth(170);
+        server.setPrefWidth(150);
         ObservableList<String> choices = FXCollections.observableArrayList(ANY_SERVER);
         model.servers().addListener((ListChangeListener<String>) c -> {
             List<String> all = new ArrayList<>(List.of(ANY_SERVER));
             all.addAll(model.servers());
             choices.setAll(all);
+            // Replacing the items clears the shown value: show the filter again.
+            server.setValue(model.serverProperty().get().isEmpty() ? ANY_SERVER : model.serverProperty().get());
         });
         server.setItems(choices);
         server.getSelectionModel().select(ANY_SERVER);
@@ -47,13 +50,13 @@ final class AuditFilterBar extends FlowPane {
 
         user.setId("auditUserFilter");
         user.setPromptText("Target user");
-        user.setPrefWidth(150);
+        user.setPrefWidth(130);
         user.textProperty().bindBidirectional(model.userProperty());
 
         TextField run = new TextField();
         run.setId("auditRunFilter");
         run.setPromptText("Run id");
-        run.setPrefWidth(150);
+        run.setPrefWidth(130);
         run.textProperty().bindBidirectional(model.runProperty());
 
         ComboBox<Outcome> outcome = new ComboBox<>();
@@ -65,17 +68,17 @@ final class AuditFilterBar extends FlowPane {
         outcome.setCellFactory(list -> new OutcomeCell());
         outcome.setButtonCell(new OutcomeCell());
         outcome.valueProperty().bindBidirectional(model.outcomeProperty());
-        outcome.setPrefWidth(130);
+        outcome.setPrefWidth(140);
 
         DatePicker from = new DatePicker();
         from.setId("auditFromFilter");
         from.setPromptText("From");
-        from.setPrefWidth(130);
+        from.setPrefWidth(125);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("auditToFilter");
         to.setPromptText("To");
-        to.setPrefWidth(130);
+        to.setPrefWidth(125);
         to.valueProperty().bindBidirectional(model.toProperty());
 
         Button clear = new Button(null, new FontIcon(Feather.X));
@@ -83,7 +86,9 @@ final class AuditFilterBar extends FlowPane {
         clear.setTooltip(new Tooltip("Clear every filter"));
         clear.setOnAction(e -> model.clearFilters());
 
-        getChildren().addAll(new FontIcon(Feather.FILTER), server, user, run, outcome, from, new Label("–"), to, clear);
+        HBox range = new HBox(4, from, new Label("–"), to, clear);
+        range.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(new FontIcon(Feather.FILTER), server, user, run, outcome, range);
     }
 
     void focusUser() {

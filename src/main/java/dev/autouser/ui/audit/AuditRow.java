@@ -22,8 +22,6 @@ public sealed interface AuditRow {
 
     String outcome();
 
-    String who();
-
     String server();
 
     String identity();
@@ -56,11 +54,6 @@ public sealed interface AuditRow {
         @Override
         public String outcome() {
             return run.outcomeText();
-        }
-
-        @Override
-        public String who() {
-            return whoOf(run.first());
         }
 
         @Override
@@ -106,11 +99,6 @@ public sealed interface AuditRow {
         }
 
         @Override
-        public String who() {
-            return whoOf(entry.record());
-        }
-
-        @Override
         public String server() {
             return entry.record().server();
         }
@@ -124,11 +112,6 @@ public sealed interface AuditRow {
         public String marks() {
             return marksOf(entry.record());
         }
-    }
-
-    /** "ann (cli)". */
-    private static String whoOf(AuditRecord record) {
-        return record.osUser() + (record.origin().tool().isEmpty() ? "" : " (" + record.origin().via().word() + ")");
     }
 
     private static String marksOf(AuditRecord record) {

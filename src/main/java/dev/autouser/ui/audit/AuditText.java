@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 /** What the Audit page writes about a row: the short command, and every field for the detail pane. */
 public final class AuditText {
+    private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
@@ -33,6 +35,11 @@ public final class AuditText {
             return command.substring(start + prefix.length(), command.length() - 1);
         }
         return command;
+    }
+
+    /** Seconds matter in an audit; the zone is the computer's (the details say it). */
+    static String tableTime(Instant time) {
+        return TABLE_TIME.format(time);
     }
 
     static String time(Instant time) {

@@ -34,16 +34,20 @@ final class AuditTree extends TreeTableView<AuditRow> {
         setRoot(root);
         setShowRoot(false);
         setPlaceholder(new Label("No changes recorded yet"));
+        TreeTableColumn<AuditRow, String> what = whatColumn();
         getColumns().setAll(List.of(
-                column("Time", 175, row -> AuditText.time(row.time())),
-                whatColumn(),
-                column("Target user", 150, AuditRow::target),
+                column("Time", 178, row -> AuditText.tableTime(row.time())),
+                what,
+                column("Target user", 130, AuditRow::target),
                 outcomeColumn(),
-                column("By", 110, AuditRow::who),
-                column("Server", 150, AuditRow::server),
-                column("Identity", 160, AuditRow::identity)));
-        getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 90)));
-        setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("Server", 130, AuditRow::server),
+                column("Identity", 150, AuditRow::identity)));
+        // The time and who never shrink; the action or command takes what is left (its full text is in the details).
+        getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        double others = getColumns().stream().filter(c -> c != what).mapToDouble(TreeTableColumn::getPrefWidth).sum();
+        what.setMinWidth(150);
+        what.prefWidthProperty().bind(widthProperty().subtract(others + 18));
+        setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         model.runs().addListener((ListChangeListener<RunSummary>) change -> rebuild());
         getSelectionModel().selectedItemProperty().addListener((obs, was, item) ->
                 model.selectedProperty().set(item == null ? null : item.getValue()));
@@ -115,7 +119,7 @@ final class AuditTree extends TreeTableView<AuditRow> {
 
     /** Coloured by outcome: a failure or refusal must stand out in a run of 500. */
     private static TreeTableColumn<AuditRow, String> outcomeColumn() {
-        TreeTableColumn<AuditRow, String> column = column("Outcome", 150, AuditRow::outcome);
+        TreeTableColumn<AuditRow, String> column = column("Outcome", 110, AuditRow::outcome);
         column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
