@@ -44,8 +44,12 @@ final class ListCommand extends ConnectedCommand {
             out().print(UserExport.csv(users));
         } else {
             out().print(UserTable.table(users));
+            users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
+                    out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));
         }
+        listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
+                + "; a user shown idle may be connected there"));
         return AutoUserCommand.OK;
     }
 

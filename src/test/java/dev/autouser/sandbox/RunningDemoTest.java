@@ -39,6 +39,38 @@ class RunningDemoTest {
     }
 
     @Test
+    void theConsolesDemoIsAThreeMemberSetWithSessionsOnlyOnSecondariesToo() throws Exception {
+        RunningDemo.Settings settings = RunningDemo.Settings.defaults(pkiDir);
+        try (RunningDemo demo = RunningDemo.start(settings)) {
+            assertEquals(3, demo.cluster().nodes().size());
+            assertTrue(demo.dbaConnectionString().startsWith("mongodb://" + String.join(",", demo.cluster().hosts())
+                    + "/?replicaSet=rs0&tls=true&tlsCAFile="), demo.dbaConnectionString());
+            int primary = demo.cluster().primaryIndex();
+            for (int i = 0; i < 3; i++) {
+                if (i != primary) {
+                    assertTrue(autoUserSessions(demo.cluster().node(i)) > 0, "demo sessions on secondary " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aShardedDemoHasSessionsOnlyThroughTheSecondMongos() throws Exception {
+        RunningDemo.Settings settings = new RunningDemo.Settings(pkiDir, 0, DemoData.Options.demo(), "7.0.14",
+                Duration.ofSeconds(30), RunningDemo.Shape.routers(2));
+        try (RunningDemo demo = RunningDemo.start(settings)) {
+            assertTrue(autoUserSessions(demo.cluster().node(1)) > 0);
+            assertTrue(demo.dbaConnectionString().startsWith("mongodb://" + String.join(",", demo.cluster().hosts())
+                    + "/?tls=true"), demo.dbaConnectionString());
+        }
+    }
+
+    private static long autoUserSessions(SandboxServer node) {
+        return node.connections().stream().filter(c -> c.users().stream().anyMatch(u -> u.db().equals("$external")
+                && !u.user().equals("CN=dba") && !u.user().equals("CN=teleport-admin"))).count();
+    }
+
+    @Test
     void interruptedStartLeavesNoActivityRunning() {
         RunningDemo.Settings settings = new RunningDemo.Settings(pkiDir, 0,
                 new DemoData.Options(DemoData.Seed.DEMO, 0), "7.0.14", Duration.ofSeconds(30));

@@ -80,6 +80,8 @@ public final class UserExport {
             user.clientAddresses().forEach(clients::add);
             ArrayNode apps = node.putArray("apps");
             user.appNames().forEach(apps::add);
+            ArrayNode nodes = node.putArray("nodes");
+            user.sessionNodes().forEach(nodes::add);
         }
         try {
             return JSON.writeValueAsString(array) + "\n";

@@ -6,7 +6,10 @@ import dev.autouser.ui.adminsetup.DatabaseChoice;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.LeastPrivilegeDatabases;
 import dev.autouser.core.teleport.ServerRoleCatalog;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
@@ -19,9 +22,11 @@ import dev.autouser.ui.rolemapping.RoleMappingViewModel;
 import dev.autouser.ui.rolemapping.SessionPreviewModel;
 import javafx.scene.Node;
 
+import java.util.List;
+
 /**
  * Builds the admin-setup and role-mapping pages for one connection. They share the role being
- * edited: its databases are the admin setup's least-privilege suggestion.
+ * edited: with the roles the auto-users hold, it decides the admin setup's least-privilege databases.
  */
 public final class TeleportPages {
     private final ConsoleSession session;
@@ -41,7 +46,7 @@ public final class TeleportPages {
 
     public Node adminSetup() {
         AdminSetup setup = new AdminSetup(server, session.gateway().server(), session.gateway().identity(), audit);
-        DatabaseChoice databases = new DatabaseChoice(server, () -> roleMappingModel().ownerDatabases());
+        DatabaseChoice databases = new DatabaseChoice(server, this::leastPrivilegeDatabases);
         return new AdminSetupView(new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors));
     }
 
@@ -50,6 +55,14 @@ public final class TeleportPages {
                 new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
                 dialogs, executors);
         return new RoleMappingView(roleMappingModel(), preview);
+    }
+
+    /** From the role being edited and the roles the auto-users hold now (one listing). */
+    private LeastPrivilegeDatabases leastPrivilegeDatabases() {
+        RoleMappingViewModel mapping = roleMappingModel();
+        List<RoleRef> held = new AutoUserLister(session.gateway()).list().users().stream()
+                .flatMap(user -> user.roles().stream()).distinct().toList();
+        return LeastPrivilegeDatabases.derive(List.copyOf(mapping.allowRoles()), mapping.traits(), held);
     }
 
     private synchronized RoleMappingViewModel roleMappingModel() {

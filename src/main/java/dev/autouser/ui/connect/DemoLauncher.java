@@ -34,7 +34,7 @@ public final class DemoLauncher {
             throw new ConsoleException("Starting the demo server was interrupted.", e);
         }
         try {
-            ConnectionProfile profile = ConnectionProfile.x509(demo.server().connectionString(), demo.pki().caFile(),
+            ConnectionProfile profile = ConnectionProfile.x509(demo.connectionString(), demo.pki().caFile(),
                     demo.seeded().dbaFile()).withName(PROFILE_NAME);
             MongoGateway gateway = MongoGateway.connect(profile, null);
             return new ConsoleSession(profile, gateway, gateway.facts(), Optional.of(demo));

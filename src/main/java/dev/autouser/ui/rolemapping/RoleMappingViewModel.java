@@ -119,17 +119,6 @@ public final class RoleMappingViewModel {
         return RoleFields.parseTraits(sampleTraits.get());
     }
 
-    /** Databases owning the literal allow entries: the suggestion for least-privilege grantRole. */
-    public List<String> ownerDatabases() {
-        List<String> dbs = new ArrayList<>();
-        for (String entry : allowRoles) {
-            if (!TraitTemplate.isTemplate(entry) && entry.indexOf('@') > 0 && !dbs.contains(entry.substring(entry.indexOf('@') + 1))) {
-                dbs.add(entry.substring(entry.indexOf('@') + 1));
-            }
-        }
-        return dbs;
-    }
-
     public void importFile() {
         dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)").ifPresent(this::importFrom);
     }

@@ -30,7 +30,7 @@ class AdminSetupViewTest {
     @Start
     void start(Stage stage) {
         new Theme(false);
-        AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("db1")), fx.target.uri(), dialogs, FxExecutors.direct());
+        AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("readWrite@db1"), List.of()), fx.target.uri(), dialogs, FxExecutors.direct());
         Scene scene = new Scene(new AdminSetupView(model), 1100, 760);
         Theme.style(scene);
         stage.setScene(scene);

@@ -110,13 +110,6 @@ class RoleMappingViewModelTest {
     }
 
     @Test
-    void ownerDatabasesAreTheSuggestionForLeastPrivilege() {
-        model.addAllowRole("readAnyDatabase@admin");
-
-        assertEquals(List.of("db1", "admin"), model.ownerDatabases());
-    }
-
-    @Test
     void previewAndSimulationRunThroughTheCore() {
         MongoTarget t = fx.target;
         try (MongoGateway admin = MongoGateway.connect(ConnectionProfile.x509(t.uri(), t.caFile(), t.clientFile(MongoTarget.TELEPORT_ADMIN)),
