@@ -122,8 +122,7 @@ public final class MongoErrors {
             message = "TLS failed with " + server + ": the server's certificate does not name this host.";
         } else if (lower.contains("bad_certificate") || lower.contains("certificate_required")
                 || lower.contains("certificate_unknown") || lower.contains("unknown_ca")) {
-            message = "TLS failed with " + server + ": the server rejected the client certificate"
-                    + " (it is missing, expired or not signed by a CA the server trusts).";
+            message = clientCertificateRejectedText(server) + ".";
         } else if (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection")) {
             message = "TLS failed with " + server + ": the server does not speak TLS; remove tls=true and the CA file.";
         } else if (lower.contains("sslhandshakeexception") || lower.contains("sslexception")) {
@@ -139,6 +138,16 @@ public final class MongoErrors {
             message = "Cannot reach " + server + " within the time limit: check the address, the port and any firewall.";
         }
         return new ConsoleException(message, timeout);
+    }
+
+    /** The server refused the client certificate (found by {@link TlsRejectionProbe} when the alert was lost). */
+    static ConsoleException clientCertificateRejected(String server, String alert, RuntimeException failure) {
+        return new ConsoleException(clientCertificateRejectedText(server) + "; TLS alert " + alert + ".", failure);
+    }
+
+    private static String clientCertificateRejectedText(String server) {
+        return "TLS failed with " + server + ": the server rejected the client certificate"
+                + " (it is missing, expired or not signed by a CA the server trusts)";
     }
 
     private static String sslReason(String detail) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One open connection (driver client) to a MongoDB deployment, with the facts learnt on connect.
@@ -59,6 +60,13 @@ public final class MongoGateway implements AutoCloseable {
                     new NodeClients(prepared.settings(), serverSelectionTimeout));
         } catch (RuntimeException e) {
             client.close();
+            if (prepared.settings().getSslSettings().isEnabled() && TlsRejectionProbe.worthProbing(e)) {
+                Optional<String> alert = TlsRejectionProbe.rejectedCertificateAlert(prepared.settings().getSslSettings(),
+                        prepared.connectionString().getHosts().get(0), serverSelectionTimeout);
+                if (alert.isPresent()) {
+                    throw MongoErrors.clientCertificateRejected(server, alert.get(), e);
+                }
+            }
             throw MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
         }
     }
