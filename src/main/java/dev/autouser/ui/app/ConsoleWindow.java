@@ -12,6 +12,7 @@ import dev.autouser.core.audit.Channel;
 import dev.autouser.core.audit.Origin;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.ui.audit.AuditView;
 import dev.autouser.ui.audit.AuditViewModel;
@@ -151,6 +152,7 @@ public final class ConsoleWindow {
         UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
         AutoUserLister lister = new AutoUserLister(session.gateway());
         UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
+        users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
                 new CleanupViewModel(cleanup, dialogs, executors, users::refresh)));

@@ -8,7 +8,7 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Bottom line of the window: server, identity, server version, last refresh, app version. */
+/** Bottom line of the window: server, identity, server version, members answering, last refresh, app version. */
 final class StatusBar extends HBox {
     StatusBar(MainViewModel model) {
         Label server = item("statusServer", Feather.SERVER);
@@ -19,6 +19,10 @@ final class StatusBar extends HBox {
         Label version = item("statusServerVersion", Feather.DATABASE);
         version.textProperty().bind(model.serverVersionProperty());
         version.visibleProperty().bind(model.connectedProperty());
+        Label topology = item("statusTopology", Feather.SHARE_2);
+        topology.textProperty().bind(model.topologyProperty());
+        topology.visibleProperty().bind(model.topologyProperty().isNotEmpty());
+        topology.managedProperty().bind(topology.visibleProperty());
         Label refreshed = item("statusLastRefresh", Feather.CLOCK);
         refreshed.textProperty().bind(model.lastRefreshProperty());
         refreshed.visibleProperty().bind(model.lastRefreshProperty().isNotEmpty());
@@ -28,7 +32,11 @@ final class StatusBar extends HBox {
         notice.textProperty().bind(model.noticeProperty());
         Label app = new Label("Auto-User Console " + model.appVersion());
         app.setId("statusAppVersion");
-        getChildren().addAll(server, identity, version, refreshed, new Spacer(), notice, app);
+        // The server line (every host of a replica set) gives way first; the short facts stay whole.
+        for (Label whole : new Label[] {identity, version, topology, refreshed}) {
+            whole.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(server, identity, version, topology, refreshed, new Spacer(), notice, app);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(18);

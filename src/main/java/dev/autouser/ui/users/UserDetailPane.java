@@ -103,8 +103,10 @@ final class UserDetailPane extends ScrollPane {
         list.setId("detailSessions");
         for (LiveSession session : user.sessions()) {
             Label line = new Label(UntrustedText.visible("#" + session.connectionId() + "  " + session.clientAddress()
-                    + (session.appName().isEmpty() ? "" : "  · " + session.appName())));
+                    + (session.appName().isEmpty() ? "" : "  · " + session.appName())
+                    + (session.node().isEmpty() ? "" : "  · on " + session.node())));
             line.getStyleClass().add("command-text");
+            line.setWrapText(true);
             list.getChildren().add(line);
         }
         return list;

@@ -79,7 +79,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         error.managedProperty().bind(error.visibleProperty());
         selectionInfo.setId("selectionInfo");
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        setTop(new VBox(10, toolbar, error, selectionInfo));
+        setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty()), error, selectionInfo));
         SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));
         // Details below the table, so the table keeps the full width for its eight columns.
         split.setOrientation(Orientation.VERTICAL);

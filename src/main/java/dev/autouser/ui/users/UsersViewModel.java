@@ -2,6 +2,7 @@ package dev.autouser.ui.users;
 
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
@@ -46,6 +47,8 @@ public final class UsersViewModel {
 
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
     private final FilteredList<UserRow> filtered = new FilteredList<>(rows.rows());
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<SessionCensus.NodeAnswer>> nodes =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<UserState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<String> roleFilter = new SimpleObjectProperty<>();
@@ -124,6 +127,9 @@ public final class UsersViewModel {
         long start = System.nanoTime();
         LiveRows.Merge<UserRow> merge = reshape(() -> rows.apply(snapshot.upserts(), snapshot.vanished()));
         counts.set(snapshot.counts());
+        if (!snapshot.listing().nodes().equals(nodes.get())) {
+            nodes.set(snapshot.listing().nodes());
+        }
         if (!snapshot.roles().equals(knownRoles)) {
             knownRoles.setAll(snapshot.roles());
         }
@@ -251,6 +257,11 @@ public final class UsersViewModel {
 
     public long lastApplyNanos() {
         return lastApplyNanos;
+    }
+
+    /** Each member or router asked for sessions in the last listing, and whether it answered. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<SessionCensus.NodeAnswer>> nodesProperty() {
+        return nodes.getReadOnlyProperty();
     }
 
     public StringProperty searchProperty() { return search; }

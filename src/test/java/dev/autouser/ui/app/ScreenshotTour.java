@@ -45,7 +45,8 @@ public final class ScreenshotTour {
         ConsoleWindow window = onFx(() -> {
             ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
                     new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
-                        DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4)))));
+                        DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4),
+                        RunningDemo.Shape.replicaSet(3)))));
             created.show(new Stage());
             return created;
         });
@@ -75,7 +76,16 @@ public final class ScreenshotTour {
                 javafx.collections.ObservableList<javafx.scene.control.TableColumn> order =
                         (javafx.collections.ObservableList) table.getSortOrder();
                 order.setAll(cluster);
-                table.getSelectionModel().clearAndSelect(0);
+                // A user connected only to a secondary, so the details show where the session is.
+                int shown = 0;
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i) instanceof dev.autouser.ui.users.UserRow row
+                            && row.user().sessionNodes().stream().anyMatch(n -> n.contains("secondary"))) {
+                        shown = i;
+                        break;
+                    }
+                }
+                table.getSelectionModel().clearAndSelect(shown);
                 table.requestFocus();
                 return null;
             });
