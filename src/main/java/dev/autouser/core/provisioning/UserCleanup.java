@@ -3,6 +3,7 @@ package dev.autouser.core.provisioning;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.audit.Mark;
+import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -111,6 +112,10 @@ public final class UserCleanup {
                     String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
                             + " goes ahead even if the sessions on these hosts cannot be checked"));
         }
+        for (CleanupPlan.Refusal refusal : plan.refused()) {
+            run.append(Refusals.record(gateway.server(), gateway.identity(), plan.action().verb(),
+                    refusal.mongoName(), refusal.reason()));
+        }
         return new CleanupExecutor(gateway, run, listener, afterRecheck).execute(plan);
     }
 
@@ -125,7 +130,7 @@ public final class UserCleanup {
 
     /** "drop 3 users": what the audit calls the run when the caller did not name it. */
     private static String runName(CleanupPlan plan) {
-        int users = plan.actions().size();
+        int users = plan.actions().size() + plan.refused().size();
         return plan.action().verb() + " " + users + (users == 1 ? " user" : " users");
     }
 
