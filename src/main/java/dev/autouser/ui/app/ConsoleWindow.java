@@ -137,6 +137,8 @@ public final class ConsoleWindow {
             usersView.dispose();
             usersView = null;
         }
+        mainModel.refreshPausedProperty().unbind();
+        mainModel.refreshPausedProperty().set(false);
         if (session != null) {
             ConsoleSession closing = session;
             session = null;
@@ -152,6 +154,7 @@ public final class ConsoleWindow {
         UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
         AutoUserLister lister = new AutoUserLister(session.gateway());
         UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
+        mainModel.refreshPausedProperty().bind(users.pausedProperty());
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
