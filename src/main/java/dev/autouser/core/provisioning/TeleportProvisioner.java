@@ -1,5 +1,6 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.audit.Mark;
@@ -158,7 +159,7 @@ public final class TeleportProvisioner {
 
     private void record(String name, Document command, String result) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+                MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result));
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

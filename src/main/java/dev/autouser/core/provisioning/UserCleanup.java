@@ -151,18 +151,12 @@ public final class UserCleanup {
     private static PlannedAction planned(AutoUser user, CleanupAction action, String reason) {
         String name = user.mongoName();
         List<String> commands = new ArrayList<>();
-        commands.add(UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.lock(name)));
+        commands.add(UserCommands.lockCommand(name).shellText());
         if (action == CleanupAction.DROP) {
-            commands.add(verifyCommand(name));
-            commands.add(UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.dropUser(name)));
+            commands.add(UserCommands.noSessionCheck(name) + "  // must return nothing");
+            commands.add(UserCommands.dropCommand(name).shellText());
         }
         return new PlannedAction(name, action, reason, commands, user);
     }
 
-    /** The check a person would run by hand between lock and drop; it must return nothing. */
-    static String verifyCommand(String name) {
-        return "db.getSiblingDB(\"admin\").aggregate([{\"$currentOp\": {\"allUsers\": true, \"idleConnections\": true}},"
-                + " {\"$match\": {\"effectiveUsers\": {\"$elemMatch\": {\"user\": \"" + name
-                + "\", \"db\": \"$external\"}}}}])  // must return nothing";
-    }
 }
