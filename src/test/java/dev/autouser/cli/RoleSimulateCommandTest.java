@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
@@ -132,8 +133,8 @@ class RoleSimulateCommandTest {
                 AuditRecord.Phase.OUTCOME), records.stream().map(AuditRecord::phase).toList(), records.toString());
         records.forEach(r -> {
             assertEquals("CN=teleport-admin@$external", r.identity());
-            assertTrue(r.result().startsWith(r.phase() == AuditRecord.Phase.INTENT ? "simulation: intent"
-                    : "simulation: ok"), r.toString());
+            assertTrue(r.run().has(Mark.SIMULATION), r.toString());
+            assertTrue(r.result().startsWith(r.phase() == AuditRecord.Phase.INTENT ? "intent" : "ok"), r.toString());
         });
     }
 }

@@ -48,17 +48,22 @@ final class AuditFileCheck {
         }
     }
 
-    /** Opens for appending, creating the file (and its folders) owner-only when missing. */
-    static FileChannel openForAppend(Path file) throws IOException {
+    /**
+     * Proves that a line could be appended now without writing one: opens an existing log for
+     * appending, or creates (and removes) a file next to a missing one.
+     */
+    static void requireCanAppend(Path file) {
         Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
-        if (posix(absolute.getParent())) {
-            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-            return FileChannel.open(absolute, options, ownerOnly);
+        try {
+            Files.createDirectories(absolute.getParent());
+            if (Files.exists(absolute)) {
+                Files.newByteChannel(absolute, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+            } else {
+                Files.delete(Files.createTempFile(absolute.getParent(), ".audit-check", ".tmp"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit log " + file + ": " + reason(e), e);
         }
-        return FileChannel.open(absolute, options);
     }
 
     /** The plain reason inside an I/O failure ("No space left on device", "Permission denied"). */

@@ -60,8 +60,8 @@ public final class AuditTrail {
      *                                  cannot be written (then it says what the server did)
      */
     public <T> T change(String command, String target, Supplier<T> send, Function<T, String> outcome) {
-        AuditRecord intent = new AuditRecord(java.time.Instant.now(), System.getProperty("user.name", ""), server,
-                identity, command, target, mark + AuditRecord.INTENT_RESULT, AuditRecord.Phase.INTENT, newActionId());
+        AuditRecord intent = AuditRecord.now(server, identity, command, target, mark + AuditRecord.INTENT_RESULT)
+                .inPhase(AuditRecord.Phase.INTENT, newActionId());
         try {
             log.append(intent);
         } catch (UncheckedIOException e) {

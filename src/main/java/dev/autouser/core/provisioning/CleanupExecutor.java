@@ -1,5 +1,6 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.AuditUnwritableException;
@@ -101,7 +102,7 @@ final class CleanupExecutor {
     private boolean lock(String name, CleanupAction action) {
         Document command = UserCommands.lock(name);
         try {
-            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
                     () -> gateway.run(UserCommands.EXTERNAL, command, "lock " + name), reply -> "ok");
             return true;
         } catch (AuditUnwritableException e) {
@@ -143,7 +144,7 @@ final class CleanupExecutor {
     private void drop(String name) {
         Document command = UserCommands.dropUser(name);
         try {
-            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
                     () -> gateway.run(UserCommands.EXTERNAL, command, "drop " + name), reply -> "ok");
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.failed(name, CleanupAction.DROP,
@@ -167,7 +168,7 @@ final class CleanupExecutor {
                 + " (" + UserCleanup.connected(sessions) + ")";
         String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
         try {
-            audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name,
+            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
                     () -> gateway.run(UserCommands.EXTERNAL, command, "undo the lock of " + name),
                     reply -> "ok: lock undone, " + why);
             report(UserResult.skipped(name, action, why + "; " + notDone + ", lock undone"));

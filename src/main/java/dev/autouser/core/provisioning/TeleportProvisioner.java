@@ -1,7 +1,9 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
@@ -42,18 +44,17 @@ public final class TeleportProvisioner {
     private final AuditTrail audit;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
-        this(gateway, audit, "");
-    }
-
-    private TeleportProvisioner(MongoGateway gateway, AuditLog audit, String resultMark) {
         this.gateway = gateway;
         this.auditLog = audit;
-        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity(), resultMark);
+        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity());
     }
 
-    /** The same provisioner whose audit records say that they were a simulation, not Teleport. */
+    /**
+     * The same provisioner whose audit records say that they were a simulation, not Teleport: one
+     * run, every record marked {@link Mark#SIMULATION}.
+     */
     public TeleportProvisioner forSimulation() {
-        return new TeleportProvisioner(gateway, auditLog, "simulation: ");
+        return new TeleportProvisioner(gateway, auditLog.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
     }
 
     /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
@@ -140,7 +141,7 @@ public final class TeleportProvisioner {
     }
 
     private Outcome change(String name, Document command, String attempted, Outcome outcome) {
-        return audit.change(UserCommands.mongosh(UserCommands.EXTERNAL, command), name, () -> {
+        return audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, () -> {
             gateway.run(UserCommands.EXTERNAL, command, attempted);
             return outcome;
         }, done -> "ok: " + done.description());
@@ -157,7 +158,7 @@ public final class TeleportProvisioner {
     }
 
     private void record(String name, Document command, String result) {
-        audit.note(UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result);
+        audit.note(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result);
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

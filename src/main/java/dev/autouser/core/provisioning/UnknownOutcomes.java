@@ -5,7 +5,6 @@ import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,10 +46,9 @@ public final class UnknownOutcomes {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(open.stream().map(AuditRecord::targetUser).toList()));
         Map<String, Document> now = new UsersInfoReader(gateway).withRestrictions(names);
         for (AuditRecord record : open) {
-            log.append(new AuditRecord(Instant.now(), System.getProperty("user.name", ""), record.server(),
-                    gateway.identity(), record.command(), record.targetUser(),
-                    verdict(record.command(), record.targetUser(), now.get(record.targetUser())),
-                    AuditRecord.Phase.RESOLUTION, record.actionId()));
+            log.append(AuditRecord.now(record.server(), gateway.identity(), record.command(), record.targetUser(),
+                    verdict(record.command(), record.targetUser(), now.get(record.targetUser())))
+                    .inPhase(AuditRecord.Phase.RESOLUTION, record.actionId()));
         }
         return open.size();
     }

@@ -37,9 +37,9 @@ class AuditFileCheckTest {
 
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
-    void readingALogThatIsADeviceFailsInsteadOfReadingForever() {
+    void readingALogThatIsADeviceEndsInsteadOfReadingForever() {
+        // /dev/full reads zeros without end: before, listing (which settles lost replies) ran out of memory
         Path file = UnwritableAudit.IS_DEV_FULL.prepare(dir);
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new AuditLog(file).readNewestFirst(10));
-        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        assertTrue(new AuditLog(file).readNewestFirst(10).isEmpty());
     }
 }

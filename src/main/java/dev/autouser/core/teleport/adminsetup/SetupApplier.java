@@ -2,9 +2,9 @@ package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.mongo.CommandRefusedException;
-import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.mongo.MongoshSyntax;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -18,13 +18,15 @@ import java.util.function.Consumer;
  */
 public final class SetupApplier {
     private final CommandRunner server;
+    private final String serverName;
     private final String connectedAs;
-    private final AuditTrail audit;
+    private final AuditLog audit;
 
     public SetupApplier(CommandRunner server, String serverName, String connectedAs, AuditLog audit) {
         this.server = server;
+        this.serverName = serverName;
         this.connectedAs = connectedAs;
-        this.audit = new AuditTrail(audit, serverName, connectedAs);
+        this.audit = audit;
     }
 
     /**
@@ -32,12 +34,13 @@ public final class SetupApplier {
      * written stops the run before the first command.
      */
     public List<StepResult> apply(SetupPlan plan, Consumer<StepResult> progress) {
-        audit.checkWritable();
         List<StepResult> results = new ArrayList<>();
+        AuditTrail audit = new AuditTrail(this.audit.inRun("admin-setup apply"), serverName, connectedAs);
+        audit.checkWritable();
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "")
-                    : audit.change(MongoshSyntax.runCommand(step.db(), step.command()), step.target(),
+                    : audit.change(MongoshSyntax.expanded(step.db(), step.command()), step.target(),
                             () -> run(step), StepResult::line);
             stopped = stopped || !result.succeeded();
             results.add(result);
@@ -50,7 +53,10 @@ public final class SetupApplier {
         try {
             server.run(step.db(), step.command());
             return new StepResult(step, StepResult.Outcome.DONE, "");
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
+            if (!e.isRefusal()) {
+                throw e;
+            }
             if (e.isAlreadyExists() && step.whenExists().isPresent()) {
                 return runFallback(step, step.whenExists().get());
             }
@@ -63,12 +69,15 @@ public final class SetupApplier {
         try {
             server.run(step.db(), fallback);
             return new StepResult(step, StepResult.Outcome.DONE_AFTER_FALLBACK, "ran " + name + " instead");
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
+            if (!e.isRefusal()) {
+                throw e;
+            }
             return refusal(step, name, e);
         }
     }
 
-    private StepResult refusal(PlannedStep step, String commandName, CommandRefusedException e) {
+    private StepResult refusal(PlannedStep step, String commandName, ConsoleException e) {
         if (e.isUnauthorized()) {
             return new StepResult(step, StepResult.Outcome.REFUSED, connectedAs + " is not allowed to run " + commandName + " on "
                     + step.db() + "; someone with userAdminAnyDatabase or root can run the script instead (server said: " + e.getMessage() + ")");
