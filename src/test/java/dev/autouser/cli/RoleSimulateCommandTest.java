@@ -72,7 +72,9 @@ class RoleSimulateCommandTest {
         Document after = user(rupert);
         assertTrue(after != null, "the existing user must not be dropped");
         assertEquals(List.of(new Document("role", "read").append("db", "db2")), after.getList("roles", Document.class));
-        assertTrue(run.audit().isEmpty(), run.audit().toString());
+        assertEquals(1, run.audit().size(), run.audit().toString());
+        assertEquals("simulate CN=" + rupert, run.audit().get(0).command());
+        assertTrue(run.audit().get(0).result().contains("refused: CN=" + rupert + " already exists"), run.audit().toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -32,6 +33,9 @@ public final class TeleportProvisioner {
             return description;
         }
     }
+
+    /** Teleport skips a connected user at session end; the console records that as a refusal too. */
+    private static final String ACTIVE = "has active connections: skipped, as Teleport does";
 
     private final MongoGateway gateway;
     private final AuditLog audit;
@@ -84,7 +88,7 @@ public final class TeleportProvisioner {
     public Outcome deactivate(String teleportUser) {
         String name = requireAutoUser(teleportUser, "deactivate");
         if (isActive(name)) {
-            record(name, UserCommands.lock(name), "skipped: user has active connections");
+            auditRefusal(name, "deactivate", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
         return change(name, UserCommands.lock(name), "deactivate " + name, Outcome.LOCKED);
@@ -94,7 +98,7 @@ public final class TeleportProvisioner {
     public Outcome delete(String teleportUser) {
         String name = requireAutoUser(teleportUser, "delete");
         if (isActive(name)) {
-            record(name, UserCommands.dropUser(name), "skipped: user has active connections");
+            auditRefusal(name, "delete", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
         return change(name, UserCommands.dropUser(name), "drop " + name, Outcome.DROPPED);
@@ -120,8 +124,12 @@ public final class TeleportProvisioner {
 
     private String requireAutoUser(String teleportUser, String verb) {
         String name = TeleportName.mongoNameOf(teleportUser);
-        Document user = findUser(name).orElseThrow(() -> new ConsoleException(
-                "Cannot " + verb + " " + name + ": no such user in $external.", 11, null));
+        Optional<Document> found = findUser(name);
+        if (found.isEmpty()) {
+            auditRefusal(name, verb, "no such user in $external");
+            throw new ConsoleException("Cannot " + verb + " " + name + ": no such user in $external.", 11, null);
+        }
+        Document user = found.get();
         if (!UserRecords.isAutoUser(user)) {
             throw refuse(name, verb, "user " + quoted(teleportUser)
                     + " is not managed by Teleport (customData.teleport-auto-user is not true): the console never changes it");
@@ -141,9 +149,15 @@ public final class TeleportProvisioner {
     }
 
     private ConsoleException refuse(String name, String verb, String message) {
-        audit.append(AuditRecord.now(gateway.server(), gateway.identity(), verb + " " + name, name,
-                resultMark + "refused: " + message));
+        auditRefusal(name, verb, message);
         return new ConsoleException(message);
+    }
+
+    /** Records that the console declined to act on {@code mongoName}, in the one shape every command uses. */
+    public void auditRefusal(String mongoName, String verb, String reason) {
+        AuditRecord refusal = Refusals.record(gateway.server(), gateway.identity(), verb, mongoName, reason);
+        audit.append(new AuditRecord(refusal.time(), refusal.osUser(), refusal.server(), refusal.identity(),
+                refusal.command(), refusal.targetUser(), resultMark + refusal.result()));
     }
 
     private void record(String name, Document command, String result) {

@@ -1,6 +1,7 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -107,6 +108,10 @@ public final class UserCleanup {
                     "--allow-unverified " + String.join(" --allow-unverified ", gateway.unverifiedAllowed().stream().sorted().toList()),
                     String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
                             + " goes ahead even if the sessions on these hosts cannot be checked"));
+        }
+        for (CleanupPlan.Refusal refusal : plan.refused()) {
+            audit.append(Refusals.record(gateway.server(), gateway.identity(), plan.action().verb(),
+                    refusal.mongoName(), refusal.reason()));
         }
         return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
     }

@@ -136,6 +136,7 @@ public final class SessionSimulator {
                                boolean asTeleportAdmin) {
         Plan plan = plan(role, request, namedTarget);
         List<Step> steps = new ArrayList<>();
+        plan.refusal().ifPresent(why -> provisioner.auditRefusal(plan.mongoUser(), "simulate", why));
         if (plan.refusal().isEmpty()) {
             String teleportName = request.teleportName();
             Step start = run(START, () -> provisioner.activate(teleportName, plan.roles()));
