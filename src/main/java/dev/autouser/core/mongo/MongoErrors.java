@@ -37,12 +37,13 @@ public final class MongoErrors {
      */
     public static ConsoleException translate(RuntimeException failure, String server, String identity,
                                              String command, String db, String attempted) {
-        return translate(failure, server, identity, command, db, java.util.List.of(), attempted);
+        return translate(failure, server, identity, command, db,
+                RequiredPrivileges.of(command, db, java.util.List.of()), attempted);
     }
 
-    /** Like the other, naming the databases of the roles the command grants ({@code roleDbs}). */
+    /** Like the others, with the privileges the command needs (a {@link MongoCommand} knows them). */
     public static ConsoleException translate(RuntimeException failure, String server, String identity,
-                                             String command, String db, java.util.List<String> roleDbs,
+                                             String command, String db, java.util.List<Privilege> required,
                                              String attempted) {
         if (failure instanceof ConsoleException console) {
             return console;
@@ -54,7 +55,7 @@ public final class MongoErrors {
             return authenticationFailed(security, identity);
         }
         if (failure instanceof MongoCommandException refused) {
-            return commandRefused(refused, identity, command, db, roleDbs, attempted);
+            return commandRefused(refused, identity, command, db, required, attempted);
         }
         if (failure instanceof MongoTimeoutException timeout) {
             return unreachable(timeout, server);
@@ -87,12 +88,12 @@ public final class MongoErrors {
     }
 
     private static ConsoleException commandRefused(MongoCommandException refused, String identity, String command,
-                                                   String db, java.util.List<String> roleDbs, String attempted) {
+                                                   String db, java.util.List<Privilege> required, String attempted) {
         int code = refused.getErrorCode();
         String serverText = refused.getErrorMessage();
         String message = switch (code) {
             case UNAUTHORIZED -> "Not allowed to " + attempted + ": " + identity + " lacks "
-                    + RequiredPrivileges.forCommand(command, db, roleDbs) + serverDetail(serverText) + ".";
+                    + RequiredPrivileges.describe(required, command, db) + serverDetail(serverText) + ".";
             case AUTHENTICATION_FAILED -> "Authentication failed as " + identity + ".";
             case USER_NOT_FOUND -> "Could not " + attempted + ": the user does not exist (" + serverText + ").";
             case ROLE_NOT_FOUND -> "Could not " + attempted + ": a role does not exist (" + serverText + ").";

@@ -24,6 +24,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanProperty refreshPaused = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
     private final String appVersion;
 
@@ -68,6 +69,11 @@ public final class MainViewModel {
 
     public void refreshedAt(Instant when) {
         lastRefresh.set("Refreshed " + TIME.format(when));
+    }
+
+    /** The users page's auto-refresh is paused: the status bar says so on every page. */
+    public BooleanProperty refreshPausedProperty() {
+        return refreshPaused;
     }
 
     /** Which members or routers answered the last session check ("3 of 3 members answered"). */

@@ -69,6 +69,8 @@ public final class UsersViewModel {
     /** True while the rows move under the table: its own selection changes then are not the person's. */
     private final ReadOnlyBooleanWrapper reshaping = new ReadOnlyBooleanWrapper(false);
     private java.util.function.Predicate<UserRow> shown = UserFilter.none().predicate();
+    /** Held in a field: a binding only its listeners reference can be collected. */
+    private final javafx.beans.binding.BooleanBinding stale = loaded.and(refreshError.isNotEmpty());
     private long lastApplyNanos;
     /** The last listing by name; only the background step reads and writes it (refreshes never overlap). */
     private final java.util.Map<String, AutoUser> lastListed = new java.util.HashMap<>();
@@ -275,6 +277,8 @@ public final class UsersViewModel {
     public ReadOnlyBooleanProperty refreshingProperty() { return refreshing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refreshErrorProperty() { return refreshError.getReadOnlyProperty(); }
+    /** Rows are shown but the last refresh failed: what the table shows may no longer be true. */
+    public javafx.beans.binding.BooleanBinding staleProperty() { return stale; }
     public ReadOnlyObjectProperty<LiveRows.Merge<UserRow>> lastMergeProperty() { return lastMerge.getReadOnlyProperty(); }
     /** The row whose details the detail pane shows: always one the person selected, or none. */
     public ReadOnlyObjectProperty<UserRow> focusedProperty() { return focused.getReadOnlyProperty(); }
