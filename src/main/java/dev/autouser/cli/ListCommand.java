@@ -38,11 +38,11 @@ final class ListCommand extends ConnectedCommand {
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            out().print(UserTable.json(users));
+            UserTable.json(users, out());
         } else if (csv) {
-            out().print(UserTable.csv(users));
+            UserTable.csv(users, out());
         } else {
-            out().print(UserTable.table(users));
+            UserTable.table(users, out());
             out().println(summary(listing, users.size()));
         }
         return AutoUserCommand.OK;

@@ -1,13 +1,14 @@
 package dev.autouser.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.RoleRef;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,68 +16,91 @@ import java.util.Locale;
 final class UserTable {
     private static final List<String> HEADERS =
             List.of("MONGODB USER", "TELEPORT USER", "CLUSTER", "STATE", "ROLES", "CONNECTIONS", "CLIENTS", "APPS");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The writer is the command's: closing the generator must not close it. */
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private UserTable() {
     }
 
-    static String table(List<AutoUser> users) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADERS);
-        users.forEach(u -> rows.add(cells(u)));
+    /** An aligned text table: one pass for the column widths, one to print, so no rows are kept. */
+    static void table(List<AutoUser> users, PrintWriter out) {
         int[] widths = new int[HEADERS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(String.format("%-" + widths[i] + "s", row.get(i)));
-                if (i < row.size() - 1) {
-                    line.append("  ");
-                }
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
-        return text.toString();
+        widen(widths, HEADERS);
+        users.forEach(u -> widen(widths, cells(u)));
+        printRow(out, widths, HEADERS);
+        users.forEach(u -> printRow(out, widths, cells(u)));
     }
 
-    static String csv(List<AutoUser> users) {
-        StringBuilder text = new StringBuilder();
-        text.append(String.join(",", List.of("mongo_user", "teleport_user", "cluster", "state", "roles",
+    private static void widen(int[] widths, List<String> row) {
+        for (int i = 0; i < row.size(); i++) {
+            widths[i] = Math.max(widths[i], row.get(i).length());
+        }
+    }
+
+    private static void printRow(PrintWriter out, int[] widths, List<String> row) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            line.append(row.get(i));
+            if (i < row.size() - 1) {
+                line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
+            }
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    static void csv(List<AutoUser> users, PrintWriter out) {
+        out.append(String.join(",", List.of("mongo_user", "teleport_user", "cluster", "state", "roles",
                 "connections", "clients", "apps"))).append("\r\n");
         for (AutoUser user : users) {
-            text.append(String.join(",", cells(user).stream().map(UserTable::csvField).toList())).append("\r\n");
+            out.append(String.join(",", cells(user).stream().map(UserTable::csvField).toList())).append("\r\n");
         }
-        return text.toString();
     }
 
-    static String json(List<AutoUser> users) {
-        ArrayNode array = JSON.createArrayNode();
-        for (AutoUser user : users) {
-            ObjectNode node = array.addObject();
-            node.put("mongoUser", user.mongoName());
-            node.put("teleportName", user.teleportName());
-            node.put("teleportUser", user.teleportUser());
-            user.leafCluster().ifPresent(c -> node.put("cluster", c));
-            node.put("state", user.state().name().toLowerCase(Locale.ROOT));
-            node.put("locked", user.locked());
-            ArrayNode roles = node.putArray("roles");
-            user.roles().forEach(r -> roles.addObject().put("role", r.role()).put("db", r.db()));
-            node.put("connections", user.connectionCount());
-            ArrayNode clients = node.putArray("clients");
-            user.clientAddresses().forEach(clients::add);
-            ArrayNode apps = node.putArray("apps");
-            user.appNames().forEach(apps::add);
+    /**
+     * Writes the users as an indented JSON array straight to {@code out}, one user at a time: at
+     * 100,000 users a tree of nodes plus its text would hold every user twice more in memory. Only
+     * Jackson's streaming core is touched, not the data binding (hundreds of classes at start-up).
+     */
+    static void json(List<AutoUser> users, Writer out) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (AutoUser user : users) {
+                json.writeStartObject();
+                json.writeStringField("mongoUser", user.mongoName());
+                json.writeStringField("teleportName", user.teleportName());
+                json.writeStringField("teleportUser", user.teleportUser());
+                if (user.leafCluster().isPresent()) {
+                    json.writeStringField("cluster", user.leafCluster().get());
+                }
+                json.writeStringField("state", user.state().name().toLowerCase(Locale.ROOT));
+                json.writeBooleanField("locked", user.locked());
+                json.writeArrayFieldStart("roles");
+                for (RoleRef role : user.roles()) {
+                    json.writeStartObject();
+                    json.writeStringField("role", role.role());
+                    json.writeStringField("db", role.db());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeNumberField("connections", user.connectionCount());
+                stringArray(json, "clients", user.clientAddresses());
+                stringArray(json, "apps", user.appNames());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        try {
-            return JSON.writeValueAsString(array) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    }
+
+    private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
         }
+        json.writeEndArray();
     }
 
     private static List<String> cells(AutoUser user) {
