@@ -53,27 +53,45 @@ public final class AutoUserCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return commandLine(CliContext.system()).execute(args);
+        return execute(CliContext.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs in-process with the given streams and surroundings (tests, embedding). */
+    /**
+     * Runs in-process with the given streams and surroundings (tests, embedding). Both streams pass
+     * through a {@link TerminalWriter}: nothing a connected user controls can drive the terminal.
+     */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        PrintWriter safeOut = new PrintWriter(new TerminalWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalWriter(err), true);
         CommandLine line = commandLine(context);
-        line.setOut(out);
-        line.setErr(err);
+        line.setOut(safeOut);
+        line.setErr(safeErr);
         int code = line.execute(args);
-        out.flush();
-        err.flush();
+        safeOut.flush();
+        safeErr.flush();
         return code;
     }
 
     private static CommandLine commandLine(CliContext context) {
         CommandLine line = new CommandLine(new AutoUserCommand(context));
+        // Colours would reach the terminal as escapes; the output is plain text.
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);
+        line.setParameterExceptionHandler(AutoUserCommand::usageError);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
             return USAGE_OR_CONNECTION;
         });
         return line;
+    }
+
+    /** A usage error is its one sentence and a one-line hint, not the whole help. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String message = e.getMessage() == null ? "Invalid command line." : e.getMessage().strip();
+        err.println("error: " + message + (message.endsWith(".") ? "" : "."));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return USAGE_OR_CONNECTION;
     }
 }

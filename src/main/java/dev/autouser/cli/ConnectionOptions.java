@@ -80,7 +80,21 @@ public final class ConnectionOptions {
     }
 
     MongoGateway connect(CliContext context, PrintWriter err) {
-        ConnectionProfile effective = resolve(context);
+        return connect(context, err, resolve(context));
+    }
+
+    /** The same server, logged in as the identity of another combined certificate + key PEM. */
+    MongoGateway connectAs(CliContext context, PrintWriter err, Path combinedPem) {
+        ConnectionProfile as = resolve(context).withClientCertificate(combinedPem);
+        Secrets secrets = Secrets.of(null, null);
+        try {
+            return MongoGateway.connect(as, secrets, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        } finally {
+            secrets.wipe();
+        }
+    }
+
+    private MongoGateway connect(CliContext context, PrintWriter err, ConnectionProfile effective) {
         if (effective.tlsAllowInvalid()) {
             err.println("WARNING: --tls-insecure: the server certificate is NOT verified; anyone on the network"
                     + " path can impersonate the server.");

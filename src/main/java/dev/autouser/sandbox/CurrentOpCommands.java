@@ -27,10 +27,13 @@ final class CurrentOpCommands {
 
     private final CurrentOpReport report;
     private final Predicate<ClientConnection> mayInspectOthers;
+    private final boolean router;
 
-    CurrentOpCommands(CurrentOpReport report, Predicate<ClientConnection> mayInspectOthers) {
+    /** On a {@code router} (mongos), only {@code localOps: true} lists the router's own clients. */
+    CurrentOpCommands(CurrentOpReport report, Predicate<ClientConnection> mayInspectOthers, boolean router) {
         this.report = report;
         this.mayInspectOthers = mayInspectOthers;
+        this.router = router;
     }
 
     Document currentOp(ClientConnection caller, String db, Document command) {
@@ -87,8 +90,11 @@ final class CurrentOpCommands {
         if (allUsers && !mayInspectOthers.test(caller)) {
             throw ServerErrors.notAuthorized(db, "aggregate");
         }
-        List<Document> ops = report.operations(new CurrentOpReport.Scope(
-                isTrue(options.get("idleConnections")), !allUsers, caller.users()));
+        // A mongos without localOps reports the shards' operations; the sandbox's routers serve
+        // the shared store in-process, so the shards have no client connections to report.
+        List<Document> ops = router && !isTrue(options.get("localOps")) ? List.of()
+                : report.operations(new CurrentOpReport.Scope(isTrue(options.get("idleConnections")), !allUsers,
+                caller.users()));
         @SuppressWarnings("unchecked")
         List<Document> rest = (List<Document>) pipeline.subList(1, pipeline.size());
         List<Document> result = rest.isEmpty() ? ops : runRest.apply(rest, ops);

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers {@code hello} / {@code isMaster} as a standalone mongod does: limits, wire versions,
+ * Answers {@code hello} / {@code isMaster} as mongod or mongos does (the node's role adds the
+ * replica-set or router fields): limits, wire versions,
  * this connection's number, {@code saslSupportedMechs} when asked, and the driver's
  * {@code speculativeAuthenticate} (X.509 or SCRAM) so a login costs no extra round trip.
  */
@@ -16,20 +17,18 @@ final class Handshake {
     static final int MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
     private final ReportedVersion version;
     private final Authentication authentication;
+    private final NodeRole role;
 
-    Handshake(ReportedVersion version, Authentication authentication) {
+    Handshake(ReportedVersion version, Authentication authentication, NodeRole role) {
         this.version = version;
         this.authentication = authentication;
+        this.role = role;
     }
 
     Document reply(ClientConnection connection, String commandName, Document command) {
         rememberClientMetadata(connection, command);
         Document reply = new Document();
-        if (commandName.equals("hello")) {
-            reply.put("isWritablePrimary", true);
-        } else {
-            reply.put("ismaster", true);
-        }
+        role.describe(reply, commandName.equals("hello"));
         if (isTrue(command.get("helloOk"))) {
             reply.put("helloOk", true);
         }

@@ -34,13 +34,15 @@ final class SandboxBackend extends MemoryBackend {
     private final UserAdminCommands userAdmin;
     private final CursorOwners cursorOwners = new CursorOwners();
     private final ServerMetrics metrics = new ServerMetrics();
+    private final NodeRole role;
     private CurrentOpCommands currentOp;
 
-    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections) {
+    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections, NodeRole role) {
         this.version = version;
         this.connections = connections;
+        this.role = role;
         this.authentication = new Authentication(security, metrics);
-        this.handshake = new Handshake(version, authentication);
+        this.handshake = new Handshake(version, authentication, role);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
         version(version);
@@ -48,7 +50,8 @@ final class SandboxBackend extends MemoryBackend {
 
     /** Called once the port is known, since currentOp reports {@code host:port}. */
     void listeningOn(int port) {
-        this.currentOp = new CurrentOpCommands(new CurrentOpReport(connections, port), this::mayInspectOthers);
+        this.currentOp = new CurrentOpCommands(new CurrentOpReport(connections, port), this::mayInspectOthers,
+                role.isRouter());
     }
 
     @Override
@@ -57,6 +60,7 @@ final class SandboxBackend extends MemoryBackend {
         connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
         try {
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
+            role.gossip(reply, ReplicatedWrites.isWrite(command));
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
             metrics.command(command, false);
@@ -129,6 +133,12 @@ final class SandboxBackend extends MemoryBackend {
         }
         List<UserId> users = connection.users();
         authorizer.check(users, db, command, query);
+        if (ReplicatedWrites.isWrite(command)) {
+            role.checkWritable(command);
+        }
+        if (name.equals("replsetgetstatus")) {
+            return role.replSetGetStatus();
+        }
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
         } else if (name.equals("killcursors")) {

@@ -21,7 +21,8 @@ public final class SandboxServer implements AutoCloseable {
     private final int requestedPort;
     private final DevPki pki;
     private final ReportedVersion version;
-    private final SecurityState security = new SecurityState();
+    private final SecurityState security;
+    private final NodeRole role;
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private SandboxTransport transport;
     private SandboxBackend backend;
@@ -32,6 +33,8 @@ public final class SandboxServer implements AutoCloseable {
         this.requestedPort = builder.port;
         this.pki = builder.pki;
         this.version = builder.version;
+        this.security = builder.security != null ? builder.security : new SecurityState();
+        this.role = builder.role;
     }
 
     public static Builder builder() {
@@ -43,19 +46,49 @@ public final class SandboxServer implements AutoCloseable {
         if (transport != null) {
             throw new IllegalStateException("The sandbox server is already running.");
         }
-        backend = new SandboxBackend(version, security, connections);
+        backend = new SandboxBackend(version, security, connections, role);
+        port = listen(requestedPort);
+        backend.listeningOn(port);
+        return this;
+    }
+
+    private int listen(int onPort) {
         SslContext ssl = pki == null ? null : SandboxTransport.requireClientCertificates(pki);
         SandboxTransport starting = new SandboxTransport();
         try {
-            port = starting.bind(host, requestedPort, backend, ssl, connections::of).getPort();
+            int bound = starting.bind(host, onPort, backend, ssl, role.topologyVersion(), connections::of).getPort();
+            transport = starting;
+            return bound;
         } catch (Exception e) {
             // Netty rethrows the bind's checked exception (BindException) unchecked.
             starting.close();
-            throw new IllegalStateException("Cannot listen on port " + requestedPort + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot listen on port " + onPort + ": " + e.getMessage(), e);
         }
-        backend.listeningOn(port);
-        transport = starting;
-        return this;
+    }
+
+    /**
+     * Stops listening and closes every client connection, keeping the data: a member that went down.
+     * {@link #resume()} listens again on the same port.
+     */
+    public synchronized void suspend() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+    }
+
+    /** Listens again on the port it had, after {@link #suspend()}. */
+    public synchronized void resume() {
+        if (backend == null) {
+            throw new IllegalStateException("The sandbox server is not started.");
+        }
+        if (transport == null) {
+            listen(port);
+        }
+    }
+
+    public synchronized boolean isListening() {
+        return transport != null;
     }
 
     /** The port actually bound (the ephemeral one when built with port 0). */
@@ -119,8 +152,22 @@ public final class SandboxServer implements AutoCloseable {
         private int port;
         private DevPki pki;
         private ReportedVersion version = ReportedVersion.parse(DEFAULT_VERSION);
+        private SecurityState security;
+        private NodeRole role = NodeRole.STANDALONE;
 
         private Builder() {
+        }
+
+        /** The user and role store, shared by the members and routers of one deployment. */
+        Builder security(SecurityState shared) {
+            this.security = Objects.requireNonNull(shared, "shared");
+            return this;
+        }
+
+        /** Standalone (the default), replica-set member or router. */
+        Builder role(NodeRole nodeRole) {
+            this.role = Objects.requireNonNull(nodeRole, "nodeRole");
+            return this;
         }
 
         /** 0 (the default) picks a free ephemeral port. */

@@ -45,7 +45,7 @@ final class SandboxTransport implements AutoCloseable {
     private Channel listener;
 
     InetSocketAddress bind(String host, int port, MongoBackend backend, SslContext sslOrNull,
-                           Consumer<Channel> onAccept) {
+                           TopologyVersion versionOrNull, Consumer<Channel> onAccept) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -57,6 +57,10 @@ final class SandboxTransport implements AutoCloseable {
                         onAccept.accept(channel);
                         if (sslOrNull != null) {
                             channel.pipeline().addLast(sslOrNull.newHandler(channel.alloc()));
+                        }
+                        if (versionOrNull != null) {
+                            channel.pipeline().addLast(AwaitableHello.framer());
+                            channel.pipeline().addLast(AwaitableHello.holding(versionOrNull));
                         }
                         channel.pipeline().addLast(new MongoWireReplyEncoder());
                         channel.pipeline().addLast(new MongoWireMessageEncoder());

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import dev.autouser.core.pki.ClientIdentity;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.core.pki.SslContexts;
+import dev.autouser.sandbox.SandboxCluster;
 import dev.autouser.sandbox.SandboxServer;
 import dev.autouser.sandbox.TeleportAdminRoles;
 import dev.autouser.sandbox.security.RoleId;
@@ -33,18 +34,34 @@ public final class MongoTarget {
     private final String uri;
     private final DevPki pki;
     private final SandboxServer server;
+    private final SandboxCluster cluster;
     private MongoClient dba;
     private MongoClient teleportAdmin;
 
     private MongoTarget(String uri, DevPki pki, SandboxServer server) {
+        this(uri, pki, server, null);
+    }
+
+    private MongoTarget(String uri, DevPki pki, SandboxServer server, SandboxCluster cluster) {
         this.uri = uri;
         this.pki = pki;
         this.server = server;
+        this.cluster = cluster;
     }
 
     /** The one TLS sandbox of this JVM, seeded with {@code CN=dba} (root) and {@code CN=teleport-admin}. */
     public static MongoTarget sandbox() {
         return SharedSandbox.TARGET;
+    }
+
+    /** A 3-member TLS sandbox replica set of this JVM (URI with {@code replicaSet=}), seeded like {@link #sandbox()}. */
+    public static MongoTarget replicaSet() {
+        return SharedReplicaSet.TARGET;
+    }
+
+    /** Two TLS sandbox mongos routers of this JVM (multi-host URI), seeded like {@link #sandbox()}. */
+    public static MongoTarget routers() {
+        return SharedRouters.TARGET;
     }
 
     /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
@@ -64,6 +81,22 @@ public final class MongoTarget {
     /** The sandbox server itself, for tests that seed it directly; empty for a real mongod. */
     public Optional<SandboxServer> sandboxServer() {
         return Optional.ofNullable(server);
+    }
+
+    /** The sandbox replica set or routers, for tests that stop members or step down; empty otherwise. */
+    public Optional<SandboxCluster> sandboxCluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** A client of {@code CN=<commonName>} connected directly to {@code host} only (one member or router). */
+    public MongoClient connectDirectlyAs(String commonName, String host, String appNameOrNull) {
+        ClientIdentity identity = ClientIdentity.load(clientFile(commonName), null, null);
+        MongoClientSettings settings = MongoClientSettings.builder(
+                        settings(identity, MongoCredential.createMongoX509Credential(), appNameOrNull))
+                .applyToClusterSettings(c -> c.hosts(List.of(new com.mongodb.ServerAddress(host)))
+                        .mode(com.mongodb.connection.ClusterConnectionMode.SINGLE).requiredReplicaSetName(null))
+                .build();
+        return MongoClients.create(settings);
     }
 
     public String uri() {
@@ -145,22 +178,45 @@ public final class MongoTarget {
         return builder.build();
     }
 
+    private static DevPki newPki() {
+        try {
+            return DevPki.openOrCreate(Files.createTempDirectory("autouser-sandbox-pki"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the sandbox's PKI folder", e);
+        }
+    }
+
+    private static void seedLogins(dev.autouser.sandbox.security.SecurityState security) {
+        security.roles().put(TeleportAdminRoles.full());
+        security.users().put(StoredUser.x509("CN=" + DBA, List.of(RoleId.of("root", "admin"))));
+        security.users().put(TeleportAdminRoles.adminUser());
+    }
+
+    private static MongoTarget clusterTarget(SandboxCluster.Builder builder) {
+        DevPki pki = newPki();
+        SandboxCluster cluster = builder.tls(pki).start();
+        seedLogins(cluster.security());
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "sandbox-cluster-shutdown"));
+        return new MongoTarget(cluster.connectionString(), pki, cluster.first(), cluster);
+    }
+
     private static final class SharedSandbox {
         static final MongoTarget TARGET = start();
 
         private static MongoTarget start() {
-            try {
-                Path dir = Files.createTempDirectory("autouser-sandbox-pki");
-                DevPki pki = DevPki.openOrCreate(dir);
-                SandboxServer server = SandboxServer.builder().port(0).tls(pki).build().start();
-                server.security().roles().put(TeleportAdminRoles.full());
-                server.security().users().put(StoredUser.x509("CN=" + DBA, List.of(RoleId.of("root", "admin"))));
-                server.security().users().put(TeleportAdminRoles.adminUser());
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shutdown"));
-                return new MongoTarget(server.connectionString(), pki, server);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the sandbox's PKI folder", e);
-            }
+            DevPki pki = newPki();
+            SandboxServer server = SandboxServer.builder().port(0).tls(pki).build().start();
+            seedLogins(server.security());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shutdown"));
+            return new MongoTarget(server.connectionString(), pki, server);
         }
+    }
+
+    private static final class SharedReplicaSet {
+        static final MongoTarget TARGET = clusterTarget(SandboxCluster.replicaSet(3));
+    }
+
+    private static final class SharedRouters {
+        static final MongoTarget TARGET = clusterTarget(SandboxCluster.routers(2));
     }
 }

@@ -51,6 +51,12 @@ public record ConnectionProfile(String name, String uri, Optional<Path> tlsCaFil
                 tlsAllowInvalid);
     }
 
+    /** The same server and CA, logged in with X.509 as the identity of {@code combinedPem} (certificate + key). */
+    public ConnectionProfile withClientCertificate(Path combinedPem) {
+        return new ConnectionProfile(name, uri, tlsCaFile, Optional.of(combinedPem), Optional.empty(), AuthMechanism.X509,
+                Optional.empty(), tlsAllowInvalid);
+    }
+
     public ConnectionProfile withTlsAllowInvalid(boolean allowInvalid) {
         return new ConnectionProfile(name, uri, tlsCaFile, tlsCertFile, tlsKeyFile, auth, username, allowInvalid);
     }

@@ -1,5 +1,7 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.ConsoleException;
+
 import java.util.Optional;
 
 /**
@@ -46,8 +48,28 @@ public record TeleportName(String teleportName, String user, Optional<String> cl
         return fromMongoName(mongoName);
     }
 
-    /** {@code CN=alice}: the MongoDB user name Teleport uses for a Teleport name. */
-    public static String mongoNameOf(String teleportName) {
-        return teleportName.startsWith("CN=") ? teleportName : "CN=" + teleportName;
+    /**
+     * The one reading of a user name a person typed, for every command of the CLI and the GUI:
+     * {@code alice}, {@code CN=alice} and {@code cn=alice} all mean the Teleport user {@code alice},
+     * whose MongoDB user is {@code CN=alice}. (Teleport user names never start with {@code CN=}; a DBA
+     * who types it means the MongoDB user.)
+     *
+     * @throws ConsoleException when nothing is left of the name
+     */
+    public static String teleportNameOf(String given) {
+        String name = given == null ? "" : given.strip();
+        if (name.regionMatches(true, 0, "CN=", 0, 3)) {
+            name = name.substring(3);
+        }
+        if (name.isEmpty()) {
+            throw new ConsoleException("The user name \"" + (given == null ? "" : given)
+                    + "\" is empty: give a Teleport user (alice) or a MongoDB user (CN=alice).");
+        }
+        return name;
+    }
+
+    /** {@code CN=alice}: the MongoDB user name Teleport uses, for a name a person typed (see {@link #teleportNameOf}). */
+    public static String mongoNameOf(String given) {
+        return "CN=" + teleportNameOf(given);
     }
 }

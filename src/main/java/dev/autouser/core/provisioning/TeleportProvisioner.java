@@ -35,10 +35,26 @@ public final class TeleportProvisioner {
 
     private final MongoGateway gateway;
     private final AuditLog audit;
+    private final String resultMark;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
+        this(gateway, audit, "");
+    }
+
+    private TeleportProvisioner(MongoGateway gateway, AuditLog audit, String resultMark) {
         this.gateway = gateway;
         this.audit = audit;
+        this.resultMark = resultMark;
+    }
+
+    /** The same provisioner whose audit records say that they were a simulation, not Teleport. */
+    public TeleportProvisioner forSimulation() {
+        return new TeleportProvisioner(gateway, audit, "simulation: ");
+    }
+
+    /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
+    public String identity() {
+        return gateway.identity();
     }
 
     /** Session start: create, refuse, keep or re-enable the user with {@code roles}. */
@@ -126,18 +142,18 @@ public final class TeleportProvisioner {
 
     private ConsoleException refuse(String name, String verb, String message) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(), verb + " " + name, name,
-                "refused: " + message));
+                resultMark + "refused: " + message));
         return new ConsoleException(message);
     }
 
     private void record(String name, Document command, String result) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, resultMark + result));
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */
     static String quoted(String teleportUser) {
-        String plain = teleportUser.startsWith("CN=") ? teleportUser.substring(3) : teleportUser;
+        String plain = TeleportName.teleportNameOf(teleportUser);
         return "\"" + plain.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

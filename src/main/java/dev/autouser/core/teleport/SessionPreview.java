@@ -1,6 +1,7 @@
 package dev.autouser.core.teleport;
 
 import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.MongoshScript;
 import org.bson.Document;
@@ -25,6 +26,8 @@ public final class SessionPreview {
             if (teleportUser == null || teleportUser.isBlank()) {
                 throw new TeleportConfigException("Give the Teleport user name to preview, e.g. --user alice.");
             }
+            // One normalisation for every command: CN=alice names the Teleport user alice.
+            teleportUser = TeleportName.teleportNameOf(teleportUser);
             traits = Map.copyOf(traits);
             requestedRoles = List.copyOf(requestedRoles);
         }

@@ -44,7 +44,8 @@ public final class TeleportPages {
 
     public Node roleMapping() {
         SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
-                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit)), dialogs, executors);
+                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
+                dialogs, executors);
         return new RoleMappingView(roleMappingModel(), preview);
     }
 

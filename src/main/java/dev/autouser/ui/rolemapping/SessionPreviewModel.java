@@ -2,6 +2,7 @@ package dev.autouser.ui.rolemapping;
 
 import dev.autouser.ui.BackgroundWork;
 import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.teleport.CreateDbUserMode;
 import dev.autouser.core.teleport.SessionPreview;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
@@ -60,21 +61,34 @@ public final class SessionPreviewModel {
         inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
     }
 
-    /** Confirms with the exact first command, then runs activate and deactivate/drop as Teleport would. */
+    /**
+     * Confirms with the exact commands of the simulation's plan (the same plan the run follows), then
+     * runs activate and deactivate/drop as Teleport would. An existing user is named in the dialog and
+     * its button: confirming names it as the target.
+     */
     public void simulate() {
-        inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> {
-            preview.set(text(result));
-            String end = result.mode().yamlValue().equals("keep") ? "then deactivate it (roles removed, locked)" : "then drop it";
+        inputs().ifPresent(in -> work.run("Preview the session failed", () -> simulator.plan(in.role(), in.request(), Optional.empty()), plan -> {
+            String user = plan.mongoUser();
+            boolean existing = plan.refusal().isPresent();
+            String end = plan.mode() == CreateDbUserMode.KEEP ? "then deactivate it (roles removed, locked)" : "then drop it";
             Confirmation confirmation = new Confirmation("Simulate a Teleport session",
-                    "SIMULATION: this really runs Teleport's session start on the server (" + result.outcome() + "), " + end
-                            + ", as the connected user. Every command is written to the audit log.",
-                    List.of(result.mongoUser()), result.commandText().orElse("(no command: " + result.outcome() + ")"),
-                    "Simulate session for " + result.mongoUser(), true);
+                    "SIMULATION: this really runs Teleport's session start on the server, " + end + ", as "
+                            + plan.identity() + (existing ? ". " + user + " ALREADY EXISTS: its roles are replaced." : ".")
+                            + " Every command is written to the audit log.",
+                    List.of(user), String.join("\n", plan.lines()),
+                    (existing ? "Simulate on existing user " : "Simulate session for ") + user, true);
             if (dialogs.confirm(confirmation)) {
-                work.run("Simulate the session failed", () -> simulator.simulate(in.role(), in.request()),
-                        sim -> simulationSteps.setAll(sim.steps().stream().map(SessionSimulator.Step::line).toList()));
+                Optional<String> target = existing ? Optional.of(user) : Optional.empty();
+                work.run("Simulate the session failed", () -> simulator.simulate(in.role(), in.request(), target),
+                        sim -> simulationSteps.setAll(lines(sim)));
             }
         }));
+    }
+
+    private static List<String> lines(SessionSimulator.Simulation sim) {
+        List<String> lines = new java.util.ArrayList<>(sim.steps().stream().map(SessionSimulator.Step::line).toList());
+        lines.add(sim.verdict());
+        return lines;
     }
 
     private record Inputs(TeleportRole role, SessionPreview.Request request) {

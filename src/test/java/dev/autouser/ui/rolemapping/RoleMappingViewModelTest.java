@@ -3,6 +3,7 @@ package dev.autouser.ui.rolemapping;
 import dev.autouser.core.teleport.CreateDbUserMode;
 import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
 import dev.autouser.core.teleport.TeleportRole;
@@ -121,7 +122,7 @@ class RoleMappingViewModelTest {
         try (MongoGateway admin = MongoGateway.connect(ConnectionProfile.x509(t.uri(), t.caFile(), t.clientFile(MongoTarget.TELEPORT_ADMIN)),
                 Secrets.none(), Duration.ofSeconds(10))) {
             SessionPreviewModel session = new SessionPreviewModel(model, new SessionPreviewer(fx.dbaRunner()),
-                    new SessionSimulator(new TeleportProvisioner(admin, fx.audit)), dialogs, FxExecutors.direct());
+                    new SessionSimulator(new TeleportProvisioner(admin, fx.audit), new SessionPreviewer(new GatewayCommandRunner(admin))), dialogs, FxExecutors.direct());
             model.sampleTraitsProperty().set("db_roles=read@db2");
             session.userProperty().set("alice-" + fx.id);
 
@@ -132,7 +133,8 @@ class RoleMappingViewModelTest {
                     session.previewProperty().get());
             assertEquals("Simulate session for CN=alice-" + fx.id, dialogs.confirmations.get(0).actionLabel());
             assertTrue(dialogs.confirmations.get(0).message().startsWith("SIMULATION"));
-            assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)"),
+            assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)",
+                    "Simulation finished as Teleport's admin CN=teleport-admin@$external: Teleport can run this session end to end."),
                     session.simulationSteps());
         }
     }

@@ -5,6 +5,7 @@ import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Secrets;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
 import dev.autouser.testsupport.MongoTarget;
@@ -45,7 +46,7 @@ class RoleMappingViewTest {
                 Secrets.none(), Duration.ofSeconds(10));
         RoleMappingViewModel model = new RoleMappingViewModel(new ServerRoleCatalog(fx.dbaRunner()), dialogs, FxExecutors.direct());
         SessionPreviewModel session = new SessionPreviewModel(model, new SessionPreviewer(fx.dbaRunner()),
-                new SessionSimulator(new TeleportProvisioner(admin, fx.audit)), dialogs, FxExecutors.direct());
+                new SessionSimulator(new TeleportProvisioner(admin, fx.audit), new SessionPreviewer(new GatewayCommandRunner(admin))), dialogs, FxExecutors.direct());
         Scene scene = new Scene(new RoleMappingView(model, session), 1180, 760);
         Theme.style(scene);
         stage.setScene(scene);
@@ -107,6 +108,7 @@ class RoleMappingViewTest {
         robot.clickOn("#simulateButton");
         assertEquals("Simulate session for CN=bob-" + fx.id, dialogs.confirmations.get(0).actionLabel());
         ListView<String> steps = robot.lookup("#simulationSteps").queryListView();
-        assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)"), steps.getItems());
+        assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)",
+                "Simulation finished as Teleport's admin CN=teleport-admin@$external: Teleport can run this session end to end."), steps.getItems());
     }
 }

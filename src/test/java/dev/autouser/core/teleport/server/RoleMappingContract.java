@@ -118,7 +118,7 @@ abstract class RoleMappingContract extends ServerFixtureContract {
         TeleportRole role = TeleportRole.create("auto").withAllowDbRoles(List.of("readWrite@db1", "{{internal.db_roles}}"));
         SessionPreview.Request request = new SessionPreview.Request(alice, Optional.empty(), Map.of("db_roles", List.of("read@db2")), List.of());
 
-        SessionSimulator.Simulation sim = new SessionSimulator(fx.provisionerAs(fx.commonName(spec))).simulate(role, request);
+        SessionSimulator.Simulation sim = fx.simulatorAs(fx.commonName(spec)).simulate(role, request, Optional.empty());
 
         assertTrue(sim.succeeded(), sim.steps().toString());
         assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)"),
@@ -133,8 +133,8 @@ abstract class RoleMappingContract extends ServerFixtureContract {
         String bob = fx.teleportUser("bob");
         TeleportRole role = TeleportRole.create("auto").withMode(CreateDbUserMode.BEST_EFFORT_DROP).withAllowDbRoles(List.of("read@db1"));
 
-        SessionSimulator.Simulation sim = new SessionSimulator(fx.provisionerAs(fx.commonName(spec)))
-                .simulate(role, new SessionPreview.Request(bob, Optional.empty(), Map.of(), List.of()));
+        SessionSimulator.Simulation sim = fx.simulatorAs(fx.commonName(spec))
+                .simulate(role, new SessionPreview.Request(bob, Optional.empty(), Map.of(), List.of()), Optional.empty());
 
         assertEquals("session end (delete, best_effort_drop mode): dropped", sim.steps().get(1).line());
         assertEquals(SessionPreview.UserState.ABSENT, preview(role, bob).state());

@@ -7,6 +7,9 @@ import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Secrets;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.teleport.DriverCommandRunner;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.SessionPreviewer;
+import dev.autouser.core.teleport.SessionSimulator;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.testsupport.MongoTarget;
@@ -84,6 +87,12 @@ final class ServerFixture implements AutoCloseable {
 
     TeleportProvisioner provisionerAs(String commonName) {
         return new TeleportProvisioner(gatewayAs(commonName), audit);
+    }
+
+    /** A simulator whose provisioner and previewer both run as {@code CN=<commonName>}. */
+    SessionSimulator simulatorAs(String commonName) {
+        MongoGateway gateway = gatewayAs(commonName);
+        return new SessionSimulator(new TeleportProvisioner(gateway, audit), new SessionPreviewer(new GatewayCommandRunner(gateway)));
     }
 
     Document dba(String db, Document command) {

@@ -1,0 +1,192 @@
+package dev.autouser.sandbox;
+
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replication state N sandbox members share: the set's name and hosts, which member is primary
+ * (its election term), which members are up, and the cluster clock. The members are in one process,
+ * so replication is instant; elections are too (a stopped primary is replaced at once).
+ */
+final class ReplicaSet {
+    static final int NOT_WRITABLE_PRIMARY = 10107;
+    private static final int SET_VERSION = 1;
+
+    private final String name;
+    private final List<String> hosts = new ArrayList<>();
+    private final List<TopologyVersion> versions = new ArrayList<>();
+    private final List<Boolean> up = new ArrayList<>();
+    private final ClusterClock clock = new ClusterClock();
+    private final Instant started = Instant.now();
+    private int primary;
+    private long term = 1;
+
+    ReplicaSet(String name, int size) {
+        this.name = name;
+        for (int i = 0; i < size; i++) {
+            hosts.add("");
+            versions.add(new TopologyVersion());
+            up.add(true);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    synchronized void listening(int member, String host) {
+        hosts.set(member, host);
+    }
+
+    synchronized List<String> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    synchronized int primary() {
+        return primary;
+    }
+
+    NodeRole member(int index) {
+        return new Member(index);
+    }
+
+    /** The primary steps down and the next member that is up wins the election (a new term). */
+    synchronized void stepDown() {
+        int next = nextUp(primary);
+        if (next < 0) {
+            throw new IllegalStateException("No other member is up to become primary.");
+        }
+        elect(next);
+    }
+
+    synchronized void stopped(int member) {
+        up.set(member, false);
+        if (member == primary) {
+            int next = nextUp(member);
+            if (next >= 0) {
+                elect(next);
+            } else {
+                primary = -1;
+            }
+        }
+        versions.forEach(TopologyVersion::changed);
+    }
+
+    synchronized void started(int member) {
+        up.set(member, true);
+        versions.get(member).restarted();
+        if (primary < 0) {
+            elect(member);
+        }
+        versions.forEach(TopologyVersion::changed);
+    }
+
+    private void elect(int member) {
+        primary = member;
+        term++;
+        versions.forEach(TopologyVersion::changed);
+    }
+
+    private int nextUp(int from) {
+        for (int step = 1; step < hosts.size(); step++) {
+            int candidate = (from + step) % hosts.size();
+            if (up.get(candidate)) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    /** MongoDB's OID::fromTerm: the largest timestamp followed by the term. */
+    private static ObjectId electionId(long term) {
+        return new ObjectId(String.format("7fffffff%016x", term));
+    }
+
+    /** One member's view: primary or secondary, its own host and topology version. */
+    private final class Member implements NodeRole {
+        private final int index;
+
+        Member(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void describe(Document reply, boolean helloSpelling) {
+            synchronized (ReplicaSet.this) {
+                boolean isPrimary = index == primary;
+                reply.put("topologyVersion", versions.get(index).toDocument());
+                reply.put("hosts", List.copyOf(hosts));
+                reply.put("setName", name);
+                reply.put("setVersion", SET_VERSION);
+                reply.put(helloSpelling ? "isWritablePrimary" : "ismaster", isPrimary);
+                reply.put("secondary", !isPrimary);
+                if (primary >= 0) {
+                    reply.put("primary", hosts.get(primary));
+                }
+                reply.put("me", hosts.get(index));
+                if (isPrimary) {
+                    reply.put("electionId", electionId(term));
+                }
+                BsonTimestamp last = clock.now();
+                Instant lastDate = Instant.ofEpochSecond(last.getTime());
+                Document opTime = new Document("ts", last).append("t", term);
+                reply.put("lastWrite", new Document("opTime", opTime).append("lastWriteDate", lastDate)
+                        .append("majorityOpTime", opTime).append("majorityWriteDate", lastDate));
+            }
+        }
+
+        @Override
+        public void checkWritable(String command) {
+            synchronized (ReplicaSet.this) {
+                if (index != primary) {
+                    throw new MongoServerError(NOT_WRITABLE_PRIMARY, "NotWritablePrimary", "not primary");
+                }
+            }
+        }
+
+        @Override
+        public Document replSetGetStatus() {
+            synchronized (ReplicaSet.this) {
+                BsonTimestamp last = clock.now();
+                Document opTime = new Document("ts", last).append("t", term);
+                List<Document> members = new ArrayList<>();
+                for (int i = 0; i < hosts.size(); i++) {
+                    boolean healthy = up.get(i);
+                    int state = !healthy ? 8 : i == primary ? 1 : 2;
+                    Document member = new Document("_id", i).append("name", hosts.get(i))
+                            .append("health", healthy ? 1.0 : 0.0).append("state", state)
+                            .append("stateStr", !healthy ? "(not reachable/healthy)" : i == primary ? "PRIMARY" : "SECONDARY")
+                            .append("uptime", healthy ? (int) (Instant.now().getEpochSecond() - started.getEpochSecond()) : 0);
+                    if (healthy) {
+                        member.append("optime", opTime).append("optimeDate", Instant.ofEpochSecond(last.getTime()));
+                    }
+                    if (i == index) {
+                        member.append("self", true);
+                    }
+                    if (healthy && primary >= 0 && i != primary) {
+                        member.append("syncSourceHost", hosts.get(primary));
+                    }
+                    members.add(member);
+                }
+                return new Document("set", name).append("date", Instant.now()).append("myState", index == primary ? 1 : 2)
+                        .append("term", term).append("members", members).append("ok", 1.0);
+            }
+        }
+
+        @Override
+        public void gossip(Document reply, boolean wrote) {
+            clock.gossip(reply, wrote);
+        }
+
+        @Override
+        public TopologyVersion topologyVersion() {
+            return versions.get(index);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.autouser.sandbox;
+
+import dev.autouser.core.pki.DevPki;
+import dev.autouser.sandbox.security.SecurityState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A sandbox deployment of several nodes in one process: a replica set of N members, or M mongos
+ * routers in front of one store. Every node has its own port, TLS listener, connections and
+ * {@code $currentOp}; they share one user and role store, as {@code admin.system.users} is
+ * replicated to every member (or kept on the config servers behind every router).
+ * <pre>
+ * try (SandboxCluster set = SandboxCluster.replicaSet(3).tls(pki).start()) { set.connectionString(); }
+ * </pre>
+ */
+public final class SandboxCluster implements AutoCloseable {
+    public static final String DEFAULT_SET_NAME = "rs0";
+    public static final int MAX_MEMBERS = 7;
+
+    /** What the nodes are. */
+    public enum Kind { STANDALONE, REPLICA_SET, SHARDED }
+
+    private final Kind kind;
+    private final List<SandboxServer> nodes;
+    private final ReplicaSet replicaSet;
+    private final SecurityState security;
+    private final boolean tls;
+
+    private SandboxCluster(Kind kind, List<SandboxServer> nodes, ReplicaSet replicaSet, SecurityState security,
+                           boolean tls) {
+        this.kind = kind;
+        this.nodes = List.copyOf(nodes);
+        this.replicaSet = replicaSet;
+        this.security = security;
+        this.tls = tls;
+    }
+
+    /** N replica-set members (1..7). */
+    public static Builder replicaSet(int members) {
+        if (members < 1 || members > MAX_MEMBERS) {
+            throw new IllegalArgumentException("A replica set has 1 to " + MAX_MEMBERS + " members, not " + members + ".");
+        }
+        return new Builder(Kind.REPLICA_SET, members);
+    }
+
+    /** M mongos routers (1..7) in front of one sharded store. */
+    public static Builder routers(int count) {
+        if (count < 1 || count > MAX_MEMBERS) {
+            throw new IllegalArgumentException("Between 1 and " + MAX_MEMBERS + " mongos routers, not " + count + ".");
+        }
+        return new Builder(Kind.SHARDED, count);
+    }
+
+    /** One standalone mongod, for code that handles every kind the same way. */
+    public static Builder standalone() {
+        return new Builder(Kind.STANDALONE, 1);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<SandboxServer> nodes() {
+        return nodes;
+    }
+
+    public SandboxServer node(int index) {
+        return nodes.get(index);
+    }
+
+    /** The node listed first: the member or router the {@code ready} line names. */
+    public SandboxServer first() {
+        return nodes.get(0);
+    }
+
+    public SecurityState security() {
+        return security;
+    }
+
+    /** {@code localhost:PORT} of every node, in order. */
+    public List<String> hosts() {
+        return nodes.stream().map(n -> "localhost:" + n.port()).toList();
+    }
+
+    /**
+     * What a client gives the driver: the seed list, plus {@code replicaSet=} for a replica set, plus
+     * {@code tls=true} with TLS.
+     */
+    public String connectionString() {
+        List<String> options = new ArrayList<>();
+        if (kind == Kind.REPLICA_SET) {
+            options.add("replicaSet=" + replicaSet.name());
+        }
+        if (tls) {
+            options.add("tls=true");
+        }
+        return "mongodb://" + String.join(",", hosts()) + "/"
+                + (options.isEmpty() ? "" : "?" + String.join("&", options));
+    }
+
+    /** The primary's index, or -1 (not a replica set, or no member up). */
+    public int primaryIndex() {
+        return replicaSet == null ? -1 : replicaSet.primary();
+    }
+
+    /** The primary steps down; the next member that is up becomes primary. */
+    public void stepDown() {
+        requireReplicaSet().stepDown();
+    }
+
+    /** Takes node {@code index} down: its listener and connections close, a primary is replaced. */
+    public void stop(int index) {
+        nodes.get(index).suspend();
+        if (replicaSet != null) {
+            replicaSet.stopped(index);
+        }
+    }
+
+    /** Brings node {@code index} back on its port. */
+    public void start(int index) {
+        nodes.get(index).resume();
+        if (replicaSet != null) {
+            replicaSet.started(index);
+        }
+    }
+
+    /** Seeds documents on every node (each node keeps its own copy of the data). */
+    public void insertDocuments(String db, String collection, List<de.bwaldvogel.mongo.bson.Document> documents) {
+        nodes.forEach(node -> node.insertDocuments(db, collection,
+                documents.stream().map(de.bwaldvogel.mongo.bson.Document::cloneDeeply).collect(Collectors.toList())));
+    }
+
+    private ReplicaSet requireReplicaSet() {
+        if (replicaSet == null) {
+            throw new IllegalStateException("Not a replica set.");
+        }
+        return replicaSet;
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(SandboxServer::close);
+    }
+
+    /** Options; ports are consecutive from {@code firstPort} (0: each node picks a free one). */
+    public static final class Builder {
+        private final Kind kind;
+        private final int size;
+        private int firstPort;
+        private DevPki pki;
+        private String version = SandboxServer.DEFAULT_VERSION;
+        private String setName = DEFAULT_SET_NAME;
+
+        private Builder(Kind kind, int size) {
+            this.kind = kind;
+            this.size = size;
+        }
+
+        public Builder firstPort(int port) {
+            if (port < 0 || port + size - 1 > 65_535) {
+                throw new IllegalArgumentException("Ports " + port + ".." + (port + size - 1) + " are not all valid.");
+            }
+            this.firstPort = port;
+            return this;
+        }
+
+        public Builder tls(DevPki devPki) {
+            this.pki = Objects.requireNonNull(devPki, "devPki");
+            return this;
+        }
+
+        public Builder serverVersion(String serverVersion) {
+            this.version = Objects.requireNonNull(serverVersion, "serverVersion");
+            return this;
+        }
+
+        public Builder setName(String name) {
+            this.setName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Binds every node; on a failure the nodes already started are closed again. */
+        public SandboxCluster start() {
+            SecurityState security = new SecurityState();
+            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size) : null;
+            ClusterClock routerClock = new ClusterClock();
+            List<SandboxServer> nodes = new ArrayList<>();
+            try {
+                for (int i = 0; i < size; i++) {
+                    NodeRole role = switch (kind) {
+                        case REPLICA_SET -> replicaSet.member(i);
+                        case SHARDED -> new RouterRole(routerClock);
+                        case STANDALONE -> NodeRole.STANDALONE;
+                    };
+                    SandboxServer.Builder builder = SandboxServer.builder().port(firstPort == 0 ? 0 : firstPort + i)
+                            .serverVersion(version).security(security).role(role);
+                    if (pki != null) {
+                        builder.tls(pki);
+                    }
+                    SandboxServer node = builder.build().start();
+                    nodes.add(node);
+                    if (replicaSet != null) {
+                        replicaSet.listening(i, "localhost:" + node.port());
+                    }
+                }
+            } catch (RuntimeException e) {
+                nodes.forEach(SandboxServer::close);
+                throw e;
+            }
+            return new SandboxCluster(kind, nodes, replicaSet, security, pki != null);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.autouser.sandbox;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClient;
+import dev.autouser.sandbox.security.RoleId;
+import dev.autouser.sandbox.security.StoredUser;
+import dev.autouser.testsupport.MongoTarget;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sandbox replica set through the official driver: discovery, hello fields, writes, per-member currentOp. */
+class SandboxReplicaSetTest {
+    private final MongoTarget target = MongoTarget.replicaSet();
+    private final SandboxCluster set = target.sandboxCluster().orElseThrow();
+
+    private static Document hello(MongoClient client) {
+        return client.getDatabase("admin").runCommand(new Document("hello", 1));
+    }
+
+    @Test
+    void theDriverDiscoversTheSetFromAReplicaSetUriAndWritesGoToThePrimary() {
+        String name = "CN=rs-" + UUID.randomUUID();
+        target.dba().getDatabase("$external").runCommand(new Document("createUser", name)
+                .append("roles", List.of()));
+        Document hello = hello(target.dba());
+        assertEquals("rs0", hello.getString("setName"));
+        assertEquals(set.hosts(), hello.getList("hosts", String.class));
+        assertEquals(set.hosts().get(set.primaryIndex()), hello.getString("primary"));
+        assertTrue(hello.getBoolean("isWritablePrimary"));
+        assertNotNull(hello.get("topologyVersion"));
+        assertTrue(hello.get("electionId") instanceof ObjectId);
+        assertTrue(hello.containsKey("$clusterTime"), hello.toJson());
+        assertTrue(hello.containsKey("operationTime"), hello.toJson());
+        for (String host : set.hosts()) {
+            try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, host, null)) {
+                Document users = direct.getDatabase("$external").runCommand(new Document("usersInfo", name));
+                assertEquals(1, users.getList("users", Document.class).size(), "usersInfo on " + host);
+            }
+        }
+    }
+
+    @Test
+    void aSecondaryAnswersAsOneAndRefusesWritesWithNotWritablePrimary() {
+        String secondary = set.hosts().get((set.primaryIndex() + 1) % set.hosts().size());
+        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
+            Document hello = hello(direct);
+            assertFalse(hello.getBoolean("isWritablePrimary"));
+            assertTrue(hello.getBoolean("secondary"));
+            assertEquals(secondary, hello.getString("me"));
+            assertFalse(hello.containsKey("electionId"));
+            MongoCommandException refused = assertThrows(MongoCommandException.class, () -> direct
+                    .getDatabase("$external").runCommand(new Document("createUser", "CN=nope-" + UUID.randomUUID())
+                            .append("roles", List.of())));
+            assertEquals(10107, refused.getErrorCode());
+            assertEquals("NotWritablePrimary", refused.getErrorCodeName());
+        }
+    }
+
+    @Test
+    void replSetGetStatusListsEveryMemberForRootAndIsRefusedToOthers() {
+        Document status = target.dba().getDatabase("admin").runCommand(new Document("replSetGetStatus", 1));
+        List<Document> members = status.getList("members", Document.class);
+        assertEquals(set.hosts(), members.stream().map(m -> m.getString("name")).toList());
+        assertEquals(1, members.stream().filter(m -> "PRIMARY".equals(m.getString("stateStr"))).count());
+        MongoCommandException refused = assertThrows(MongoCommandException.class, () -> target.teleportAdmin()
+                .getDatabase("admin").runCommand(new Document("replSetGetStatus", 1)));
+        assertEquals(13, refused.getErrorCode());
+    }
+
+    @Test
+    void eachMemberReportsOnlyItsOwnConnectionsInCurrentOp() {
+        String name = "rs-only-secondary-" + UUID.randomUUID();
+        target.sandboxServer().orElseThrow().security().users()
+                .put(StoredUser.x509("CN=" + name, List.of(RoleId.of("read", "db1"))));
+        String secondary = set.hosts().get((set.primaryIndex() + 1) % set.hosts().size());
+        String primary = set.hosts().get(set.primaryIndex());
+        try (MongoClient session = target.connectDirectlyAs(name, secondary, "mongosh 2.3.1")) {
+            session.getDatabase("admin").runCommand(new Document("ping", 1));
+            assertEquals(1, sessionsOf(name, secondary), "seen on the secondary it is connected to");
+            assertEquals(0, sessionsOf(name, primary), "invisible on the primary, as on MongoDB");
+        }
+    }
+
+    private long sessionsOf(String name, String host) {
+        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, host, null)) {
+            return direct.getDatabase("admin").aggregate(List.of(
+                    new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)),
+                    new Document("$match", new Document("effectiveUsers.user", "CN=" + name)))).into(new java.util.ArrayList<>()).size();
+        }
+    }
+
+    @Test
+    void aStoppedPrimaryIsReplacedAndRejoinsAsASecondaryOnItsPort() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rs-failover");
+        dev.autouser.core.pki.DevPki pki = dev.autouser.core.pki.DevPki.openOrCreate(dir);
+        try (SandboxCluster own = SandboxCluster.replicaSet(3).tls(pki).start()) {
+            own.security().users().put(StoredUser.x509("CN=dba", List.of(RoleId.of("root", "admin"))));
+            int oldPrimary = own.primaryIndex();
+            String oldHost = own.hosts().get(oldPrimary);
+            own.stop(oldPrimary);
+            int newPrimary = own.primaryIndex();
+            assertTrue(newPrimary != oldPrimary && newPrimary >= 0);
+            own.start(oldPrimary);
+            assertEquals(newPrimary, own.primaryIndex(), "a member coming back does not take over");
+            try (MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString("mongodb://" + oldHost + "/?directConnection=true&tls=true"))
+                    .applyToSslSettings(ssl -> ssl.enabled(true).context(dev.autouser.core.pki.SslContexts.forClient(
+                            List.of(pki.caCertificate()), dev.autouser.core.pki.ClientIdentity.load(
+                                    pki.clientFile("dba", "dba.pem"), null, null))))
+                    .credential(com.mongodb.MongoCredential.createMongoX509Credential()).build())) {
+                Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+                assertTrue(hello.getBoolean("secondary"), hello.toJson());
+                assertEquals(own.hosts().get(newPrimary), hello.getString("primary"));
+            }
+        }
+    }
+}
