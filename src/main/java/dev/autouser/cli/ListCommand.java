@@ -24,6 +24,10 @@ final class ListCommand extends ConnectedCommand {
     @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
     String state;
 
+    @Option(names = "--timings", description = "Afterwards, print to stderr where the time went: each server call"
+            + " (server + network) and the client's own work.")
+    boolean timings;
+
     @Override
     void checkArguments() {
         if (json && csv) {
@@ -34,6 +38,7 @@ final class ListCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
+        ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
         AutoUserListing listing = new AutoUserLister(gateway).list();
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
@@ -44,6 +49,10 @@ final class ListCommand extends ConnectedCommand {
         } else {
             UserTable.table(users, out());
             out().println(summary(listing, users.size()));
+        }
+        if (clock != null) {
+            out().flush();
+            err().println(clock.report(gateway));
         }
         return AutoUserCommand.OK;
     }
