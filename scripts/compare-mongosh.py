@@ -9,8 +9,8 @@ Start-up is measured separately (`--version` / `mongosh --nodb`), peak RSS per p
 usage: scripts/compare-mongosh.py [--sizes 1000 10000 100000] [--rounds 5] [--cli NAME=LAUNCHER ...]
                                   [--mongosh PATH] [--per-user-max 10000]
   --cli NAME=LAUNCHER   a CLI to time, e.g. after='java -XX:SharedArchiveFile=target/autouser.jsa -jar
-                        target/autouser.jar' (repeat it to compare builds in one run; default: `after`,
-                        the launcher scripts/autouser-cli.sh, i.e. target/autouser.jar with its CDS archive)
+                        target/autouser.jar' (repeat it to compare builds or JVM options in one run;
+                        default: cli=target/autouser.jar with its CDS archive target/autouser.jsa)
   --per-user-max N      skip the per-user script above N users (2 round trips per user)
 Not part of CI: it needs a built jar (mvn -DskipTests package) and mongosh 2.12.0 (npm).
 """
@@ -84,7 +84,10 @@ def main():
     args = parser.parse_args()
 
     clis = []
-    for spec in args.cli or ['after=' + os.path.join(ROOT, 'scripts', 'autouser-cli.sh')]:
+    jar = os.path.join(ROOT, 'target', 'autouser.jar')
+    default_cli = 'java -XX:SharedArchiveFile=%s -Xlog:disable -Xlog:all=error:stderr -jar %s' % (
+        os.path.join(ROOT, 'target', 'autouser.jsa'), jar)
+    for spec in args.cli or ['cli=' + default_cli]:
         name, _, launcher = spec.partition('=')
         clis.append((name, shlex.split(launcher)))
     server_launcher = ['java', '-Xmx3g', '-jar', os.path.join(ROOT, 'target', 'autouser.jar')]
