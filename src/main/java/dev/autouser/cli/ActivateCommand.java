@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
@@ -28,7 +29,12 @@ final class ActivateCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
-        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        TeleportProvisioner.Outcome outcome;
+        try {
+            outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+        } catch (ConsoleException e) {
+            return refused(e);
+        }
         out().println(TeleportNameText.of(user) + ": " + outcome.description() + " with roles "
                 + String.join(", ", parsed.stream().map(RoleRef::toString).toList()) + ".");
         return AutoUserCommand.OK;

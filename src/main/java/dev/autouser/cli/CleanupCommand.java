@@ -1,6 +1,5 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
@@ -9,8 +8,6 @@ import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserCleanup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.io.IOException;
 
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = {"Drop stale auto-users (no live connection): lock, verify, drop, one user at a time.",
@@ -51,31 +48,10 @@ final class CleanupCommand extends ConnectedCommand {
             out().println("Dry run: nothing was changed.");
             return AutoUserCommand.OK;
         }
-        if (!yes && !confirmed(plan)) {
-            return AutoUserCommand.USAGE_OR_CONNECTION;
+        if (!yes && !TerminalConfirmation.confirmed(context(), out(), err(), plan)) {
+            return AutoUserCommand.SOME_FAILED;
         }
         CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
         return BulkOutput.finish(out(), report, false);
-    }
-
-    private boolean confirmed(CleanupPlan plan) {
-        if (!context().interactive()) {
-            throw new ConsoleException("Refusing to " + plan.action().verb() + " " + plan.actions().size()
-                    + " users without confirmation: there is no terminal to ask on; pass --yes to act.");
-        }
-        String expected = plan.action().verb() + " " + plan.actions().size();
-        out().print("Type \"" + expected + "\" to " + plan.action().verb() + " these "
-                + plan.actions().size() + " users: ");
-        out().flush();
-        try {
-            String answer = context().input().readLine();
-            if (answer != null && answer.trim().equals(expected)) {
-                return true;
-            }
-        } catch (IOException e) {
-            throw new ConsoleException("Cannot read the confirmation: " + e.getMessage(), e);
-        }
-        err().println("Not confirmed: nothing was changed.");
-        return false;
     }
 }

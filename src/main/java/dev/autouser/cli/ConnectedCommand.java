@@ -43,6 +43,23 @@ abstract class ConnectedCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The exit code of a user action the server or the console refused or that failed (README: 1):
+     * prints the one sentence. Only a lost connection stays a connection error (2).
+     */
+    int refused(ConsoleException e) {
+        if (isConnectionProblem(e)) {
+            throw e;
+        }
+        err().println("error: " + e.getMessage());
+        return AutoUserCommand.SOME_FAILED;
+    }
+
+    private static boolean isConnectionProblem(ConsoleException e) {
+        return e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
+                && !(e.getCause() instanceof com.mongodb.MongoCommandException);
+    }
+
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */
     void checkArguments() {
     }

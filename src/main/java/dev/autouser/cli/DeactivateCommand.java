@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import picocli.CommandLine.Command;
@@ -13,7 +14,12 @@ final class DeactivateCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
-        TeleportProvisioner.Outcome outcome = new TeleportProvisioner(gateway, context().auditLog()).deactivate(user);
+        TeleportProvisioner.Outcome outcome;
+        try {
+            outcome = new TeleportProvisioner(gateway, context().auditLog()).deactivate(user);
+        } catch (ConsoleException e) {
+            return refused(e);
+        }
         out().println(TeleportNameText.of(user) + ": " + outcome.description() + ".");
         return outcome == TeleportProvisioner.Outcome.SKIPPED_ACTIVE ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
     }

@@ -2,11 +2,21 @@ package dev.autouser.cli;
 
 import dev.autouser.core.provisioning.CleanupAction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "drop", mixinStandardHelpOptions = true,
         description = {"Drop auto-users safely: lock, verify no live connection, then drop.",
-                "Users with a live connection, and users Teleport does not manage, are refused."})
+                "Users with a live connection, and users Teleport does not manage, are refused.",
+                "Prints the plan first. Without --yes it asks at the terminal, and refuses when there is none."})
 final class DropCommand extends UserActionCommand {
+    @Option(names = "--yes", description = "Act without asking (for scripts).")
+    boolean yes;
+
+    @Override
+    boolean mustConfirm() {
+        return !yes;
+    }
+
     @Override
     CleanupAction action() {
         return CleanupAction.DROP;

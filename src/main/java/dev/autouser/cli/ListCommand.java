@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.export.UserExport;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.AutoUser;
@@ -15,10 +16,10 @@ import java.util.Locale;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List Teleport auto-users with roles, lock state and live connections.")
 final class ListCommand extends ConnectedCommand {
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (the console's export format; see the README).")
     boolean json;
 
-    @Option(names = "--csv", description = "Print CSV.")
+    @Option(names = "--csv", description = "Print CSV (the console's export format; see the README).")
     boolean csv;
 
     @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
@@ -43,9 +44,9 @@ final class ListCommand extends ConnectedCommand {
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            UserTable.json(users, out());
+            UserExport.write(UserExport.Format.JSON, users, out());
         } else if (csv) {
-            UserTable.csv(users, out());
+            UserExport.write(UserExport.Format.CSV, users, out());
         } else {
             UserTable.table(users, out());
             out().println(summary(listing, users.size()));

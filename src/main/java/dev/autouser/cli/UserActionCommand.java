@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * lock / drop on named users: prints the plan (exact commands), then runs it unless
- * {@code --dry-run}. Naming the users on the command line is the confirmation.
+ * {@code --dry-run}. For a lock, naming the users on the command line is the confirmation; a drop
+ * cannot be undone, so it also asks at the terminal like {@code cleanup} (or takes {@code --yes}).
  */
 abstract class UserActionCommand extends ConnectedCommand {
     @Parameters(arity = "1..*", paramLabel = "USER", description = "Teleport user (alice) or MongoDB user (CN=alice).")
@@ -23,6 +24,11 @@ abstract class UserActionCommand extends ConnectedCommand {
 
     abstract CleanupAction action();
 
+    /** True when the person must still confirm at the terminal before the plan runs. */
+    boolean mustConfirm() {
+        return false;
+    }
+
     @Override
     int run(MongoGateway gateway) {
         UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
@@ -31,6 +37,9 @@ abstract class UserActionCommand extends ConnectedCommand {
         if (dryRun) {
             out().println("Dry run: nothing was changed.");
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+        }
+        if (!plan.isEmpty() && mustConfirm() && !TerminalConfirmation.confirmed(context(), out(), err(), plan)) {
+            return AutoUserCommand.SOME_FAILED;
         }
         CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
         return BulkOutput.finish(out(), report, true);

@@ -27,7 +27,7 @@ public final class DemoData {
     public static final String DBA_PASSWORD_USER = "dba";
     public static final String AUTO_USER_TAG = "teleport-auto-user";
     /** The drift seeded into teleport-admin-role: this required action is missing. */
-    public static final String DRIFT_MISSING_ACTION = "changeCustomData";
+    public static final String DRIFT_MISSING_ACTION = "dropUser";
     public static final RoleId CUSTOM_ROLE = RoleId.of("myCustomRole", "db2");
     private static final List<AuthenticationRestriction> TELEPORT_LOCK =
             List.of(AuthenticationRestriction.teleportLock());
@@ -123,7 +123,7 @@ public final class DemoData {
             userFile(pki, user.teleportName());
         }
         server.security().users().put(StoredUser.x509("CN=app-backend", List.of(RoleId.of("readWrite", "db1"))));
-        // Looks like a leaf-cluster auto-user, but nobody tagged it: the console must leave it alone.
+        // Looks like the auto-user of a user from another cluster, but nobody tagged it: the console must leave it alone.
         server.security().users().put(StoredUser.x509("CN=remote-eve-root", List.of(RoleId.of("read", "reporting")))
                 .withCustomData(new Document("owner", "analytics-team")));
         DemoDocuments.insert(server);

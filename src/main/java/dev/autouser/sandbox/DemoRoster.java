@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo's Teleport users: about thirty auto-users in every state, with leaf-cluster names
+ * The demo's Teleport users: about thirty auto-users in every state, with root-cluster names
  * ({@code remote-<user>-<cluster>}) among them. Locked users keep the roles Teleport would grant them
  * on their next session here; in the store they hold none.
  */
@@ -29,9 +29,9 @@ final class DemoRoster {
         active(users, "carol", READ_WRITE_DB2, CUSTOM_DB2);
         active(users, "dave", READ_REPORTING);
         active(users, "erin", READ_WRITE_DB1);
-        active(users, "remote-frank-leaf-eu", READ_REPORTING);
+        active(users, "remote-frank-root-eu", READ_REPORTING);
         active(users, "grace", DB_ADMIN_DB1, READ_DB1);
-        active(users, "remote-heidi-leaf-us", READ_DB2);
+        active(users, "remote-heidi-root-us", READ_DB2);
         idle(users, "ivan", READ_DB1);
         idle(users, "judy", READ_WRITE_DB1, READ_REPORTING);
         idle(users, "mallory", READ_DB2);
@@ -42,16 +42,16 @@ final class DemoRoster {
         idle(users, "sybil", READ_REPORTING);
         idle(users, "trent", READ_WRITE_DB1);
         idle(users, "victor", DB_ADMIN_DB1);
-        idle(users, "remote-walter-leaf-us", READ_DB1);
-        idle(users, "remote-yara-leaf-eu", READ_REPORTING, READ_DB2);
+        idle(users, "remote-walter-root-us", READ_DB1);
+        idle(users, "remote-yara-root-eu", READ_REPORTING, READ_DB2);
         locked(users, "zoe", READ_DB1);
         locked(users, "liam", READ_WRITE_DB1);
         locked(users, "noah", READ_REPORTING);
         locked(users, "emma", READ_DB2);
         locked(users, "mia", CUSTOM_DB2);
         locked(users, "lucas", READ_DB1, READ_REPORTING);
-        locked(users, "remote-ava-leaf-us", READ_REPORTING);
-        locked(users, "remote-ethan-leaf-eu", READ_WRITE_DB2);
+        locked(users, "remote-ava-root-us", READ_REPORTING);
+        locked(users, "remote-ethan-root-eu", READ_WRITE_DB2);
         locked(users, "sophia", READ_DB1);
         locked(users, "jack", READ_REPORTING);
         return users;

@@ -18,6 +18,11 @@ public final class UntrustedText {
                 || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 
+    /** {@link #isUnsafe(char)} for a code point (e.g. from {@code String.chars()}), except line breaks and tabs. */
+    public static boolean isUnsafeCodePoint(int c) {
+        return c != '\n' && c != '\t' && c <= 0xffff && isUnsafe((char) c);
+    }
+
     /** The text with every unsafe character escaped; one line, whatever the input. */
     public static String visible(String text) {
         if (text == null || text.chars().noneMatch(c -> isUnsafe((char) c))) {

@@ -12,19 +12,20 @@ import java.util.Optional;
  *
  * @param mongoName    {@code CN=alice}
  * @param teleportName {@code alice}, or {@code remote-alice-root} for a user from another cluster
- * @param leafCluster  for {@code remote-<user>-<cluster>} names, the cluster named there: the
- *                     cluster the user logged in to before reaching this (leaf) cluster's database
+ * @param rootCluster  for {@code remote-<user>-<cluster>} names, the cluster named there: the user's
+ *                     home (root) cluster, where the person logged in before reaching this leaf
+ *                     cluster's database; empty for a user of the database's own cluster
  * @param roles        sorted as Teleport sorts them: by database, then role
  * @param locked       any authentication restriction's clientSource holds {@code 0.0.0.0}
  * @param customData   the user's customData as the server returned it
  * @param sessions     live connections authenticated as this user (from {@code $currentOp})
  */
-public record AutoUser(String mongoName, String teleportName, Optional<String> leafCluster, List<RoleRef> roles,
+public record AutoUser(String mongoName, String teleportName, Optional<String> rootCluster, List<RoleRef> roles,
                        boolean locked, Document customData, List<LiveSession> sessions) {
     public AutoUser {
         Objects.requireNonNull(mongoName, "mongoName");
         Objects.requireNonNull(teleportName, "teleportName");
-        Objects.requireNonNull(leafCluster, "leafCluster");
+        Objects.requireNonNull(rootCluster, "rootCluster");
         roles = RoleRef.sorted(roles);
         customData = new Document(customData);
         sessions = List.copyOf(sessions);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * (Teleport does no RFC 2253 escaping). A user who comes from another (root) cluster into a leaf
  * cluster's database is named {@code remote-<user>-<root cluster>}. The split is ambiguous when both
  * contain dashes: by default the user is taken up to the first dash (user names usually come from
- * SSO e-mail addresses; cluster names such as {@code leaf-us} or {@code acme-prod} often have
+ * SSO e-mail addresses; cluster names such as {@code root-us} or {@code acme-prod} often have
  * dashes). When the cluster names are known, {@link #fromMongoName(String, java.util.Collection)}
  * matches them exactly.
  *

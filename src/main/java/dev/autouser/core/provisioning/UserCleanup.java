@@ -66,6 +66,8 @@ public final class UserCleanup {
                 AutoUser autoUser = AutoUserLister.toAutoUser(user, sessions.getOrDefault(name, List.of()));
                 if (autoUser.state() == UserState.ACTIVE) {
                     refused.add(new CleanupPlan.Refusal(name, connected(autoUser.sessions())));
+                } else if (alreadyDone(autoUser, action)) {
+                    refused.add(new CleanupPlan.Refusal(name, "already locked (no roles, new logins refused): nothing to change"));
                 } else {
                     actions.add(planned(autoUser, action, autoUser.locked() ? "locked, no live connection"
                             : "not locked, no live connection"));

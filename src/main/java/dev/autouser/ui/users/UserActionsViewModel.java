@@ -1,6 +1,7 @@
 package dev.autouser.ui.users;
 
 import dev.autouser.ui.BackgroundWork;
+import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;

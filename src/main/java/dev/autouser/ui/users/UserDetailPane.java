@@ -1,6 +1,7 @@
 package dev.autouser.ui.users;
 
 import atlantafx.base.theme.Styles;
+import dev.autouser.core.export.UntrustedText;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.LiveSession;
 import dev.autouser.core.provisioning.RoleRef;
@@ -51,11 +52,11 @@ final class UserDetailPane extends ScrollPane {
             content.getChildren().setAll(hint);
             return;
         }
-        Label name = new Label(user.teleportName(), new FontIcon(StateCell.icon(user.state())));
+        Label name = new Label(UntrustedText.visible(user.teleportUser()), new FontIcon(StateCell.icon(user.state())));
         name.setId("detailName");
         name.getStyleClass().addAll(Styles.TITLE_3, StateCell.styleClass(user.state()));
-        Label state = new Label(StateCell.label(user.state()) + " · " + user.mongoName() + " in $external"
-                + user.leafCluster().map(c -> " · from cluster " + c).orElse(""));
+        Label state = new Label(UntrustedText.visible(StateCell.label(user.state()) + " · " + user.mongoName() + " in $external"
+                + user.rootCluster().map(c -> " · home (root) cluster " + c).orElse("")));
         state.setWrapText(true);
         state.getStyleClass().add(Styles.TEXT_MUTED);
         VBox who = new VBox(6, name, state, section("Roles"), roles(user));
@@ -100,8 +101,8 @@ final class UserDetailPane extends ScrollPane {
         VBox list = new VBox(4);
         list.setId("detailSessions");
         for (LiveSession session : user.sessions()) {
-            Label line = new Label("#" + session.connectionId() + "  " + session.clientAddress()
-                    + (session.appName().isEmpty() ? "" : "  · " + session.appName()));
+            Label line = new Label(UntrustedText.visible("#" + session.connectionId() + "  " + session.clientAddress()
+                    + (session.appName().isEmpty() ? "" : "  · " + session.appName())));
             line.getStyleClass().add("command-text");
             list.getChildren().add(line);
         }

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 public record UserFilter(String text, Optional<UserState> state, Optional<String> role, ClusterFilter cluster) {
     /** Users of this cluster, users who came from another cluster (remote-…), or both. */
     public enum ClusterFilter {
-        ANY("All clusters"), LOCAL("This cluster"), LEAF("From other clusters");
+        ANY("All clusters"), LOCAL("Users of this cluster"), REMOTE("Users from a root cluster");
 
         private final String label;
 
@@ -42,8 +42,8 @@ public record UserFilter(String text, Optional<UserState> state, Optional<String
                 && role.map(r -> row.user().roles().stream().map(RoleRef::toString).anyMatch(r::equals)).orElse(true)
                 && switch (cluster) {
                     case ANY -> true;
-                    case LOCAL -> row.user().leafCluster().isEmpty();
-                    case LEAF -> row.user().leafCluster().isPresent();
+                    case LOCAL -> row.user().rootCluster().isEmpty();
+                    case REMOTE -> row.user().rootCluster().isPresent();
                 };
     }
 }

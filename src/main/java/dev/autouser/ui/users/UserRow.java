@@ -1,5 +1,6 @@
 package dev.autouser.ui.users;
 
+import dev.autouser.core.export.UntrustedText;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserState;
@@ -48,13 +49,14 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
     private void apply(AutoUser value) {
         user.set(value);
         state.set(value.state());
-        teleportName.set(value.teleportName());
-        cluster.set(value.leafCluster().orElse(""));
+        // What connected users chose (their names, appName) is shown with control characters escaped.
+        teleportName.set(UntrustedText.visible(value.teleportUser()));
+        cluster.set(UntrustedText.visible(value.rootCluster().orElse("")));
         roles.set(value.roles().stream().map(RoleRef::toString).collect(Collectors.joining(", ")));
         sessions.set(value.connectionCount());
-        clients.set(String.join(", ", value.clientAddresses()));
-        apps.set(String.join(", ", value.appNames()));
-        searchText = String.join("\n", value.mongoName(), value.teleportName(), roles.get(), clients.get(),
+        clients.set(UntrustedText.visible(String.join(", ", value.clientAddresses())));
+        apps.set(UntrustedText.visible(String.join(", ", value.appNames())));
+        searchText = String.join("\n", value.mongoName(), teleportName.get(), roles.get(), clients.get(),
                 apps.get(), cluster.get()).toLowerCase(Locale.ROOT);
     }
 

@@ -2,6 +2,7 @@ package dev.autouser.ui.users;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.autouser.core.export.UntrustedText;
 import dev.autouser.core.provisioning.UserState;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -17,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Function;
 
-/** The auto-user table: columns, state colours, leaf-cluster tags and the brief change highlight. */
+/** The auto-user table: columns, state colours, root-cluster tags and the brief change highlight. */
 final class UserTable extends TableView<UserRow> {
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
@@ -32,18 +33,18 @@ final class UserTable extends TableView<UserRow> {
         state.setCellFactory(column -> new StateCell<>());
         state.setPrefWidth(88);
         state.setMinWidth(90);
-        TableColumn<UserRow, String> cluster = new TableColumn<>("Cluster");
+        TableColumn<UserRow, String> cluster = new TableColumn<>("Root cluster");
         cluster.setId("clusterColumn");
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
         cluster.setComparator(String.CASE_INSENSITIVE_ORDER);
         cluster.setPrefWidth(105);
-        cluster.setMinWidth(105); // the leaf-cluster tag stays readable
+        cluster.setMinWidth(105); // the root-cluster tag stays readable
         getColumns().setAll(java.util.List.of(state,
-                // Wide enough for leaf-cluster names such as remote-walter-leaf-eu; all widths add up to
+                // Teleport user is the person (walter), as in the CLI and the exports; all widths add up to
                 // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
                 text("Teleport user", "teleportColumn", 175, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 203, row -> row.userProperty().map(u -> u.mongoName())),
+                text("MongoDB user", "mongoColumn", 203, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
                 text("Roles", "rolesColumn", 162, UserRow::rolesProperty),
                 sessions(),
@@ -97,7 +98,7 @@ final class UserTable extends TableView<UserRow> {
         }
     }
 
-    /** "root" tag for users that came from another cluster (remote-<user>-<cluster>). */
+    /** Home (root) cluster tag for users that came from another cluster (remote-<user>-<root cluster>). */
     private static final class ClusterCell extends TableCell<UserRow, String> {
         // One tag and tooltip per cell, reused: cells are recycled on every refresh and scroll.
         private final Label tag = new Label("", new FontIcon(Feather.GIT_BRANCH));
@@ -117,8 +118,8 @@ final class UserTable extends TableView<UserRow> {
                 return;
             }
             tag.setText(cluster);
-            tooltip.setText("Remote user: logged in to cluster \"" + cluster
-                    + "\" and reached this leaf cluster's database");
+            tooltip.setText("Remote user: logged in to their home (root) cluster \"" + cluster
+                    + "\" and reached this leaf cluster's database as remote-<user>-" + cluster);
             setGraphic(tag);
             setTooltip(tooltip);
         }

@@ -2,6 +2,7 @@ package dev.autouser.ui.users;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.UserState;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

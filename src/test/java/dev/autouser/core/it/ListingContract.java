@@ -86,7 +86,7 @@ abstract class ListingContract extends SeededContract {
                 .append("roles", List.of()).append("customData", new Document("teleport-auto-user", true)));
         try (MongoGateway admin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
             AutoUser autoUser = new AutoUserLister(admin).list().find("CN=" + name).orElseThrow();
-            assertEquals(Optional.of("root-cluster.example.com"), autoUser.leafCluster());
+            assertEquals(Optional.of("root-cluster.example.com"), autoUser.rootCluster());
             assertEquals(user, autoUser.teleportUser());
         }
     }

@@ -22,9 +22,9 @@ class TeleportNameTest {
 
     @Test
     void clusterNameWithDashesStaysWhole() {
-        TeleportName name = TeleportName.fromMongoName("CN=remote-ava-leaf-us");
+        TeleportName name = TeleportName.fromMongoName("CN=remote-ava-root-us");
         assertEquals("ava", name.user());
-        assertEquals(Optional.of("leaf-us"), name.cluster());
+        assertEquals(Optional.of("root-us"), name.cluster());
     }
 
     @Test

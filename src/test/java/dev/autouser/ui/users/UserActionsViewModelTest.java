@@ -2,6 +2,7 @@ package dev.autouser.ui.users;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.export.UserExport;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.UserCleanup;
@@ -132,6 +133,7 @@ class UserActionsViewModelTest {
 
         List<String> lines = Files.readAllLines(dialogs.saveFile);
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(1).startsWith(bob + ",CN=" + bob + ",IDLE,,read@db1,0"), lines.get(1));
+        assertEquals(UserExport.CSV_HEADER, lines.get(0), "the CLI's list --csv format");
+        assertTrue(lines.get(1).startsWith("CN=" + bob + "," + bob + ",,idle,read@db1,0"), lines.get(1));
     }
 }

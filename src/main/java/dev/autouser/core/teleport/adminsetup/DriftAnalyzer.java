@@ -39,7 +39,9 @@ public final class DriftAnalyzer {
         Set<Grant> required = spec.grants();
         for (Grant needed : required) {
             if (role.grants().stream().noneMatch(g -> g.covers(needed))) {
-                out.add(new Finding(Finding.Kind.MISSING_ACTION, "missing " + needed.describe(), TeleportNeeds.whatFailsWithout(needed)));
+                // Teleport's guide grants a few actions that no command of Teleport needs: a note, not a problem.
+                out.add(new Finding(TeleportNeeds.isNeeded(needed) ? Finding.Kind.MISSING_ACTION : Finding.Kind.NOTE,
+                        "missing " + needed.describe(), TeleportNeeds.whatFailsWithout(needed)));
             }
         }
         for (Grant present : role.grants()) {

@@ -50,7 +50,8 @@ class DriftAnalyzerTest {
         List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(without(FULL.grants(), missing)));
 
         assertEquals(1, findings.size(), findings.toString());
-        assertEquals(Finding.Kind.MISSING_ACTION, findings.get(0).kind());
+        // What Teleport needs is proven per action by TeleportNeedsContract; a guide-only grant is a note.
+        assertEquals(TeleportNeeds.isNeeded(missing) ? Finding.Kind.MISSING_ACTION : Finding.Kind.NOTE, findings.get(0).kind());
         assertEquals("missing " + missing.describe(), findings.get(0).message());
         assertEquals(TeleportNeeds.whatFailsWithout(missing), findings.get(0).consequence());
         assertFalse(findings.get(0).consequence().startsWith("Teleport does not use"));
@@ -68,7 +69,21 @@ class DriftAnalyzerTest {
     void grantRoleOnOneDatabaseNamesThatDatabasesSessions() {
         Grant db1 = new Grant(ResourcePattern.database("db1"), "grantRole");
 
-        assertTrue(TeleportNeeds.whatFailsWithout(db1).contains("sessions whose db_roles name a role in db1 cannot start"));
+        assertTrue(TeleportNeeds.whatFailsWithout(db1).contains("for sessions whose db_roles name a role in db1, so MongoDB refuses"
+                + " (13 Unauthorized) a first session"), TeleportNeeds.whatFailsWithout(db1));
+    }
+
+    @Test
+    void guideOnlyActionsAreNotesThatSayNothingFails() {
+        for (String action : List.of("updateUser", "changeCustomData")) {
+            Grant missing = new Grant(ResourcePattern.database(ResourcePattern.EXTERNAL), action);
+
+            List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(without(FULL.grants(), missing)));
+
+            assertTrue(DriftAnalyzer.matches(findings), findings.toString());
+            assertTrue(findings.get(0).consequence().startsWith("granted by Teleport's guide, but no command Teleport sends needs it"),
+                    findings.get(0).consequence());
+        }
     }
 
     @Test

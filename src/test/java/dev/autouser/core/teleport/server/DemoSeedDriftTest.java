@@ -9,6 +9,9 @@ import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
+import dev.autouser.core.teleport.adminsetup.Grant;
+import dev.autouser.core.teleport.adminsetup.ResourcePattern;
+import dev.autouser.core.teleport.adminsetup.TeleportNeeds;
 import dev.autouser.sandbox.DemoData;
 import dev.autouser.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,10 @@ class DemoSeedDriftTest {
                 AdminSetup.Applied applied = setup.apply(AdminRoleSpec.full(), r -> { });
 
                 assertEquals(List.of("missing " + DemoData.DRIFT_MISSING_ACTION + " on $external"), problems.stream().map(Finding::message).toList());
-                assertTrue(problems.get(0).consequence().startsWith("createUser carries customData"), problems.get(0).consequence());
+                assertEquals(TeleportNeeds.whatFailsWithout(new Grant(ResourcePattern.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                        problems.get(0).consequence());
+                assertTrue(TeleportNeeds.isNeeded(new Grant(ResourcePattern.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                        "the demo's drift must break one of Teleport's operations");
                 assertEquals("grantPrivilegesToRole", applied.before().plan().steps().get(0).commandName());
                 assertTrue(applied.after().matches(), applied.after().findings().toString());
             }
