@@ -7,7 +7,7 @@ hits every tool alike and the ratios are fair even on a busy machine; absolute t
 Start-up is measured separately (`--version` / `mongosh --nodb`), peak RSS per process from wait4.
 
 usage: scripts/compare-mongosh.py [--sizes 1000 10000 100000] [--rounds 5] [--cli NAME=LAUNCHER ...]
-                                  [--mongosh PATH] [--per-user-max 10000]
+                                  [--mongosh PATH] [--per-user-max 10000] [--server-jar JAR]
   --cli NAME=LAUNCHER   a CLI to time, e.g. after='java -XX:SharedArchiveFile=target/autouser.jsa -jar
                         target/autouser.jar' (repeat it to compare builds or JVM options in one run;
                         default: cli=target/autouser.jar with its CDS archive target/autouser.jsa)
@@ -81,6 +81,8 @@ def main():
     parser.add_argument('--cli', action='append', default=[], metavar='NAME=LAUNCHER')
     parser.add_argument('--mongosh', default=default_mongosh())
     parser.add_argument('--per-user-max', type=int, default=10000)
+    parser.add_argument('--server-jar', default=os.path.join(ROOT, 'target', 'autouser.jar'),
+                        help='jar that runs the sandbox (default target/autouser.jar; give a copy to rebuild meanwhile)')
     args = parser.parse_args()
 
     clis = []
@@ -90,7 +92,7 @@ def main():
     for spec in args.cli or ['cli=' + default_cli]:
         name, _, launcher = spec.partition('=')
         clis.append((name, shlex.split(launcher)))
-    server_launcher = ['java', '-Xmx3g', '-jar', os.path.join(ROOT, 'target', 'autouser.jar')]
+    server_launcher = ['java', '-Xmx3g', '-jar', args.server_jar]
     mongosh = [args.mongosh, '--quiet', '--norc']
 
     print('machine: %d cores, load average %.1f at start' % (os.cpu_count(), load()), flush=True)
