@@ -39,7 +39,7 @@ final class CleanupCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
         CleanupPlan plan = cleanup.plan(criteria);
-        out().print(plan.describe());
+        plan.describeTo(out());
         if (plan.isEmpty()) {
             out().println("Nothing to clean up.");
             return AutoUserCommand.OK;

@@ -33,7 +33,7 @@ abstract class UserActionCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
         CleanupPlan plan = cleanup.planFor(action(), users);
-        out().print(plan.describe());
+        plan.describeTo(out());
         if (dryRun) {
             out().println("Dry run: nothing was changed.");
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
