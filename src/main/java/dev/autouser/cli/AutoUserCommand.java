@@ -33,13 +33,19 @@ public final class AutoUserCommand implements Runnable {
     boolean dark;
 
     private final CliContext context;
+    private final ConsoleOpener console;
 
     public AutoUserCommand() {
         this(CliContext.system());
     }
 
     public AutoUserCommand(CliContext context) {
+        this(context, ConsoleOpener.NONE);
+    }
+
+    public AutoUserCommand(CliContext context, ConsoleOpener console) {
         this.context = context;
+        this.console = console;
     }
 
     CliContext context() {
@@ -49,11 +55,17 @@ public final class AutoUserCommand implements Runnable {
     @Override
     public void run() {
         // No command: open the console.
-        dev.autouser.ui.GuiLauncher.launch(new dev.autouser.ui.GuiOptions(demo, dark));
+        console.open(demo, dark);
     }
 
     public static int run(String... args) {
-        return execute(CliContext.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(ConsoleOpener.NONE, args);
+    }
+
+    /** Runs with the system's surroundings; {@code console} opens the GUI when no command is given. */
+    public static int run(ConsoleOpener console, String... args) {
+        return execute(CliContext.system(), console, new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -61,9 +73,14 @@ public final class AutoUserCommand implements Runnable {
      * through a {@link TerminalWriter}: nothing a connected user controls can drive the terminal.
      */
     public static int execute(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        return execute(context, ConsoleOpener.NONE, out, err, args);
+    }
+
+    private static int execute(CliContext context, ConsoleOpener console, PrintWriter out, PrintWriter err,
+                               String... args) {
         PrintWriter safeOut = new PrintWriter(new TerminalWriter(out), true);
         PrintWriter safeErr = new PrintWriter(new TerminalWriter(err), true);
-        CommandLine line = commandLine(context);
+        CommandLine line = commandLine(context, console);
         line.setOut(safeOut);
         line.setErr(safeErr);
         int code = line.execute(args);
@@ -72,8 +89,8 @@ public final class AutoUserCommand implements Runnable {
         return code;
     }
 
-    private static CommandLine commandLine(CliContext context) {
-        CommandLine line = new CommandLine(new AutoUserCommand(context));
+    private static CommandLine commandLine(CliContext context, ConsoleOpener console) {
+        CommandLine line = new CommandLine(new AutoUserCommand(context, console));
         // Colours would reach the terminal as escapes; the output is plain text.
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);

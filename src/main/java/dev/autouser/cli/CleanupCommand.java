@@ -25,6 +25,9 @@ final class CleanupCommand extends ConnectedCommand {
     @Option(names = "--dry-run", description = "Print the plan and the exact commands; change nothing.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    UnverifiedHostsOption unverified;
+
     @Option(names = "--yes", description = "Act without asking (for scripts).")
     boolean yes;
 
@@ -37,6 +40,7 @@ final class CleanupCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
+        unverified.applyTo(gateway);
         UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
         CleanupPlan plan = cleanup.plan(criteria);
         plan.describeTo(out());

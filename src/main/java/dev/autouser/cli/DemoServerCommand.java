@@ -33,6 +33,17 @@ public final class DemoServerCommand implements Callable<Integer> {
     @Option(names = "--server-version", description = "MongoDB version to report (default ${DEFAULT-VALUE}).")
     String serverVersion = SandboxServer.DEFAULT_VERSION;
 
+    @Option(names = "--replica-set", paramLabel = "N",
+            description = "Run a replica set of N members (1..7) on consecutive ports from --port, sharing one user store.")
+    Integer replicaSetMembers;
+
+    @Option(names = "--mongos", paramLabel = "M",
+            description = "Run a sharded cluster behind M mongos routers (1..7) on consecutive ports from --port.")
+    Integer routers;
+
+    @Option(names = "--sharded", description = "A sharded cluster behind two mongos routers (same as --mongos 2).")
+    boolean sharded;
+
     @Option(names = "--activity-seconds", description = "Seconds between demo session changes (default ${DEFAULT-VALUE}).")
     int activitySeconds = 5;
 
@@ -43,7 +54,7 @@ public final class DemoServerCommand implements Callable<Integer> {
             SandboxServer.builder().port(port).serverVersion(serverVersion);
             settings = new RunningDemo.Settings(pkiDir != null ? pkiDir : AppDirs.forCurrentUser().demoPki(), port,
                     new DemoData.Options(parseSeed(seed), users), serverVersion,
-                    Duration.ofSeconds(Math.max(1, activitySeconds)));
+                    Duration.ofSeconds(Math.max(1, activitySeconds)), shape());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return AutoUserCommand.USAGE_OR_CONNECTION;
@@ -66,6 +77,22 @@ public final class DemoServerCommand implements Callable<Integer> {
         return AutoUserCommand.OK;
     }
 
+    private RunningDemo.Shape shape() {
+        if (replicaSetMembers != null && (routers != null || sharded)) {
+            throw new IllegalArgumentException("Choose --replica-set or --mongos/--sharded, not both.");
+        }
+        if (replicaSetMembers != null) {
+            dev.autouser.sandbox.SandboxCluster.replicaSet(replicaSetMembers);
+            return RunningDemo.Shape.replicaSet(replicaSetMembers);
+        }
+        if (routers != null || sharded) {
+            int count = routers != null ? routers : 2;
+            dev.autouser.sandbox.SandboxCluster.routers(count);
+            return RunningDemo.Shape.routers(count);
+        }
+        return RunningDemo.Shape.STANDALONE;
+    }
+
     private static void printReady(PrintStream out, RunningDemo demo) {
         String ca = demo.pki().caFile().toAbsolutePath().toString();
         String dba = demo.seeded().dbaFile().toAbsolutePath().toString();
@@ -77,6 +104,10 @@ public final class DemoServerCommand implements Callable<Integer> {
         out.println("Teleport admin (X.509): CN=teleport-admin, " + demo.seeded().teleportAdminFile().toAbsolutePath());
         out.println("Auto-users: " + demo.seeded().autoUsers().size() + " demo + " + demo.seeded().extraUsers()
                 + " extra; version " + demo.server().version() + "; press Ctrl+C to stop.");
+        if (demo.cluster().nodes().size() > 1) {
+            out.println("Nodes (" + demo.cluster().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+                    + String.join(", ", demo.cluster().hosts()) + "; demo sessions are spread over them.");
+        }
         out.println("mongosh --tls --host localhost --port " + port + " --tlsCAFile '" + ca
                 + "' --tlsCertificateKeyFile '" + dba
                 + "' --authenticationMechanism MONGODB-X509 --authenticationDatabase '$external'");

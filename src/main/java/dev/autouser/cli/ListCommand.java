@@ -49,8 +49,12 @@ final class ListCommand extends ConnectedCommand {
             UserExport.write(UserExport.Format.CSV, users, out());
         } else {
             UserTable.table(users, out());
+            users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
+                    out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));
         }
+        listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
+                + "; a user shown idle may be connected there"));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));

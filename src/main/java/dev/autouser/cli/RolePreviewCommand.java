@@ -30,8 +30,6 @@ final class RolePreviewCommand extends ConnectedCommand {
         result.notes().forEach(n -> out.println("note: " + n));
         out.println(result.outcome());
         result.commandText().ifPresent(out::print);
-        boolean refused = result.state() == SessionPreview.UserState.NOT_MANAGED_BY_TELEPORT
-                || result.outcome().contains("Teleport refuses the session");
-        return refused ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
+        return result.teleportRefuses() ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
     }
 }

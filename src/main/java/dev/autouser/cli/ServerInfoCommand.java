@@ -18,6 +18,14 @@ final class ServerInfoCommand extends ConnectedCommand {
         out.println("Version:       " + facts.version());
         out.println("Topology:      " + facts.topology().label()
                 + facts.replicaSetName().map(name -> " (" + name + ")").orElse(""));
+        out.println("Deployment:    " + gateway.deployment().summary());
+        try {
+            for (var answer : dev.autouser.core.provisioning.SessionProbe.census(gateway).answers()) {
+                out.println("  " + (answer.answered() ? "answered     " : "NO ANSWER    ") + answer.describe());
+            }
+        } catch (dev.autouser.core.mongo.ConsoleException e) {
+            out.println("  sessions not checked: " + e.getMessage());
+        }
         out.println("Platform:      " + facts.platform().explanation());
         out.println("Connected as:  " + facts.identity());
         out.println("Roles:         " + (facts.roles().isEmpty() ? "(none)" : String.join(", ", facts.roles())));

@@ -22,6 +22,9 @@ abstract class UserActionCommand extends ConnectedCommand {
     @Option(names = "--dry-run", description = "Print what would run; change nothing.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    UnverifiedHostsOption unverified;
+
     abstract CleanupAction action();
 
     /** True when the person must still confirm at the terminal before the plan runs. */
@@ -31,6 +34,7 @@ abstract class UserActionCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
+        unverified.applyTo(gateway);
         UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
         CleanupPlan plan = cleanup.planFor(action(), users);
         plan.describeTo(out());

@@ -1,16 +1,12 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.AppVersion;
 import picocli.CommandLine;
 
-/** The version from the jar manifest (the POM's version), or "development" when run from classes. */
+/** picocli's {@code --version}: the version kept in core, shared with the console's status bar. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
-    public static String version() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
-    }
-
     @Override
     public String[] getVersion() {
-        return new String[] {"autouser " + version()};
+        return new String[] {"autouser " + AppVersion.current()};
     }
 }

@@ -9,6 +9,7 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
 import java.nio.ByteOrder;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,12 +60,22 @@ final class AwaitableHello extends ChannelInboundHandlerAdapter {
             return;
         }
         AtomicBoolean answered = new AtomicBoolean();
-        Runnable answer = () -> ctx.executor().execute(() -> {
+        Runnable[] wake = new Runnable[1];
+        Runnable answer = () -> {
             if (answered.compareAndSet(false, true)) {
+                version.forget(wake[0]);
                 ctx.fireChannelRead(frame);
             }
-        });
-        version.onChange(answer);
+        };
+        wake[0] = () -> {
+            try {
+                ctx.executor().execute(answer);
+            } catch (RejectedExecutionException e) {
+                // The node was stopped meanwhile: its connections are gone, nobody waits for this reply.
+                frame.release();
+            }
+        };
+        version.onChange(wake[0]);
         ctx.executor().schedule(answer, waitMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -3,6 +3,8 @@ package dev.autouser.sandbox;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.autouser.core.pki.ClientIdentity;
@@ -38,7 +40,7 @@ public final class DemoActivity implements AutoCloseable {
     private static final int MIN_SESSIONS = 4;
     private static final int MAX_SESSIONS = 11;
 
-    private final SandboxServer server;
+    private final SandboxCluster cluster;
     private final DevPki pki;
     private final List<DemoData.DemoUser> roster;
     private final Map<String, MongoClient> sessions = new ConcurrentHashMap<>();
@@ -50,15 +52,24 @@ public final class DemoActivity implements AutoCloseable {
     private final CountDownLatch initialSessions = new CountDownLatch(1);
     private final Random random = new Random();
 
-    private DemoActivity(SandboxServer server, DevPki pki, List<DemoData.DemoUser> roster) {
-        this.server = server;
+    private DemoActivity(SandboxCluster cluster, DevPki pki, List<DemoData.DemoUser> roster) {
+        this.cluster = cluster;
         this.pki = pki;
         this.roster = roster;
     }
 
     /** Opens the sessions of the roster's active users in the background, then changes them every {@code tick}. */
     public static DemoActivity start(SandboxServer server, DevPki pki, DemoData.Seeded seeded, Duration tick) {
-        DemoActivity activity = new DemoActivity(server, pki, seeded.autoUsers());
+        return start(SandboxCluster.of(server), pki, seeded, tick);
+    }
+
+    /**
+     * On a replica set or behind several routers, each user's sessions go to one node only, in turn
+     * (the primary, a secondary, the other secondary; the first mongos, the second): users connected
+     * only to a secondary or only through the second mongos are part of the demo.
+     */
+    public static DemoActivity start(SandboxCluster cluster, DevPki pki, DemoData.Seeded seeded, Duration tick) {
+        DemoActivity activity = new DemoActivity(cluster, pki, seeded.autoUsers());
         activity.scheduler.execute(activity::openInitialSessions);
         long millis = Math.max(100, tick.toMillis());
         activity.scheduler.scheduleWithFixedDelay(activity::tickSafely, millis, millis, TimeUnit.MILLISECONDS);
@@ -108,7 +119,7 @@ public final class DemoActivity implements AutoCloseable {
             // Users the console dropped are gone for good: Teleport would recreate them, the demo does not.
             List<DemoData.DemoUser> offline = roster.stream()
                     .filter(user -> !sessions.containsKey(user.teleportName()))
-                    .filter(user -> server.security().users().contains(new UserId(user.mongoName(), "$external")))
+                    .filter(user -> cluster.security().users().contains(new UserId(user.mongoName(), "$external")))
                     .toList();
             if (!offline.isEmpty()) {
                 open(offline.get(random.nextInt(offline.size())));
@@ -118,7 +129,7 @@ public final class DemoActivity implements AutoCloseable {
 
     /** Like Teleport's activate: unlock with the granted roles, then connect as the user. */
     private void open(DemoData.DemoUser user) {
-        server.security().users().update(new UserId(user.mongoName(), "$external"),
+        cluster.security().users().update(new UserId(user.mongoName(), "$external"),
                 stored -> stored.withRoles(user.roles()).withRestrictions(List.of()));
         MongoClient client = MongoClients.create(settings(user));
         try {
@@ -137,7 +148,7 @@ public final class DemoActivity implements AutoCloseable {
             client.close();
         }
         if (random.nextInt(3) == 0) {
-            server.security().users().update(new UserId("CN=" + teleportName, "$external"),
+            cluster.security().users().update(new UserId("CN=" + teleportName, "$external"),
                     stored -> stored.withRoles(List.of())
                             .withRestrictions(List.of(AuthenticationRestriction.teleportLock())));
         }
@@ -145,14 +156,19 @@ public final class DemoActivity implements AutoCloseable {
 
     private MongoClientSettings settings(DemoData.DemoUser user) {
         ClientIdentity identity = ClientIdentity.load(DemoData.userFile(pki, user.teleportName()), null, null);
-        return MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.connectionString()))
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(cluster.connectionString()))
                 .applyToSslSettings(ssl -> ssl.enabled(true)
                         .context(SslContexts.forClient(List.of(pki.caCertificate()), identity)))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .credential(MongoCredential.createMongoX509Credential())
-                .applicationName(APP_NAMES.get(random.nextInt(APP_NAMES.size())))
-                .build();
+                .applicationName(APP_NAMES.get(random.nextInt(APP_NAMES.size())));
+        if (cluster.nodes().size() > 1) {
+            String host = cluster.hosts().get(roster.indexOf(user) % cluster.nodes().size());
+            builder.applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress(host)))
+                    .mode(ClusterConnectionMode.SINGLE).requiredReplicaSetName(null));
+        }
+        return builder.build();
     }
 
     @Override

@@ -12,43 +12,85 @@ import java.util.Objects;
  */
 public final class RunningDemo implements AutoCloseable {
     private final DevPki pki;
-    private final SandboxServer server;
+    private final SandboxCluster cluster;
     private final DemoData.Seeded seeded;
     private final DemoActivity activity;
 
-    private RunningDemo(DevPki pki, SandboxServer server, DemoData.Seeded seeded, DemoActivity activity) {
+    private RunningDemo(DevPki pki, SandboxCluster cluster, DemoData.Seeded seeded, DemoActivity activity) {
         this.pki = pki;
-        this.server = server;
+        this.cluster = cluster;
         this.seeded = seeded;
         this.activity = activity;
     }
 
-    /** What to start; {@code port} 0 picks a free port. */
-    public record Settings(Path pkiDir, int port, DemoData.Options options, String serverVersion, Duration activityTick) {
+    /** The deployment to run: a standalone, a replica set of {@code size} members, or {@code size} mongos. */
+    public record Shape(SandboxCluster.Kind kind, int size) {
+        public static final Shape STANDALONE = new Shape(SandboxCluster.Kind.STANDALONE, 1);
+
+        public static Shape replicaSet(int members) {
+            return new Shape(SandboxCluster.Kind.REPLICA_SET, members);
+        }
+
+        public static Shape routers(int count) {
+            return new Shape(SandboxCluster.Kind.SHARDED, count);
+        }
+
+        SandboxCluster.Builder builder() {
+            return switch (kind) {
+                case STANDALONE -> SandboxCluster.standalone();
+                case REPLICA_SET -> SandboxCluster.replicaSet(size);
+                case SHARDED -> SandboxCluster.routers(size);
+            };
+        }
+    }
+
+    /** What to start; {@code port} 0 picks free ports, otherwise the nodes take consecutive ports from it. */
+    public record Settings(Path pkiDir, int port, DemoData.Options options, String serverVersion, Duration activityTick,
+                           Shape shape) {
         public Settings {
             Objects.requireNonNull(pkiDir, "pkiDir");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(serverVersion, "serverVersion");
             Objects.requireNonNull(activityTick, "activityTick");
+            Objects.requireNonNull(shape, "shape");
         }
 
+        /** A standalone demo server. */
+        public Settings(Path pkiDir, int port, DemoData.Options options, String serverVersion, Duration activityTick) {
+            this(pkiDir, port, options, serverVersion, activityTick, Shape.STANDALONE);
+        }
+
+        /** The console's demo: a 3-member replica set, so sessions on secondaries are part of the picture. */
         public static Settings defaults(Path pkiDir) {
-            return new Settings(pkiDir, 0, DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(5));
+            return new Settings(pkiDir, 0, DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(5),
+                    Shape.replicaSet(3));
+        }
+
+        public Settings withShape(Shape newShape) {
+            return new Settings(pkiDir, port, options, serverVersion, activityTick, newShape);
         }
     }
 
-    /** Starts server, seed and activity; returns once the demo's initial sessions are open (at most 30 s). */
+    /** Starts the nodes, seed and activity; returns once the demo's initial sessions are open (at most 30 s). */
     public static RunningDemo start(Settings settings) throws InterruptedException {
         DevPki pki = DevPki.openOrCreate(settings.pkiDir());
-        SandboxServer server = SandboxServer.builder().port(settings.port()).tls(pki)
-                .serverVersion(settings.serverVersion()).build().start();
+        SandboxCluster cluster = settings.shape().builder().firstPort(settings.port()).tls(pki)
+                .serverVersion(settings.serverVersion()).start();
+        DemoActivity activity = null;
         try {
-            DemoData.Seeded seeded = DemoData.seed(server, pki, settings.options());
-            DemoActivity activity = DemoActivity.start(server, pki, seeded, settings.activityTick());
+            DemoData.Seeded seeded = DemoData.seed(cluster.first(), pki, settings.options());
+            for (int i = 1; i < cluster.nodes().size(); i++) {
+                DemoDocuments.insert(cluster.node(i));
+            }
+            activity = DemoActivity.start(cluster, pki, seeded, settings.activityTick());
             activity.awaitInitialSessions(Duration.ofSeconds(30));
-            return new RunningDemo(pki, server, seeded, activity);
+            return new RunningDemo(pki, cluster, seeded, activity);
         } catch (RuntimeException | InterruptedException e) {
-            server.close();
+            // The activity's thread and sessions must not outlive a start that did not finish.
+            if (activity != null) {
+                activity.close();
+            }
+            cluster.close();
             throw e;
         }
     }
@@ -57,8 +99,19 @@ public final class RunningDemo implements AutoCloseable {
         return pki;
     }
 
+    /** The node named first (the one the {@code ready} line names); all nodes share its user store. */
     public SandboxServer server() {
-        return server;
+        return cluster.first();
+    }
+
+    /** Every node, for stopping and starting members or stepping down (tests, demos of failure). */
+    public SandboxCluster cluster() {
+        return cluster;
+    }
+
+    /** What the driver is given: every node's host, {@code replicaSet=} on a replica set, TLS. */
+    public String connectionString() {
+        return cluster.connectionString();
     }
 
     public DemoData.Seeded seeded() {
@@ -69,9 +122,9 @@ public final class RunningDemo implements AutoCloseable {
         return activity;
     }
 
-    /** {@code mongodb://localhost:PORT/?tls=true&tlsCAFile=...&tlsCertificateKeyFile=<dba.pem>}. */
+    /** {@code mongodb://localhost:PORT[,...]/?[replicaSet=rs0&]tls=true&tlsCAFile=...&tlsCertificateKeyFile=<dba.pem>}. */
     public String dbaConnectionString() {
-        return "mongodb://localhost:" + server.port() + "/?tls=true&tlsCAFile="
+        return cluster.connectionString() + "&tlsCAFile="
                 + uriEncode(pki.caFile().toAbsolutePath().toString())
                 + "&tlsCertificateKeyFile=" + uriEncode(seeded.dbaFile().toAbsolutePath().toString());
     }
@@ -79,7 +132,7 @@ public final class RunningDemo implements AutoCloseable {
     @Override
     public void close() {
         activity.close();
-        server.close();
+        cluster.close();
     }
 
     /** Percent-encodes what a connection-string value cannot hold as is. */

@@ -60,6 +60,11 @@ public final class SandboxCluster implements AutoCloseable {
         return new Builder(Kind.STANDALONE, 1);
     }
 
+    /** A single server already running, seen as a one-node standalone deployment. */
+    static SandboxCluster of(SandboxServer server) {
+        return new SandboxCluster(Kind.STANDALONE, List.of(server), null, server.security(), server.pki().isPresent());
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -32,6 +32,11 @@ final class TopologyVersion {
         waiting.add(wake);
     }
 
+    /** An awaitable hello answered at its deadline no longer waits for a change. */
+    void forget(Runnable wake) {
+        waiting.remove(wake);
+    }
+
     private void wakeWaiting() {
         List<Runnable> woken = List.copyOf(waiting);
         waiting.removeAll(woken);

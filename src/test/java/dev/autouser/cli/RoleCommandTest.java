@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RoleCommandTest {
@@ -97,10 +98,13 @@ class RoleCommandTest {
     }
 
     @Test
-    void previewWarnsAboutARoleTheServerLacks() {
+    void previewOfARoleTheServerLacksHasOneVerdictTheRefusal() {
         CliRun run = CliRun.as(target, "dba", "role", "preview", role("keep", "readwrite@db1").toString(), "--user", "alice");
 
-        assertTrue(run.out().contains("note: role readwrite@db1 does not exist on the server, so MongoDB refuses Teleport's command (RoleNotFound)."), run.toString());
+        assertEquals(1, run.code(), run.toString());
+        assertTrue(run.out().contains("MongoDB refuses Teleport's createUser: role readwrite@db1 does not exist (31 RoleNotFound),"
+                + " so the session fails.\n"), run.toString());
+        assertFalse(run.out().contains("Teleport creates the user"), run.toString());
     }
 
     @Test

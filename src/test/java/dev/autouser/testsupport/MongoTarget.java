@@ -64,6 +64,11 @@ public final class MongoTarget {
         return SharedRouters.TARGET;
     }
 
+    /** A new TLS sandbox replica set of its own, seeded like {@link #sandbox()}, for tests that stop members; close its cluster. */
+    public static MongoTarget newReplicaSet(int members) {
+        return clusterTarget(SandboxCluster.replicaSet(members));
+    }
+
     /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
     public static MongoTarget realFromEnvironment() {
         String uri = System.getenv("MONGODB_TEST_URI");

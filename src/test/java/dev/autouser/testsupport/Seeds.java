@@ -97,7 +97,11 @@ public final class Seeds {
 
     /** Logs in as the user over X.509 and keeps the connection open (a live session). */
     public MongoClient connect(String teleportName, String appName) {
-        MongoClient client = target.connectAs(teleportName, appName);
+        return keepOpen(target.connectAs(teleportName, appName));
+    }
+
+    /** Logs the client in with a ping and keeps it open until {@link #dropAll()}. */
+    private MongoClient keepOpen(MongoClient client) {
         try {
             client.getDatabase("admin").runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
@@ -106,6 +110,11 @@ public final class Seeds {
         }
         sessions.add(client);
         return client;
+    }
+
+    /** Like {@link #connect} but to one member or router only (a direct connection), as a person on a secondary. */
+    public MongoClient connectDirectly(String teleportName, String host, String appName) {
+        return keepOpen(target.connectDirectlyAs(teleportName, host, appName));
     }
 
     public Document userInfo(String teleportName) {

@@ -117,6 +117,7 @@ public final class UserExport {
                 json.writeNumberField("connections", user.connectionCount());
                 stringArray(json, "clients", user.clientAddresses());
                 stringArray(json, "apps", user.appNames());
+                stringArray(json, "nodes", user.sessionNodes());
                 json.writeEndObject();
             }
             json.writeEndArray();

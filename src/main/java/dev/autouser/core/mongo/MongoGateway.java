@@ -23,15 +23,18 @@ public final class MongoGateway implements AutoCloseable {
     private final String server;
     private final String identity;
     private final ServerFacts facts;
+    private final NodeClients nodes;
+    private volatile java.util.Set<String> unverifiedAllowed = java.util.Set.of();
     private volatile boolean closed;
 
     private MongoGateway(MongoClient client, RoundTripCounter counter, String server, String identity,
-                         ServerFacts facts) {
+                         ServerFacts facts, NodeClients nodes) {
         this.client = client;
         this.counter = counter;
         this.server = server;
         this.identity = identity;
         this.facts = facts;
+        this.nodes = nodes;
     }
 
     /** Connects with the default 5 s server selection timeout; {@code passwordOrNull} is for SCRAM. */
@@ -52,7 +55,8 @@ public final class MongoGateway implements AutoCloseable {
         try {
             ServerFacts facts = ServerFactsReader.read(client, prepared.connectionString().getHosts(),
                     prepared.warnings(), server, prepared.identity());
-            return new MongoGateway(client, counter, server, prepared.identity(), facts);
+            return new MongoGateway(client, counter, server, prepared.identity(), facts,
+                    new NodeClients(prepared.settings(), serverSelectionTimeout));
         } catch (RuntimeException e) {
             client.close();
             throw MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
@@ -125,6 +129,47 @@ public final class MongoGateway implements AutoCloseable {
         }
     }
 
+    /** The deployment's nodes as the driver sees them now (members with their current roles, or routers). */
+    public Deployment deployment() {
+        return Deployment.from(client.getClusterDescription());
+    }
+
+    /**
+     * Runs a {@code $currentOp}-style aggregation on one node only, over a direct connection with
+     * the same credentials; failures name that node.
+     */
+    public List<Document> aggregateOn(Deployment.Node node, List<Document> pipeline, int batchSize, String attempted) {
+        List<Document> results = new ArrayList<>();
+        try (MongoCursor<Document> cursor = nodes.of(node.host()).getDatabase("admin").aggregate(pipeline)
+                .batchSize(batchSize).iterator()) {
+            cursor.forEachRemaining(results::add);
+            return results;
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, node.host(), identity(), "aggregate", "admin", attempted);
+        }
+    }
+
+    /** Like {@link #run} on one node only (the {@code currentOp} command of servers before 6.2). */
+    public Document runOn(Deployment.Node node, String db, Document command, String attempted) {
+        try {
+            return nodes.of(node.host()).getDatabase(db).runCommand(command);
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, node.host(), identity(), command.keySet().iterator().next(), db, attempted);
+        }
+    }
+
+    /**
+     * Hosts whose sessions the person explicitly accepted not to know ({@code --allow-unverified});
+     * every lock or drop decided while one of them is silent is audited as such.
+     */
+    public java.util.Set<String> unverifiedAllowed() {
+        return unverifiedAllowed;
+    }
+
+    public void allowUnverified(java.util.Collection<String> hosts) {
+        this.unverifiedAllowed = java.util.Set.copyOf(hosts);
+    }
+
     /** Commands sent on the calling thread so far; the difference around a call is its round trips. */
     public long roundTripsOnThisThread() {
         return counter.onThisThread();
@@ -155,6 +200,7 @@ public final class MongoGateway implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        nodes.close();
         client.close();
     }
 }

@@ -51,6 +51,11 @@ public record AutoUser(String mongoName, String teleportName, Optional<String> r
         return sessions.stream().map(LiveSession::clientAddress).distinct().toList();
     }
 
+    /** Where the sessions are: the members or routers that reported them (empty on a standalone). */
+    public List<String> sessionNodes() {
+        return sessions.stream().map(LiveSession::node).filter(n -> !n.isEmpty()).distinct().toList();
+    }
+
     public List<String> appNames() {
         return sessions.stream().map(LiveSession::appName).filter(a -> !a.isEmpty()).distinct().toList();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Lists auto-users with three server calls whatever the number of users (more only when a reply
  * would pass 16 MB): the tagged usersInfo, the exact-match usersInfo for lock state (without
- * customData, which the first call already brought), and one {@code $currentOp}; they are joined
- * here. Users that are not tagged never appear.
+ * customData, which the first call already brought), and one {@code $currentOp} per node (one on a
+ * standalone; every member or router, in parallel, otherwise); they are joined here. Users that are not tagged never appear.
  */
 public final class AutoUserLister {
     /** Pages learnt from the last listing aim at this size, leaving room for growth. */
@@ -42,12 +42,16 @@ public final class AutoUserLister {
                 details.put("customData", user.get("customData"));
             }
         }
-        Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
+        SessionCensus census = SessionProbe.census(gateway);
         long started = cpuNanos();
-        List<AutoUser> users = join(names, detailed, sessions);
+        List<AutoUser> users = join(names, detailed, census.sessionsByUser());
         Duration buildTime = Duration.ofNanos(cpuNanos() - started);
         int roundTrips = (int) (gateway.roundTripsOnThisThread() - before);
-        return new AutoUserListing(users, takenAt, roundTrips, buildTime);
+        if (census.roundTrips() > 1) {
+            // The members were asked on other threads, which this thread's count does not see.
+            roundTrips += census.roundTrips();
+        }
+        return new AutoUserListing(users, takenAt, roundTrips, buildTime, census.answers());
     }
 
     /**

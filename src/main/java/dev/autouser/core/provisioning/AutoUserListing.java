@@ -10,10 +10,24 @@ import java.util.Optional;
  *
  * @param roundTrips     commands sent to build it (usersInfo pages, lock-state batches, $currentOp)
  * @param modelBuildTime client-side CPU time to join the replies into the model
+ * @param nodes          each member or router asked for sessions, and whether it answered (a user
+ *                       shown idle may be connected to one that did not)
  */
-public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime) {
+public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
+                              List<SessionCensus.NodeAnswer> nodes) {
     public AutoUserListing {
         users = List.copyOf(users);
+        nodes = List.copyOf(nodes);
+    }
+
+    /** A listing of a standalone server (one node, which answered). */
+    public AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime) {
+        this(users, takenAt, roundTrips, modelBuildTime, List.of());
+    }
+
+    /** Nodes that could not be asked: sessions there are unknown. */
+    public List<SessionCensus.NodeAnswer> silentNodes() {
+        return nodes.stream().filter(n -> !n.answered()).toList();
     }
 
     public Optional<AutoUser> find(String mongoName) {

@@ -42,6 +42,12 @@ public final class UserCleanup {
                 .filter(user -> !alreadyDone(user, criteria.action()))
                 .map(user -> planned(user, criteria.action(), criteria.reason(user)))
                 .toList();
+        List<SessionCensus.NodeAnswer> blocking = listing.silentNodes().stream()
+                .filter(n -> !gateway.unverifiedAllowed().contains(n.node().host())).toList();
+        if (!blocking.isEmpty()) {
+            return new CleanupPlan(criteria.action(), List.of(), refuseAll(actions.stream()
+                    .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
+        }
         return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
     }
 
@@ -52,7 +58,12 @@ public final class UserCleanup {
     public CleanupPlan planFor(CleanupAction action, List<String> users) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(users.stream().map(TeleportName::mongoNameOf).toList()));
         Map<String, Document> found = names.isEmpty() ? Map.of() : new UsersInfoReader(gateway).withRestrictions(names);
-        Map<String, List<LiveSession>> sessions = SessionProbe.sessionsByUser(gateway);
+        SessionCensus census = SessionProbe.census(gateway);
+        List<SessionCensus.NodeAnswer> blocking = census.blocking(gateway.unverifiedAllowed());
+        if (!blocking.isEmpty()) {
+            return new CleanupPlan(action, List.of(), refuseAll(names, blocking), Instant.now());
+        }
+        Map<String, List<LiveSession>> sessions = census.sessionsByUser();
         List<PlannedAction> actions = new ArrayList<>();
         List<CleanupPlan.Refusal> refused = new ArrayList<>();
         for (String name : names) {
@@ -77,6 +88,12 @@ public final class UserCleanup {
         return new CleanupPlan(action, actions, refused, Instant.now());
     }
 
+    /** Every user refused: a node that could not be asked might hold any of their sessions. */
+    private static List<CleanupPlan.Refusal> refuseAll(List<String> names, List<SessionCensus.NodeAnswer> silent) {
+        String reason = SessionCensus.refusal(silent);
+        return names.stream().map(name -> new CleanupPlan.Refusal(name, reason)).toList();
+    }
+
     /** A lock of a user that is locked and holds no roles would change nothing. */
     private static boolean alreadyDone(AutoUser user, CleanupAction action) {
         return action == CleanupAction.LOCK && user.locked() && user.roles().isEmpty();
@@ -84,6 +101,13 @@ public final class UserCleanup {
 
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
+        if (!gateway.unverifiedAllowed().isEmpty() && !plan.actions().isEmpty()) {
+            // The person chose to act without some nodes' sessions: that choice is part of the record.
+            audit.append(dev.autouser.core.audit.AuditRecord.now(gateway.server(), gateway.identity(),
+                    "--allow-unverified " + String.join(" --allow-unverified ", gateway.unverifiedAllowed().stream().sorted().toList()),
+                    String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
+                            + " goes ahead even if the sessions on these hosts cannot be checked"));
+        }
         return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
     }
 

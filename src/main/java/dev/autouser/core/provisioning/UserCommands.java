@@ -102,6 +102,14 @@ public final class UserCommands {
                 new Document("$match", new Document("effectiveUsers.db", EXTERNAL)));
     }
 
+    /** The same on a mongos, which reports its own clients only with {@code localOps: true}. */
+    public static List<Document> routerCurrentOpPipeline() {
+        return List.of(
+                new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)
+                        .append("localOps", true)),
+                new Document("$match", new Document("effectiveUsers.db", EXTERNAL)));
+    }
+
     /** The same as a {@code currentOp} command, for servers before 6.2. */
     public static Document currentOpCommand() {
         return new Document("currentOp", 1).append("$all", true).append("$ownOps", false)

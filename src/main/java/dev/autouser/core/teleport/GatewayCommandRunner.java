@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
 import org.bson.Document;
 
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.UserCommands;
-import dev.autouser.core.teleport.adminsetup.MongoshScript;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -44,10 +44,26 @@ public final class SessionPreview {
     /** How the MongoDB user stands today, which decides Teleport's command. */
     public enum UserState { ABSENT, AUTO_INACTIVE, AUTO_ACTIVE, NOT_MANAGED_BY_TELEPORT, UNKNOWN }
 
+    /**
+     * One preview with one verdict: {@code outcome} is the single sentence of what happens, and
+     * {@code teleportRefuses} is true when the session fails (a conflict, changed roles of a connected
+     * user, or a command MongoDB refuses).
+     */
     public record Result(String mongoUser, CreateDbUserMode mode, List<RoleRef> roles, UserState state,
-                         Optional<Document> command, String outcome, List<String> notes) {
+                         Optional<Document> command, String outcome, boolean teleportRefuses, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+
         public Optional<String> commandText() {
-            return command.map(c -> MongoshScript.runCommand(EXTERNAL, c));
+            return command.map(c -> MongoshSyntax.runCommand(EXTERNAL, c));
+        }
+
+        /** The same preview, with MongoDB refusing its command: the one verdict is then the refusal. */
+        public Result refusedByServer(String why) {
+            String name = command.map(c -> c.keySet().iterator().next()).orElse("command");
+            return new Result(mongoUser, mode, roles, state, command,
+                    "MongoDB refuses Teleport's " + name + ": " + why + ", so the session fails.", true, notes);
         }
     }
 
@@ -73,18 +89,18 @@ public final class SessionPreview {
         String user = request.mongoUser();
         List<RoleRef> roles = assignment.roles();
         if (!assignment.mode().provisionsUsers()) {
-            return new Result(user, assignment.mode(), roles, state, Optional.empty(), "Teleport does not provision users with this role.", notes);
+            return new Result(user, assignment.mode(), roles, state, Optional.empty(), "Teleport does not provision users with this role.", false, notes);
         }
         return switch (state) {
             case ABSENT -> new Result(user, assignment.mode(), roles, state, Optional.of(createUser(user, roles)),
-                    "Teleport creates the user.", notes);
+                    "Teleport creates the user.", false, notes);
             case UNKNOWN -> new Result(user, assignment.mode(), roles, state, Optional.of(createUser(user, roles)),
-                    "Teleport creates the user if it does not exist (the server did not let us look), otherwise updates it.", notes);
+                    "Teleport creates the user if it does not exist (the server did not let us look), otherwise updates it.", false, notes);
             case AUTO_INACTIVE -> new Result(user, assignment.mode(), roles, state, Optional.of(updateUser(user, roles)),
-                    "Teleport reactivates the user with these roles (this also unlocks it).", notes);
+                    "Teleport reactivates the user with these roles (this also unlocks it).", false, notes);
             case AUTO_ACTIVE -> activeOutcome(user, assignment, roles, existingRoles, notes);
             case NOT_MANAGED_BY_TELEPORT -> new Result(user, assignment.mode(), roles, state, Optional.empty(),
-                    "Conflict: user \"" + user + "\" already exists in this MongoDB database and is not managed by Teleport, so the session fails.", notes);
+                    "Conflict: user \"" + user + "\" already exists in this MongoDB database and is not managed by Teleport, so the session fails.", true, notes);
         };
     }
 
@@ -92,6 +108,6 @@ public final class SessionPreview {
         boolean same = existing.stream().sorted(RoleRef.TELEPORT_ORDER).toList().equals(roles);
         String outcome = same ? "The user is connected with the same roles: Teleport changes nothing."
                 : "roles for user \"" + user + "\" has changed. Please quit all active connections and try again (Teleport refuses the session).";
-        return new Result(user, a.mode(), roles, UserState.AUTO_ACTIVE, Optional.empty(), outcome, notes);
+        return new Result(user, a.mode(), roles, UserState.AUTO_ACTIVE, Optional.empty(), outcome, !same, notes);
     }
 }

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 
@@ -17,17 +19,26 @@ public final class SessionPreviewer {
         this.server = server;
     }
 
-    /** The preview, with a note for every assigned role the server does not have (createUser would fail). */
+    /**
+     * The preview with one verdict: when Teleport's command would grant a role the server does not
+     * have, MongoDB refuses the command (31 RoleNotFound), and that is the verdict.
+     */
     public SessionPreview.Result preview(TeleportRole role, SessionPreview.Request request) {
         SessionPreview.Result result = judgeCurrentState(role, request);
-        ServerRoleCatalog catalog = new ServerRoleCatalog(server);
-        List<String> notes = new java.util.ArrayList<>(result.notes());
-        for (RoleRef assigned : result.roles()) {
-            catalog.rolesIn(assigned.db()).filter(known -> !known.contains(assigned.role())).ifPresent(known -> notes.add(
-                    "role " + assigned + " does not exist on the server, so MongoDB refuses Teleport's command (RoleNotFound)."));
+        if (result.command().isEmpty() || result.teleportRefuses()) {
+            return result;
         }
-        return new SessionPreview.Result(result.mongoUser(), result.mode(), result.roles(), result.state(), result.command(),
-                result.outcome(), notes);
+        ServerRoleCatalog catalog = new ServerRoleCatalog(server);
+        List<String> missing = new java.util.ArrayList<>();
+        for (RoleRef assigned : result.roles()) {
+            catalog.rolesIn(assigned.db()).filter(known -> !known.contains(assigned.role()))
+                    .ifPresent(known -> missing.add(assigned.toString()));
+        }
+        if (missing.isEmpty()) {
+            return result;
+        }
+        return result.refusedByServer((missing.size() == 1 ? "role " : "roles ") + String.join(", ", missing)
+                + (missing.size() == 1 ? " does" : " do") + " not exist (31 RoleNotFound)");
     }
 
     private SessionPreview.Result judgeCurrentState(TeleportRole role, SessionPreview.Request request) {

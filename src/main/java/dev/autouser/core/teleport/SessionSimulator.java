@@ -6,7 +6,7 @@ import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
-import dev.autouser.core.teleport.adminsetup.MongoshScript;
+import dev.autouser.core.mongo.MongoshSyntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,9 +114,9 @@ public final class SessionSimulator {
         steps.add(new PlannedStep(START, start.outcome(), start.commandText()));
         steps.add(start.mode() == CreateDbUserMode.KEEP
                 ? new PlannedStep(END_KEEP, "lock " + user + " (roles removed) unless it is connected",
-                        Optional.of(MongoshScript.runCommand(UserCommands.EXTERNAL, UserCommands.lock(user))))
+                        Optional.of(MongoshSyntax.runCommand(UserCommands.EXTERNAL, UserCommands.lock(user))))
                 : new PlannedStep(END_DROP, "drop " + user + " unless it is connected",
-                        Optional.of(MongoshScript.runCommand(UserCommands.EXTERNAL, UserCommands.dropUser(user)))));
+                        Optional.of(MongoshSyntax.runCommand(UserCommands.EXTERNAL, UserCommands.dropUser(user)))));
         return new Plan(user, provisioner.identity(), start.mode(), start.roles(), steps, refusal(start, namedTarget));
     }
 

@@ -33,6 +33,7 @@ public final class AdminSetupView extends BorderPane {
     private final RadioButton scopeAll = new RadioButton("grantRole on all databases (Teleport's documented form)");
     private final RadioButton scopeChosen = new RadioButton("grantRole only on the databases owning the mapped roles (least privilege)");
     private final ListView<String> databaseList = new ListView<>();
+    private final Label databaseAdvice = new Label();
     private final CheckBox viewRole = new CheckBox("Also grant viewRole (read-only)");
     private final Label status = new Label();
     private final ListView<Finding> findingList = new ListView<>();
@@ -77,6 +78,8 @@ public final class AdminSetupView extends BorderPane {
         databaseList.setId("databaseList");
         databaseList.setPrefHeight(90);
         databaseList.setCellFactory(CheckBoxListCell.forListView(db -> model.databases().chosenProperty(db)));
+        databaseAdvice.setId("databaseAdvice");
+        databaseAdvice.setWrapText(true);
         viewRole.setId("viewRoleCheck");
         Label viewRoleHelp = new Label("Teleport does not need viewRole. With it, this console can check that your role mapping's"
                 + " db_roles name roles that exist (rolesInfo); without it, validation says it cannot check.");
@@ -89,7 +92,7 @@ public final class AdminSetupView extends BorderPane {
         status.setId("statusLabel");
         HBox actions = new HBox(8, verify, apply, progress, status);
         actions.setAlignment(Pos.CENTER_LEFT); // the status sits on the buttons' middle, not their top
-        VBox form = new VBox(8, title, names, scopeAll, scopeChosen, databaseList, viewRole, viewRoleHelp, actions);
+        VBox form = new VBox(8, title, names, scopeAll, scopeChosen, databaseList, databaseAdvice, viewRole, viewRoleHelp, actions);
         form.setPadding(new Insets(0, 0, 12, 0));
         return form;
     }
@@ -144,6 +147,9 @@ public final class AdminSetupView extends BorderPane {
         // Shown only for least privilege: disabled, its greyed check boxes were all but invisible in the dark theme.
         databaseList.visibleProperty().bind(scopeChosen.selectedProperty());
         databaseList.managedProperty().bind(databaseList.visibleProperty());
+        databaseAdvice.textProperty().bind(model.databases().adviceProperty());
+        databaseAdvice.visibleProperty().bind(scopeChosen.selectedProperty());
+        databaseAdvice.managedProperty().bind(databaseAdvice.visibleProperty());
         viewRole.selectedProperty().bindBidirectional(model.withViewRoleProperty());
         staticYaml.selectedProperty().bindBidirectional(model.staticYamlProperty());
         findingList.setItems(model.findings());

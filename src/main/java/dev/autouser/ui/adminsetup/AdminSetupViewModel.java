@@ -1,14 +1,14 @@
 package dev.autouser.ui.adminsetup;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.teleport.DatabaseResource;
 import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.ui.Confirmation;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.Confirmation;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,6 +52,8 @@ public final class AdminSetupViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not checked yet: press Verify.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableStringValue teleportYaml;
+    /** True once findings are shown: they then follow the form. */
+    private boolean checked;
 
     public AdminSetupViewModel(AdminSetup setup, DatabaseChoice databases, String connectionUri, DialogService dialogs, FxExecutors executors) {
         this.setup = setup;
@@ -61,6 +63,21 @@ public final class AdminSetupViewModel {
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.teleportYaml = Bindings.createStringBinding(this::yaml, adminUser, staticYaml, teleportDbName);
+        // Findings judge one form of the role; once shown, they are recomputed when the form changes.
+        leastPrivilege.addListener((obs, was, now) -> verifyAgainIfChecked());
+        withViewRole.addListener((obs, was, now) -> verifyAgainIfChecked());
+    }
+
+    private void verifyAgainIfChecked() {
+        if (!checked) {
+            return;
+        }
+        if (leastPrivilege.get() && databases.chosen().isEmpty()) {
+            findings.clear();
+            status.set("Choose the databases for grantRole, then press Verify.");
+        } else {
+            verify();
+        }
     }
 
     public StringProperty roleNameProperty() { return roleName; }
@@ -132,6 +149,7 @@ public final class AdminSetupViewModel {
     }
 
     private void show(AdminSetup.Check check) {
+        checked = true;
         findings.setAll(check.findings());
         script.set(check.script());
         long problems = check.findings().stream().filter(Finding::isProblem).count();

@@ -1,7 +1,10 @@
 package dev.autouser.ui.adminsetup;
 
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.teleport.LeastPrivilegeDatabases;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -16,19 +19,26 @@ import java.util.function.Supplier;
 
 /**
  * The databases to grant {@code grantRole} on, for the least-privilege form: the server's
- * databases ({@code listDatabases}) plus those owning the roles in the role mapping, which are
- * also pre-chosen as the suggestion.
+ * databases ({@code listDatabases}) plus those {@link LeastPrivilegeDatabases} derives from the role
+ * mapping and the roles existing auto-users hold. Those are pre-chosen only when least privilege
+ * can be computed; otherwise {@link #adviceProperty()} says why grantRole belongs on all databases.
  */
 public final class DatabaseChoice {
     private static final Set<String> NEVER_GRANTED = Set.of("local", "config");
     private final CommandRunner server;
-    private final Supplier<List<String>> mappingDatabases;
+    private final Supplier<LeastPrivilegeDatabases> derivation;
     private final ObservableList<String> databases = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> chosen = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
 
-    public DatabaseChoice(CommandRunner server, Supplier<List<String>> mappingDatabases) {
+    /** What {@link #load} found, handed to {@link #show} on the FX thread. */
+    public record Loaded(List<String> names, LeastPrivilegeDatabases derived) {
+    }
+
+    /** @param derivation runs in the background (it may list the auto-users) */
+    public DatabaseChoice(CommandRunner server, Supplier<LeastPrivilegeDatabases> derivation) {
         this.server = server;
-        this.mappingDatabases = mappingDatabases;
+        this.derivation = derivation;
     }
 
     public ObservableList<String> databases() {
@@ -43,22 +53,26 @@ public final class DatabaseChoice {
         return databases.stream().filter(db -> chosenProperty(db).get()).toList();
     }
 
-    public List<String> suggested() {
-        return mappingDatabases.get();
+    /** One sentence: the databases least privilege needs, or why it cannot be computed. */
+    public ReadOnlyStringProperty adviceProperty() {
+        return advice.getReadOnlyProperty();
     }
 
-    /** Runs in the background; the returned names are applied on the FX thread by {@link #show}. */
-    public List<String> load() {
+    /** Runs in the background; the result is applied on the FX thread by {@link #show}. */
+    public Loaded load() {
         Document reply = server.run("admin", new Document("listDatabases", 1).append("nameOnly", true));
         Set<String> names = new LinkedHashSet<>();
         reply.getList("databases", Document.class, List.of()).forEach(d -> names.add(d.getString("name")));
-        names.addAll(mappingDatabases.get());
+        LeastPrivilegeDatabases derived = derivation.get();
+        names.addAll(derived.databases());
         names.removeAll(NEVER_GRANTED);
-        return List.copyOf(names);
+        return new Loaded(List.copyOf(names), derived);
     }
 
-    public void show(List<String> names) {
-        databases.setAll(names.stream().sorted().toList());
-        mappingDatabases.get().forEach(db -> chosenProperty(db).set(true));
+    public void show(Loaded loaded) {
+        databases.setAll(loaded.names().stream().sorted().toList());
+        advice.set(loaded.derived().advice());
+        boolean computable = loaded.derived().computable();
+        databases.forEach(db -> chosenProperty(db).set(computable && loaded.derived().databases().contains(db)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.autouser.ui.audit;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,6 +1,6 @@
 package dev.autouser.ui.cleanup;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
@@ -8,10 +8,10 @@ import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserResult;
-import dev.autouser.ui.Confirmation;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.Confirmation;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.ErrorText;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

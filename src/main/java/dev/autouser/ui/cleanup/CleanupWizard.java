@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserResult;
-import dev.autouser.ui.Theme;
+import dev.autouser.ui.support.Theme;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

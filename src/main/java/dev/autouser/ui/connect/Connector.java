@@ -1,7 +1,7 @@
 package dev.autouser.ui.connect;
 
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.ui.ConsoleSession;
+import dev.autouser.ui.support.ConsoleSession;
 
 /** Opens sessions; the seam between the connect screen and the driver (and the demo server). */
 public interface Connector {

@@ -2,7 +2,7 @@ package dev.autouser.ui.connect;
 
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
-import dev.autouser.ui.ConsoleSession;
+import dev.autouser.ui.support.ConsoleSession;
 
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -7,9 +7,9 @@ import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.TraitTemplate;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.ErrorText;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -117,17 +117,6 @@ public final class RoleMappingViewModel {
 
     public Map<String, List<String>> traits() {
         return RoleFields.parseTraits(sampleTraits.get());
-    }
-
-    /** Databases owning the literal allow entries: the suggestion for least-privilege grantRole. */
-    public List<String> ownerDatabases() {
-        List<String> dbs = new ArrayList<>();
-        for (String entry : allowRoles) {
-            if (!TraitTemplate.isTemplate(entry) && entry.indexOf('@') > 0 && !dbs.contains(entry.substring(entry.indexOf('@') + 1))) {
-                dbs.add(entry.substring(entry.indexOf('@') + 1));
-            }
-        }
-        return dbs;
     }
 
     public void importFile() {

@@ -1,16 +1,16 @@
 package dev.autouser.ui.rolemapping;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.CreateDbUserMode;
 import dev.autouser.core.teleport.SessionPreview;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
 import dev.autouser.core.teleport.TeleportRole;
-import dev.autouser.ui.Confirmation;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.Confirmation;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.ErrorText;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

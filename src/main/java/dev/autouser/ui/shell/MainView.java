@@ -1,8 +1,10 @@
 package dev.autouser.ui.shell;
 
+import dev.autouser.ui.support.Shortcut;
+import dev.autouser.ui.support.ShortcutTarget;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.autouser.ui.Theme;
+import dev.autouser.ui.support.Theme;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

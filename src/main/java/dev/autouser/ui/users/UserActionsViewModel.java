@@ -1,6 +1,6 @@
 package dev.autouser.ui.users;
 
-import dev.autouser.ui.BackgroundWork;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
@@ -11,9 +11,9 @@ import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.Confirmation;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.Confirmation;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
@@ -45,11 +45,20 @@ public final class UserActionsViewModel {
     }
 
     public void lock(List<UserRow> selected) {
-        change(CleanupAction.LOCK, selected);
+        lock(ChosenUsers.of(selected));
     }
 
     public void drop(List<UserRow> selected) {
-        change(CleanupAction.DROP, selected);
+        drop(ChosenUsers.of(selected));
+    }
+
+    /** Locks the users captured at the click; users a refresh deselected since are named, never replaced. */
+    public void lock(ChosenUsers chosen) {
+        change(CleanupAction.LOCK, chosen);
+    }
+
+    public void drop(ChosenUsers chosen) {
+        change(CleanupAction.DROP, chosen);
     }
 
     /** Why a row cannot be locked or dropped right now, or null when it can. */
@@ -61,9 +70,17 @@ public final class UserActionsViewModel {
                 : null;
     }
 
-    private void change(CleanupAction action, List<UserRow> selected) {
-        List<String> names = selected.stream().map(UserRow::mongoName).toList();
-        if (names.isEmpty() || busy.get()) {
+    private void change(CleanupAction action, ChosenUsers chosen) {
+        List<UserRow> selected = chosen.rows();
+        List<String> names = chosen.names();
+        if (busy.get()) {
+            return;
+        }
+        if (names.isEmpty()) {
+            if (!chosen.deselected().isEmpty()) {
+                dialogs.showError("Nothing to " + action.verb() + ": " + String.join("; ", chosen.deselected())
+                        + ", so it is no longer selected.", null);
+            }
             return;
         }
         List<String> activeHere = selected.stream().map(UserActionsViewModel::whyNot)
@@ -73,10 +90,10 @@ public final class UserActionsViewModel {
             dialogs.showError("Cannot " + action.verb() + " " + describe(names) + ": " + String.join("; ", activeHere) + ".", null);
             return;
         }
-        work.run("The action failed", () -> cleanup.planFor(action, names), plan -> confirmAndRun(plan));
+        work.run("The action failed", () -> cleanup.planFor(action, names), plan -> confirmAndRun(plan, chosen.deselected()));
     }
 
-    private void confirmAndRun(CleanupPlan plan) {
+    private void confirmAndRun(CleanupPlan plan, List<String> deselected) {
         if (plan.isEmpty()) {
             dialogs.showError("Nothing to " + plan.action().verb() + ": " + refusals(plan) + ".", null);
             return;
@@ -84,6 +101,8 @@ public final class UserActionsViewModel {
         String verb = plan.action() == CleanupAction.DROP ? "Drop" : "Lock";
         String message = verb + " " + describe(plan.userNames()) + "?"
                 + (plan.refused().isEmpty() ? "" : " Skipped: " + refusals(plan) + ".")
+                + (deselected.isEmpty() ? "" : " Not included (deselected since you chose): "
+                        + String.join("; ", deselected) + ".")
                 + (plan.action() == CleanupAction.DROP
                 ? " Each user is locked first, checked for new connections, then dropped."
                 : " Locking keeps the user but refuses every new login until Teleport activates it again.");

@@ -29,10 +29,10 @@ import java.util.function.Supplier;
 final class UsersToolbar extends VBox {
     private final UsersViewModel model;
     private final UserActionsViewModel actions;
-    private final Supplier<List<UserRow>> selection;
+    private final Supplier<ChosenUsers> selection;
     private final TextField search = new TextField();
 
-    UsersToolbar(UsersViewModel model, UserActionsViewModel actions, Supplier<List<UserRow>> selection,
+    UsersToolbar(UsersViewModel model, UserActionsViewModel actions, Supplier<ChosenUsers> selection,
                  Runnable openCleanup) {
         this.model = model;
         this.actions = actions;
@@ -175,7 +175,7 @@ final class UsersToolbar extends VBox {
     private MenuItem copyItem(String id, String text, UserActionsViewModel.CopyKind kind) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
-        item.setOnAction(e -> actions.copy(kind, selection.get()));
+        item.setOnAction(e -> actions.copy(kind, selection.get().rows()));
         return item;
     }
 

@@ -3,8 +3,8 @@ package dev.autouser.ui.users;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.shell.Shortcut;
-import dev.autouser.ui.shell.ShortcutTarget;
+import dev.autouser.ui.support.Shortcut;
+import dev.autouser.ui.support.ShortcutTarget;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -30,6 +30,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
     private final UserTable table = new UserTable();
     private final UsersToolbar toolbar;
     private final Label selectionInfo = new Label();
+    private final TableSelectionSync selectionSync = new TableSelectionSync(table);
     private Timeline timer;
 
     public UsersView(UsersViewModel model, UserActionsViewModel actions, Runnable openCleanup) {
@@ -64,8 +65,9 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         return table;
     }
 
-    private List<UserRow> selected() {
-        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    /** The identities selected at this moment, never the rows at the selected positions. */
+    private ChosenUsers selected() {
+        return model.chosen();
     }
 
     private void createView() {
@@ -95,8 +97,20 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
             model.sortBy(sorted.getComparator());
             return true;
         });
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.focusedProperty().set(row));
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRow>) change -> describeSelection());
+        // The person's clicks go to the model; the table's own shifts while rows move are ignored there
+        // and undone when the model says the rows have settled.
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> tellModel());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRow>) change -> tellModel());
+        model.reshapingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                selectionSync.release();
+            }
+        });
+        model.reshapedProperty().addListener((obs, was, now) -> {
+            selectionSync.restore(model.selectedRows(), model.focusedProperty().get());
+            describeSelection();
+        });
+        model.selectionNoticeProperty().addListener((obs, was, now) -> describeSelection());
         model.lastMergeProperty().addListener((obs, was, merge) -> {
             if (merge != null && (!merge.changed().isEmpty() || !merge.added().isEmpty())) {
                 PauseTransition fade = new PauseTransition(Duration.seconds(1.6));
@@ -107,6 +121,14 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         });
         model.refreshSecondsProperty().addListener((obs, was, seconds) -> restartTimer());
         restartTimer();
+    }
+
+    private void tellModel() {
+        if (!selectionSync.restoring()) {
+            model.choose(List.copyOf(table.getSelectionModel().getSelectedItems()),
+                    table.getSelectionModel().getSelectedItem());
+            describeSelection();
+        }
     }
 
     private void restartTimer() {
@@ -124,14 +146,16 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
     }
 
     private void describeSelection() {
-        List<UserRow> chosen = table.getSelectionModel().getSelectedItems();
+        List<UserRow> chosen = model.selectedRows();
+        String notice = model.selectionNoticeProperty().get();
         if (chosen.isEmpty()) {
-            selectionInfo.setText("Select users to lock, drop, copy as mongosh commands or export. "
-                    + "Shortcuts: F5 refresh, Ctrl+F search, Ctrl+A select all, Ctrl+L lock, Delete drop.");
+            selectionInfo.setText(notice.isEmpty() ? "Select users to lock, drop, copy as mongosh commands or export. "
+                    + "Shortcuts: F5 refresh, Ctrl+F search, Ctrl+A select all, Ctrl+L lock, Delete drop." : notice);
             return;
         }
-        long active = chosen.stream().filter(r -> r != null && r.state() == UserState.ACTIVE).count();
+        long active = chosen.stream().filter(r -> r.state() == UserState.ACTIVE).count();
         selectionInfo.setText(chosen.size() + " selected" + (active == 0 ? ""
-                : " · " + active + " active: connected users cannot be locked or dropped and will be skipped"));
+                : " · " + active + " active: connected users cannot be locked or dropped and will be skipped")
+                + (notice.isEmpty() ? "" : " · " + notice));
     }
 }

@@ -3,9 +3,9 @@ package dev.autouser.ui.users;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.ErrorText;
-import dev.autouser.ui.FxExecutors;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.ErrorText;
+import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,7 +59,13 @@ public final class UsersViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper refreshError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LiveRows.Merge<UserRow>> lastMerge = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<UserRow> focused = new SimpleObjectProperty<>();
+    private final UserSelection selection = new UserSelection();
+    private final ReadOnlyObjectWrapper<UserRow> focused = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper selectionNotice = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyLongWrapper reshaped = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** True while the rows move under the table: its own selection changes then are not the person's. */
+    private final ReadOnlyBooleanWrapper reshaping = new ReadOnlyBooleanWrapper(false);
+    private java.util.function.Predicate<UserRow> shown = UserFilter.none().predicate();
     private long lastApplyNanos;
     /** The last listing by name; only the background step reads and writes it (refreshes never overlap). */
     private final java.util.Map<String, AutoUser> lastListed = new java.util.HashMap<>();
@@ -116,7 +122,7 @@ public final class UsersViewModel {
     /** Merges a listing into the rows. Runs on the FX thread; its cost is what the benchmark measures. */
     public void apply(Snapshot snapshot) {
         long start = System.nanoTime();
-        LiveRows.Merge<UserRow> merge = rows.apply(snapshot.upserts(), snapshot.vanished());
+        LiveRows.Merge<UserRow> merge = reshape(() -> rows.apply(snapshot.upserts(), snapshot.vanished()));
         counts.set(snapshot.counts());
         if (!snapshot.roles().equals(knownRoles)) {
             knownRoles.setAll(snapshot.roles());
@@ -139,7 +145,80 @@ public final class UsersViewModel {
     private void applyFilter() {
         UserFilter filter = new UserFilter(search.get(), Optional.ofNullable(stateFilter.get()),
                 Optional.ofNullable(roleFilter.get()), clusterFilter.get());
-        filtered.setPredicate(filter.predicate());
+        shown = filter.predicate();
+        reshape(() -> {
+            filtered.setPredicate(shown);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a change that moves rows under the table, then holds the selection to the users the person
+     * chose: those that vanished or left the view are deselected (and the page says so), the others
+     * stay selected wherever their rows went. The view re-selects them when {@link #reshapedProperty()} ticks.
+     */
+    private <T> T reshape(Supplier<T> change) {
+        reshaping.set(true);
+        T result;
+        try {
+            result = change.get();
+        } finally {
+            reshaping.set(false);
+        }
+        if (selection.keepPresent(this::whyNotShown)) {
+            selectionNotice.set(noticeFor(selection.deselected()));
+        }
+        focused.set(selection.focused().map(rows::find).orElse(null));
+        reshaped.set(reshaped.get() + 1);
+        return result;
+    }
+
+    private Optional<String> whyNotShown(String name) {
+        UserRow row = rows.find(name);
+        if (row == null) {
+            return Optional.of("no longer exists on the server");
+        }
+        return shown.test(row) ? Optional.empty()
+                : Optional.of("is now " + row.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + " and hidden by the filter");
+    }
+
+    private static String noticeFor(List<String> deselected) {
+        return deselected.isEmpty() ? "" : "Deselected: " + String.join("; ", deselected) + ".";
+    }
+
+    /**
+     * The person selected these rows in the table ({@code focus}: the one clicked last). Ignored while
+     * a refresh, filter or sort moves the rows: the table's own selection shifts then, the person's does not.
+     */
+    public void choose(List<UserRow> chosen, UserRow focus) {
+        if (reshaping.get()) {
+            return;
+        }
+        selection.choose(chosen.stream().filter(java.util.Objects::nonNull).map(UserRow::mongoName).toList(),
+                focus == null ? null : focus.mongoName());
+        selectionNotice.set("");
+        focused.set(selection.focused().map(rows::find).orElse(null));
+    }
+
+    /** True while rows move under the table (refresh, filter, sort). */
+    public ReadOnlyBooleanProperty reshapingProperty() {
+        return reshaping.getReadOnlyProperty();
+    }
+
+    /** The selected users as they are now, for an action taken at this moment. */
+    public ChosenUsers chosen() {
+        return new ChosenUsers(selectedRows(), selection.deselected());
+    }
+
+    /** The selected rows, in the order the person selected them. */
+    public List<UserRow> selectedRows() {
+        return selection.names().stream().map(rows::find).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The focused user's name, if any (the detail pane shows it). */
+    public Optional<String> focusedName() {
+        return selection.focused();
     }
 
     public void clearFilters() {
@@ -160,7 +239,10 @@ public final class UsersViewModel {
 
     /** The table's sort order; rows are kept in it across refreshes. */
     public void sortBy(java.util.Comparator<? super UserRow> order) {
-        rows.sortBy(order);
+        reshape(() -> {
+            rows.sortBy(order);
+            return null;
+        });
     }
 
     public List<UserRow> allRows() {
@@ -183,6 +265,10 @@ public final class UsersViewModel {
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refreshErrorProperty() { return refreshError.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LiveRows.Merge<UserRow>> lastMergeProperty() { return lastMerge.getReadOnlyProperty(); }
-    /** The row whose details the detail pane shows. */
-    public ObjectProperty<UserRow> focusedProperty() { return focused; }
+    /** The row whose details the detail pane shows: always one the person selected, or none. */
+    public ReadOnlyObjectProperty<UserRow> focusedProperty() { return focused.getReadOnlyProperty(); }
+    /** Why users the person had selected are no longer selected ("Deselected: CN=peggy no longer exists…"). */
+    public ReadOnlyStringProperty selectionNoticeProperty() { return selectionNotice.getReadOnlyProperty(); }
+    /** Ticks after every change that moved rows under the table; the table then re-selects {@link #selectedRows()}. */
+    public javafx.beans.property.ReadOnlyLongProperty reshapedProperty() { return reshaped.getReadOnlyProperty(); }
 }

@@ -1,8 +1,8 @@
 package dev.autouser.ui.adminsetup;
 
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminSetupViewModelTest {
     private final TeleportUiFixture fx = new TeleportUiFixture();
     private final RecordingDialogs dialogs = new RecordingDialogs();
-    private final AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("db1")),
+    private final AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("readWrite@db1"), List.of()),
             fx.target.uri(), dialogs, FxExecutors.direct());
 
     AdminSetupViewModelTest() {
@@ -77,6 +77,43 @@ class AdminSetupViewModelTest {
         model.databases().chosenProperty("db1").set(false);
         model.verify();
         assertEquals(List.of("Choose at least one database for grantRole, or grant it on all databases."), dialogs.errors);
+    }
+
+    @Test
+    void leastPrivilegeCoversTheDatabasesOfRolesAutoUsersHold() {
+        AdminSetupViewModel withUsers = new AdminSetupViewModel(fx.adminSetup(),
+                fx.databases(List.of("readWrite@db1"), List.of("read@db2", "read@reporting")), "mongodb://localhost:27017",
+                dialogs, FxExecutors.direct());
+
+        withUsers.loadDatabases();
+
+        assertEquals(List.of("db1", "db2", "reporting"), withUsers.databases().chosen());
+        assertTrue(withUsers.databases().adviceProperty().get().startsWith("grantRole on db1, db2, reporting"));
+    }
+
+    @Test
+    void aTemplateThatCanNameAnyDatabaseChoosesNothingAndSaysWhy() {
+        AdminSetupViewModel templated = new AdminSetupViewModel(fx.adminSetup(),
+                fx.databases(List.of("readWrite@db1", "{{internal.db_roles}}"), List.of("read@db2")), "mongodb://localhost:27017",
+                dialogs, FxExecutors.direct());
+
+        templated.loadDatabases();
+
+        assertEquals(List.of(), templated.databases().chosen());
+        assertEquals("Least privilege cannot be computed: {{internal.db_roles}} can name a role in any database, so grant"
+                + " grantRole on all databases.", templated.databases().adviceProperty().get());
+    }
+
+    @Test
+    void findingsAreRecomputedWhenTheFormChanges() {
+        model.loadDatabases();
+        model.apply();
+        List<String> allDatabases = model.findings().stream().map(f -> f.message()).toList();
+
+        model.leastPrivilegeProperty().set(true);
+
+        assertTrue(model.findings().stream().anyMatch(f -> f.message().startsWith("extra grantRole on all databases")),
+                "judged again as least privilege: " + model.findings() + " (before: " + allDatabases + ")");
     }
 
     @Test

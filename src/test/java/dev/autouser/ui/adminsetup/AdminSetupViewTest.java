@@ -1,9 +1,9 @@
 package dev.autouser.ui.adminsetup;
 
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
-import dev.autouser.ui.Theme;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
+import dev.autouser.ui.support.Theme;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
@@ -30,7 +30,7 @@ class AdminSetupViewTest {
     @Start
     void start(Stage stage) {
         new Theme(false);
-        AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("db1")), fx.target.uri(), dialogs, FxExecutors.direct());
+        AdminSetupViewModel model = new AdminSetupViewModel(fx.adminSetup(), fx.databases(List.of("readWrite@db1"), List.of()), fx.target.uri(), dialogs, FxExecutors.direct());
         Scene scene = new Scene(new AdminSetupView(model), 1100, 760);
         Theme.style(scene);
         stage.setScene(scene);

@@ -2,7 +2,9 @@ package dev.autouser.ui.adminsetup;
 
 import com.mongodb.MongoCommandException;
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.DriverCommandRunner;
+import dev.autouser.core.teleport.LeastPrivilegeDatabases;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
@@ -37,8 +39,10 @@ public final class TeleportUiFixture implements AutoCloseable {
         return new AdminSetup(dbaRunner(), target.uri(), "CN=dba", audit);
     }
 
-    public DatabaseChoice databases(List<String> mappingDbs) {
-        return new DatabaseChoice(dbaRunner(), () -> mappingDbs);
+    /** A choice whose role mapping allows exactly {@code allowDbRoles} and whose auto-users hold {@code heldRoles}. */
+    public DatabaseChoice databases(List<String> allowDbRoles, List<String> heldRoles) {
+        return new DatabaseChoice(dbaRunner(), () -> LeastPrivilegeDatabases.derive(allowDbRoles, java.util.Map.of(),
+                heldRoles.stream().map(RoleRef::parse).toList()));
     }
 
     public void dropUser(String user) {

@@ -2,8 +2,8 @@ package dev.autouser.ui.audit;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,8 +11,8 @@ import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Secrets;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import dev.autouser.ui.adminsetup.TeleportUiFixture;
 import dev.autouser.testsupport.MongoTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -107,13 +107,6 @@ class RoleMappingViewModelTest {
 
         assertTrue(dialogs.errors.get(0).contains("holds no Teleport role"), dialogs.errors.toString());
         assertTrue(model.allowRoles().contains("read@db1"));
-    }
-
-    @Test
-    void ownerDatabasesAreTheSuggestionForLeastPrivilege() {
-        model.addAllowRole("readAnyDatabase@admin");
-
-        assertEquals(List.of("db1", "admin"), model.ownerDatabases());
     }
 
     @Test

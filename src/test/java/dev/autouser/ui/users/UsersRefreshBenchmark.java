@@ -5,9 +5,9 @@ import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.LiveSession;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
-import dev.autouser.ui.DialogService;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.Theme;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
@@ -147,7 +147,7 @@ public final class UsersRefreshBenchmark {
     private static DialogService dialogs() {
         return new DialogService() {
             public void showError(String sentence, Throwable details) { System.err.println(sentence); }
-            public boolean confirm(dev.autouser.ui.Confirmation confirmation) { return false; }
+            public boolean confirm(dev.autouser.ui.support.Confirmation confirmation) { return false; }
             public void notify(String message) { }
             public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String name) { return java.util.Optional.empty(); }
             public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title) { return java.util.Optional.empty(); }

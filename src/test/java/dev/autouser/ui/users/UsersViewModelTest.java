@@ -3,8 +3,8 @@ package dev.autouser.ui.users;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.UserState;
-import dev.autouser.ui.FxExecutors;
-import dev.autouser.ui.RecordingDialogs;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
@@ -215,5 +215,49 @@ class UsersViewModelTest {
 
     private static List<String> names(List<UserRow> rows) {
         return rows.stream().map(UserRow::mongoName).toList();
+    }
+
+    @Test
+    void aSelectedUserThatVanishesIsDeselectedAndNamedNeverReplacedByItsNeighbour() {
+        answers.add(listing(idle("alice"), idle("bob"), idle("carol")));
+        model.refresh();
+        model.choose(List.of(model.row("CN=bob").orElseThrow()), model.row("CN=bob").orElseThrow());
+        answers.add(listing(idle("alice"), idle("carol")));
+
+        model.refresh();
+
+        assertTrue(model.chosen().rows().isEmpty());
+        assertEquals(List.of("CN=bob no longer exists on the server"), model.chosen().deselected());
+        assertEquals(null, model.focusedProperty().get());
+    }
+
+    @Test
+    void aSelectedUserHiddenByTheFilterAfterAStateChangeIsDeselectedWithTheReason() {
+        answers.add(listing(idle("peggy"), idle("alice")));
+        model.refresh();
+        model.stateFilterProperty().set(UserState.IDLE);
+        UserRow peggy = model.row("CN=peggy").orElseThrow();
+        model.choose(List.of(peggy), peggy);
+        answers.add(listing(active("peggy", 1), idle("alice")));
+
+        model.refresh();
+
+        assertTrue(model.selectedRows().isEmpty(), model.selectedRows() + " " + model.visibleRows() + dialogs.errors);
+        assertEquals("Deselected: CN=peggy is now active and hidden by the filter.", model.selectionNoticeProperty().get());
+    }
+
+    @Test
+    void aLockOfAUserDeselectedByARefreshSaysSoInsteadOfLockingAnother() {
+        answers.add(listing(idle("alice"), idle("bob")));
+        model.refresh();
+        model.choose(List.of(model.row("CN=bob").orElseThrow()), null);
+        answers.add(listing(idle("alice")));
+        model.refresh();
+        UserActionsViewModel actions = new UserActionsViewModel(null, dialogs, FxExecutors.direct(), () -> { });
+
+        actions.lock(model.chosen());
+
+        assertEquals(List.of("Nothing to lock: CN=bob no longer exists on the server, so it is no longer selected."),
+                dialogs.errors);
     }
 }

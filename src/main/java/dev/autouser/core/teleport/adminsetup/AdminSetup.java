@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRunner;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,8 +2,9 @@ package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.core.teleport.CommandRefusedException;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.MongoshSyntax;
+import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class SetupApplier {
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);
             if (!stopped) {
-                audit.append(AuditRecord.now(serverName, connectedAs, MongoshScript.runCommand(step.db(), step.command()),
+                audit.append(AuditRecord.now(serverName, connectedAs, MongoshSyntax.runCommand(step.db(), step.command()),
                         step.target(), result.line()));
             }
             stopped = stopped || !result.succeeded();

@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.teleport.CommandRefusedException;
-import dev.autouser.core.teleport.CommandRunner;
+import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 

@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.server;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.CreateDbUserMode;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Role-mapping validation, preview and simulation against a real server process. */
@@ -138,6 +140,18 @@ abstract class RoleMappingContract extends ServerFixtureContract {
 
         assertEquals("session end (delete, best_effort_drop mode): dropped", sim.steps().get(1).line());
         assertEquals(SessionPreview.UserState.ABSENT, preview(role, bob).state());
+    }
+
+    @Test
+    void previewOfAMissingRoleIsTheRefusalThatMongoDbGivesTheCommand() {
+        String carol = fx.teleportUser("carol");
+        SessionPreview.Result r = preview(TeleportRole.create("auto").withAllowDbRoles(List.of("readwrite@db1")), carol);
+
+        assertTrue(r.teleportRefuses(), r.outcome());
+        assertTrue(r.outcome().startsWith("MongoDB refuses Teleport's createUser: role readwrite@db1 does not exist"), r.outcome());
+        MongoCommandException refused = assertThrows(MongoCommandException.class,
+                () -> fx.dba("$external", r.command().orElseThrow()));
+        assertEquals(31, refused.getErrorCode());
     }
 
     private SessionPreview.Result preview(TeleportRole role, String user) {

@@ -1,0 +1,25 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.mongo.MongoGateway;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --allow-unverified HOST}: the person's explicit, audited acceptance that a member or
+ * router which cannot be asked for its sessions may hold a session the console cannot see.
+ * Without it, a lock or drop is refused for every user while any node is silent.
+ */
+final class UnverifiedHostsOption {
+    @Option(names = "--allow-unverified", paramLabel = "HOST",
+            description = "Act even though this member or mongos (host:port, as the refusal names it) cannot be asked"
+                    + " for sessions; a user connected there could lose that session. Repeatable; audited.")
+    List<String> hosts = new ArrayList<>();
+
+    void applyTo(MongoGateway gateway) {
+        if (!hosts.isEmpty()) {
+            gateway.allowUnverified(hosts);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package dev.autouser.ui;
-
-/** How the console was asked to start: {@code demo} connects to the embedded demo server at once. */
-public record GuiOptions(boolean demo, boolean dark) {
-    public static GuiOptions defaults() {
-        return new GuiOptions(false, false);
-    }
-}

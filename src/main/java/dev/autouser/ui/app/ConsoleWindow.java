@@ -1,0 +1,177 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxDialogService;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.Theme;
+import dev.autouser.core.AppVersion;
+import dev.autouser.core.AppDirs;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.ui.audit.AuditView;
+import dev.autouser.ui.audit.AuditViewModel;
+import dev.autouser.ui.cleanup.CleanupViewModel;
+import dev.autouser.ui.cleanup.CleanupWizard;
+import dev.autouser.ui.connect.ConnectView;
+import dev.autouser.ui.connect.ConnectViewModel;
+import dev.autouser.ui.connect.Connector;
+import dev.autouser.core.mongo.ProfileStore;
+import dev.autouser.ui.users.UserActionsViewModel;
+import dev.autouser.ui.users.UsersView;
+import dev.autouser.ui.users.UsersViewModel;
+import dev.autouser.ui.app.TeleportPages;
+import dev.autouser.ui.shell.MainView;
+import dev.autouser.ui.shell.MainViewModel;
+import dev.autouser.ui.shell.Page;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The composition root of the GUI: creates the theme, dialogs, view-models and views, and swaps
+ * the connection-dependent pages when a connection is made. Tests build one on a TestFX stage.
+ */
+public final class ConsoleWindow {
+    private final GuiOptions options;
+    private final FxExecutors executors;
+    private final Theme theme;
+    private final MainViewModel mainModel;
+    private final MainView mainView;
+    private final DialogService dialogs;
+    private final AuditLog audit;
+    private final ConnectViewModel connectModel;
+    private Stage stage;
+    private ConsoleSession session;
+    private UsersView usersView;
+    private TeleportPages teleportPages;
+
+    public ConsoleWindow(GuiOptions options, FxExecutors executors, AppDirs dirs, Connector connector) {
+        this.options = options;
+        this.executors = executors;
+        this.theme = new Theme(options.dark());
+        this.mainModel = new MainViewModel(AppVersion.current());
+        this.dialogs = new FxDialogService(() -> stage, mainModel::notice);
+        this.audit = new AuditLog(dirs.auditLog());
+        this.connectModel = new ConnectViewModel(new ProfileStore(dirs.profilesFile()), connector, dialogs,
+                executors, this::onConnected);
+        this.mainView = new MainView(mainModel, theme, this::createPage);
+    }
+
+    public void show(Stage target) {
+        this.stage = target;
+        Scene scene = new Scene(mainView, 1280, 800);
+        Theme.style(scene);
+        mainView.installShortcuts(scene);
+        target.setScene(scene);
+        target.setTitle("Auto-User Console");
+        target.getIcons().setAll(windowIcon());
+        target.setMinWidth(900);
+        target.setMinHeight(600);
+        target.show();
+        if (options.demo()) {
+            connectModel.startDemo();
+        }
+    }
+
+    /** The installer's icon, as a class-path copy so the plain jar and the tests have it too. */
+    static Image windowIcon() {
+        try (InputStream png = ConsoleWindow.class.getResourceAsStream("autouser.png")) {
+            if (png == null) {
+                throw new IllegalStateException("autouser.png is missing from the class path");
+            }
+            return new Image(png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the window icon failed", e);
+        }
+    }
+
+    public ConnectViewModel connectModel() {
+        return connectModel;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The open session, or null before the first connection. */
+    public ConsoleSession session() {
+        return session;
+    }
+
+    public MainViewModel mainModel() {
+        return mainModel;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void close() {
+        closeSession();
+    }
+
+    private void onConnected(ConsoleSession opened) {
+        closeSession();
+        session = opened;
+        mainView.resetPages();
+        mainModel.connected(opened.serverLabel(), opened.identityLabel(), opened.versionLabel());
+        if (!opened.facts().autoProvisioningSupported()) {
+            mainModel.notice(opened.facts().platform().explanation());
+        }
+    }
+
+    private void closeSession() {
+        teleportPages = null;
+        if (usersView != null) {
+            usersView.dispose();
+            usersView = null;
+        }
+        if (session != null) {
+            ConsoleSession closing = session;
+            session = null;
+            // Closing a client or stopping the demo server can take a moment: not on the FX thread.
+            executors.background().execute(closing::close);
+        }
+    }
+
+    private Node usersPage() {
+        if (session == null) {
+            throw new ConsoleException("Connect to a server first.");
+        }
+        UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
+        AutoUserLister lister = new AutoUserLister(session.gateway());
+        UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
+        UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
+        usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
+                new CleanupViewModel(cleanup, dialogs, executors, users::refresh)));
+        return usersView;
+    }
+
+    private TeleportPages teleportPages() {
+        if (session == null) {
+            throw new ConsoleException("Connect to a server first.");
+        }
+        if (teleportPages == null) {
+            teleportPages = new TeleportPages(session, audit, dialogs, executors);
+        }
+        return teleportPages;
+    }
+
+    private Node createPage(Page page) {
+        return switch (page) {
+            case CONNECT -> new ConnectView(connectModel);
+            case USERS -> usersPage();
+            case AUDIT -> new AuditView(new AuditViewModel(audit, dialogs, executors));
+            case ADMIN_SETUP -> teleportPages().adminSetup();
+            case ROLE_MAPPING -> teleportPages().roleMapping();
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.adminsetup.AdminSetupView;
+import dev.autouser.ui.adminsetup.AdminSetupViewModel;
+import dev.autouser.ui.adminsetup.DatabaseChoice;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.provisioning.TeleportProvisioner;
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.LeastPrivilegeDatabases;
+import dev.autouser.core.teleport.ServerRoleCatalog;
+import dev.autouser.core.teleport.SessionPreviewer;
+import dev.autouser.core.teleport.SessionSimulator;
+import dev.autouser.core.teleport.adminsetup.AdminSetup;
+import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.rolemapping.RoleMappingView;
+import dev.autouser.ui.rolemapping.RoleMappingViewModel;
+import dev.autouser.ui.rolemapping.SessionPreviewModel;
+import javafx.scene.Node;
+
+import java.util.List;
+
+/**
+ * Builds the admin-setup and role-mapping pages for one connection. They share the role being
+ * edited: with the roles the auto-users hold, it decides the admin setup's least-privilege databases.
+ */
+public final class TeleportPages {
+    private final ConsoleSession session;
+    private final AuditLog audit;
+    private final DialogService dialogs;
+    private final FxExecutors executors;
+    private final CommandRunner server;
+    private RoleMappingViewModel roleMapping;
+
+    public TeleportPages(ConsoleSession session, AuditLog audit, DialogService dialogs, FxExecutors executors) {
+        this.session = session;
+        this.audit = audit;
+        this.dialogs = dialogs;
+        this.executors = executors;
+        this.server = new GatewayCommandRunner(session.gateway());
+    }
+
+    public Node adminSetup() {
+        AdminSetup setup = new AdminSetup(server, session.gateway().server(), session.gateway().identity(), audit);
+        DatabaseChoice databases = new DatabaseChoice(server, this::leastPrivilegeDatabases);
+        return new AdminSetupView(new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors));
+    }
+
+    public Node roleMapping() {
+        SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
+                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
+                dialogs, executors);
+        return new RoleMappingView(roleMappingModel(), preview);
+    }
+
+    /** From the role being edited and the roles the auto-users hold now (one listing). */
+    private LeastPrivilegeDatabases leastPrivilegeDatabases() {
+        RoleMappingViewModel mapping = roleMappingModel();
+        List<RoleRef> held = new AutoUserLister(session.gateway()).list().users().stream()
+                .flatMap(user -> user.roles().stream()).distinct().toList();
+        return LeastPrivilegeDatabases.derive(List.copyOf(mapping.allowRoles()), mapping.traits(), held);
+    }
+
+    private synchronized RoleMappingViewModel roleMappingModel() {
+        if (roleMapping == null) {
+            roleMapping = new RoleMappingViewModel(new ServerRoleCatalog(server), dialogs, executors);
+        }
+        return roleMapping;
+    }
+}

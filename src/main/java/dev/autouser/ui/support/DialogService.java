@@ -1,0 +1,26 @@
+package dev.autouser.ui.support;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The one way view-models talk to the person: errors, confirmations, notifications, file choice,
+ * clipboard. The JavaFX implementation is {@link FxDialogService}; tests record calls instead.
+ * Every method is called on the FX thread.
+ */
+public interface DialogService {
+    /** One plain sentence, with the technical details expandable. */
+    void showError(String sentence, Throwable details);
+
+    /** Asks for agreement; true only when the person pressed the named action button. */
+    boolean confirm(Confirmation confirmation);
+
+    /** A short non-blocking note ("Copied 3 commands"). */
+    void notify(String message);
+
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    Optional<Path> chooseOpenFile(String title);
+
+    void copyToClipboard(String text);
+}

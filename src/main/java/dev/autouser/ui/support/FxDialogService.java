@@ -1,0 +1,119 @@
+package dev.autouser.ui.support;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** JavaFX dialogs for {@link DialogService}: alerts with expandable details, named action buttons. */
+public final class FxDialogService implements DialogService {
+    private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
+
+    private final Supplier<Window> owner;
+    private final Consumer<String> notifier;
+
+    public FxDialogService(Supplier<Window> owner, Consumer<String> notifier) {
+        this.owner = owner;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void showError(String sentence, Throwable details) {
+        LOG.warn("{}", sentence, details);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        prepare(alert, "Something went wrong");
+        alert.setHeaderText(sentence);
+        alert.setContentText(null);
+        if (details != null) {
+            TextArea text = readOnlyText(ErrorText.details(details));
+            text.setId("errorDetails");
+            alert.getDialogPane().setExpandableContent(text);
+        }
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        Alert alert = new Alert(confirmation.destructive() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION);
+        prepare(alert, confirmation.title());
+        alert.setHeaderText(confirmation.message());
+        ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(cancel, action);
+        alert.getDialogPane().lookupButton(action).setId("confirmActionButton");
+        alert.getDialogPane().lookupButton(cancel).setId("confirmCancelButton");
+        // Enter must not run a destructive action by accident: the safe button is the default.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(action)).setDefaultButton(!confirmation.destructive());
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(confirmation.destructive());
+        Label subjects = new Label(String.join(", ", confirmation.subjects()));
+        subjects.setWrapText(true);
+        subjects.setId("confirmSubjects");
+        TextArea commands = readOnlyText(confirmation.commands());
+        commands.setId("confirmCommands");
+        commands.getStyleClass().add("command-text");
+        VBox content = new VBox(8, subjects, new Label("Commands that will run:"), commands);
+        alert.getDialogPane().setContent(content);
+        return alert.showAndWait().filter(action::equals).isPresent();
+    }
+
+    @Override
+    public void notify(String message) {
+        notifier.accept(message);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("PEM files", "*.pem", "*.crt", "*.key", "*.cas", "*.cer"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void prepare(Alert alert, String title) {
+        alert.setTitle(title);
+        Window window = owner.get();
+        if (window != null) {
+            alert.initOwner(window);
+            alert.getDialogPane().getStylesheets().setAll(window.getScene().getStylesheets());
+        }
+        alert.getDialogPane().setMinWidth(520);
+    }
+
+    private static TextArea readOnlyText(String text) {
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(12, Math.max(3, (int) text.lines().count())));
+        return area;
+    }
+}

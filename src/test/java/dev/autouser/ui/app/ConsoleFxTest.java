@@ -1,0 +1,261 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.SandboxUsers;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.core.AppDirs;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.provisioning.UserState;
+import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.ui.connect.GatewayConnector;
+import dev.autouser.ui.users.UserRow;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console driven like a person, headless (Monocle), against the TLS sandbox: fill the connect
+ * form, read the table, filter, lock, be refused when dropping an active user, clean up, read the audit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleFxTest {
+    @TempDir
+    Path home;
+    private ConsoleWindow window;
+    private SandboxUsers users;
+
+    @Start
+    void start(Stage stage) {
+        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
+        users = new SandboxUsers(home.resolve("setup-audit.jsonl"));
+        window = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
+                new GatewayConnector(() -> { throw new ConsoleException("No demo in this test."); }));
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        users.close();
+    }
+
+    @Test
+    void firstRunSaysWhatTheConsoleIsForAndOffersTheDemoOrANewConnection(FxRobot robot) {
+        waitFor(() -> robot.lookup("#welcomePane").tryQuery().map(Node::isVisible).orElse(false));
+        String purpose = robot.lookup("#welcomePurpose").queryAs(Labeled.class).getText();
+        for (String fact : List.of("Teleport provisions automatically", "CN=<name> in $external", "teleport-auto-user",
+                "roles, lock state and live sessions", "admin role", "clean up stale users safely")) {
+            assertTrue(purpose.contains(fact), "missing \"" + fact + "\" in: " + purpose);
+        }
+        assertTrue(robot.lookup("#welcomeDemoButton").queryButton().isVisible());
+        assertTrue(robot.lookup("#uriField").tryQuery().isEmpty(), "the form waits behind the welcome");
+
+        robot.clickOn("#welcomeNewConnectionButton");
+
+        waitFor(() -> robot.lookup("#uriField").tryQuery().map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("#welcomePane").tryQuery().isEmpty(), "the welcome is gone");
+    }
+
+    @Test
+    void theWindowCarriesTheInstallersIcon(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#connectView").query().getScene().getWindow();
+
+        javafx.scene.image.Image icon = onFx(() -> stage.getIcons().get(0));
+
+        assertFalse(icon.isError());
+        assertEquals(256, icon.getWidth());
+    }
+
+    @Test
+    void connectingThroughTheFormShowsTheUsersAndWhoWeAre(FxRobot robot) {
+        String bob = users.idle("bob", "read@db1");
+
+        connectAsDba(robot);
+        search(robot, bob);
+
+        assertEquals(UserState.IDLE, row(robot, bob).state());
+        assertEquals("CN=dba@$external", robot.lookup("#statusIdentity").queryAs(Labeled.class).getText());
+        assertTrue(robot.lookup("#statusServerVersion").queryAs(Labeled.class).getText().contains("7.0.14"));
+    }
+
+    @Test
+    void searchNarrowsTheTableToMatchingUsers(FxRobot robot) {
+        String bob = users.idle("bob", "readWrite@sales");
+        String carol = users.idle("carol", "read@db1");
+        connectAsDba(robot);
+        waitFor(() -> findRow(robot, carol).isPresent());
+
+        search(robot, bob);
+
+        assertEquals(List.of("CN=" + bob), visibleNames(robot));
+    }
+
+    @Test
+    void lockingAnIdleUserChangesItsStateAndIsAudited(FxRobot robot) {
+        String bob = users.idle("bob", "read@db1");
+        connectAsDba(robot);
+        search(robot, bob);
+
+        clickOnlyRow(robot);
+        robot.clickOn("#lockButton");
+        waitFor(() -> robot.lookup("#confirmActionButton").tryQuery().isPresent());
+        Button confirm = robot.lookup("#confirmActionButton").queryButton();
+        assertEquals("Lock 1 user", confirm.getText());
+        assertTrue(robot.lookup("#confirmCommands").queryTextInputControl().getText().contains("\"updateUser\": \"CN=" + bob));
+        robot.clickOn(confirm);
+
+        waitFor(() -> row(robot, bob).state() == UserState.LOCKED);
+        assertEquals(List.of("CN=" + bob), onFx(() -> table(robot).getSelectionModel().getSelectedItems().stream()
+                .map(UserRow::mongoName).toList()), "the refresh kept the selection");
+        robot.clickOn("#navAudit");
+        waitFor(() -> robot.lookup("#auditTable").queryTableView().getItems().stream()
+                .anyMatch(r -> r.toString().contains("CN=" + bob)));
+    }
+
+    @Test
+    void droppingAnActiveUserIsRefusedAndSaysWhy(FxRobot robot) {
+        String alice = users.active("alice", "read@db1");
+        connectAsDba(robot);
+        search(robot, alice);
+        waitFor(() -> row(robot, alice).state() == UserState.ACTIVE);
+
+        clickOnlyRow(robot);
+        robot.type(KeyCode.DELETE);
+
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String said = robot.lookup(".dialog-pane .header-panel .label").queryAs(Labeled.class).getText();
+        assertTrue(said.startsWith("Cannot drop CN=" + alice) && said.contains("1 live connection"), said);
+        assertTrue(robot.lookup("#confirmActionButton").tryQuery().isEmpty(), "no way to confirm a drop");
+        robot.type(KeyCode.ENTER);
+        assertEquals(UserState.ACTIVE, row(robot, alice).state());
+    }
+
+    @Test
+    void cleanupWizardPlansShowsCommandsAndDropsLockedUsers(FxRobot robot) {
+        String carol = users.locked("carol", "read@db1");
+        connectAsDba(robot);
+        search(robot, carol);
+
+        robot.clickOn("#cleanupButton");
+        waitFor(() -> robot.lookup("#scopeLOCKED_ONLY").tryQuery().isPresent());
+        robot.clickOn("#scopeLOCKED_ONLY");
+        robot.clickOn("#cleanupPlanButton");
+        waitFor(() -> robot.lookup("#cleanupCommands").tryQuery().isPresent()
+                && robot.lookup("#cleanupRunButton").tryQuery().isPresent());
+        assertTrue(robot.lookup("#cleanupCommands").queryTextInputControl().getText()
+                .contains("\"dropUser\": \"CN=" + carol + "\""));
+        Button run = robot.lookup("#cleanupRunButton").queryButton();
+        assertTrue(run.getText().matches("Drop \\d+ users?"), run.getText());
+        robot.clickOn(run);
+
+        waitFor(() -> robot.lookup("#cleanupSummary").tryQuery().isPresent()
+                && robot.lookup("#cleanupSummary").queryAs(Labeled.class).getText().contains("done"));
+        robot.clickOn("#cleanupCloseButton");
+        waitFor(() -> findRow(robot, carol).isEmpty());
+    }
+
+    @Test
+    void teleportPagesOpenAndTheThemeToggles(FxRobot robot) {
+        connectAsDba(robot);
+
+        robot.clickOn("#navAdminSetup");
+        assertTrue(robot.lookup("#adminSetupView").tryQuery().isPresent());
+        robot.clickOn("#navRoleMapping");
+        assertTrue(robot.lookup("#roleMappingView").tryQuery().isPresent());
+        robot.clickOn("#themeToggle");
+        assertTrue(window.theme().darkProperty().get());
+    }
+
+    private void connectAsDba(FxRobot robot) {
+        MongoTarget target = users.target();
+        robot.clickOn("#welcomeNewConnectionButton"); // a first run: no saved profile yet
+        replaceText(robot, "#uriField", target.uri());
+        // File fields are pasted: Browse opens a native chooser and Monocle cannot drag files.
+        paste(robot, "#caFileField", target.caFile().toString());
+        paste(robot, "#certFileField", target.clientFile(MongoTarget.DBA).toString());
+        waitFor(() -> robot.lookup("#subjectLabel").queryAs(Labeled.class).getText().contains("CN=dba"));
+        robot.clickOn("#connectButton");
+        waitFor(() -> robot.lookup("#usersTable").tryQuery().isPresent());
+    }
+
+    /** The search left one row: click it, as a person selects a user. */
+    private static void clickOnlyRow(FxRobot robot) {
+        // Cells are recycled: pick the row cell that shows index 0, not the first cell node.
+        Node first = robot.lookup("#usersTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
+                .query();
+        robot.clickOn(first);
+        waitFor(() -> onFx(() -> table(robot).getSelectionModel().getSelectedItems().size() == 1));
+    }
+
+    private static void paste(FxRobot robot, String field, String text) {
+        robot.clickOn(field);
+        robot.interact(() -> robot.lookup(field).queryTextInputControl().setText(text));
+    }
+
+    private static void replaceText(FxRobot robot, String field, String text) {
+        robot.clickOn(field);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(text);
+    }
+
+    private void search(FxRobot robot, String teleportName) {
+        waitFor(() -> findRow(robot, teleportName).isPresent());
+        replaceText(robot, "#searchField", teleportName);
+        waitFor(() -> visibleNames(robot).equals(List.of("CN=" + teleportName)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<UserRow> table(FxRobot robot) {
+        return (TableView<UserRow>) (Node) robot.lookup("#usersTable").queryTableView();
+    }
+
+    private static List<String> visibleNames(FxRobot robot) {
+        return onFx(() -> table(robot).getItems().stream().map(UserRow::mongoName).toList());
+    }
+
+    private Optional<UserRow> findRow(FxRobot robot, String teleportName) {
+        return onFx(() -> table(robot).getItems().stream()
+                .filter(r -> r.mongoName().equals("CN=" + teleportName)).findFirst());
+    }
+
+    private UserRow row(FxRobot robot, String teleportName) {
+        return findRow(robot, teleportName).orElseThrow();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Reading the window failed", e);
+        }
+    }
+
+    private static void waitFor(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting for the window", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.core.AppDirs;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.ProgressListener;
+import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.sandbox.DemoData;
+import dev.autouser.sandbox.RunningDemo;
+import dev.autouser.sandbox.SandboxServer;
+import dev.autouser.ui.cleanup.CleanupViewModel;
+import dev.autouser.ui.cleanup.CleanupWizard;
+import dev.autouser.ui.connect.DemoLauncher;
+import dev.autouser.ui.connect.GatewayConnector;
+import dev.autouser.ui.shell.Page;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Takes the README's screenshots in a real window: run under Xvfb with the test class path,
+ * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp ... dev.autouser.ui.app.ScreenshotTour docs}.
+ * Starts the demo, visits every view in the light and the dark theme, and writes PNGs.
+ */
+public final class ScreenshotTour {
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("autouser-tour");
+        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
+        Platform.startup(() -> { });
+        ConsoleWindow window = onFx(() -> {
+            ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
+                        DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4)))));
+            created.show(new Stage());
+            return created;
+        });
+        Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
+        Thread.sleep(1500);
+        onFx(() -> { window.connectModel().startDemo(); return null; });
+        waitUntil(() -> window.session() != null);
+        Thread.sleep(2500);
+        // A little history for the audit view, made through core as the console would.
+        UserCleanup cleanup = new UserCleanup(window.session().gateway(), new AuditLog(dirs.auditLog()));
+        cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=mallory")), ProgressListener.NONE);
+        cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack")), ProgressListener.NONE);
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            onFx(() -> { window.theme().darkProperty().set(dark); return null; });
+            onFx(() -> { window.mainModel().show(Page.CONNECT); return null; });
+            Thread.sleep(1200);
+            shoot(stage.getScene(), out.resolve("connect-" + theme + ".png"));
+            onFx(() -> { window.mainModel().show(Page.USERS); return null; });
+            Thread.sleep(2500);
+            onFx(() -> {
+                TableView<?> table = (TableView<?>) stage.getScene().lookup("#usersTable");
+                // Users from other clusters first, so the leaf-cluster tags show.
+                javafx.scene.control.TableColumn<?, ?> cluster = table.getColumns().get(3);
+                cluster.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                javafx.collections.ObservableList<javafx.scene.control.TableColumn> order =
+                        (javafx.collections.ObservableList) table.getSortOrder();
+                order.setAll(cluster);
+                table.getSelectionModel().clearAndSelect(0);
+                table.requestFocus();
+                return null;
+            });
+            Thread.sleep(1200);
+            shoot(stage.getScene(), out.resolve("users-" + theme + ".png"));
+            Stage wizard = onFx(() -> CleanupWizard.open(stage, new CleanupViewModel(cleanup, window.dialogs(),
+                    FxExecutors.forApplication(), () -> { })));
+            Thread.sleep(800);
+            onFx(() -> {
+                ((javafx.scene.control.Button) wizard.getScene().lookup("#cleanupPlanButton")).fire();
+                return null;
+            });
+            Thread.sleep(2500);
+            shoot(wizard.getScene(), out.resolve("cleanup-" + theme + ".png"));
+            onFx(() -> { wizard.close(); return null; });
+            onFx(() -> { window.mainModel().show(Page.AUDIT); return null; });
+            Thread.sleep(1500);
+            shoot(stage.getScene(), out.resolve("audit-" + theme + ".png"));
+        }
+        onFx(() -> { window.close(); stage.close(); return null; });
+        Thread.sleep(1000);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shoot(Scene scene, Path file) throws Exception {
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 600 && !onFx(condition); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+}

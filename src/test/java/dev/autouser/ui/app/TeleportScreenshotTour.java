@@ -1,0 +1,112 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.core.AppDirs;
+import dev.autouser.ui.connect.DemoLauncher;
+import dev.autouser.ui.connect.GatewayConnector;
+import dev.autouser.ui.shell.Page;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Not a test: opens the real console on the demo server under a real display (xvfb-run), walks
+ * through the admin-setup and role-mapping pages and captures the screen with ImageMagick's
+ * {@code import} into {@code docs/}. Run: see README ("Screenshots").
+ */
+public final class TeleportScreenshotTour {
+    private static ConsoleWindow window;
+    private static Stage stage;
+
+    public static void main(String[] args) throws Exception {
+        Path docs = Path.of(args.length > 0 ? args[0] : "docs");
+        boolean dark = java.util.Arrays.asList(args).contains("--dark"); // to check the dark theme; docs show light
+        Files.createDirectories(docs);
+        Path home = Files.createTempDirectory("autouser-tour");
+        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
+        Platform.startup(() -> {
+            stage = new Stage();
+            window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> DemoLauncher.start(dirs)));
+            window.show(stage);
+        });
+        waitUntil(() -> window.session() != null, 60);
+        Thread.sleep(2000);
+
+        fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
+        Thread.sleep(1500);
+        fire("#verifyButton");
+        Thread.sleep(2500);
+        shoot(docs.resolve("admin-setup-drift.png"));
+        fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
+        Thread.sleep(800);
+        shoot(docs.resolve("admin-setup-script.png"));
+
+        fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        Thread.sleep(1500);
+        fx(() -> ((TextField) lookup("#newAllowField")).setText("readwrite@db1"));
+        fire("#addAllowButton");
+        fx(() -> ((TextField) lookup("#newAllowField")).setText("readAnyDatabase@db2"));
+        fire("#addAllowButton");
+        Thread.sleep(2500);
+        shoot(docs.resolve("role-mapping-validation.png"));
+        fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
+        fx(() -> ((TextField) lookup("#previewUserField")).setText("alice"));
+        fx(() -> ((TextField) lookup("#previewClusterField")).setText("root"));
+        fx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=read@db2"));
+        Thread.sleep(500);
+        fire("#previewButton");
+        Thread.sleep(2500);
+        shoot(docs.resolve("role-mapping-preview.png"));
+
+        fx(() -> {
+            window.close();
+            stage.close();
+        });
+        Thread.sleep(1000);
+        System.exit(0);
+    }
+
+    private static Node lookup(String id) {
+        return stage.getScene().lookup(id);
+    }
+
+    private static void fire(String id) throws Exception {
+        fx(() -> ((Button) lookup(id)).fire());
+    }
+
+    private static void fx(Runnable action) throws Exception {
+        FutureTask<Void> task = new FutureTask<>(action, null);
+        Platform.runLater(task);
+        task.get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        for (int i = 0; i < seconds * 10; i++) {
+            FutureTask<Boolean> check = new FutureTask<>(condition);
+            Platform.runLater(check);
+            if (check.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The demo server did not connect within " + seconds + " s.");
+    }
+
+    private static void shoot(Path file) throws Exception {
+        Process process = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+20", "+repage", file.toString()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("captured " + file);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.autouser.ui.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A DialogService for view-model tests: records what the person would see and answers as told. */
+public final class RecordingDialogs implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<Confirmation> confirmations = new ArrayList<>();
+    public final List<String> notices = new ArrayList<>();
+    public final List<String> clipboard = new ArrayList<>();
+    public boolean answerConfirm = true;
+    public Path saveFile;
+    public Path openFile;
+
+    @Override
+    public void showError(String sentence, Throwable details) {
+        errors.add(sentence);
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        confirmations.add(confirmation);
+        return answerConfirm;
+    }
+
+    @Override
+    public void notify(String message) {
+        notices.add(message);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        return Optional.ofNullable(saveFile);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title) {
+        return Optional.ofNullable(openFile);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        clipboard.add(text);
+    }
+}
