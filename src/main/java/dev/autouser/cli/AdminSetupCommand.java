@@ -2,8 +2,12 @@ package dev.autouser.cli;
 
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.DatabaseResource;
 import dev.autouser.core.teleport.GatewayCommandRunner;
+import dev.autouser.core.teleport.LeastPrivilegeDatabases;
+import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
@@ -13,8 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 @Command(name = "admin-setup", mixinStandardHelpOptions = true,
         description = {"Check or create the MongoDB role and user Teleport's auto-provisioning needs (teleport-admin-role,"
@@ -42,6 +48,11 @@ final class AdminSetupCommand extends ConnectedCommand {
             description = "Least privilege: grantRole only on these databases (those owning the roles in your db_roles).")
     List<String> grantDbs = new ArrayList<>();
 
+    @Option(names = "--grant-dbs-for", paramLabel = "ROLE_FILE",
+            description = "Least privilege derived from a Teleport role (tctl get role/NAME): grantRole on the databases of its"
+                    + " db_roles and of the roles existing auto-users hold; refused when a template can name any database.")
+    Path grantDbsFor;
+
     @Option(names = "--with-view-role", description = "Also grant read-only viewRole on all databases, which Teleport does not"
             + " need but lets this console check that db_roles name existing roles.")
     boolean withViewRole;
@@ -68,6 +79,9 @@ final class AdminSetupCommand extends ConnectedCommand {
         if (staticForm && !action.teleportYaml) {
             throw new ConsoleException("--static only applies to --teleport-yaml.");
         }
+        if (grantDbsFor != null && !grantDbs.isEmpty()) {
+            throw new ConsoleException("Choose --grant-dbs or --grant-dbs-for, not both.");
+        }
         if (!adminUser.startsWith("CN=")) {
             throw new ConsoleException("--admin-user is the certificate subject Teleport logs in with, e.g. CN=teleport-admin.");
         }
@@ -86,12 +100,30 @@ final class AdminSetupCommand extends ConnectedCommand {
             out().print(staticForm ? resource.toStaticYaml() : resource.toDynamicYaml());
             return AutoUserCommand.OK;
         }
-        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), context().auditLog());
+        if (grantDbsFor != null) {
+            spec = spec.withGrantDbs(derivedDatabases(gateway));
+        }
+        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), auditLog());
         if (action.printScript) {
             out().print(setup.verify(spec).script());
             return AutoUserCommand.OK;
         }
         return action.verify ? verify(setup, gateway) : apply(setup, gateway);
+    }
+
+    /** The least-privilege databases for the role file, with one listing of the auto-users' roles. */
+    private List<String> derivedDatabases(MongoGateway gateway) {
+        RoleFileArguments file = new RoleFileArguments();
+        file.file = grantDbsFor;
+        TeleportRole role = file.role();
+        List<RoleRef> held = new AutoUserLister(gateway).list().users().stream()
+                .flatMap(user -> user.roles().stream()).distinct().toList();
+        LeastPrivilegeDatabases derived = LeastPrivilegeDatabases.derive(role.allowDbRoles(), Map.of(), held);
+        if (!derived.computable()) {
+            throw new ConsoleException(derived.advice() + " Leave out --grant-dbs-for to do so.");
+        }
+        err().println("note: " + derived.advice());
+        return derived.databases();
     }
 
     private int verify(AdminSetup setup, MongoGateway gateway) {

@@ -25,6 +25,8 @@ final class RoleFileArguments {
     String readFile() {
         try {
             return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConsoleException("No such file: " + file);
         } catch (IOException e) {
             throw new ConsoleException("Cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
         }

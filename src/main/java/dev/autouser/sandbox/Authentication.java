@@ -117,7 +117,7 @@ final class Authentication {
                 connection.serverAddress().getAddress())) {
             throw ServerErrors.authenticationFailed();
         }
-        connection.authenticated(id);
+        connection.authenticated(id, user.userId());
     }
 
     private static Document saslReply(int conversationId, boolean done, String payload) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,6 +26,8 @@ public final class ClientConnection {
     private final Channel channel;
     private final Instant connectedAt = Instant.now();
     private final List<UserId> users = new CopyOnWriteArrayList<>();
+    /** The {@code userId} each logged-in user had at login: a re-created user has another one. */
+    private final ConcurrentHashMap<UserId, UUID> loginGenerations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ScramConversation> conversations = new ConcurrentHashMap<>();
     private volatile Document clientMetadata;
     private volatile RunningCommand running;
@@ -84,13 +87,26 @@ public final class ClientConnection {
     }
 
     /** MongoDB keeps one user per database on a connection: a new login replaces the old one there. */
-    void authenticated(UserId user) {
-        users.removeIf(existing -> existing.db().equals(user.db()));
+    void authenticated(UserId user, UUID generation) {
+        logout(user.db());
+        loginGenerations.put(user, generation);
         users.add(user);
     }
 
     void logout(String db) {
         users.removeIf(existing -> existing.db().equals(db));
+        loginGenerations.keySet().removeIf(existing -> existing.db().equals(db));
+    }
+
+    /** The {@code userId} {@code user} had when it logged in on this connection. */
+    Optional<UUID> loginGeneration(UserId user) {
+        return Optional.ofNullable(loginGenerations.get(user));
+    }
+
+    /** Drops {@code user} from this connection, as MongoDB's session refresh does for a changed user. */
+    void forget(UserId user) {
+        users.remove(user);
+        loginGenerations.remove(user);
     }
 
     ConcurrentHashMap<Integer, ScramConversation> conversations() {

@@ -4,7 +4,10 @@ import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.NoSuchCommandException;
 import dev.autouser.sandbox.security.Authorizer;
+import dev.autouser.sandbox.security.CommandSpec;
+import dev.autouser.sandbox.security.CommandTable;
 import dev.autouser.sandbox.security.SecurityState;
 import dev.autouser.sandbox.security.ServerErrors;
 import dev.autouser.sandbox.security.UserAdminCommands;
@@ -13,7 +16,6 @@ import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,9 +24,14 @@ import java.util.Set;
  * {@code currentOp}. Ordinary reads and writes fall through to the library.
  */
 final class SandboxBackend extends MemoryBackend {
-    /** What an unauthenticated connection may run, as in MongoDB. */
-    private static final Set<String> OPEN_COMMANDS = Set.of("hello", "ismaster", "ping", "buildinfo",
-            "authenticate", "saslstart", "saslcontinue", "logout", "endsessions", "connectionstatus");
+    /**
+     * What the library's own admin handler answers (lower case; a fact about the library, not about
+     * MongoDB: what MongoDB has is in {@link CommandTable}); see {@link #libraryCommand}.
+     */
+    private static final Set<String> LIBRARY_ADMIN_COMMANDS = Set.of("listdatabases", "replsetgetstatus", "getlog",
+            "renamecollection", "getlasterror", "connectionstatus", "hostinfo", "getcmdlineopts",
+            "getfreemonitoringstatus", "endsessions", "whatsmyuri", "ismaster", "buildinfo", "dropdatabase", "getmore",
+            "killcursors", "ping", "serverstatus");
 
     private final ReportedVersion version;
     private final ConnectionRegistry connections;
@@ -32,12 +39,16 @@ final class SandboxBackend extends MemoryBackend {
     private final Handshake handshake;
     private final Authorizer authorizer;
     private final UserAdminCommands userAdmin;
+    private final SessionRefresh sessionRefresh;
+    private final LocalhostBypass localhostBypass;
     private final CursorOwners cursorOwners = new CursorOwners();
     private final ServerMetrics metrics = new ServerMetrics();
     private final NodeRole role;
     private CurrentOpCommands currentOp;
+    private final SystemCollections systemCollections;
 
-    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections, NodeRole role) {
+    SandboxBackend(ReportedVersion version, SecurityState security, ConnectionRegistry connections, NodeRole role,
+                   boolean localhostAuthBypass, boolean accessControl) {
         this.version = version;
         this.connections = connections;
         this.role = role;
@@ -45,6 +56,9 @@ final class SandboxBackend extends MemoryBackend {
         this.handshake = new Handshake(version, authentication, role);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
+        this.sessionRefresh = new SessionRefresh(security);
+        this.localhostBypass = new LocalhostBypass(security, localhostAuthBypass, accessControl);
+        this.systemCollections = new SystemCollections(security, this::runStages, this::cursorReply);
         version(version);
     }
 
@@ -57,8 +71,9 @@ final class SandboxBackend extends MemoryBackend {
     @Override
     public Document handleCommand(Channel channel, String db, String command, Document query) {
         ClientConnection connection = connections.of(channel);
-        connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
+        connection.started(RunningCommand.started(connections.nextOpId(), db, command, query, System.nanoTime()));
         try {
+            sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
             role.gossip(reply, ReplicatedWrites.isWrite(command));
             cursorOwners.remember(reply, connection.users());
@@ -96,43 +111,44 @@ final class SandboxBackend extends MemoryBackend {
 
     private Document dispatch(Channel channel, ClientConnection connection, String db, String command,
                               Document query) {
-        CommandNames.requireExactSpelling(command);
-        if (!Authorizer.isKnownCommand(command)) {
-            throw ServerErrors.commandNotFound(command);
-        }
-        String name = command.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "hello", "ismaster":
+        // mongod looks the command up (exact spelling) before authentication and authorization.
+        CommandSpec spec = CommandTable.find(command).orElseThrow(() -> ServerErrors.commandNotFound(command));
+        switch (spec.handler()) {
+            case HANDSHAKE:
                 return handshake.reply(connection, command, query);
-            case "ping":
+            case PING:
                 return new Document("ok", 1.0);
-            case "buildinfo":
+            case BUILD_INFO:
                 return Handshake.buildInfo(version);
-            case "authenticate":
+            case AUTHENTICATE:
                 return authentication.authenticateX509(connection, db, query, false);
-            case "saslstart":
+            case SASL_START:
                 return authentication.saslStart(connection, db, query, false);
-            case "saslcontinue":
+            case SASL_CONTINUE:
                 return authentication.saslContinue(connection, query);
-            case "logout":
+            case LOGOUT:
                 connection.logout(db);
+                return new Document("ok", 1.0);
+            case END_SESSIONS:
+                // Sessions are not tracked (README: sandbox gaps).
                 return new Document("ok", 1.0);
             default:
                 break;
         }
-        if (!connection.isAuthenticated() && !OPEN_COMMANDS.contains(name)) {
+        boolean bypass = localhostBypass.applies(connection);
+        if (!bypass && !connection.isAuthenticated() && spec.needsLogin()) {
             throw ServerErrors.requiresAuthentication(command);
         }
-        return authorizedCommand(channel, connection, db, command, name, query);
+        return authorizedCommand(channel, connection, db, command, spec, query, bypass);
     }
 
     private Document authorizedCommand(Channel channel, ClientConnection connection, String db, String command,
-                                       String name, Document query) {
-        if (name.equals("endsessions")) {
-            return new Document("ok", 1.0);
-        }
+                                       CommandSpec spec, Document query, boolean bypass) {
+        String name = spec.key();
         List<UserId> users = connection.users();
-        authorizer.check(users, db, command, query);
+        if (!bypass) {
+            authorizer.check(users, db, command, query);
+        }
         if (ReplicatedWrites.isWrite(command)) {
             role.checkWritable(command);
         }
@@ -144,20 +160,39 @@ final class SandboxBackend extends MemoryBackend {
         } else if (name.equals("killcursors")) {
             cursorOwners.checkKillCursors(query, users);
         }
-        if (name.equals("currentop")) {
+        if (spec.handler() == CommandSpec.Handler.CURRENT_OP) {
             return currentOp.currentOp(connection, db, query);
         }
         if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
             return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
         }
-        if (userAdmin.handles(command)) {
+        if (spec.handler() == CommandSpec.Handler.USER_ADMIN) {
             return userAdmin.handle(db, command, query, users);
         }
-        Document reply = super.handleCommand(channel, db, command, query);
+        if (SystemCollections.handles(db, command, query)) {
+            return systemCollections.handle(command, query);
+        }
+        Document reply = libraryCommand(channel, db, command, name, query);
         if (name.equals("listdatabases")) {
             return ListDatabasesReply.build(reply, query, names -> authorizer.visibleDatabases(users, names, query));
         }
         return reply;
+    }
+
+    /**
+     * The library answers only its own short list of commands on {@code admin} (anything else, even
+     * {@code find}, is "no such command" with the whole command as the name); mongod treats admin
+     * as an ordinary database too, so the rest goes to the library's database handler.
+     */
+    private Document libraryCommand(Channel channel, String db, String command, String name, Document query) {
+        try {
+            if (db.equals("admin") && !LIBRARY_ADMIN_COMMANDS.contains(name)) {
+                return resolveDatabase(db).handleCommand(channel, command, query, this::resolveDatabase, oplog);
+            }
+            return super.handleCommand(channel, db, command, query);
+        } catch (NoSuchCommandException e) {
+            throw ServerErrors.commandNotFound(command);
+        }
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */

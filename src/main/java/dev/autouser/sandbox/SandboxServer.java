@@ -21,6 +21,8 @@ public final class SandboxServer implements AutoCloseable {
     private final int requestedPort;
     private final DevPki pki;
     private final ReportedVersion version;
+    private final boolean localhostAuthBypass;
+    private final boolean accessControl;
     private final SecurityState security;
     private final NodeRole role;
     private final ConnectionRegistry connections = new ConnectionRegistry();
@@ -33,6 +35,8 @@ public final class SandboxServer implements AutoCloseable {
         this.requestedPort = builder.port;
         this.pki = builder.pki;
         this.version = builder.version;
+        this.localhostAuthBypass = builder.localhostAuthBypass;
+        this.accessControl = builder.accessControl;
         this.security = builder.security != null ? builder.security : new SecurityState();
         this.role = builder.role;
     }
@@ -46,7 +50,7 @@ public final class SandboxServer implements AutoCloseable {
         if (transport != null) {
             throw new IllegalStateException("The sandbox server is already running.");
         }
-        backend = new SandboxBackend(version, security, connections, role);
+        backend = new SandboxBackend(version, security, connections, role, localhostAuthBypass, accessControl);
         port = listen(requestedPort);
         backend.listeningOn(port);
         return this;
@@ -152,6 +156,8 @@ public final class SandboxServer implements AutoCloseable {
         private int port;
         private DevPki pki;
         private ReportedVersion version = ReportedVersion.parse(DEFAULT_VERSION);
+        private boolean localhostAuthBypass;
+        private boolean accessControl = true;
         private SecurityState security;
         private NodeRole role = NodeRole.STANDALONE;
 
@@ -194,6 +200,26 @@ public final class SandboxServer implements AutoCloseable {
         /** The version {@code buildInfo} reports, e.g. "7.0.14" or "5.0.26". */
         public Builder serverVersion(String version) {
             this.version = ReportedVersion.parse(version);
+            return this;
+        }
+
+        /**
+         * MongoDB's localhost exception ({@code enableLocalhostAuthBypass}, on by default in mongod):
+         * while the server has no user and no role, a client on the loopback interface may run
+         * anything without logging in, so it can create the first user. Off by default here
+         * because the demo and test seeds always start with their logins.
+         */
+        public Builder localhostAuthBypass(boolean enabled) {
+            this.localhostAuthBypass = enabled;
+            return this;
+        }
+
+        /**
+         * {@code false}: like mongod started without {@code --auth}, no command is checked against
+         * privileges (logins still work). Only for running MongoDB's own tests that expect that.
+         */
+        public Builder accessControl(boolean enabled) {
+            this.accessControl = enabled;
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.autouser.bench;
 
-import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
@@ -53,7 +52,7 @@ public final class ListingBenchmark {
             DevPki pki = DevPki.openOrCreate(pkiDir);
             try (SandboxServer server = SandboxServer.builder().port(0).tls(pki).build().start()) {
                 DemoData.Seeded seeded = DemoData.seed(server, pki, new DemoData.Options(DemoData.Seed.EMPTY, size));
-                List<MongoClient> sessions = connectSome(server, pki);
+                List<MongoGateway> sessions = connectSome(server, pki);
                 ConnectionProfile dba = ConnectionProfile.x509(server.connectionString(), pki.caFile(), seeded.dbaFile());
                 try (MongoGateway gateway = MongoGateway.connect(dba, null)) {
                     rows.add(measureListing(gateway, size));
@@ -61,7 +60,7 @@ public final class ListingBenchmark {
                         cleanupRate = measureCleanup(gateway);
                     }
                 } finally {
-                    sessions.forEach(MongoClient::close);
+                    sessions.forEach(MongoGateway::close);
                 }
             }
             System.err.println("measured " + size + " users");
@@ -70,8 +69,8 @@ public final class ListingBenchmark {
     }
 
     /** Opens real X.509 sessions as unlocked bulk users (user000001, user000002, user000004, ...). */
-    private static List<MongoClient> connectSome(SandboxServer server, DevPki pki) {
-        List<MongoClient> clients = new ArrayList<>();
+    private static List<MongoGateway> connectSome(SandboxServer server, DevPki pki) {
+        List<MongoGateway> clients = new ArrayList<>();
         for (int i = 1; clients.size() < CONNECTED; i++) {
             if (i % 3 == 0 || i % 7 == 0) {
                 continue;
@@ -81,7 +80,7 @@ public final class ListingBenchmark {
             ConnectionProfile profile = ConnectionProfile.x509(server.connectionString(), pki.caFile(), file);
             MongoGateway session = MongoGateway.connect(profile, null);
             session.run("admin", new Document("ping", 1), "ping");
-            clients.add(session.client());
+            clients.add(session);
         }
         return clients;
     }

@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.Seeds;
 import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -106,5 +107,39 @@ class AdminSetupCommandTest {
         assertEquals(2, adminSetup("dba", "--verify", "--apply").code());
         assertEquals(2, adminSetup("dba").code());
         assertEquals(2, adminSetup("dba", "--verify", "--static").code());
+    }
+
+    private static String roleFile(String... entries) {
+        StringBuilder yaml = new StringBuilder("kind: role\nversion: v7\nmetadata:\n  name: auto\nspec:\n  options:\n"
+                + "    create_db_user_mode: keep\n  allow:\n    db_roles:\n");
+        for (String entry : entries) {
+            yaml.append("    - '").append(entry).append("'\n");
+        }
+        return CliRun.file(yaml.toString()).toString();
+    }
+
+    @Test
+    void leastPrivilegeForARoleCoversTheRolesAutoUsersHoldToo() {
+        Seeds seeds = new Seeds(target);
+        try {
+            seeds.autoUser("holder", false, "read@reporting");
+
+            CliRun script = adminSetup("dba", "--print-script", "--grant-dbs-for", roleFile("readWrite@db1"));
+
+            assertEquals(0, script.code(), script.toString());
+            assertTrue(script.out().contains("{ resource: { db: \"db1\", collection: \"\" }, actions: [ \"grantRole\" ] }"), script.out());
+            assertTrue(script.out().contains("{ resource: { db: \"reporting\", collection: \"\" }, actions: [ \"grantRole\" ] }"), script.out());
+        } finally {
+            seeds.dropAll();
+        }
+    }
+
+    @Test
+    void leastPrivilegeForARoleWithATemplateCannotBeComputed() {
+        CliRun run = adminSetup("dba", "--print-script", "--grant-dbs-for", roleFile("readWrite@db1", "{{internal.db_roles}}"));
+
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().startsWith("error: Least privilege cannot be computed: {{internal.db_roles}} can name a role in any"
+                + " database, so grant grantRole on all databases."), run.toString());
     }
 }

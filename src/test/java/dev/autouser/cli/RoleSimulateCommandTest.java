@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
@@ -72,7 +73,9 @@ class RoleSimulateCommandTest {
         Document after = user(rupert);
         assertTrue(after != null, "the existing user must not be dropped");
         assertEquals(List.of(new Document("role", "read").append("db", "db2")), after.getList("roles", Document.class));
-        assertTrue(run.audit().isEmpty(), run.audit().toString());
+        assertEquals(1, run.audit().size(), run.audit().toString());
+        assertEquals("simulate CN=" + rupert, run.audit().get(0).command());
+        assertTrue(run.audit().get(0).result().contains("refused: CN=" + rupert + " already exists"), run.audit().toString());
     }
 
     @Test
@@ -128,7 +131,8 @@ class RoleSimulateCommandTest {
         assertEquals(2, records.size(), records.toString());
         records.forEach(r -> {
             assertEquals("CN=teleport-admin@$external", r.identity());
-            assertTrue(r.result().startsWith("simulation: ok"), r.toString());
+            assertTrue(r.run().has(Mark.SIMULATION), r.toString());
+            assertTrue(r.result().startsWith("ok"), r.toString());
         });
     }
 }

@@ -76,22 +76,4 @@ class TerminalOutputTest {
         }
         assertEquals("plain text\ncrlf\r\nlone\\rxtail\ttab\n", sink.toString());
     }
-
-    @Test
-    void aUsageErrorIsOneSentenceAndAOneLineHint() {
-        CliRun run = CliRun.run("list", "--bogus");
-
-        assertEquals(2, run.code(), run.toString());
-        assertEquals("error: Unknown option: '--bogus'.\nTry 'autouser list --help' for the options.\n", run.err(), run.toString());
-        assertEquals("", run.out(), run.toString());
-    }
-
-    @Test
-    void aMissingArgumentIsAUsageErrorWithAHint() {
-        CliRun run = CliRun.run("lock");
-
-        assertEquals(2, run.code(), run.toString());
-        assertEquals(2, run.err().lines().count(), run.toString());
-        assertTrue(run.err().startsWith("error: Missing required parameter"), run.toString());
-    }
 }

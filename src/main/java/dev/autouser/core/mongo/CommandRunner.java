@@ -9,7 +9,8 @@ import org.bson.Document;
 @FunctionalInterface
 public interface CommandRunner {
     /**
-     * @throws CommandRefusedException when the server answers with an error (its code kept)
+     * @throws ConsoleException when the server answers with an error ({@link ConsoleException#isRefusal()},
+     *                          its code and cause kept) or cannot be reached (no code)
      */
     Document run(String db, Document command);
 }

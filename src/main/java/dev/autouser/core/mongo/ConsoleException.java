@@ -3,8 +3,9 @@ package dev.autouser.core.mongo;
 import java.util.OptionalInt;
 
 /**
- * The one exception type the GUI and the CLI show: a plain one-sentence message for the person,
- * plus the MongoDB server error code when the server refused something. The cause keeps the
+ * The one exception type the GUI and the CLI show, and the one "server refused" exception: a plain
+ * one-sentence message for the person, plus the MongoDB server error code when the server refused
+ * something. The cause keeps the
  * technical detail for the log.
  */
 public final class ConsoleException extends RuntimeException {
@@ -30,5 +31,20 @@ public final class ConsoleException extends RuntimeException {
 
     public boolean hasServerCode(int code) {
         return serverCode != null && serverCode == code;
+    }
+
+    /** The server answered and said no (any code); false when it could not be asked at all. */
+    public boolean isRefusal() {
+        return serverCode != null;
+    }
+
+    /** Code 13: the identity lacks a privilege. */
+    public boolean isUnauthorized() {
+        return hasServerCode(MongoErrors.UNAUTHORIZED);
+    }
+
+    /** The user or role to create exists already (51003, 51002). */
+    public boolean isAlreadyExists() {
+        return hasServerCode(MongoErrors.USER_ALREADY_EXISTS) || hasServerCode(MongoErrors.ROLE_ALREADY_EXISTS);
     }
 }

@@ -37,12 +37,13 @@ public final class MongoErrors {
      */
     public static ConsoleException translate(RuntimeException failure, String server, String identity,
                                              String command, String db, String attempted) {
-        return translate(failure, server, identity, command, db, java.util.List.of(), attempted);
+        return translate(failure, server, identity, command, db,
+                RequiredPrivileges.of(command, db, java.util.List.of()), attempted);
     }
 
-    /** Like the other, naming the databases of the roles the command grants ({@code roleDbs}). */
+    /** Like the others, with the privileges the command needs (a {@link MongoCommand} knows them). */
     public static ConsoleException translate(RuntimeException failure, String server, String identity,
-                                             String command, String db, java.util.List<String> roleDbs,
+                                             String command, String db, java.util.List<Privilege> required,
                                              String attempted) {
         if (failure instanceof ConsoleException console) {
             return console;
@@ -54,7 +55,7 @@ public final class MongoErrors {
             return authenticationFailed(security, identity);
         }
         if (failure instanceof MongoCommandException refused) {
-            return commandRefused(refused, identity, command, db, roleDbs, attempted);
+            return commandRefused(refused, identity, command, db, required, attempted);
         }
         if (failure instanceof MongoTimeoutException timeout) {
             return unreachable(timeout, server);
@@ -87,12 +88,12 @@ public final class MongoErrors {
     }
 
     private static ConsoleException commandRefused(MongoCommandException refused, String identity, String command,
-                                                   String db, java.util.List<String> roleDbs, String attempted) {
+                                                   String db, java.util.List<Privilege> required, String attempted) {
         int code = refused.getErrorCode();
         String serverText = refused.getErrorMessage();
         String message = switch (code) {
             case UNAUTHORIZED -> "Not allowed to " + attempted + ": " + identity + " lacks "
-                    + RequiredPrivileges.forCommand(command, db, roleDbs) + serverDetail(serverText) + ".";
+                    + RequiredPrivileges.describe(required, command, db) + serverDetail(serverText) + ".";
             case AUTHENTICATION_FAILED -> "Authentication failed as " + identity + ".";
             case USER_NOT_FOUND -> "Could not " + attempted + ": the user does not exist (" + serverText + ").";
             case ROLE_NOT_FOUND -> "Could not " + attempted + ": a role does not exist (" + serverText + ").";
@@ -122,8 +123,7 @@ public final class MongoErrors {
             message = "TLS failed with " + server + ": the server's certificate does not name this host.";
         } else if (lower.contains("bad_certificate") || lower.contains("certificate_required")
                 || lower.contains("certificate_unknown") || lower.contains("unknown_ca")) {
-            message = "TLS failed with " + server + ": the server rejected the client certificate"
-                    + " (it is missing, expired or not signed by a CA the server trusts).";
+            message = clientCertificateRejectedText(server) + ".";
         } else if (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection")) {
             message = "TLS failed with " + server + ": the server does not speak TLS; remove tls=true and the CA file.";
         } else if (lower.contains("sslhandshakeexception") || lower.contains("sslexception")) {
@@ -139,6 +139,16 @@ public final class MongoErrors {
             message = "Cannot reach " + server + " within the time limit: check the address, the port and any firewall.";
         }
         return new ConsoleException(message, timeout);
+    }
+
+    /** The server refused the client certificate (found by {@link TlsRejectionProbe} when the alert was lost). */
+    static ConsoleException clientCertificateRejected(String server, String alert, RuntimeException failure) {
+        return new ConsoleException(clientCertificateRejectedText(server) + "; TLS alert " + alert + ".", failure);
+    }
+
+    private static String clientCertificateRejectedText(String server) {
+        return "TLS failed with " + server + ": the server rejected the client certificate"
+                + " (it is missing, expired or not signed by a CA the server trusts)";
     }
 
     private static String sslReason(String detail) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One open connection (driver client) to a MongoDB deployment, with the facts learnt on connect.
@@ -59,6 +60,13 @@ public final class MongoGateway implements AutoCloseable {
                     new NodeClients(prepared.settings(), serverSelectionTimeout));
         } catch (RuntimeException e) {
             client.close();
+            if (prepared.settings().getSslSettings().isEnabled() && TlsRejectionProbe.worthProbing(e)) {
+                Optional<String> alert = TlsRejectionProbe.rejectedCertificateAlert(prepared.settings().getSslSettings(),
+                        prepared.connectionString().getHosts().get(0), serverSelectionTimeout);
+                if (alert.isPresent()) {
+                    throw MongoErrors.clientCertificateRejected(server, alert.get(), e);
+                }
+            }
             throw MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
         }
     }
@@ -80,29 +88,25 @@ public final class MongoGateway implements AutoCloseable {
 
     /**
      * Runs one command. {@code attempted} is the person's intent as a verb phrase
-     * ("drop CN=alice"), used in the error sentence.
+     * ("drop CN=alice"), used in the error sentence and the log.
      */
     public Document run(String db, Document command, String attempted) {
-        try {
-            return client.getDatabase(db).runCommand(command);
-        } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db,
-                    roleDatabases(command), attempted);
-        }
+        return run(MongoCommand.of(db, command, attempted));
     }
 
-    /** The databases of the roles a user command grants, for naming a missing grantRole. */
-    private static List<String> roleDatabases(Document command) {
-        if (!(command.get("roles") instanceof List<?> roles)) {
-            return List.of();
+    /** Runs one command; its intent names it in the log and in the error sentence. */
+    public Document run(MongoCommand command) {
+        long start = System.nanoTime();
+        try {
+            Document reply = client.getDatabase(command.database()).runCommand(command.body());
+            CommandLog.succeeded(server, command.name(), command.database(), command.intent(), start);
+            return reply;
+        } catch (RuntimeException e) {
+            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), command.database(),
+                    command.requiredPrivileges(), command.intent());
+            CommandLog.failed(server, command.name(), command.database(), command.intent(), start, failure);
+            throw failure;
         }
-        List<String> dbs = new ArrayList<>();
-        for (Object role : roles) {
-            if (role instanceof Document document && document.get("db") instanceof String db) {
-                dbs.add(db);
-            }
-        }
-        return dbs;
     }
 
     /**
@@ -110,22 +114,33 @@ public final class MongoGateway implements AutoCloseable {
      * (listing sizes its pages from it).
      */
     public org.bson.RawBsonDocument runRaw(String db, Document command, String attempted) {
+        MongoCommand typed = MongoCommand.of(db, command, attempted);
+        long start = System.nanoTime();
         try {
-            return client.getDatabase(db).runCommand(command, org.bson.RawBsonDocument.class);
+            org.bson.RawBsonDocument reply = client.getDatabase(db).runCommand(command, org.bson.RawBsonDocument.class);
+            CommandLog.succeeded(server, typed.name(), db, attempted, start);
+            return reply;
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), command.keySet().iterator().next(), db, attempted);
+            ConsoleException failure = MongoErrors.translate(e, server, identity(), typed.name(), db,
+                    typed.requiredPrivileges(), attempted);
+            CommandLog.failed(server, typed.name(), db, attempted, start, failure);
+            throw failure;
         }
     }
 
     /** Runs a database-level aggregation (e.g. {@code $currentOp} on admin) and drains the cursor. */
     public List<Document> aggregate(String db, List<Document> pipeline, int batchSize, String attempted) {
         List<Document> results = new ArrayList<>();
+        long start = System.nanoTime();
         try (MongoCursor<Document> cursor = client.getDatabase(db).aggregate(pipeline)
                 .batchSize(batchSize).iterator()) {
             cursor.forEachRemaining(results::add);
+            CommandLog.succeeded(server, "aggregate", db, attempted, start);
             return results;
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), "aggregate", db, attempted);
+            ConsoleException failure = MongoErrors.translate(e, server, identity(), "aggregate", db, attempted);
+            CommandLog.failed(server, "aggregate", db, attempted, start, failure);
+            throw failure;
         }
     }
 
@@ -186,11 +201,6 @@ public final class MongoGateway implements AutoCloseable {
     /** Commands sent by this gateway on any thread. */
     public long roundTrips() {
         return counter.total();
-    }
-
-    /** The driver client, for core collaborators that need driver features beyond {@link #run}. */
-    public MongoClient client() {
-        return client;
     }
 
     public boolean isClosed() {

@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ServerCommand;
 import org.bson.Document;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * One MongoDB privilege an operation needs: an action on the cluster, on one database, or on
  * every database (e.g. {@code revokeRole}, which {@code updateUser} with a new roles array needs).
  */
-public record Privilege(String action, Scope scope, String db) {
+public record Privilege(String action, Scope scope, String db) implements ServerCommand.RequiredPrivilege {
     public enum Scope { CLUSTER, DATABASE, EVERY_DATABASE }
 
     public Privilege {
@@ -31,11 +32,17 @@ public record Privilege(String action, Scope scope, String db) {
     }
 
     /** "dropUser on $external", "inprog on the cluster", "revokeRole on every database". */
+    @Override
     public String describe() {
-        return action + switch (scope) {
-            case CLUSTER -> " on the cluster";
-            case DATABASE -> " on " + db;
-            case EVERY_DATABASE -> " on every database";
+        return action + " on " + describeResource();
+    }
+
+    /** "the cluster", "$external", "every database". */
+    public String describeResource() {
+        return switch (scope) {
+            case CLUSTER -> "the cluster";
+            case DATABASE -> db;
+            case EVERY_DATABASE -> "every database";
         };
     }
 

@@ -20,7 +20,7 @@ public final class PemReader {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new PkiException("File not found: " + file);
+            throw new PkiException("No such file: " + file);
         } catch (IOException e) {
             throw new PkiException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.mongo.ConsoleException;
@@ -145,7 +146,7 @@ final class CleanupExecutor {
 
     private void audit(String name, Document command, String result) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, result));
+                MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result));
     }
 
     private void report(UserResult result) {

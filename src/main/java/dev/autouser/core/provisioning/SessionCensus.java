@@ -34,6 +34,21 @@ public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<
         }
     }
 
+    /**
+     * One line for a status bar: "3/3 members answered", "2/2 mongos answered", or which did
+     * not; empty for a standalone server.
+     */
+    public static String summary(List<NodeAnswer> answers) {
+        if (answers.size() <= 1 && answers.stream().allMatch(NodeAnswer::answered)) {
+            return "";
+        }
+        boolean routers = answers.stream().allMatch(a -> a.node().role() == Deployment.NodeRole.ROUTER);
+        long answered = answers.stream().filter(NodeAnswer::answered).count();
+        List<String> silent = answers.stream().filter(a -> !a.answered()).map(a -> a.node().host()).toList();
+        return answered + "/" + answers.size() + (routers ? " mongos" : " members") + " answered"
+                + (silent.isEmpty() ? "" : "; no answer from " + String.join(", ", silent));
+    }
+
     public List<NodeAnswer> unanswered() {
         return answers.stream().filter(a -> !a.answered()).toList();
     }

@@ -1,7 +1,10 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
+import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -33,23 +36,23 @@ public final class TeleportProvisioner {
         }
     }
 
+    /** Teleport skips a connected user at session end; the console records that as a refusal too. */
+    private static final String ACTIVE = "has active connections: skipped, as Teleport does";
+
     private final MongoGateway gateway;
     private final AuditLog audit;
-    private final String resultMark;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
-        this(gateway, audit, "");
-    }
-
-    private TeleportProvisioner(MongoGateway gateway, AuditLog audit, String resultMark) {
         this.gateway = gateway;
         this.audit = audit;
-        this.resultMark = resultMark;
     }
 
-    /** The same provisioner whose audit records say that they were a simulation, not Teleport. */
+    /**
+     * The same provisioner whose audit records say that they were a simulation, not Teleport: one
+     * run, every record marked {@link Mark#SIMULATION}.
+     */
     public TeleportProvisioner forSimulation() {
-        return new TeleportProvisioner(gateway, audit, "simulation: ");
+        return new TeleportProvisioner(gateway, audit.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
     }
 
     /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
@@ -84,7 +87,7 @@ public final class TeleportProvisioner {
     public Outcome deactivate(String teleportUser) {
         String name = requireAutoUser(teleportUser, "deactivate");
         if (isActive(name)) {
-            record(name, UserCommands.lock(name), "skipped: user has active connections");
+            auditRefusal(name, "deactivate", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
         return change(name, UserCommands.lock(name), "deactivate " + name, Outcome.LOCKED);
@@ -94,7 +97,7 @@ public final class TeleportProvisioner {
     public Outcome delete(String teleportUser) {
         String name = requireAutoUser(teleportUser, "delete");
         if (isActive(name)) {
-            record(name, UserCommands.dropUser(name), "skipped: user has active connections");
+            auditRefusal(name, "delete", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
         return change(name, UserCommands.dropUser(name), "drop " + name, Outcome.DROPPED);
@@ -120,8 +123,12 @@ public final class TeleportProvisioner {
 
     private String requireAutoUser(String teleportUser, String verb) {
         String name = TeleportName.mongoNameOf(teleportUser);
-        Document user = findUser(name).orElseThrow(() -> new ConsoleException(
-                "Cannot " + verb + " " + name + ": no such user in $external.", 11, null));
+        Optional<Document> found = findUser(name);
+        if (found.isEmpty()) {
+            auditRefusal(name, verb, "no such user in $external");
+            throw new ConsoleException("Cannot " + verb + " " + name + ": no such user in $external.", 11, null);
+        }
+        Document user = found.get();
         if (!UserRecords.isAutoUser(user)) {
             throw refuse(name, verb, "user " + quoted(teleportUser)
                     + " is not managed by Teleport (customData.teleport-auto-user is not true): the console never changes it");
@@ -141,14 +148,18 @@ public final class TeleportProvisioner {
     }
 
     private ConsoleException refuse(String name, String verb, String message) {
-        audit.append(AuditRecord.now(gateway.server(), gateway.identity(), verb + " " + name, name,
-                resultMark + "refused: " + message));
+        auditRefusal(name, verb, message);
         return new ConsoleException(message);
+    }
+
+    /** Records that the console declined to act on {@code mongoName}, in the one shape every command uses. */
+    public void auditRefusal(String mongoName, String verb, String reason) {
+        audit.append(Refusals.record(gateway.server(), gateway.identity(), verb, mongoName, reason));
     }
 
     private void record(String name, Document command, String result) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                UserCommands.mongosh(UserCommands.EXTERNAL, command), name, resultMark + result));
+                MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result));
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

@@ -1,8 +1,8 @@
 package dev.autouser.core.provisioning;
 
+import dev.autouser.core.mongo.MongoCommand;
+import dev.autouser.core.mongo.MongoshSyntax;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 import java.util.List;
 
@@ -16,8 +16,6 @@ public final class UserCommands {
     public static final String AUTO_USER_FLAG = "teleport-auto-user";
     /** Teleport's lock: no client address can match 0.0.0.0, so authentication is refused. */
     public static final String LOCKED_SOURCE = "0.0.0.0";
-
-    private static final JsonWriterSettings SHELL = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private UserCommands() {
     }
@@ -123,9 +121,29 @@ public final class UserCommands {
                         new Document("user", mongoName).append("db", EXTERNAL)));
     }
 
-    /** The command as a person would type it in mongosh. */
-    public static String mongosh(String db, Document command) {
-        return "db.getSiblingDB(\"" + db + "\").runCommand(" + command.toJson(SHELL) + ")";
+    /** The console's lock of one user, as a command value (dry runs, "Copy as mongosh"). */
+    public static MongoCommand lockCommand(String mongoName) {
+        return MongoCommand.of(EXTERNAL, lock(mongoName), "lock " + mongoName);
+    }
+
+    public static MongoCommand dropCommand(String mongoName) {
+        return MongoCommand.of(EXTERNAL, dropUser(mongoName), "drop " + mongoName);
+    }
+
+    /** The users with their restrictions and customData, as a person would inspect them. */
+    public static MongoCommand inspectCommand(List<String> mongoNames) {
+        return MongoCommand.of(EXTERNAL, usersInfoExact(mongoNames, true), "inspect " + String.join(", ", mongoNames));
+    }
+
+    /**
+     * The check a person runs by hand between lock and drop: every connection of the user, idle
+     * ones too. It must return nothing.
+     */
+    public static String noSessionCheck(String mongoName) {
+        return MongoshSyntax.aggregate(ADMIN, List.of(
+                new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)),
+                new Document("$match", new Document("effectiveUsers", new Document("$elemMatch",
+                        new Document("user", mongoName).append("db", EXTERNAL))))));
     }
 
     private static List<Document> roleDocuments(List<RoleRef> roles) {

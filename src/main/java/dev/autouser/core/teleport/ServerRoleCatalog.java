@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport;
 
 import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.ConsoleException;
 import org.bson.Document;
 
 import java.util.HashMap;
@@ -43,7 +43,7 @@ public final class ServerRoleCatalog implements RoleCatalog {
                 names.add(role.getString("role"));
             }
             return Optional.of(names);
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
             if (e.isUnauthorized()) {
                 return Optional.empty();
             }

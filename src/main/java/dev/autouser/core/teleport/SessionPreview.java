@@ -56,7 +56,7 @@ public final class SessionPreview {
         }
 
         public Optional<String> commandText() {
-            return command.map(c -> MongoshSyntax.runCommand(EXTERNAL, c));
+            return command.map(c -> MongoshSyntax.expanded(EXTERNAL, c));
         }
 
         /** The same preview, with MongoDB refusing its command: the one verdict is then the refusal. */

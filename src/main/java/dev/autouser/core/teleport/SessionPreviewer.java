@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport;
 
 import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 
@@ -52,7 +52,7 @@ public final class SessionPreviewer {
                 return SessionPreview.judge(role, request, SessionPreview.UserState.ABSENT, List.of());
             }
             found = users.get(0);
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
             if (!e.isUnauthorized()) {
                 throw e;
             }
@@ -67,7 +67,7 @@ public final class SessionPreviewer {
         try {
             SessionPreview.UserState state = isActive(user) ? SessionPreview.UserState.AUTO_ACTIVE : SessionPreview.UserState.AUTO_INACTIVE;
             return SessionPreview.judge(role, request, state, roles);
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
             if (!e.isUnauthorized()) {
                 throw e;
             }

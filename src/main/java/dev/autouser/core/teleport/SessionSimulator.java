@@ -114,9 +114,9 @@ public final class SessionSimulator {
         steps.add(new PlannedStep(START, start.outcome(), start.commandText()));
         steps.add(start.mode() == CreateDbUserMode.KEEP
                 ? new PlannedStep(END_KEEP, "lock " + user + " (roles removed) unless it is connected",
-                        Optional.of(MongoshSyntax.runCommand(UserCommands.EXTERNAL, UserCommands.lock(user))))
+                        Optional.of(MongoshSyntax.expanded(UserCommands.EXTERNAL, UserCommands.lock(user))))
                 : new PlannedStep(END_DROP, "drop " + user + " unless it is connected",
-                        Optional.of(MongoshSyntax.runCommand(UserCommands.EXTERNAL, UserCommands.dropUser(user)))));
+                        Optional.of(MongoshSyntax.expanded(UserCommands.EXTERNAL, UserCommands.dropUser(user)))));
         return new Plan(user, provisioner.identity(), start.mode(), start.roles(), steps, refusal(start, namedTarget));
     }
 
@@ -136,6 +136,7 @@ public final class SessionSimulator {
                                boolean asTeleportAdmin) {
         Plan plan = plan(role, request, namedTarget);
         List<Step> steps = new ArrayList<>();
+        plan.refusal().ifPresent(why -> provisioner.auditRefusal(plan.mongoUser(), "simulate", why));
         if (plan.refusal().isEmpty()) {
             String teleportName = request.teleportName();
             Step start = run(START, () -> provisioner.activate(teleportName, plan.roles()));

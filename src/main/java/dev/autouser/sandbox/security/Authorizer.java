@@ -4,30 +4,18 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Decides whether a connection's authenticated users may run a command, as MongoDB does with
  * authorization enabled: admin-only commands must run on {@code admin}; a few commands need no
- * login; everything else needs a login and the privileges MongoDB documents for the command,
+ * login (both from {@link CommandTable}); everything else needs a login and the privileges MongoDB documents for the command,
  * resolved through the users' roles, inherited roles and built-in roles. A refusal is
  * MongoServerError 13 Unauthorized with MongoDB's message
  * {@code not authorized on <db> to execute command { ... }} (passwords shown as "xxx").
  * Commands this class does not know are refused rather than allowed.
  */
 public final class Authorizer {
-
-    /** Commands MongoDB runs without authentication (handshake, ping, authentication itself). */
-    private static final Set<String> NO_AUTH = Set.of("hello", "ismaster", "ping", "buildinfo", "saslstart",
-            "saslcontinue", "authenticate", "logout", "connectionstatus", "getnonce", "whatsmyuri");
-
-    /** Commands MongoDB accepts only on the admin database. */
-    private static final Set<String> ADMIN_ONLY = Set.of("listdatabases", "currentop", "killop", "getlog",
-            "getcmdlineopts", "getparameter", "setparameter", "shutdown", "fsync", "fsyncunlock",
-            "renamecollection", "replsetgetstatus", "replsetgetconfig", "top", "logrotate", "lockinfo",
-            "getdefaultrwconcern", "setdefaultrwconcern", "setfeaturecompatibilityversion", "killallsessions",
-            "getclusterparameter", "setclusterparameter", "dropconnections", "invalidateusercache");
 
     private final SecurityState state;
 
@@ -41,34 +29,22 @@ public final class Authorizer {
      */
     public void check(List<UserId> authenticated, String db, String commandName, Document command) {
         String name = UmcArgs.commandName(command, commandName);
-        String key = name.toLowerCase(Locale.ROOT);
-        if (ADMIN_ONLY.contains(key) && !db.equals("admin")) {
+        Optional<CommandSpec> spec = CommandTable.findIgnoringCase(name);
+        if (spec.isPresent() && spec.get().adminOnly() && !db.equals("admin")) {
             throw ServerErrors.unauthorized(name + " may only be run against the admin database.");
         }
-        if (NO_AUTH.contains(key)) {
+        if (spec.isPresent() && !spec.get().needsLogin()) {
             return;
         }
         if (authenticated.isEmpty()) {
             throw ServerErrors.requiresAuthentication(name);
         }
         try {
-            checkPrivileges(AuthzSession.resolve(state, authenticated), db, key, command);
+            checkPrivileges(AuthzSession.resolve(state, authenticated), db, name, command);
         } catch (NotAuthorized refused) {
             throw ServerErrors.unauthorized("not authorized on " + db + " to execute command "
                     + BsonText.toText(redactPasswords(command)));
         }
-    }
-
-    /**
-     * Whether this class knows which privileges {@code commandName} needs. MongoDB answers unknown
-     * commands with CommandNotFound (59) before any authentication or authorization; the sandbox
-     * server asks this first and does the same, so {@link #check} refuses an unknown command
-     * (Unauthorized) only when called directly.
-     */
-    public static boolean isKnownCommand(String commandName) {
-        String key = commandName.toLowerCase(Locale.ROOT);
-        return NO_AUTH.contains(key) || key.equals("explain") || UmcRequirements.COMMANDS.contains(key)
-                || DataRequirements.COMMANDS.contains(key) || ServerRequirements.knows(key);
     }
 
     /** The merged privileges of the users (for connectionStatus and the console's checks). */
@@ -106,16 +82,23 @@ public final class Authorizer {
         return collections.stream().filter(name -> privileges.touchesCollection(db, name)).toList();
     }
 
-    private static void checkPrivileges(AuthzSession session, String db, String key, Document command) {
-        if (key.equals("explain")) {
-            checkExplain(session, db, command);
-            return;
-        }
-        boolean known = UmcRequirements.check(session, db, key, command)
-                || DataRequirements.check(session, db, key, command)
-                || ServerRequirements.check(session, key, command);
-        if (!known) {
-            throw new NotAuthorized("the sandbox does not know which privileges " + key + " needs");
+    /** The command table names the rules; commands it does not know are refused, never allowed. */
+    private static void checkPrivileges(AuthzSession session, String db, String name, Document command) {
+        CommandSpec spec = CommandTable.findIgnoringCase(name).orElseThrow(
+                () -> new NotAuthorized("the sandbox does not know which privileges " + name + " needs"));
+        String key = spec.key();
+        boolean checked = switch (spec.privileges()) {
+            case NONE, LOGIN_ONLY -> true;
+            case EXPLAIN -> {
+                checkExplain(session, db, command);
+                yield true;
+            }
+            case USER_ADMIN -> UmcRequirements.check(session, db, key, command);
+            case DATA -> DataRequirements.check(session, db, key, command);
+            case SERVER -> ServerRequirements.check(session, key, command);
+        };
+        if (!checked) {
+            throw new NotAuthorized("no privilege rule for " + name);
         }
     }
 
@@ -124,8 +107,8 @@ public final class Authorizer {
         if (!(command.get(UmcArgs.commandName(command, "explain")) instanceof Document inner) || inner.isEmpty()) {
             throw new NotAuthorized("explain needs a command document");
         }
-        String innerName = inner.keySet().iterator().next().toLowerCase(Locale.ROOT);
-        if (innerName.equals("explain")) {
+        String innerName = inner.keySet().iterator().next();
+        if (innerName.equalsIgnoreCase("explain")) {
             throw new NotAuthorized("explain cannot explain itself");
         }
         checkPrivileges(session, db, innerName, inner);

@@ -3,13 +3,9 @@ package dev.autouser.sandbox.security;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The privileges MongoDB requires for reading and writing collections, aggregation included. */
 final class DataRequirements {
-
-    /** The commands {@link #check} knows, lower-cased. */
-    static final Set<String> COMMANDS = Set.of("find", "count", "distinct", "mapreduce", "insert", "update", "delete", "findandmodify", "aggregate", "listindexes", "create", "drop", "createindexes", "dropindexes", "deleteindexes", "collmod", "collstats", "datasize", "validate", "listcollections", "dbstats", "dbhash", "dropdatabase", "renamecollection");
 
     private DataRequirements() {
     }

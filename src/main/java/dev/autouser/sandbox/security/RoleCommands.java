@@ -80,7 +80,20 @@ final class RoleCommands {
         RoleId id = new RoleId(UmcArgs.nameArgument("dropRole", body), db);
         refuseBuiltin(id);
         existingCustom(id);
-        // MongoDB first removes the role from every user and role that holds it, then deletes it.
+        remove(id);
+        return UserCommands.ok();
+    }
+
+    /** Removes every custom role of {@code db} the way dropRole removes one; {@code n} counts them. */
+    Document dropAllRolesFromDatabase(String db, Document body) {
+        UmcArgs.requireKnownFields("dropAllRolesFromDatabase", body, Set.of());
+        List<CustomRole> roles = state.roles().inDatabase(db);
+        roles.forEach(role -> remove(role.id()));
+        return new Document("n", roles.size()).append("ok", 1.0);
+    }
+
+    /** MongoDB first removes the role from every user and role that holds it, then deletes it. */
+    private void remove(RoleId id) {
         state.users().revokeRoleEverywhere(id);
         for (CustomRole other : state.roles().all()) {
             if (other.roles().contains(id)) {
@@ -88,7 +101,6 @@ final class RoleCommands {
             }
         }
         state.roles().remove(id);
-        return UserCommands.ok();
     }
 
     Document grantPrivilegesToRole(String db, Document body) {

@@ -14,6 +14,8 @@ final class RolesInfoCommand {
     private static final Set<String> FIELDS = Set.of("showPrivileges", "showBuiltinRoles",
             "showAuthenticationRestrictions");
 
+    private static final String AS_USER_FRAGMENT = "asUserFragment";
+
     private final SecurityState state;
 
     RolesInfoCommand(SecurityState state) {
@@ -23,6 +25,9 @@ final class RolesInfoCommand {
     Document run(String db, Document body) {
         UmcArgs.requireKnownFields("rolesInfo", body, FIELDS);
         UmcArgs.Target<RoleId> target = UmcArgs.rolesInfoTarget(body.get(UmcArgs.commandName(body, "rolesInfo")), db);
+        if (AS_USER_FRAGMENT.equals(body.get("showPrivileges"))) {
+            return userFragment(target, UmcArgs.flag(body, "showAuthenticationRestrictions", false));
+        }
         boolean showPrivileges = UmcArgs.flag(body, "showPrivileges", false);
         boolean showRestrictions = UmcArgs.flag(body, "showAuthenticationRestrictions", false);
         List<RoleId> roles = new ArrayList<>();
@@ -42,6 +47,25 @@ final class RolesInfoCommand {
             }
         }
         return new Document("roles", described).append("ok", 1.0);
+    }
+
+    /**
+     * {@code showPrivileges: "asUserFragment"}: the roles rendered as the part of a user document a
+     * user holding exactly them would have (roles, inheritedRoles including those roles,
+     * inheritedPrivileges, and with showAuthenticationRestrictions the inherited restrictions).
+     */
+    private Document userFragment(UmcArgs.Target<RoleId> target, boolean showRestrictions) {
+        if (!(target instanceof UmcArgs.Exact<RoleId> exact)) {
+            throw ServerErrors.illegalOperation("Cannot get user fragment for all roles in a database");
+        }
+        List<RoleId> roles = List.copyOf(exact.names());
+        Document fragment = new Document("roles", UserDocuments.roles(roles))
+                .append("inheritedRoles", UserDocuments.roles(List.copyOf(state.roles().closure(roles))))
+                .append("inheritedPrivileges", new PrivilegeSet(state.roles().privilegesOf(roles)).toDocuments());
+        if (showRestrictions) {
+            fragment.append("inheritedAuthenticationRestrictions", UserDescriptions.inheritedRestrictions(state, roles));
+        }
+        return new Document("userFragment", fragment).append("ok", 1.0);
     }
 
     private Document describe(RoleId id, boolean showPrivileges, boolean showRestrictions) {

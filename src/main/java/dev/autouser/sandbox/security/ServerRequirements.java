@@ -2,15 +2,9 @@ package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Map;
-import java.util.Set;
 
 /** The privileges MongoDB requires for server-level commands (activity, diagnostics, sessions). */
 final class ServerRequirements {
-
-    /** Commands any authenticated user may run: they only touch the caller's own cursors and sessions. */
-    static final Set<String> AUTHENTICATED_ONLY = Set.of("getmore", "killcursors", "endsessions", "startsession",
-            "refreshsessions", "killsessions", "committransaction", "aborttransaction", "listcommands",
-            "getlasterror", "features");
 
     /** Commands whose only requirement is one action on the cluster resource. */
     private static final Map<String, String> CLUSTER_ACTIONS = Map.ofEntries(
@@ -28,20 +22,11 @@ final class ServerRequirements {
             Map.entry("dropconnections", "dropConnections"), Map.entry("netstat", "netstat"),
             Map.entry("listshards", "listShards"), Map.entry("getshardmap", "getShardMap"));
 
-    /** Whether {@link #check} knows {@code command} (lower-cased). */
-    static boolean knows(String command) {
-        return AUTHENTICATED_ONLY.contains(command) || CLUSTER_ACTIONS.containsKey(command)
-                || command.equals("currentop") || command.equals("listdatabases");
-    }
-
     private ServerRequirements() {
     }
 
     /** Returns false when {@code command} is not a server-level command. */
     static boolean check(AuthzSession session, String command, Document body) {
-        if (AUTHENTICATED_ONLY.contains(command)) {
-            return true;
-        }
         String clusterAction = CLUSTER_ACTIONS.get(command);
         if (clusterAction != null) {
             session.requireOnCluster(clusterAction);

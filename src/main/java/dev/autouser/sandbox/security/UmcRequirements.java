@@ -2,7 +2,6 @@ package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The privileges MongoDB requires for the user and role management commands
@@ -10,9 +9,6 @@ import java.util.Set;
  * malformed command fails with its parse error rather than with Unauthorized.
  */
 final class UmcRequirements {
-
-    /** The commands {@link #check} knows, lower-cased. */
-    static final Set<String> COMMANDS = Set.of("createuser", "updateuser", "dropuser", "dropallusersfromdatabase", "grantrolestouser", "grantrolestorole", "revokerolesfromuser", "revokerolesfromrole", "usersinfo", "createrole", "updaterole", "droprole", "dropallrolesfromdatabase", "grantprivilegestorole", "revokeprivilegesfromrole", "rolesinfo", "invalidateusercache");
 
     private UmcRequirements() {
     }

@@ -3,7 +3,6 @@ package dev.autouser.sandbox.security;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * MongoDB's user and role administration commands over a {@link SecurityState}: usersInfo,
@@ -17,11 +16,6 @@ import java.util.Set;
  * lock, so checks and the change they guard happen atomically.
  */
 public final class UserAdminCommands {
-
-    private static final Set<String> COMMANDS = Set.of("usersinfo", "createuser", "updateuser", "dropuser",
-            "grantrolestouser", "revokerolesfromuser", "createrole", "updaterole", "droprole",
-            "grantprivilegestorole", "revokeprivilegesfromrole", "grantrolestorole", "revokerolesfromrole",
-            "rolesinfo", "connectionstatus");
 
     private final Object writeLock = new Object();
     private final UsersInfoCommand usersInfo;
@@ -42,7 +36,8 @@ public final class UserAdminCommands {
 
     /** Whether {@code commandName} (any letter case) is one of the commands above. */
     public boolean handles(String commandName) {
-        return COMMANDS.contains(commandName.toLowerCase(Locale.ROOT));
+        return CommandTable.findIgnoringCase(commandName)
+                .filter(spec -> spec.handler() == CommandSpec.Handler.USER_ADMIN).isPresent();
     }
 
     public Document handle(String db, String commandName, Document command, List<UserId> authenticated) {
@@ -54,6 +49,9 @@ public final class UserAdminCommands {
                 return rolesInfo.run(db, command);
             case "connectionstatus":
                 return connectionStatus.run(command, authenticated);
+            case "invalidateusercache":
+                // The sandbox has no user cache: every command already sees the stores as they are.
+                return UserCommands.ok();
             default:
                 synchronized (writeLock) {
                     return write(db, key, command);
@@ -66,6 +64,8 @@ public final class UserAdminCommands {
             case "createuser" -> users.createUser(db, command);
             case "updateuser" -> users.updateUser(db, command);
             case "dropuser" -> users.dropUser(db, command);
+            case "dropallusersfromdatabase" -> users.dropAllUsersFromDatabase(db, command);
+            case "dropallrolesfromdatabase" -> roles.dropAllRolesFromDatabase(db, command);
             case "grantrolestouser" -> users.grantRolesToUser(db, command);
             case "revokerolesfromuser" -> users.revokeRolesFromUser(db, command);
             case "createrole" -> roles.createRole(db, command);

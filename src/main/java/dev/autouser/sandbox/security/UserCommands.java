@@ -1,6 +1,7 @@
 package dev.autouser.sandbox.security;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,13 +23,18 @@ final class UserCommands {
 
     Document createUser(String db, Document body) {
         UmcArgs.requireKnownFields("createUser", body, CREATE_FIELDS);
-        UserId id = new UserId(UmcArgs.nameArgument("createUser", body), db);
+        String name = UmcArgs.nameArgument("createUser", body);
         if (db.equals("local")) {
             throw ServerErrors.badValue("Cannot create users in the local database");
         }
-        if (id.user().indexOf('\0') >= 0) {
+        if (name.indexOf('\0') >= 0) {
             throw ServerErrors.badValue("Username cannot contain NULL characters");
         }
+        if (name.isEmpty()) {
+            // mongod refuses it when it validates the user document it is about to store.
+            throw ServerErrors.badValue("User document needs 'user' field to be non-empty");
+        }
+        UserId id = new UserId(name, db);
         boolean external = db.equals("$external");
         if (!body.containsKey("pwd") && !external) {
             throw ServerErrors.badValue("Must provide a 'pwd' field for all user documents, except those"
@@ -91,6 +97,18 @@ final class UserCommands {
             throw ServerErrors.userNotFound("User '" + id + "' not found");
         }
         return ok();
+    }
+
+    /** Removes every user of {@code db}; the reply's {@code n} counts them, as mongod's does. */
+    Document dropAllUsersFromDatabase(String db, Document body) {
+        UmcArgs.requireKnownFields("dropAllUsersFromDatabase", body, Set.of());
+        int dropped = 0;
+        for (StoredUser user : state.users().inDatabase(db)) {
+            if (state.users().remove(user.id())) {
+                dropped++;
+            }
+        }
+        return new Document("n", dropped).append("ok", 1.0);
     }
 
     Document grantRolesToUser(String db, Document body) {
@@ -164,6 +182,11 @@ final class UserCommands {
         if (!UmcArgs.flag(body, "digestPassword", true)) {
             throw ServerErrors.badValue("Use of SCRAM-SHA-256 requires undigested passwords");
         }
+        if (password.isEmpty()) {
+            // What mongod 7.0 answers: SASLprep of an empty string fails before anything is stored.
+            throw new MongoServerError(50687, "Location50687",
+                    "Error preflighting UTF-8 conversion: U_STRING_NOT_TERMINATED_WARNING");
+        }
         try {
             return ScramCredential.derive(password, ScramCredential.DEFAULT_ITERATIONS);
         } catch (IllegalArgumentException e) {
@@ -178,11 +201,12 @@ final class UserCommands {
         }
     }
 
+    /** Absent is "no change"; an explicit {@code null} is a type error, as in mongod's command parser. */
     private static Optional<Document> customData(String command, Document body) {
-        Object value = body.get("customData");
-        if (value == null) {
+        if (!body.containsKey("customData")) {
             return Optional.empty();
         }
+        Object value = body.get("customData");
         if (!(value instanceof Document data)) {
             throw ServerErrors.wrongType(command, "customData", value, " 'object'");
         }
@@ -190,8 +214,9 @@ final class UserCommands {
     }
 
     private static List<AuthenticationRestriction> restrictions(String command, Document body) {
-        Object value = body.get("authenticationRestrictions");
-        return value == null ? List.of() : RestrictionParser.parseAll(command, value);
+        // An explicit null is refused (not "no restrictions"): it must never unlock a locked user.
+        return body.containsKey("authenticationRestrictions")
+                ? RestrictionParser.parseAll(command, body.get("authenticationRestrictions")) : List.of();
     }
 
     static Document ok() {

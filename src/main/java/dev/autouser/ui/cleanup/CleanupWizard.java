@@ -5,6 +5,7 @@ import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.ui.support.Theme;
+import dev.autouser.ui.support.WindowFit;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -49,9 +50,14 @@ public final class CleanupWizard extends BorderPane {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Clean up stale auto-users");
-        Scene scene = new Scene(new CleanupWizard(model, stage::close), 820, 600);
+        CleanupWizard wizard = new CleanupWizard(model, stage::close);
+        // Never wider or taller than the console's screen, centred on the console (1024x700 included).
+        WindowFit.limit(wizard, owner, 820);
+        wizard.setPrefHeight(Math.min(600, wizard.getMaxHeight()));
+        Scene scene = new Scene(wizard);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.setOnShown(e -> WindowFit.centre(stage, owner));
         stage.show();
         return stage;
     }

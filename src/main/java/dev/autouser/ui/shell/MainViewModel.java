@@ -24,6 +24,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanProperty refreshPaused = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
     private final String appVersion;
 
     public MainViewModel(String appVersion) {
@@ -61,11 +63,26 @@ public final class MainViewModel {
         identity.set("");
         serverVersion.set("");
         lastRefresh.set("");
+        topology.set("");
         page.set(Page.CONNECT);
     }
 
     public void refreshedAt(Instant when) {
         lastRefresh.set("Refreshed " + TIME.format(when));
+    }
+
+    /** The users page's auto-refresh is paused: the status bar says so on every page. */
+    public BooleanProperty refreshPausedProperty() {
+        return refreshPaused;
+    }
+
+    /** Which members or routers answered the last session check ("3 of 3 members answered"). */
+    public void topology(String text) {
+        topology.set(text);
+    }
+
+    public ReadOnlyStringProperty topologyProperty() {
+        return topology.getReadOnlyProperty();
     }
 
     public void notice(String message) {

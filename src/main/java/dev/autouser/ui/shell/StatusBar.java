@@ -8,7 +8,7 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Bottom line of the window: server, identity, server version, last refresh, app version. */
+/** Bottom line of the window: server, identity, server version, members answering, last refresh, app version. */
 final class StatusBar extends HBox {
     StatusBar(MainViewModel model) {
         Label server = item("statusServer", Feather.SERVER);
@@ -19,16 +19,36 @@ final class StatusBar extends HBox {
         Label version = item("statusServerVersion", Feather.DATABASE);
         version.textProperty().bind(model.serverVersionProperty());
         version.visibleProperty().bind(model.connectedProperty());
+        Label topology = item("statusTopology", Feather.SHARE_2);
+        topology.textProperty().bind(model.topologyProperty());
+        topology.visibleProperty().bind(model.topologyProperty().isNotEmpty());
+        topology.managedProperty().bind(topology.visibleProperty());
         Label refreshed = item("statusLastRefresh", Feather.CLOCK);
         refreshed.textProperty().bind(model.lastRefreshProperty());
         refreshed.visibleProperty().bind(model.lastRefreshProperty().isNotEmpty());
+        Label paused = item("statusPaused", Feather.PAUSE_CIRCLE);
+        paused.setText("Auto-refresh paused");
+        paused.getStyleClass().add("status-paused");
+        paused.visibleProperty().bind(model.refreshPausedProperty().and(model.connectedProperty()));
+        paused.managedProperty().bind(paused.visibleProperty());
         Label notice = new Label();
         notice.setId("statusNotice");
         notice.getStyleClass().add("status-notice");
         notice.textProperty().bind(model.noticeProperty());
+        // A long notice is the one that gives way (ellipsis, full text in the tooltip).
+        notice.setMinWidth(0);
+        notice.tooltipProperty().bind(model.noticeProperty().map(text -> text.isEmpty() ? null : new javafx.scene.control.Tooltip(text)));
         Label app = new Label("Auto-User Console " + model.appVersion());
         app.setId("statusAppVersion");
-        getChildren().addAll(server, identity, version, refreshed, new Spacer(), notice, app);
+        app.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The server line (every host of a replica set) may give way after the notice, but never below
+        // a readable width; the short facts stay whole.
+        server.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(server.prefWidth(-1), 280), server.textProperty()));
+        for (Label whole : new Label[] {identity, version, topology, refreshed, paused}) {
+            whole.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(server, identity, version, topology, refreshed, paused, new Spacer(), notice, app);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(18);

@@ -4,6 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
@@ -34,8 +35,7 @@ public final class FxDialogService implements DialogService {
     public void showError(String sentence, Throwable details) {
         LOG.warn("{}", sentence, details);
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        prepare(alert, "Something went wrong");
-        alert.setHeaderText(sentence);
+        prepare(alert, "Something went wrong", sentence);
         alert.setContentText(null);
         if (details != null) {
             TextArea text = readOnlyText(ErrorText.details(details));
@@ -48,8 +48,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(Confirmation confirmation) {
         Alert alert = new Alert(confirmation.destructive() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION);
-        prepare(alert, confirmation.title());
-        alert.setHeaderText(confirmation.message());
+        prepare(alert, confirmation.title(), confirmation.message());
         ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(cancel, action);
@@ -61,10 +60,13 @@ public final class FxDialogService implements DialogService {
         Label subjects = new Label(String.join(", ", confirmation.subjects()));
         subjects.setWrapText(true);
         subjects.setId("confirmSubjects");
+        // Thirty names would push the buttons off the screen: they scroll inside the dialog instead.
+        ScrollPane subjectsScroll = scrolling(subjects, 90);
+        subjectsScroll.setId("confirmSubjectsScroll");
         TextArea commands = readOnlyText(confirmation.commands());
         commands.setId("confirmCommands");
         commands.getStyleClass().add("command-text");
-        VBox content = new VBox(8, subjects, new Label("Commands that will run:"), commands);
+        VBox content = new VBox(8, subjectsScroll, new Label("Commands that will run:"), commands);
         alert.getDialogPane().setContent(content);
         return alert.showAndWait().filter(action::equals).isPresent();
     }
@@ -99,14 +101,37 @@ public final class FxDialogService implements DialogService {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private void prepare(Alert alert, String title) {
+    /** Owned by the main window, sized to its screen, centred on it; {@code headline} wraps and scrolls. */
+    private void prepare(Alert alert, String title, String headline) {
         alert.setTitle(title);
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);
             alert.getDialogPane().getStylesheets().setAll(window.getScene().getStylesheets());
         }
-        alert.getDialogPane().setMinWidth(520);
+        Label header = new Label(headline);
+        header.setWrapText(true);
+        header.setId("dialogHeadline");
+        header.getStyleClass().add("dialog-headline");
+        ScrollPane headerScroll = scrolling(header, 150);
+        VBox headerPanel = new VBox(headerScroll);
+        headerPanel.getStyleClass().add("header-panel");
+        alert.setHeaderText(headline); // not shown (the header node wins), but kept for accessibility and tests
+        alert.getDialogPane().setHeader(headerPanel);
+        alert.getDialogPane().setMinWidth(Math.min(520, WindowFit.screenOf(window).getWidth() - 48));
+        WindowFit.limit(alert.getDialogPane(), window, 680);
+        alert.setOnShown(e -> WindowFit.centre(alert.getDialogPane().getScene().getWindow(), window));
+    }
+
+    /** A wrapped text that scrolls once it is taller than {@code maxHeight}. */
+    private static ScrollPane scrolling(Label text, double maxHeight) {
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMaxHeight(maxHeight);
+        scroll.prefViewportHeightProperty().bind(text.heightProperty().map(h -> Math.min(h.doubleValue(), maxHeight)));
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static TextArea readOnlyText(String text) {

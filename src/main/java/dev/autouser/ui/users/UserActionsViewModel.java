@@ -134,10 +134,10 @@ public final class UserActionsViewModel {
             return;
         }
         String text = switch (kind) {
-            case INSPECT -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, true));
-            case LOCK -> names.stream().map(n -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.lock(n)))
+            case INSPECT -> UserCommands.inspectCommand(names).shellText();
+            case LOCK -> names.stream().map(n -> UserCommands.lockCommand(n).shellText())
                     .collect(Collectors.joining("\n"));
-            case DROP -> names.stream().map(n -> UserCommands.mongosh(UserCommands.EXTERNAL, UserCommands.dropUser(n)))
+            case DROP -> names.stream().map(n -> UserCommands.dropCommand(n).shellText())
                     .collect(Collectors.joining("\n"));
         };
         dialogs.copyToClipboard(text);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.autouser.core.export.UntrustedText;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.LiveSession;
+import dev.autouser.core.provisioning.LockEffect;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserCommands;
 import javafx.beans.value.ObservableValue;
@@ -87,7 +88,7 @@ final class UserDetailPane extends ScrollPane {
     private static Node restrictions(AutoUser user) {
         Label label = user.locked()
                 ? new Label("clientSource [\"" + UserCommands.LOCKED_SOURCE + "\"]: no client can authenticate "
-                        + "(locked). Existing connections stay open until they close.")
+                        + "(locked). " + LockEffect.ON_OPEN_CONNECTIONS)
                 : new Label("None: the user can authenticate from anywhere Teleport connects from.");
         label.setWrapText(true);
         label.setId("detailRestrictions");
@@ -102,8 +103,10 @@ final class UserDetailPane extends ScrollPane {
         list.setId("detailSessions");
         for (LiveSession session : user.sessions()) {
             Label line = new Label(UntrustedText.visible("#" + session.connectionId() + "  " + session.clientAddress()
-                    + (session.appName().isEmpty() ? "" : "  · " + session.appName())));
+                    + (session.appName().isEmpty() ? "" : "  · " + session.appName())
+                    + (session.node().isEmpty() ? "" : "  · on " + session.node())));
             line.getStyleClass().add("command-text");
+            line.setWrapText(true);
             list.getChildren().add(line);
         }
         return list;

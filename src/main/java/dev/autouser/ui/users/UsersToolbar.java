@@ -63,6 +63,9 @@ final class UsersToolbar extends VBox {
         Spinner<Integer> seconds = new Spinner<>(1, 300, model.refreshSecondsProperty().get());
         seconds.setId("refreshSecondsSpinner");
         seconds.setEditable(true);
+        // Digits only: a letter used to reach the spinner's converter and throw on the FX thread.
+        seconds.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<>(
+                change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
         seconds.setPrefWidth(80);
         seconds.valueProperty().addListener((obs, was, now) -> model.refreshSecondsProperty().set(now));
         ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
@@ -86,7 +89,10 @@ final class UsersToolbar extends VBox {
         if (state != null) {
             chip.setGraphic(new FontIcon(StateCell.icon(state)));
         }
-        chip.textProperty().bind(model.countsProperty().map(c -> value.applyAsInt(c) + " " + label));
+        // Before any listing succeeded (e.g. usersInfo refused) the count is unknown, never "0 Total".
+        chip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (model.loadedProperty().get() ? String.valueOf(value.applyAsInt(model.countsProperty().get())) : "–")
+                        + " " + label, model.countsProperty(), model.loadedProperty()));
         chip.setTooltip(new Tooltip(state == null ? "Show all users" : "Show only " + label.toLowerCase() + " users"));
         chip.setOnAction(e -> model.stateFilterProperty().set(state));
         return chip;

@@ -74,12 +74,15 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         Message error = new Message("Refresh failed", "", new FontIcon(Feather.ALERT_OCTAGON));
         error.setId("refreshErrorBanner");
         error.getStyleClass().add(Styles.DANGER);
-        error.descriptionProperty().bind(model.refreshErrorProperty());
+        error.descriptionProperty().bind(javafx.beans.binding.Bindings.concat(model.refreshErrorProperty(),
+                javafx.beans.binding.Bindings.when(model.staleProperty())
+                        .then(" The rows below are from the last listing that succeeded and may be out of date.")
+                        .otherwise("")));
         error.visibleProperty().bind(model.refreshErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         selectionInfo.setId("selectionInfo");
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        setTop(new VBox(10, toolbar, error, selectionInfo));
+        setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty()), error, selectionInfo));
         SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));
         // Details below the table, so the table keeps the full width for its eight columns.
         split.setOrientation(Orientation.VERTICAL);
@@ -119,6 +122,9 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
             }
             describeSelection();
         });
+        // Rows from before a failed refresh stay readable but visibly dimmed: they may no longer be true.
+        javafx.css.PseudoClass stale = javafx.css.PseudoClass.getPseudoClass("stale");
+        model.staleProperty().addListener((obs, was, now) -> table.pseudoClassStateChanged(stale, now));
         model.refreshSecondsProperty().addListener((obs, was, seconds) -> restartTimer());
         restartTimer();
     }

@@ -2,6 +2,7 @@ package dev.autouser.ui.users;
 
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
@@ -46,6 +47,8 @@ public final class UsersViewModel {
 
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
     private final FilteredList<UserRow> filtered = new FilteredList<>(rows.rows());
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<SessionCensus.NodeAnswer>> nodes =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<UserState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<String> roleFilter = new SimpleObjectProperty<>();
@@ -66,6 +69,8 @@ public final class UsersViewModel {
     /** True while the rows move under the table: its own selection changes then are not the person's. */
     private final ReadOnlyBooleanWrapper reshaping = new ReadOnlyBooleanWrapper(false);
     private java.util.function.Predicate<UserRow> shown = UserFilter.none().predicate();
+    /** Held in a field: a binding only its listeners reference can be collected. */
+    private final javafx.beans.binding.BooleanBinding stale = loaded.and(refreshError.isNotEmpty());
     private long lastApplyNanos;
     /** The last listing by name; only the background step reads and writes it (refreshes never overlap). */
     private final java.util.Map<String, AutoUser> lastListed = new java.util.HashMap<>();
@@ -124,6 +129,9 @@ public final class UsersViewModel {
         long start = System.nanoTime();
         LiveRows.Merge<UserRow> merge = reshape(() -> rows.apply(snapshot.upserts(), snapshot.vanished()));
         counts.set(snapshot.counts());
+        if (!snapshot.listing().nodes().equals(nodes.get())) {
+            nodes.set(snapshot.listing().nodes());
+        }
         if (!snapshot.roles().equals(knownRoles)) {
             knownRoles.setAll(snapshot.roles());
         }
@@ -253,6 +261,11 @@ public final class UsersViewModel {
         return lastApplyNanos;
     }
 
+    /** Each member or router asked for sessions in the last listing, and whether it answered. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<SessionCensus.NodeAnswer>> nodesProperty() {
+        return nodes.getReadOnlyProperty();
+    }
+
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<UserState> stateFilterProperty() { return stateFilter; }
     public ObjectProperty<String> roleFilterProperty() { return roleFilter; }
@@ -264,6 +277,8 @@ public final class UsersViewModel {
     public ReadOnlyBooleanProperty refreshingProperty() { return refreshing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refreshErrorProperty() { return refreshError.getReadOnlyProperty(); }
+    /** Rows are shown but the last refresh failed: what the table shows may no longer be true. */
+    public javafx.beans.binding.BooleanBinding staleProperty() { return stale; }
     public ReadOnlyObjectProperty<LiveRows.Merge<UserRow>> lastMergeProperty() { return lastMerge.getReadOnlyProperty(); }
     /** The row whose details the detail pane shows: always one the person selected, or none. */
     public ReadOnlyObjectProperty<UserRow> focusedProperty() { return focused.getReadOnlyProperty(); }

@@ -158,7 +158,9 @@ abstract class ProvisionerContract extends SeededContract {
         seeds.connect(name, "app");
         assertEquals(Outcome.SKIPPED_ACTIVE, provisioner.deactivate(name));
         assertEquals(1, roles(seeds.userInfo(name)).size());
-        assertTrue(audit.readNewestFirst(1).get(0).result().startsWith("skipped"));
+        // Recorded as every command records a refusal: no server command was sent.
+        assertEquals("deactivate CN=" + name, audit.readNewestFirst(1).get(0).command());
+        assertTrue(audit.readNewestFirst(1).get(0).result().startsWith("refused: has active connections"));
     }
 
     @Test

@@ -169,7 +169,7 @@ class ClientIdentityTest {
     void missingFileIsNamed() {
         Path missing = dir.resolve("nope.pem");
         PkiException e = assertThrows(PkiException.class, () -> ClientIdentity.load(missing, null, null));
-        assertEquals("File not found: " + missing, e.getMessage());
+        assertEquals("No such file: " + missing, e.getMessage());
     }
 
     @Test

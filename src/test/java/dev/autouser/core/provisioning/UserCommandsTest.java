@@ -62,6 +62,6 @@ class UserCommandsTest {
     @Test
     void mongoshFormIsRunnableText() {
         assertEquals("db.getSiblingDB(\"$external\").runCommand({\"dropUser\": \"CN=alice\"})",
-                UserCommands.mongosh("$external", UserCommands.dropUser("CN=alice")));
+                UserCommands.dropCommand("CN=alice").shellText());
     }
 }

@@ -22,10 +22,10 @@ public final class MongoshScript {
             out.append('\n').append("// ").append(step.purpose()).append('\n');
             if (step.whenExists().isPresent()) {
                 out.append("if (").append(lookup(step)).append(" === null) {\n")
-                        .append(indent(MongoshSyntax.runCommand(step.db(), step.command()))).append("} else {\n")
-                        .append(indent(MongoshSyntax.runCommand(step.db(), step.whenExists().get()))).append("}\n");
+                        .append(indent(MongoshSyntax.expanded(step.db(), step.command()))).append("} else {\n")
+                        .append(indent(MongoshSyntax.expanded(step.db(), step.whenExists().get()))).append("}\n");
             } else {
-                out.append(MongoshSyntax.runCommand(step.db(), step.command()));
+                out.append(MongoshSyntax.expanded(step.db(), step.command()));
             }
         }
         return out.toString();

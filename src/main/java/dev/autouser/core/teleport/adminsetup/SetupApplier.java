@@ -3,7 +3,7 @@ package dev.autouser.core.teleport.adminsetup;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.mongo.MongoshSyntax;
-import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
 
@@ -31,11 +31,12 @@ public final class SetupApplier {
 
     public List<StepResult> apply(SetupPlan plan, Consumer<StepResult> progress) {
         List<StepResult> results = new ArrayList<>();
+        AuditLog audit = this.audit.inRun("admin-setup apply");
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);
             if (!stopped) {
-                audit.append(AuditRecord.now(serverName, connectedAs, MongoshSyntax.runCommand(step.db(), step.command()),
+                audit.append(AuditRecord.now(serverName, connectedAs, MongoshSyntax.expanded(step.db(), step.command()),
                         step.target(), result.line()));
             }
             stopped = stopped || !result.succeeded();
@@ -49,7 +50,10 @@ public final class SetupApplier {
         try {
             server.run(step.db(), step.command());
             return new StepResult(step, StepResult.Outcome.DONE, "");
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
+            if (!e.isRefusal()) {
+                throw e;
+            }
             if (e.isAlreadyExists() && step.whenExists().isPresent()) {
                 return runFallback(step, step.whenExists().get());
             }
@@ -62,12 +66,15 @@ public final class SetupApplier {
         try {
             server.run(step.db(), fallback);
             return new StepResult(step, StepResult.Outcome.DONE_AFTER_FALLBACK, "ran " + name + " instead");
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
+            if (!e.isRefusal()) {
+                throw e;
+            }
             return refusal(step, name, e);
         }
     }
 
-    private StepResult refusal(PlannedStep step, String commandName, CommandRefusedException e) {
+    private StepResult refusal(PlannedStep step, String commandName, ConsoleException e) {
         if (e.isUnauthorized()) {
             return new StepResult(step, StepResult.Outcome.REFUSED, connectedAs + " is not allowed to run " + commandName + " on "
                     + step.db() + "; someone with userAdminAnyDatabase or root can run the script instead (server said: " + e.getMessage() + ")");

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
-import dev.autouser.core.mongo.CommandRefusedException;
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
@@ -35,7 +35,7 @@ public final class SetupReader {
         try {
             List<Document> roles = server.run(db, command).getList("roles", Document.class, List.of());
             return roles.isEmpty() ? Observation.absent() : Observation.found(toRole(roles.get(0)));
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
             if (e.isUnauthorized()) {
                 return Observation.unknown("the connected user may not read roles in " + db + " (rolesInfo needs viewRole there)");
             }
@@ -48,7 +48,7 @@ public final class SetupReader {
         try {
             List<Document> users = server.run(db, command).getList("users", Document.class, List.of());
             return users.isEmpty() ? Observation.absent() : Observation.found(toUser(users.get(0)));
-        } catch (CommandRefusedException e) {
+        } catch (ConsoleException e) {
             if (e.isUnauthorized()) {
                 return Observation.unknown("the connected user may not read users in " + db + " (usersInfo needs viewUser there)");
             }

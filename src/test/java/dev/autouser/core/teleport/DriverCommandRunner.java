@@ -1,12 +1,15 @@
 package dev.autouser.core.teleport;
 
-import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.CommandRefusedException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
+import dev.autouser.core.mongo.CommandRunner;
+import dev.autouser.core.mongo.ConsoleException;
 import org.bson.Document;
 
-/** A {@link CommandRunner} over a driver client; server errors keep their code. */
+/**
+ * Tests only: a {@link CommandRunner} straight over a driver client (fixtures acting as the DBA or
+ * Teleport's admin); a server refusal keeps its code and its cause, as the product's runner does.
+ */
 public final class DriverCommandRunner implements CommandRunner {
     private final MongoClient client;
 
@@ -19,7 +22,7 @@ public final class DriverCommandRunner implements CommandRunner {
         try {
             return client.getDatabase(db).runCommand(command);
         } catch (MongoCommandException e) {
-            throw new CommandRefusedException(e.getErrorCode(), e.getErrorMessage());
+            throw new ConsoleException(e.getErrorMessage(), e.getErrorCode(), e);
         }
     }
 }

@@ -1,0 +1,60 @@
+package dev.autouser.ui.shell;
+
+import dev.autouser.ui.support.Theme;
+import dev.autouser.ui.support.Truncation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The status bar at 1024 px: a long notice never hides the server or identity; a paused refresh shows on every page. */
+@ExtendWith(ApplicationExtension.class)
+class StatusBarFxTest {
+    private final MainViewModel model = new MainViewModel("test");
+
+    @Start
+    void start(Stage stage) {
+        MainView view = new MainView(model, new Theme(false), page -> new Label(page.name()));
+        Scene scene = new Scene(view, 1024, 700);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aLongNoticeGivesWayToTheServerAndIdentity(FxRobot robot) {
+        robot.interact(() -> {
+            model.connected("Demo server · localhost:27018", "CN=dba@$external (X.509)", "MongoDB 7.0.14");
+            model.notice("Locked 27 users: CN=remote-alice-root-eu, CN=remote-bob-root-eu, CN=carol, CN=dave, "
+                    + "CN=erin, CN=frank, CN=grace, CN=heidi, CN=ivan, CN=judy, CN=mallory and 16 more.");
+        });
+
+        for (String id : new String[] {"#statusServer", "#statusIdentity", "#statusServerVersion"}) {
+            Labeled field = robot.lookup(id).queryAs(Labeled.class);
+            assertFalse(Truncation.isTruncated(field), id + " cut by the notice: " + field.getText());
+        }
+    }
+
+    @Test
+    void aPausedRefreshIsVisibleOnEveryPage(FxRobot robot) {
+        robot.interact(() -> {
+            model.connected("Demo server · localhost:27018", "CN=dba@$external (X.509)", "MongoDB 7.0.14");
+            model.refreshPausedProperty().set(true);
+        });
+
+        for (Page page : new Page[] {Page.USERS, Page.AUDIT, Page.ROLE_MAPPING, Page.CONNECT}) {
+            robot.interact(() -> model.show(page));
+            Labeled paused = robot.lookup("#statusPaused").queryAs(Labeled.class);
+            assertTrue(paused.isVisible() && paused.getText().contains("paused"), page + ": " + paused.getText());
+            assertFalse(Truncation.isTruncated(paused));
+        }
+    }
+}
