@@ -121,7 +121,13 @@ public final class ConsoleWindow {
         closeSession();
     }
 
-    private void onConnected(ConsoleSession opened) {
+    private void onConnected(ConsoleSession connected) {
+        ConsoleSession opened = connected;
+        if (session != null && opened.adoptingServerOf(session) != opened) {
+            // Reconnecting to the running demo: the new session keeps it running, the old one only disconnects.
+            opened = opened.adoptingServerOf(session);
+            session = session.withoutServer();
+        }
         closeSession();
         session = opened;
         mainView.resetPages();

@@ -7,6 +7,8 @@ import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.TraitTemplate;
+import dev.autouser.ui.support.FileKind;
+import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
 import dev.autouser.ui.support.FxExecutors;
@@ -120,7 +122,7 @@ public final class RoleMappingViewModel {
     }
 
     public void importFile() {
-        dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)").ifPresent(this::importFrom);
+        dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)", FileKind.YAML).ifPresent(this::importFrom);
     }
 
     void importFrom(Path file) {
@@ -137,10 +139,26 @@ public final class RoleMappingViewModel {
     public void exportFile() {
         try {
             String text = currentRole().toYaml();
+            if (!confirmExportDespiteErrors()) {
+                return;
+            }
             dialogs.chooseSaveFile("Export the role for tctl create -f", name.get() + ".yaml").ifPresent(file -> write(file, text));
         } catch (IllegalArgumentException e) {
             dialogs.showError(e.getMessage(), e);
         }
+    }
+
+    /** A role with errors is one Teleport would refuse or misbehave with: ask before writing it out. */
+    private boolean confirmExportDespiteErrors() {
+        List<RoleProblem> errors = problems.stream().filter(p -> p.severity() == RoleProblem.Severity.ERROR).toList();
+        if (errors.isEmpty()) {
+            return true;
+        }
+        String count = errors.size() + (errors.size() == 1 ? " error" : " errors");
+        return dialogs.confirm(new Confirmation("Export a role with errors",
+                "This role has " + count + ": Teleport would refuse or misbehave with it. Export it anyway?",
+                errors.stream().map(RoleProblemText::sentence).toList(), "tctl create -f " + name.get() + ".yaml",
+                "Export with " + count, false));
     }
 
     public void copyYaml() {

@@ -69,6 +69,9 @@ class RoleMappingViewTest {
         assertTrue(entryCell(robot, "readwrite@db1\nno such role — did you mean `readWrite`?").isPresent(),
                 robot.lookup("#allowList .list-cell").<javafx.scene.control.ListCell<?>>queryAll().stream().map(c -> String.valueOf(c.getText())).toList().toString());
         assertEquals("1 error: Teleport would refuse or misbehave.", robot.lookup("#summaryLabel").queryLabeled().getText());
+        List<String> findings = robot.lookup("#problemList .list-cell").<javafx.scene.control.ListCell<?>>queryAll().stream()
+                .filter(cell -> !cell.isEmpty()).map(javafx.scene.control.ListCell::getText).toList();
+        assertTrue(findings.contains("Error — `readwrite@db1`: no such role — did you mean `readWrite`?"), findings.toString());
 
         robot.clickOn(entryCell(robot, "readwrite@db1\n").orElseThrow());
         assertEquals("readwrite@db1", allow.getSelectionModel().getSelectedItem());
