@@ -102,6 +102,13 @@ public final class RoleMappingView extends BorderPane {
         grid.addRow(3, new Label("db_names"), names);
         problemList.setId("problemList");
         problemList.setItems(model.problems());
+        problemList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RoleProblem problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty || problem == null ? null : RoleProblemText.sentence(problem));
+            }
+        });
         problemList.setPrefHeight(110);
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
