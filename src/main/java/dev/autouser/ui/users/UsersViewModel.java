@@ -4,6 +4,7 @@ import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserState;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
 import dev.autouser.ui.support.FxExecutors;
@@ -28,7 +29,6 @@ import javafx.collections.transformation.FilteredList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,7 +42,7 @@ public final class UsersViewModel {
 
     private final Supplier<AutoUserListing> lister;
     private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
     private final Consumer<Instant> onRefreshed;
 
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
@@ -79,8 +79,8 @@ public final class UsersViewModel {
                           Consumer<Instant> onRefreshed) {
         this.lister = lister;
         this.dialogs = dialogs;
-        this.executors = executors;
         this.onRefreshed = onRefreshed;
+        this.work = new BackgroundWork(executors, dialogs, refreshing);
         search.addListener((obs, was, now) -> applyFilter());
         stateFilter.addListener((obs, was, now) -> applyFilter());
         roleFilter.addListener((obs, was, now) -> applyFilter());
@@ -103,20 +103,13 @@ public final class UsersViewModel {
         if (refreshing.get()) {
             return;
         }
-        refreshing.set(true);
-        CompletableFuture.supplyAsync(() -> Snapshot.of(lister.get(), lastListed), executors.background())
-                .whenCompleteAsync((snapshot, failure) -> {
-                    refreshing.set(false);
-                    if (failure != null) {
-                        String sentence = ErrorText.sentence("Refreshing the users failed", failure);
-                        refreshError.set(sentence);
-                        if (askedFor) {
-                            dialogs.showError(sentence, failure);
-                        }
-                        return;
-                    }
-                    apply(snapshot);
-                }, executors.fx());
+        work.run("Refreshing the users failed", () -> Snapshot.of(lister.get(), lastListed), this::apply, failure -> {
+            String sentence = ErrorText.sentence("Refreshing the users failed", failure);
+            refreshError.set(sentence);
+            if (askedFor) {
+                dialogs.showError(sentence, failure);
+            }
+        });
     }
 
     /** Diffs and applies in one go (tests); the app diffs on the background thread. */
