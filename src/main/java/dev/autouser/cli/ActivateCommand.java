@@ -31,7 +31,7 @@ final class ActivateCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         TeleportProvisioner.Outcome outcome;
         try {
-            outcome = new TeleportProvisioner(gateway, context().auditLog()).activate(user, parsed);
+            outcome = new TeleportProvisioner(gateway, auditLog()).activate(user, parsed);
         } catch (ConsoleException e) {
             return refused(e);
         }

@@ -103,7 +103,7 @@ final class AdminSetupCommand extends ConnectedCommand {
         if (grantDbsFor != null) {
             spec = spec.withGrantDbs(derivedDatabases(gateway));
         }
-        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), context().auditLog());
+        AdminSetup setup = new AdminSetup(new GatewayCommandRunner(gateway), gateway.server(), gateway.identity(), auditLog());
         if (action.printScript) {
             out().print(setup.verify(spec).script());
             return AutoUserCommand.OK;

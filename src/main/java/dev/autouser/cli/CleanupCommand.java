@@ -41,7 +41,7 @@ final class CleanupCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
+        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
         CleanupPlan plan = cleanup.plan(criteria);
         out().print(plan.describe());
         if (plan.isEmpty()) {
@@ -49,6 +49,7 @@ final class CleanupCommand extends ConnectedCommand {
             return AutoUserCommand.OK;
         }
         if (dryRun) {
+            cleanup.recordDryRun(plan);
             out().println("Dry run: nothing was changed.");
             return AutoUserCommand.OK;
         }

@@ -2,6 +2,8 @@ package dev.autouser.cli;
 
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.Channel;
+import dev.autouser.core.audit.Origin;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,6 +21,6 @@ public record CliContext(AppDirs dirs, Map<String, String> environment, boolean 
     }
 
     public AuditLog auditLog() {
-        return new AuditLog(dirs.auditLog());
+        return new AuditLog(dirs.auditLog(), Origin.current(Channel.CLI));
     }
 }

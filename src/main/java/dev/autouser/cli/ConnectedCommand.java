@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.teleport.TeleportConfigException;
@@ -81,6 +82,11 @@ abstract class ConnectedCommand implements Callable<Integer> {
      */
     CliContext context() {
         return ((AutoUserCommand) spec.root().userObject()).context();
+    }
+
+    /** The audit log with every record of this command in one run, named after the command. */
+    AuditLog auditLog() {
+        return context().auditLog().inRun(spec.qualifiedName(" ").replaceFirst("^autouser ", ""));
     }
 
     PrintWriter out() {

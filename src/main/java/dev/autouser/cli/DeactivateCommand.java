@@ -16,7 +16,7 @@ final class DeactivateCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         TeleportProvisioner.Outcome outcome;
         try {
-            outcome = new TeleportProvisioner(gateway, context().auditLog()).deactivate(user);
+            outcome = new TeleportProvisioner(gateway, auditLog()).deactivate(user);
         } catch (ConsoleException e) {
             return refused(e);
         }

@@ -1,5 +1,7 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
@@ -55,13 +57,16 @@ final class RoleSimulateCommand extends ConnectedCommand {
         TeleportRole parsed = role.role();
         SessionPreview.Request request = session.request(role);
         PrintWriter out = out();
-        SessionSimulator simulator = new SessionSimulator(new TeleportProvisioner(as, context().auditLog()),
+        SessionSimulator simulator = new SessionSimulator(new TeleportProvisioner(as, auditLog()),
                 new SessionPreviewer(new GatewayCommandRunner(as)));
         out.println("SIMULATION of a Teleport session for " + request.mongoUser() + " (changes the server).");
         if (dryRun) {
             SessionSimulator.Plan plan = simulator.plan(parsed, request, Optional.ofNullable(existingUser));
             plan.lines().forEach(line -> out.println(line));
             out.println("Dry run: nothing was changed.");
+            auditLog().marked(Mark.SIMULATION, Mark.DRY_RUN).append(AuditRecord.now(as.server(), as.identity(),
+                    String.join("\n", plan.steps().stream().flatMap(s -> s.command().stream()).toList()), plan.mongoUser(),
+                    "dry run: not run" + plan.refusal().map(r -> " (refused: " + r + ")").orElse("")));
             return plan.refusal().isPresent() ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
         }
         SessionSimulator.Simulation sim = asTeleportAdmin

@@ -35,10 +35,11 @@ abstract class UserActionCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, context().auditLog());
+        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
         CleanupPlan plan = cleanup.planFor(action(), users);
         out().print(plan.describe());
         if (dryRun) {
+            cleanup.recordDryRun(plan);
             out().println("Dry run: nothing was changed.");
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
         }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The documents {@code currentOp} and {@code $currentOp} report: one per client connection, with
@@ -19,7 +18,6 @@ import java.util.Set;
 final class CurrentOpReport {
     private static final List<String> BACKGROUND_THREADS = List.of("JournalFlusher", "TTLMonitor",
             "ClientCursorMonitor");
-    private static final Set<String> SECRET_FIELDS = Set.of("pwd", "payload");
     private static final DateTimeFormatter OP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final ConnectionRegistry connections;
@@ -98,19 +96,8 @@ final class CurrentOpReport {
         op.put("flowControlStats", new Document());
     }
 
-    /**
-     * A deep copy with passwords and SASL payloads replaced, as in MongoDB's redaction. The command
-     * belongs to another connection's thread, so a copy that races a change falls back to its name.
-     */
+    /** The snapshot taken when the command started, copied again because replies may be changed by stages. */
     private static Document redacted(RunningCommand running) {
-        try {
-            Document copy = new Document();
-            for (var entry : running.command().cloneDeeply().entrySet()) {
-                copy.put(entry.getKey(), SECRET_FIELDS.contains(entry.getKey()) ? "xxx" : entry.getValue());
-            }
-            return copy;
-        } catch (java.util.ConcurrentModificationException e) {
-            return new Document(running.name(), 1);
-        }
+        return running.command().cloneDeeply();
     }
 }

@@ -71,7 +71,7 @@ final class SandboxBackend extends MemoryBackend {
     @Override
     public Document handleCommand(Channel channel, String db, String command, Document query) {
         ClientConnection connection = connections.of(channel);
-        connection.started(new RunningCommand(connections.nextOpId(), db, command, query, System.nanoTime()));
+        connection.started(RunningCommand.started(connections.nextOpId(), db, command, query, System.nanoTime()));
         try {
             sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));

@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.ServerCleanup;
 import org.bson.Document;
@@ -130,7 +131,8 @@ class RoleSimulateCommandTest {
         assertEquals(2, records.size(), records.toString());
         records.forEach(r -> {
             assertEquals("CN=teleport-admin@$external", r.identity());
-            assertTrue(r.result().startsWith("simulation: ok"), r.toString());
+            assertTrue(r.run().has(Mark.SIMULATION), r.toString());
+            assertTrue(r.result().startsWith("ok"), r.toString());
         });
     }
 }

@@ -1,95 +1,150 @@
 package dev.autouser.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autouser.core.AppDirs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The append-only audit log: one JSON object per line in the user's data folder. Appends are
- * synchronised within the process and each line is written in one call, so lines never interleave.
- * Passwords are masked before anything is written.
+ * The audit log: one JSON object per line in the user's data folder, each record hash-chained to
+ * the one before it (see {@link ChainWriter}), written under a lock shared by every process, and
+ * stamped with who wrote it and the run it belongs to. Passwords are masked before anything is written.
+ *
+ * <p>An instance is cheap and immutable: {@link #inRun} and {@link #marked} return views that stamp
+ * their records differently but write to the same chain.
  */
 public final class AuditLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECRET = Pattern.compile(
             "(?i)(\"?\\b(?:pwd|password|passphrase|secret|privateKey)\\b\"?\\s*[:=]\\s*)(\"[^\"]*\"|\\S+)");
 
-    private final Path file;
+    private final LogFiles files;
+    private final ChainWriter writer;
+    private final Origin origin;
+    private final Run run;
 
+    /** A log written by the core used directly (neither GUI nor CLI). */
     public AuditLog(Path file) {
-        this.file = file;
+        this(file, Origin.current(Channel.LIBRARY));
+    }
+
+    public AuditLog(Path file, Origin origin) {
+        this(file, origin, ChainWriter.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@code maxBytes}: the size at which the live file is rotated (tests use a small one). */
+    public AuditLog(Path file, Origin origin, long maxBytes) {
+        this(new LogFiles(file), new ChainWriter(new LogFiles(file), maxBytes), origin, Run.NONE);
+    }
+
+    private AuditLog(LogFiles files, ChainWriter writer, Origin origin, Run run) {
+        this.files = files;
+        this.writer = writer;
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.run = run;
     }
 
     /** The log in {@link AppDirs#auditLog()} for the current user. */
+    public static AuditLog forCurrentUser(Channel via) {
+        return new AuditLog(AppDirs.forCurrentUser().auditLog(), Origin.current(via));
+    }
+
     public static AuditLog forCurrentUser() {
-        return new AuditLog(AppDirs.forCurrentUser().auditLog());
+        return forCurrentUser(Channel.LIBRARY);
     }
 
     public Path file() {
-        return file;
+        return files.live();
     }
 
-    public synchronized void append(AuditRecord record) {
-        ObjectNode line = JSON.createObjectNode()
-                .put("time", record.time().toString())
-                .put("osUser", record.osUser())
-                .put("server", record.server())
-                .put("identity", record.identity())
-                .put("command", record.command())
-                .put("targetUser", record.targetUser())
-                .put("result", record.result());
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit log " + file, e);
-        }
+    public Path headFile() {
+        return files.head();
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public Run run() {
+        return run;
+    }
+
+    /**
+     * This log with every record in one run: a new run named {@code action}, unless this log is
+     * already inside one (a CLI command's run takes in the cleanup it starts).
+     */
+    public AuditLog inRun(String action) {
+        return run.exists() ? this : new AuditLog(files, writer, origin, Run.start(action, Set.of()));
+    }
+
+    /** This log with {@code marks} added to every record it writes (a run is started if needed). */
+    public AuditLog marked(Mark first, Mark... more) {
+        EnumSet<Mark> marks = EnumSet.of(first, more);
+        Run current = run.exists() ? run : Run.start("", Set.of());
+        return new AuditLog(files, writer, origin, current.withMarks(marks));
+    }
+
+    /** Appends one record; outside a run it is a run of its own. */
+    public void append(AuditRecord record) {
+        AuditRecord stamped = record.stamped(origin, run.exists() ? run : Run.start("", Set.of()));
+        writer.append(RecordJson.toJson(stamped), Instant.now());
+    }
+
+    /** Every record with the chain's verdict, read while writers wait so the two agree. */
+    public AuditReading read() {
+        return read(files, true);
+    }
+
+    /** A log given by path, e.g. a copy: its head file is checked when it is there, not required. */
+    public static AuditReading readFile(Path file) {
+        return read(new LogFiles(file), false);
+    }
+
+    public ChainVerdict verify() {
+        return read().verdict();
     }
 
     /** The newest {@code limit} records first; unreadable lines are skipped, not fatal. */
     public List<AuditRecord> readNewestFirst(int limit) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit log " + file, e);
+        List<AuditEntry> entries = read().entries();
+        List<AuditRecord> newest = new ArrayList<>();
+        for (int i = entries.size() - 1; i >= 0 && newest.size() < limit; i--) {
+            newest.add(entries.get(i).record());
         }
-        List<AuditRecord> records = new ArrayList<>();
-        for (int i = lines.size() - 1; i >= 0 && records.size() < limit; i--) {
-            parse(lines.get(i)).ifPresent(records::add);
-        }
-        return Collections.unmodifiableList(records);
+        return Collections.unmodifiableList(newest);
     }
 
-    private static java.util.Optional<AuditRecord> parse(String line) {
-        if (line.isBlank()) {
-            return java.util.Optional.empty();
+    private static AuditReading read(LogFiles files, boolean headRequired) {
+        List<LogLine> lines = lockable(files) ? FileLocks.holding(files.lock(), () -> LogReader.read(files))
+                : LogReader.read(files);
+        ChainVerdict verdict = new ChainVerifier(files, headRequired).verify(lines);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (LogLine line : lines) {
+            line.json().flatMap(RecordJson::fromJson).ifPresent(record -> entries.add(entry(record, line)));
         }
-        try {
-            JsonNode node = JSON.readTree(line);
-            return java.util.Optional.of(new AuditRecord(Instant.parse(node.path("time").asText()),
-                    node.path("osUser").asText(), node.path("server").asText(), node.path("identity").asText(),
-                    node.path("command").asText(), node.path("targetUser").asText(), node.path("result").asText()));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+        return new AuditReading(entries, verdict);
+    }
+
+    private static AuditEntry entry(AuditRecord record, LogLine line) {
+        Optional<JsonNode> chained = line.json().filter(ChainFields::isChained);
+        return new AuditEntry(record, chained.map(n -> n.get(ChainFields.SEQ).asLong()).orElse(0L),
+                chained.map(n -> n.get(ChainFields.HASH).asText()).orElse(""), line.file().getFileName().toString(),
+                line.number());
+    }
+
+    /** Readers take the writers' lock when they may; a read-only copy is read as it is. */
+    private static boolean lockable(LogFiles files) {
+        return Files.isDirectory(files.folder()) && (Files.isWritable(files.lock())
+                || !Files.exists(files.lock()) && Files.isWritable(files.folder()));
     }
 
     /** Masks values of password-like fields, wherever a command text carries them. */

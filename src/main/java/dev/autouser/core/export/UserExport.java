@@ -105,8 +105,9 @@ public final class UserExport {
     /**
      * One CSV cell: control characters escaped visibly, a leading {@code = + - @} (which spreadsheets
      * run as a formula, e.g. {@code =HYPERLINK(...)}) defused with a leading apostrophe, then RFC 4180 quoting.
+     * Every CSV the console writes (users, audit) uses it.
      */
-    static String csvField(String value) {
+    public static String csvField(String value) {
         String text = UntrustedText.visible(value);
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;

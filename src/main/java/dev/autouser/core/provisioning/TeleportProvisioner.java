@@ -3,6 +3,7 @@ package dev.autouser.core.provisioning;
 import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
@@ -40,21 +41,18 @@ public final class TeleportProvisioner {
 
     private final MongoGateway gateway;
     private final AuditLog audit;
-    private final String resultMark;
 
     public TeleportProvisioner(MongoGateway gateway, AuditLog audit) {
-        this(gateway, audit, "");
-    }
-
-    private TeleportProvisioner(MongoGateway gateway, AuditLog audit, String resultMark) {
         this.gateway = gateway;
         this.audit = audit;
-        this.resultMark = resultMark;
     }
 
-    /** The same provisioner whose audit records say that they were a simulation, not Teleport. */
+    /**
+     * The same provisioner whose audit records say that they were a simulation, not Teleport: one
+     * run, every record marked {@link Mark#SIMULATION}.
+     */
     public TeleportProvisioner forSimulation() {
-        return new TeleportProvisioner(gateway, audit, "simulation: ");
+        return new TeleportProvisioner(gateway, audit.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
     }
 
     /** The identity the commands run as ({@code CN=teleport-admin@$external}, {@code CN=dba@$external}). */
@@ -156,14 +154,12 @@ public final class TeleportProvisioner {
 
     /** Records that the console declined to act on {@code mongoName}, in the one shape every command uses. */
     public void auditRefusal(String mongoName, String verb, String reason) {
-        AuditRecord refusal = Refusals.record(gateway.server(), gateway.identity(), verb, mongoName, reason);
-        audit.append(new AuditRecord(refusal.time(), refusal.osUser(), refusal.server(), refusal.identity(),
-                refusal.command(), refusal.targetUser(), resultMark + refusal.result()));
+        audit.append(Refusals.record(gateway.server(), gateway.identity(), verb, mongoName, reason));
     }
 
     private void record(String name, Document command, String result) {
         audit.append(AuditRecord.now(gateway.server(), gateway.identity(),
-                MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, resultMark + result));
+                MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result));
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

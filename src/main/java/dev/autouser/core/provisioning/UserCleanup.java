@@ -1,6 +1,8 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
@@ -102,18 +104,34 @@ public final class UserCleanup {
 
     /** Runs a plan; each user's result is reported as it happens, and failures do not stop the rest. */
     public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
+        AuditLog run = audit.inRun(runName(plan));
         if (!gateway.unverifiedAllowed().isEmpty() && !plan.actions().isEmpty()) {
-            // The person chose to act without some nodes' sessions: that choice is part of the record.
-            audit.append(dev.autouser.core.audit.AuditRecord.now(gateway.server(), gateway.identity(),
+            // The person chose to act without some nodes' sessions: that choice is part of the run's record.
+            run.append(AuditRecord.now(gateway.server(), gateway.identity(),
                     "--allow-unverified " + String.join(" --allow-unverified ", gateway.unverifiedAllowed().stream().sorted().toList()),
                     String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
                             + " goes ahead even if the sessions on these hosts cannot be checked"));
         }
         for (CleanupPlan.Refusal refusal : plan.refused()) {
-            audit.append(Refusals.record(gateway.server(), gateway.identity(), plan.action().verb(),
+            run.append(Refusals.record(gateway.server(), gateway.identity(), plan.action().verb(),
                     refusal.mongoName(), refusal.reason()));
         }
-        return new CleanupExecutor(gateway, audit, listener, afterRecheck).execute(plan);
+        return new CleanupExecutor(gateway, run, listener, afterRecheck).execute(plan);
+    }
+
+    /** A dry run leaves a trace too: each planned user, its commands, marked as not run. */
+    public void recordDryRun(CleanupPlan plan) {
+        AuditLog run = audit.inRun(runName(plan)).marked(Mark.DRY_RUN);
+        for (PlannedAction action : plan.actions()) {
+            run.append(AuditRecord.now(gateway.server(), gateway.identity(), String.join("\n", action.commands()),
+                    action.mongoName(), "dry run: not run"));
+        }
+    }
+
+    /** "drop 3 users": what the audit calls the run when the caller did not name it. */
+    private static String runName(CleanupPlan plan) {
+        int users = plan.actions().size() + plan.refused().size();
+        return plan.action().verb() + " " + users + (users == 1 ? " user" : " users");
     }
 
     public CleanupReport lock(List<String> users, ProgressListener listener) {

@@ -8,6 +8,8 @@ import dev.autouser.ui.support.Theme;
 import dev.autouser.core.AppVersion;
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.Channel;
+import dev.autouser.core.audit.Origin;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.SessionCensus;
@@ -60,7 +62,7 @@ public final class ConsoleWindow {
         this.theme = new Theme(options.dark());
         this.mainModel = new MainViewModel(AppVersion.current());
         this.dialogs = new FxDialogService(() -> stage, mainModel::notice);
-        this.audit = new AuditLog(dirs.auditLog());
+        this.audit = new AuditLog(dirs.auditLog(), Origin.current(Channel.GUI));
         this.connectModel = new ConnectViewModel(new ProfileStore(dirs.profilesFile()), connector, dialogs,
                 executors, this::onConnected);
         this.mainView = new MainView(mainModel, theme, this::createPage);
@@ -119,7 +121,13 @@ public final class ConsoleWindow {
         closeSession();
     }
 
-    private void onConnected(ConsoleSession opened) {
+    private void onConnected(ConsoleSession connected) {
+        ConsoleSession opened = connected;
+        if (session != null && opened.adoptingServerOf(session) != opened) {
+            // Reconnecting to the running demo: the new session keeps it running, the old one only disconnects.
+            opened = opened.adoptingServerOf(session);
+            session = session.withoutServer();
+        }
         closeSession();
         session = opened;
         mainView.resetPages();

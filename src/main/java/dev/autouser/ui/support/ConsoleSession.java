@@ -25,6 +25,22 @@ public record ConsoleSession(ConnectionProfile profile, MongoGateway gateway, Se
         return "MongoDB " + facts.version();
     }
 
+    /**
+     * This session, taking over the embedded server {@code previous} runs when both talk to the same
+     * address: pressing Connect on the demo profile must not stop the demo it connects to.
+     */
+    public ConsoleSession adoptingServerOf(ConsoleSession previous) {
+        if (ownedServer.isPresent() || previous.ownedServer.isEmpty() || !profile.uri().equals(previous.profile.uri())) {
+            return this;
+        }
+        return new ConsoleSession(profile, gateway, facts, previous.ownedServer);
+    }
+
+    /** The same session without its embedded server (it has been handed to the session that replaces it). */
+    public ConsoleSession withoutServer() {
+        return new ConsoleSession(profile, gateway, facts, Optional.empty());
+    }
+
     @Override
     public void close() {
         gateway.close();

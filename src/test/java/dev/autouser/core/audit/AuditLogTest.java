@@ -24,8 +24,10 @@ class AuditLogTest {
         log.append(new AuditRecord(Instant.parse("2026-01-02T00:00:00Z"), "ann", "db:27017", "CN=dba@$external",
                 "dropUser CN=b", "CN=b", "failed: x"));
         List<String> lines = Files.readAllLines(log.file());
-        assertEquals(2, lines.size());
-        assertTrue(lines.get(0).startsWith("{\"time\":\"2026-01-01T00:00:00Z\",\"osUser\":\"ann\""), lines.get(0));
+        assertEquals(3, lines.size(), "a genesis record, then one line per record");
+        assertTrue(lines.get(0).startsWith("{\"seq\":1,\"type\":\"genesis\""), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"seq\":2,\"time\":\"2026-01-01T00:00:00Z\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"osUser\":\"ann\""), lines.get(1));
         List<AuditRecord> records = log.readNewestFirst(10);
         assertEquals(List.of("CN=b", "CN=a"), records.stream().map(AuditRecord::targetUser).toList());
         assertEquals(1, log.readNewestFirst(1).size());

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autouser.cli.AutoUserCommand;
 import dev.autouser.cli.CliContext;
 import dev.autouser.core.AppDirs;
+import dev.autouser.core.audit.AuditEntry;
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditReading;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Channel;
+import dev.autouser.core.audit.ChainVerdict;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.SeededContract;
 import dev.autouser.testsupport.Seeds;
@@ -115,6 +121,37 @@ abstract class CliContract extends SeededContract {
         AuditLog audit = new AuditLog(home.resolve("data/audit.jsonl"));
         assertEquals("CN=" + stale, audit.readNewestFirst(1).get(0).targetUser());
         assertFalse(Files.readString(audit.file()).contains("PRIVATE KEY"));
+    }
+
+    @Test
+    void eachCommandIsOneRunAttributedToTheCliAndDryRunsAreMarked() {
+        String a = seeds.autoUser("run-a", false);
+        String b = seeds.autoUser("run-b", false);
+        assertEquals(0, asDba("lock", "--dry-run", a, b).exit());
+        Run lock = asDba("lock", a, b);
+        assertEquals(0, lock.exit(), lock.out() + lock.err());
+        AuditReading reading = new AuditLog(home.resolve("data/audit.jsonl")).read();
+        assertEquals(ChainVerdict.Status.INTACT, reading.verdict().status(), reading.verdict().summary());
+        List<AuditRecord> records = reading.entries().stream().map(AuditEntry::record).toList();
+        assertEquals(4, records.size(), records.toString());
+        List<AuditRecord> dry = records.subList(0, 2);
+        List<AuditRecord> real = records.subList(2, 4);
+        assertTrue(dry.stream().allMatch(r -> r.run().has(Mark.DRY_RUN) && r.result().startsWith("dry run")), dry.toString());
+        assertTrue(real.stream().noneMatch(r -> r.run().has(Mark.DRY_RUN)), real.toString());
+        assertEquals(1, dry.stream().map(r -> r.run().id()).distinct().count());
+        assertEquals(1, real.stream().map(r -> r.run().id()).distinct().count());
+        assertFalse(dry.get(0).run().id().equals(real.get(0).run().id()));
+        for (AuditRecord record : records) {
+            assertEquals("lock", record.run().action());
+            assertEquals(Channel.CLI, record.origin().via());
+            assertEquals("autouser", record.origin().tool());
+            assertFalse(record.origin().version().isEmpty());
+            assertEquals(System.getProperty("user.name"), record.osUser());
+            assertFalse(record.origin().host().isEmpty());
+            assertEquals("CN=dba@$external", record.identity());
+            assertFalse(record.server().isEmpty());
+        }
+        assertEquals(List.of("CN=" + a, "CN=" + b), real.stream().map(AuditRecord::targetUser).toList());
     }
 
     @Test

@@ -128,8 +128,9 @@ class ConsoleFxTest {
         assertEquals(List.of("CN=" + bob), onFx(() -> table(robot).getSelectionModel().getSelectedItems().stream()
                 .map(UserRow::mongoName).toList()), "the refresh kept the selection");
         robot.clickOn("#navAudit");
-        waitFor(() -> robot.lookup("#auditTable").queryTableView().getItems().stream()
-                .anyMatch(r -> r.toString().contains("CN=" + bob)));
+        waitFor(() -> robot.lookup("#auditTree").tryQuery().isPresent()
+                && robot.lookup("#auditTree").queryAs(javafx.scene.control.TreeTableView.class).getRoot().getChildren().stream()
+                .anyMatch(run -> ((javafx.scene.control.TreeItem<?>) run).getValue().toString().contains("CN=" + bob)));
     }
 
     @Test

@@ -32,10 +32,13 @@ final class DemoConsole {
         return window;
     }
 
-    /** Presses "Demo server" and waits for the users table to fill. */
+    /** Presses "Demo server" and waits for the users table and its counts to fill. */
     static void connect(FxRobot robot) throws TimeoutException {
         robot.clickOn("#demoServerButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").tryQuery()
                 .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
+        // The counts follow the rows within the same FX-thread step; wait until that step is over.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#countTotal").tryQuery()
+                .map(chip -> !((javafx.scene.control.Labeled) chip).getText().startsWith("–")).orElse(false));
     }
 }

@@ -1,6 +1,9 @@
 package dev.autouser.ui.app;
 
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,5 +43,26 @@ class DemoFxTest {
         assertTrue(robot.lookup("#countActive").queryAs(Labeled.class).getText().matches("[1-9]\\d* Active"),
                 robot.lookup("#countActive").queryAs(Labeled.class).getText());
         assertTrue(robot.lookup("#countLocked").queryAs(Labeled.class).getText().matches("[1-9]\\d* Locked"));
+    }
+
+    @Test
+    void connectOnTheDemoProfileKeepsTheRunningDemoAndItsUsers(FxRobot robot) throws Exception {
+        DemoConsole.connect(robot);
+        robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.CONNECT));
+
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").tryQuery()
+                .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
+        // The old session closes in the background: list a few times, a second apart, to see the demo after that close.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session() != null);
+        var gateway = WaitForAsyncUtils.asyncFx(() -> window.session().gateway()).get();
+        dev.autouser.core.provisioning.AutoUserListing listing = null;
+        for (int i = 0; i < 4; i++) {
+            WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+            listing = new dev.autouser.core.provisioning.AutoUserLister(gateway).list();
+        }
+
+        assertTrue(listing != null && !listing.users().isEmpty(), "the demo still answers after Connect");
+        assertTrue(robot.lookup("#statusServer").queryAs(Labeled.class).getText().startsWith("Demo server"));
     }
 }

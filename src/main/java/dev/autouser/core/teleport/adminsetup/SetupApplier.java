@@ -31,6 +31,7 @@ public final class SetupApplier {
 
     public List<StepResult> apply(SetupPlan plan, Consumer<StepResult> progress) {
         List<StepResult> results = new ArrayList<>();
+        AuditLog audit = this.audit.inRun("admin-setup apply");
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "") : run(step);

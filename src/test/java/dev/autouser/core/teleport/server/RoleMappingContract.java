@@ -140,6 +140,12 @@ abstract class RoleMappingContract extends ServerFixtureContract {
 
         assertEquals("session end (delete, best_effort_drop mode): dropped", sim.steps().get(1).line());
         assertEquals(SessionPreview.UserState.ABSENT, preview(role, bob).state());
+        // Both steps are one run in the audit, marked as a simulation so nobody takes them for a real session.
+        List<dev.autouser.core.audit.AuditRecord> records = fx.audit.readNewestFirst(50).stream()
+                .filter(r -> r.targetUser().equals("CN=" + bob)).toList();
+        assertEquals(2, records.size(), records.toString());
+        assertEquals(1, records.stream().map(r -> r.run().id()).distinct().count(), records.toString());
+        assertTrue(records.stream().allMatch(r -> r.run().has(dev.autouser.core.audit.Mark.SIMULATION)), records.toString());
     }
 
     @Test
