@@ -54,6 +54,8 @@ public final class RoleMappingViewModel {
     private final ObservableList<RoleProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** Counts imports: a preview or simulation of the previous role no longer applies after one. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper imports = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public RoleMappingViewModel(RoleCatalog catalog, DialogService dialogs, FxExecutors executors) {
         this.catalog = catalog;
@@ -128,6 +130,7 @@ public final class RoleMappingViewModel {
     void importFrom(Path file) {
         try {
             load(TeleportRole.parse(Files.readString(file), file.getFileName().toString()));
+            imports.set(imports.get() + 1);
             dialogs.notify("Imported " + file.getFileName() + ".");
         } catch (IOException e) {
             dialogs.showError("Could not read " + file + ": " + e.getMessage(), e);
@@ -159,6 +162,25 @@ public final class RoleMappingViewModel {
                 "This role has " + count + ": Teleport would refuse or misbehave with it. Export it anyway?",
                 errors.stream().map(RoleProblemText::sentence).toList(), "tctl create -f " + name.get() + ".yaml",
                 "Export with " + count, false));
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty importsProperty() {
+        return imports.getReadOnlyProperty();
+    }
+
+    /** What the editor holds, to carry over to the next connection's editor (empty when a field does not parse). */
+    public java.util.Optional<RoleDraft> draft() {
+        try {
+            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Continues editing a draft from the previous connection: a reconnect must not lose the edits. */
+    public void resume(RoleDraft draft) {
+        load(draft.role());
+        sampleTraits.set(draft.sampleTraits());
     }
 
     public void copyYaml() {

@@ -114,4 +114,21 @@ class RoleMappingViewTest {
         assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)",
                 "Simulation finished as Teleport's admin CN=teleport-admin@$external: Teleport can run this session end to end."), steps.getItems());
     }
+
+    @Test
+    void importingAnotherRoleClearsThePreviewAndTheSimulation(FxRobot robot) throws Exception {
+        robot.clickOn("Preview & simulate");
+        robot.clickOn("#previewUserField").write("bob-" + fx.id, 0);
+        robot.clickOn("#previewButton");
+        assertTrue(!robot.lookup("#previewArea").queryAs(TextArea.class).getText().isEmpty());
+        java.nio.file.Path role = java.nio.file.Files.createTempFile("role", ".yaml");
+        java.nio.file.Files.writeString(role, "kind: role\nmetadata:\n  name: other\nspec:\n  allow:\n    db_roles:\n    - read@db2\n"
+                + "  options:\n    create_db_user_mode: keep\nversion: v7\n");
+        dialogs.openFile = role;
+
+        robot.clickOn("#importButton");
+
+        assertEquals("", robot.lookup("#previewArea").queryAs(TextArea.class).getText());
+        assertTrue(robot.lookup("#simulationSteps").queryListView().getItems().isEmpty());
+    }
 }
