@@ -239,6 +239,43 @@ function patchDatabase(database) {
             return legacyReply(e);
         }
     };
+    // Legacy db.getUsers()/getRoles() return the array; mongosh returns the whole reply.
+    const mongoshGetUsers = proto.getUsers;
+    proto.getUsers = function(a) {
+        const reply = a === undefined ? mongoshGetUsers.call(this) : mongoshGetUsers.call(this, a);
+        return reply.users;
+    };
+    const mongoshGetRoles = proto.getRoles;
+    proto.getRoles = function(a) {
+        const reply = a === undefined ? mongoshGetRoles.call(this) : mongoshGetRoles.call(this, a);
+        return reply.roles;
+    };
+    // Legacy db.dropUser returns false for a user that does not exist; mongosh throws 11.
+    const mongoshDropUser = proto.dropUser;
+    proto.dropUser = function(a, b) {
+        try {
+            const reply = b === undefined ? mongoshDropUser.call(this, a) : mongoshDropUser.call(this, a, b);
+            return reply && reply.ok ? true : false;
+        } catch (e) {
+            if (e.code === 11) {
+                return false;
+            }
+            throw e;
+        }
+    };
+    // Legacy db.dropRole returns false for a role that does not exist; mongosh throws 31.
+    const mongoshDropRole = proto.dropRole;
+    proto.dropRole = function(a, b) {
+        try {
+            const reply = b === undefined ? mongoshDropRole.call(this, a) : mongoshDropRole.call(this, a, b);
+            return reply && reply.ok ? true : false;
+        } catch (e) {
+            if (e.code === 31) {
+                return false;
+            }
+            throw e;
+        }
+    };
     const mongoshAdminCommand = proto.adminCommand;
     proto.adminCommand = function(a, b) {
         try {

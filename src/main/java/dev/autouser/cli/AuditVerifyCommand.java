@@ -25,7 +25,7 @@ final class AuditVerifyCommand extends AuditReadingCommand {
         ChainVerdict verdict = reading.verdict();
         out.println(verdict.summary());
         verdict.notes().forEach(note -> out.println("note: " + note));
-        verdict.head().ifPresent(head -> out.println("Head: #" + head.seq() + " sha256:" + head.hash()));
+        verdict.intactHead().ifPresent(head -> out.println("Head: #" + head.seq() + " sha256:" + head.hash()));
         boolean anchored = anchor == null || checkAnchor(reading, verdict, out);
         return verdict.status() == ChainVerdict.Status.INTACT || verdict.status() == ChainVerdict.Status.EMPTY
                 ? (anchored ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED) : AutoUserCommand.SOME_FAILED;

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         subcommands = {CommandLine.HelpCommand.class,
                 ListCommand.class, LockCommand.class, DropCommand.class, ActivateCommand.class,
                 DeactivateCommand.class, CleanupCommand.class, ServerInfoCommand.class, DemoServerCommand.class,
-                AdminSetupCommand.class, RoleCommand.class, AuditCommand.class})
+                AdminSetupCommand.class, RoleCommand.class, AuditCommand.class, CdsTrainingCommand.class})
 public final class AutoUserCommand implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0;

@@ -43,7 +43,7 @@ final class CleanupCommand extends ConnectedCommand {
         unverified.applyTo(gateway);
         UserCleanup cleanup = new UserCleanup(gateway, auditLog());
         CleanupPlan plan = cleanup.plan(criteria);
-        out().print(plan.describe());
+        plan.describeTo(out());
         if (plan.isEmpty()) {
             out().println("Nothing to clean up.");
             return AutoUserCommand.OK;

@@ -25,6 +25,10 @@ final class ListCommand extends ConnectedCommand {
     @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
     String state;
 
+    @Option(names = "--timings", description = "Afterwards, print to stderr where the time went: each server call"
+            + " (server + network) and the client's own work.")
+    boolean timings;
+
     @Override
     void checkArguments() {
         if (json && csv) {
@@ -35,21 +39,26 @@ final class ListCommand extends ConnectedCommand {
 
     @Override
     int run(MongoGateway gateway) {
+        ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
         AutoUserListing listing = new AutoUserLister(gateway).list();
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            out().print(UserExport.json(users));
+            UserExport.write(UserExport.Format.JSON, users, out());
         } else if (csv) {
-            out().print(UserExport.csv(users));
+            UserExport.write(UserExport.Format.CSV, users, out());
         } else {
-            out().print(UserTable.table(users));
+            UserTable.table(users, out());
             users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
                     out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
                 + "; a user shown idle may be connected there"));
+        if (clock != null) {
+            out().flush();
+            err().println(clock.report(gateway));
+        }
         return AutoUserCommand.OK;
     }
 

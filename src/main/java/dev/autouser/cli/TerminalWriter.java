@@ -28,6 +28,10 @@ final class TerminalWriter extends FilterWriter {
 
     @Override
     public void write(char[] buffer, int offset, int length) throws IOException {
+        if (!pendingCarriageReturn && allSafe(buffer, offset, length)) {
+            out.write(buffer, offset, length); // the common case: nothing to escape, no copy (100,000-user listings)
+            return;
+        }
         StringBuilder safe = new StringBuilder(length + 16);
         for (int i = offset; i < offset + length; i++) {
             append(safe, buffer[i]);
@@ -37,11 +41,38 @@ final class TerminalWriter extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        if (!pendingCarriageReturn && allSafe(text, offset, length)) {
+            out.write(text, offset, length);
+            return;
+        }
         StringBuilder safe = new StringBuilder(length + 16);
         for (int i = offset; i < offset + length; i++) {
             append(safe, text.charAt(i));
         }
         out.write(safe.toString());
+    }
+
+    private static boolean allSafe(char[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (needsEscape(buffer[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allSafe(String text, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (needsEscape(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A carriage return needs the next character to decide; line breaks and tabs pass as they are. */
+    private static boolean needsEscape(char c) {
+        return c != '\n' && c != '\t' && UntrustedText.isUnsafe(c);
     }
 
     private void append(StringBuilder safe, char c) {

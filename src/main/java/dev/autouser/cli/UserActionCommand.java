@@ -37,7 +37,7 @@ abstract class UserActionCommand extends ConnectedCommand {
         unverified.applyTo(gateway);
         UserCleanup cleanup = new UserCleanup(gateway, auditLog());
         CleanupPlan plan = cleanup.planFor(action(), users);
-        out().print(plan.describe());
+        plan.describeTo(out());
         if (dryRun) {
             cleanup.recordDryRun(plan);
             out().println("Dry run: nothing was changed.");

@@ -3,7 +3,7 @@ package dev.autouser.cli;
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.AutoUser;
 
-import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Renders auto-users as an aligned text table with the columns of the core export format. */
@@ -14,27 +14,29 @@ final class UserTable {
     private UserTable() {
     }
 
-    static String table(List<AutoUser> users) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADERS);
-        users.forEach(u -> rows.add(UserExport.cells(u)));
+    /** One pass for the column widths, one to print: no rows are kept (100,000-user listings). */
+    static void table(List<AutoUser> users, PrintWriter out) {
         int[] widths = new int[HEADERS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+        widen(widths, HEADERS);
+        users.forEach(u -> widen(widths, UserExport.cells(u)));
+        printRow(out, widths, HEADERS);
+        users.forEach(u -> printRow(out, widths, UserExport.cells(u)));
+    }
+
+    private static void widen(int[] widths, List<String> row) {
+        for (int i = 0; i < row.size(); i++) {
+            widths[i] = Math.max(widths[i], row.get(i).length());
+        }
+    }
+
+    private static void printRow(PrintWriter out, int[] widths, List<String> row) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            line.append(row.get(i));
+            if (i < row.size() - 1) {
+                line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
             }
         }
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(String.format("%-" + widths[i] + "s", row.get(i)));
-                if (i < row.size() - 1) {
-                    line.append("  ");
-                }
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
-        return text.toString();
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 }

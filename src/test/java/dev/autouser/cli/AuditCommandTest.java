@@ -75,6 +75,7 @@ class AuditCommandTest {
         assertEquals(1, verify.code(), verify.toString());
         assertTrue(verify.out().startsWith("Chain BROKEN at record #3 (2026-11-05 10:00:01 UTC), audit.jsonl line 3: "
                 + "altered: its content no longer matches its hash."), verify.out());
+        assertFalse(verify.out().contains("Head:"), "a broken chain has no head to quote: " + verify.out());
     }
 
     @Test

@@ -62,4 +62,18 @@ class TerminalOutputTest {
 
         assertEquals("a\tb\r\nc\\x07d\\x1b[2Ke\\rf\\x7f\\x85\\u2066g\n", sink.toString());
     }
+
+    /** Plain chunks pass straight through; a carriage return at a chunk's end still decides with the next chunk. */
+    @Test
+    void carriageReturnAcrossChunksIsDecidedByTheNextChunk() throws Exception {
+        StringWriter sink = new StringWriter();
+        try (TerminalWriter out = new TerminalWriter(sink)) {
+            out.write("plain text\n");
+            out.write("crlf\r");
+            out.write("\nlone\r");
+            out.write("x".toCharArray(), 0, 1);
+            out.write("tail\ttab\n");
+        }
+        assertEquals("plain text\ncrlf\r\nlone\\rxtail\ttab\n", sink.toString());
+    }
 }

@@ -59,6 +59,11 @@ public record ChainVerdict(Status status, long chainedRecords, long unchainedRec
         return status == Status.INTACT;
     }
 
+    /** The chain's last record, only when the chain is intact: a broken chain has no head to vouch for. */
+    public Optional<Link> intactHead() {
+        return intact() ? head : Optional.empty();
+    }
+
     /** The hash of the last record, to copy into a ticket: a later verify proves nothing before it changed. */
     public Optional<String> headHash() {
         return head.map(Link::hash);

@@ -1,16 +1,17 @@
 package dev.autouser.core.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.RoleRef;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -43,51 +44,93 @@ public final class UserExport {
     }
 
     public static final String CSV_HEADER = "mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new UnsafeCharacterEscapes());
-    }
+    /**
+     * Jackson's streaming core only: the data binding costs a command-line run hundreds of classes,
+     * and a tree of 100,000 users plus its text would hold every user twice more. The writer is the
+     * caller's: closing the generator leaves it open.
+     */
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .setCharacterEscapes(new UnsafeCharacterEscapes());
 
     private UserExport() {
     }
 
     public static String render(Format format, List<AutoUser> users) {
-        return format == Format.CSV ? csv(users) : json(users);
+        StringWriter text = new StringWriter();
+        write(format, users, text);
+        return text.toString();
     }
 
     public static String csv(List<AutoUser> users) {
-        StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
-        for (AutoUser user : users) {
-            out.append(cells(user).stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
-        }
-        return out.toString();
+        return render(Format.CSV, users);
     }
 
     public static String json(List<AutoUser> users) {
-        ArrayNode array = JSON.createArrayNode();
-        for (AutoUser user : users) {
-            ObjectNode node = array.addObject();
-            node.put("mongoUser", user.mongoName());
-            node.put("teleportUser", user.teleportUser());
-            node.put("rootCluster", user.rootCluster().orElse(null));
-            node.put("state", state(user));
-            node.put("locked", user.locked());
-            ArrayNode roles = node.putArray("roles");
-            user.roles().forEach(r -> roles.addObject().put("role", r.role()).put("db", r.db()));
-            node.put("connections", user.connectionCount());
-            ArrayNode clients = node.putArray("clients");
-            user.clientAddresses().forEach(clients::add);
-            ArrayNode apps = node.putArray("apps");
-            user.appNames().forEach(apps::add);
-            ArrayNode nodes = node.putArray("nodes");
-            user.sessionNodes().forEach(nodes::add);
-        }
+        return render(Format.JSON, users);
+    }
+
+    /** Writes the users to {@code out} one at a time (nothing is built in memory first). */
+    public static void write(Format format, List<AutoUser> users, Writer out) {
         try {
-            return JSON.writeValueAsString(array) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the users as JSON", e);
+            if (format == Format.CSV) {
+                writeCsv(users, out);
+            } else {
+                writeJson(users, out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the users as " + format.extension().toUpperCase(Locale.ROOT), e);
         }
+    }
+
+    private static void writeCsv(List<AutoUser> users, Writer out) throws IOException {
+        out.append(CSV_HEADER).append("\r\n");
+        for (AutoUser user : users) {
+            out.append(cells(user).stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
+        }
+    }
+
+    /** An indented array, as Jackson's default pretty printer writes it. */
+    private static void writeJson(List<AutoUser> users, Writer out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (AutoUser user : users) {
+                json.writeStartObject();
+                json.writeStringField("mongoUser", user.mongoName());
+                json.writeStringField("teleportUser", user.teleportUser());
+                json.writeFieldName("rootCluster");
+                if (user.rootCluster().isPresent()) {
+                    json.writeString(user.rootCluster().get());
+                } else {
+                    json.writeNull();
+                }
+                json.writeStringField("state", state(user));
+                json.writeBooleanField("locked", user.locked());
+                json.writeArrayFieldStart("roles");
+                for (RoleRef role : user.roles()) {
+                    json.writeStartObject();
+                    json.writeStringField("role", role.role());
+                    json.writeStringField("db", role.db());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeNumberField("connections", user.connectionCount());
+                stringArray(json, "clients", user.clientAddresses());
+                stringArray(json, "apps", user.appNames());
+                stringArray(json, "nodes", user.sessionNodes());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeRaw('\n');
+        }
+    }
+
+    private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     /** The CSV cells of one user, in {@link #CSV_HEADER} order, before quoting. */

@@ -193,6 +193,14 @@ public final class MongoGateway implements AutoCloseable {
         return counter.onThisThread();
     }
 
+    /**
+     * Round-trip times of the commands this thread sent so far (the driver's own hello and
+     * authentication during the connection handshake are not commands and not included).
+     */
+    public List<RoundTripCounter.CommandTime> commandTimesOnThisThread() {
+        return counter.timesOnThisThread();
+    }
+
     /** Commands sent by this gateway on any thread. */
     public long roundTrips() {
         return counter.total();

@@ -1,5 +1,8 @@
 package dev.autouser.core.provisioning;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,19 +32,37 @@ public record CleanupPlan(CleanupAction action, List<PlannedAction> actions, Lis
     /** The plan as a person reads it, with every command that would run. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append("Plan: ").append(action.verb()).append(' ').append(actions.size())
-                .append(actions.size() == 1 ? " auto-user" : " auto-users");
-        if (!refused.isEmpty()) {
-            text.append(" (").append(refused.size()).append(" refused)");
-        }
-        text.append('\n');
-        for (PlannedAction planned : actions) {
-            text.append("  ").append(planned.mongoName()).append(": ").append(planned.reason()).append('\n');
-            planned.commands().forEach(c -> text.append("    ").append(c).append('\n'));
-        }
-        for (Refusal refusal : refused) {
-            text.append("  refused ").append(refusal.mongoName()).append(": ").append(refusal.reason()).append('\n');
-        }
+        describeTo(text);
         return text.toString();
+    }
+
+    /**
+     * Writes {@link #describe()} to {@code out} user by user: a plan for 100,000 users is tens of
+     * megabytes of text, which need not be held in memory next to the plan itself.
+     */
+    public void describeTo(PrintWriter out) {
+        describeTo((Appendable) out);
+    }
+
+    private void describeTo(Appendable text) {
+        try {
+            text.append("Plan: ").append(action.verb()).append(' ').append(String.valueOf(actions.size()))
+                    .append(actions.size() == 1 ? " auto-user" : " auto-users");
+            if (!refused.isEmpty()) {
+                text.append(" (").append(String.valueOf(refused.size())).append(" refused)");
+            }
+            text.append('\n');
+            for (PlannedAction planned : actions) {
+                text.append("  ").append(planned.mongoName()).append(": ").append(planned.reason()).append('\n');
+                for (String command : planned.commands()) {
+                    text.append("    ").append(command).append('\n');
+                }
+            }
+            for (Refusal refusal : refused) {
+                text.append("  refused ").append(refusal.mongoName()).append(": ").append(refusal.reason()).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

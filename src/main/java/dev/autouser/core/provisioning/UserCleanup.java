@@ -91,6 +91,27 @@ public final class UserCleanup {
         return new CleanupPlan(action, actions, refused, Instant.now());
     }
 
+    /** The members or routers that cannot be asked for sessions right now (and were not accepted). */
+    public List<SessionCensus.NodeAnswer> silentNodes() {
+        return SessionProbe.census(gateway).blocking(gateway.unverifiedAllowed());
+    }
+
+    /**
+     * Runs {@code work} (a plan or its execution) with these hosts' silence explicitly accepted, for
+     * this call only: the GUI's override applies to the one action the person confirmed.
+     */
+    public <T> T withUnverifiedAllowed(java.util.Collection<String> hosts, java.util.function.Supplier<T> work) {
+        java.util.Set<String> before = gateway.unverifiedAllowed();
+        java.util.Set<String> allowed = new java.util.HashSet<>(before);
+        allowed.addAll(hosts);
+        gateway.allowUnverified(allowed);
+        try {
+            return work.get();
+        } finally {
+            gateway.allowUnverified(before);
+        }
+    }
+
     /** Every user refused: a node that could not be asked might hold any of their sessions. */
     private static List<CleanupPlan.Refusal> refuseAll(List<String> names, List<SessionCensus.NodeAnswer> silent) {
         String reason = SessionCensus.refusal(silent);

@@ -4,7 +4,12 @@ import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
 
 import java.util.ArrayDeque;
@@ -27,6 +32,11 @@ final class UsersInfoReader {
     /** Request overhead a user adds in the exact-match call. */
     private static final long EXTRA_BYTES_PER_USER = 128;
     private static final DocumentCodec CODEC = new DocumentCodec();
+    private static final DecoderContext DECODE = DecoderContext.builder().build();
+    /** What listing reads from the tagged call: the rest (ids, mechanisms, roles) comes later or is not shown. */
+    static final List<String> TAGGED_FIELDS = List.of("user", "customData");
+    /** What listing reads from the exact-match call (customData came with the tagged call). */
+    static final List<String> LISTING_FIELDS = List.of("user", "db", "roles", "authenticationRestrictions");
 
     private final MongoGateway gateway;
     private final boolean showCustomData;
@@ -62,7 +72,7 @@ final class UsersInfoReader {
                 continue;
             }
             bytes += reply.getByteBuffer().remaining();
-            users.addAll(usersOf(reply));
+            users.addAll(usersOf(reply, TAGGED_FIELDS));
         }
         if (!users.isEmpty()) {
             bytesPerUser = Math.max(64, bytes / users.size());
@@ -88,7 +98,8 @@ final class UsersInfoReader {
     /**
      * Like {@link #withRestrictions(List)}; without {@code customData} (from 5.2) the server skips
      * the full description (inherited privileges), which makes replies several times smaller.
-     * Listing takes customData from the tagged call instead; re-checks before a change ask for it.
+     * Listing takes customData from the tagged call instead, and keeps only {@link #LISTING_FIELDS};
+     * re-checks before a change ask for customData and keep whole user documents.
      */
     Map<String, Document> withRestrictions(List<String> mongoNames, boolean withCustomData) {
         boolean showCustomData = withCustomData && this.showCustomData;
@@ -112,7 +123,7 @@ final class UsersInfoReader {
                 }
                 throw e;
             }
-            List<Document> users = usersOf(reply);
+            List<Document> users = usersOf(reply, withCustomData ? null : LISTING_FIELDS);
             for (Document user : users) {
                 byName.put(user.getString("user"), user);
             }
@@ -124,7 +135,33 @@ final class UsersInfoReader {
         return byName;
     }
 
-    private static List<Document> usersOf(RawBsonDocument reply) {
-        return reply.decode(CODEC).getList("users", Document.class, List.of());
+    /**
+     * The reply's users, decoded one at a time from the raw reply and only the {@code fields} asked
+     * for (all when null): at 100,000 users, fully decoded replies would hold every user's ids,
+     * mechanisms and inherited roles a second time next to the raw bytes.
+     */
+    static List<Document> usersOf(RawBsonDocument reply, List<String> fields) {
+        if (!(reply.get("users") instanceof BsonArray array)) {
+            return List.of();
+        }
+        List<Document> users = new ArrayList<>(array.size());
+        for (BsonValue value : array) {
+            if (!value.isDocument()) {
+                continue;
+            }
+            BsonDocument user = value.asDocument();
+            if (fields != null) {
+                BsonDocument wanted = new BsonDocument();
+                for (String field : fields) {
+                    BsonValue fieldValue = user.get(field);
+                    if (fieldValue != null) {
+                        wanted.put(field, fieldValue);
+                    }
+                }
+                user = wanted;
+            }
+            users.add(CODEC.decode(new BsonDocumentReader(user), DECODE));
+        }
+        return users;
     }
 }

@@ -55,6 +55,7 @@ public final class ConsoleWindow {
     private ConsoleSession session;
     private UsersView usersView;
     private TeleportPages teleportPages;
+    private java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> roleDraft = java.util.Optional.empty();
 
     public ConsoleWindow(GuiOptions options, FxExecutors executors, AppDirs dirs, Connector connector) {
         this.options = options;
@@ -138,6 +139,9 @@ public final class ConsoleWindow {
     }
 
     private void closeSession() {
+        if (teleportPages != null) {
+            roleDraft = teleportPages.roleDraft(); // edits in the role mapping editor survive a reconnect
+        }
         teleportPages = null;
         if (usersView != null) {
             usersView.dispose();
@@ -173,7 +177,7 @@ public final class ConsoleWindow {
             throw new ConsoleException("Connect to a server first.");
         }
         if (teleportPages == null) {
-            teleportPages = new TeleportPages(session, audit, dialogs, executors);
+            teleportPages = new TeleportPages(session, audit, dialogs, executors, roleDraft);
         }
         return teleportPages;
     }

@@ -36,9 +36,13 @@ public final class TeleportPages {
     private final DialogService dialogs;
     private final FxExecutors executors;
     private final CommandRunner server;
+    private final java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> draft;
     private RoleMappingViewModel roleMapping;
 
-    public TeleportPages(ConsoleSession session, AuditLog audit, DialogService dialogs, FxExecutors executors) {
+    /** {@code draft}: the role mapping editor's content from the previous connection, if any. */
+    public TeleportPages(ConsoleSession session, AuditLog audit, DialogService dialogs, FxExecutors executors,
+                         java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> draft) {
+        this.draft = draft;
         this.session = session;
         this.audit = audit;
         this.dialogs = dialogs;
@@ -59,6 +63,11 @@ public final class TeleportPages {
         return new RoleMappingView(roleMappingModel(), preview);
     }
 
+    /** What the role mapping editor holds now; the previous draft when it was never opened. */
+    public synchronized java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> roleDraft() {
+        return roleMapping == null ? draft : roleMapping.draft();
+    }
+
     /**
      * From the role being edited (copied here, on the FX thread) and the roles the auto-users hold
      * now (one listing, in the background).
@@ -77,6 +86,7 @@ public final class TeleportPages {
     private synchronized RoleMappingViewModel roleMappingModel() {
         if (roleMapping == null) {
             roleMapping = new RoleMappingViewModel(new ServerRoleCatalog(server), dialogs, executors);
+            draft.ifPresent(roleMapping::resume);
         }
         return roleMapping;
     }

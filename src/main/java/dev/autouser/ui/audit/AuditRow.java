@@ -29,6 +29,9 @@ public sealed interface AuditRow {
     /** "SIMULATION", "DRY-RUN": records that are not ordinary changes say so in every row. */
     String marks();
 
+    /** True when this row is, or holds, the record numbered {@code seq}. */
+    boolean holds(long seq);
+
     record Run(RunSummary run) implements AuditRow {
         @Override
         public String key() {
@@ -38,6 +41,11 @@ public sealed interface AuditRow {
         @Override
         public Instant time() {
             return run.started();
+        }
+
+        @Override
+        public boolean holds(long seq) {
+            return seq > 0 && run.entries().stream().anyMatch(e -> e.seq() == seq);
         }
 
         @Override
@@ -81,6 +89,11 @@ public sealed interface AuditRow {
         @Override
         public Instant time() {
             return entry.record().time();
+        }
+
+        @Override
+        public boolean holds(long seq) {
+            return seq > 0 && entry.seq() == seq;
         }
 
         @Override

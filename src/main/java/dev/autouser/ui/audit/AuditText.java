@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 public final class AuditText {
     private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
@@ -40,6 +42,10 @@ public final class AuditText {
     /** Seconds matter in an audit; the zone is the computer's (the details say it). */
     static String tableTime(Instant time) {
         return TABLE_TIME.format(time);
+    }
+
+    static String timeOfDay(Instant time) {
+        return TIME_OF_DAY.format(time);
     }
 
     static String time(Instant time) {

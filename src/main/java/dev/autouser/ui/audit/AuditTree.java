@@ -5,13 +5,16 @@ import atlantafx.base.theme.Tweaks;
 import dev.autouser.core.audit.AuditEntry;
 import dev.autouser.core.audit.Outcome;
 import dev.autouser.core.audit.RunSummary;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.css.PseudoClass;
 import javafx.scene.layout.HBox;
 
 import java.util.HashSet;
@@ -24,6 +27,8 @@ import java.util.function.Function;
  * expanded and the same row stays selected, by key, never by position.
  */
 final class AuditTree extends TreeTableView<AuditRow> {
+    private static final PseudoClass BROKEN = PseudoClass.getPseudoClass("broken");
+
     private final AuditViewModel model;
     private final TreeItem<AuditRow> root = new TreeItem<>();
 
@@ -35,20 +40,35 @@ final class AuditTree extends TreeTableView<AuditRow> {
         setShowRoot(false);
         setPlaceholder(new Label("No changes recorded yet"));
         TreeTableColumn<AuditRow, String> what = whatColumn();
+        // A run row shows its date; its records, indented below it, only their time of day.
+        TreeTableColumn<AuditRow, String> identity = column("Identity", 165, AuditRow::identity);
         getColumns().setAll(List.of(
-                column("Time", 178, row -> AuditText.tableTime(row.time())),
+                column("Time", 195, row -> row instanceof AuditRow.Run ? AuditText.tableTime(row.time())
+                        : AuditText.timeOfDay(row.time())),
                 what,
-                column("Target user", 130, AuditRow::target),
+                column("Target user", 120, AuditRow::target),
                 outcomeColumn(),
-                column("Server", 130, AuditRow::server),
-                column("Identity", 150, AuditRow::identity)));
-        // The time and who never shrink; the action or command takes what is left (its full text is in the details).
+                column("Server", 145, AuditRow::server),
+                identity));
+        // Fixed columns never cut their text; the action or command takes what is left (in full in the details).
+        // In a narrow window the identity (also in the details and the status bar) makes way.
         getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
-        double others = getColumns().stream().filter(c -> c != what).mapToDouble(TreeTableColumn::getPrefWidth).sum();
+        identity.visibleProperty().bind(widthProperty().greaterThan(950));
         what.setMinWidth(150);
-        what.prefWidthProperty().bind(widthProperty().subtract(others + 18));
+        what.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> getWidth() - 20 - getColumns().stream()
+                .filter(c -> c != what && c.isVisible()).mapToDouble(TreeTableColumn::getPrefWidth).sum(),
+                widthProperty(), identity.visibleProperty()));
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         model.runs().addListener((ListChangeListener<RunSummary>) change -> rebuild());
+        // The record where the chain breaks, and its run, are marked so the eye finds them in a long log.
+        setRowFactory(table -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(AuditRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(BROKEN, !empty && row != null && row.holds(model.brokenSeqProperty().get()));
+            }
+        });
+        model.brokenSeqProperty().addListener((obs, was, now) -> refresh());
         getSelectionModel().selectedItemProperty().addListener((obs, was, item) ->
                 model.selectedProperty().set(item == null ? null : item.getValue()));
         rebuild();
@@ -119,7 +139,7 @@ final class AuditTree extends TreeTableView<AuditRow> {
 
     /** Coloured by outcome: a failure or refusal must stand out in a run of 500. */
     private static TreeTableColumn<AuditRow, String> outcomeColumn() {
-        TreeTableColumn<AuditRow, String> column = column("Outcome", 110, AuditRow::outcome);
+        TreeTableColumn<AuditRow, String> column = column("Outcome", 130, AuditRow::outcome);
         column.setCellFactory(c -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

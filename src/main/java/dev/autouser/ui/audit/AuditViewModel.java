@@ -81,6 +81,8 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<AuditText.Field> details = FXCollections.observableArrayList();
+    /** The number of the first broken record (0: none), so the tree can point at it. */
+    private final javafx.beans.property.ReadOnlyLongWrapper brokenSeq = new javafx.beans.property.ReadOnlyLongWrapper(0);
     private AuditReading reading = new AuditReading(List.of(), new ChainVerdict(ChainVerdict.Status.EMPTY, 0, 0,
             Optional.empty(), Optional.empty(), List.of()));
     private List<AuditEntry> shown = List.of();
@@ -101,7 +103,8 @@ public final class AuditViewModel {
             reading = read;
             ChainVerdict verdict = read.verdict();
             verdictStatus.set(verdict.status());
-            verdictText.set(verdict.summary() + verdict.head().map(h -> "  Head #" + h.seq() + " sha256:" + h.hash()).orElse(""));
+            verdictText.set(verdict.summary() + verdict.intactHead().map(h -> "  Head #" + h.seq() + " sha256:" + h.hash()).orElse(""));
+            brokenSeq.set(verdict.problem().map(ChainVerdict.Problem::seq).orElse(0L));
             List<String> known = read.entries().stream().map(e -> e.record().server()).filter(s -> !s.isEmpty())
                     .distinct().sorted().toList();
             servers.setAll(known);
@@ -221,6 +224,10 @@ public final class AuditViewModel {
 
     public ReadOnlyStringProperty verdictTextProperty() {
         return verdictText.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty brokenSeqProperty() {
+        return brokenSeq.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -4,6 +4,7 @@ import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.Platform;
 import dev.autouser.core.mongo.ProfileStore;
+import dev.autouser.ui.support.FileKind;
 import dev.autouser.ui.support.ConsoleSession;
 import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.ui.support.DialogService;
@@ -128,15 +129,15 @@ public final class ConnectViewModel {
     }
 
     public void chooseCaFile() {
-        dialogs.chooseOpenFile("Choose the CA certificate").ifPresent(file -> caFile.set(file.toString()));
+        dialogs.chooseOpenFile("Choose the CA certificate", FileKind.PEM).ifPresent(file -> caFile.set(file.toString()));
     }
 
     public void chooseCertFile() {
-        dialogs.chooseOpenFile("Choose the client certificate (PEM)").ifPresent(file -> certFile.set(file.toString()));
+        dialogs.chooseOpenFile("Choose the client certificate (PEM)", FileKind.PEM).ifPresent(file -> certFile.set(file.toString()));
     }
 
     public void chooseKeyFile() {
-        dialogs.chooseOpenFile("Choose the private key (PEM)").ifPresent(file -> keyFile.set(file.toString()));
+        dialogs.chooseOpenFile("Choose the private key (PEM)", FileKind.PEM).ifPresent(file -> keyFile.set(file.toString()));
     }
 
     /** Dropped PEM files go where they belong: a CA bundle, a client certificate (with key) or a key. */

@@ -102,10 +102,17 @@ public final class RoleMappingView extends BorderPane {
         grid.addRow(3, new Label("db_names"), names);
         problemList.setId("problemList");
         problemList.setItems(model.problems());
+        problemList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RoleProblem problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty || problem == null ? null : RoleProblemText.sentence(problem));
+            }
+        });
         problemList.setPrefHeight(110);
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
-                new Label("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
+                wrapping("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
                 entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole, 230),
                 new Label("deny.db_roles"),
                 entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole, 90),
@@ -173,7 +180,14 @@ public final class RoleMappingView extends BorderPane {
     static Button button(String text, Feather icon, String id, Runnable action) {
         Button button = new Button(text, new FontIcon(icon));
         button.setId(id);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Add" read "A…" at 1024 px
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 }

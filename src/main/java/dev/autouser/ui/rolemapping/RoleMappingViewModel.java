@@ -8,6 +8,8 @@ import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.TraitTemplate;
 import dev.autouser.ui.support.BackgroundWork;
+import dev.autouser.ui.support.FileKind;
+import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.TextFiles;
 import dev.autouser.ui.support.ErrorText;
@@ -54,6 +56,8 @@ public final class RoleMappingViewModel {
     private final ObservableList<RoleProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** Counts imports: a preview or simulation of the previous role no longer applies after one. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper imports = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public RoleMappingViewModel(RoleCatalog catalog, DialogService dialogs, FxExecutors executors) {
         this.catalog = catalog;
@@ -124,13 +128,14 @@ public final class RoleMappingViewModel {
     }
 
     public void importFile() {
-        dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)").ifPresent(this::importFrom);
+        dialogs.chooseOpenFile("Import a Teleport role (tctl get role/NAME)", FileKind.YAML).ifPresent(this::importFrom);
     }
 
     void importFrom(Path file) {
         String label = file.getFileName().toString();
         files.run("Could not read " + file, () -> TeleportRole.parse(TextFiles.read(file), label), role -> {
             load(role);
+            imports.set(imports.get() + 1);
             dialogs.notify("Imported " + label + ".");
         });
     }
@@ -138,10 +143,45 @@ public final class RoleMappingViewModel {
     public void exportFile() {
         try {
             String text = currentRole().toYaml();
+            if (!confirmExportDespiteErrors()) {
+                return;
+            }
             dialogs.chooseSaveFile("Export the role for tctl create -f", name.get() + ".yaml").ifPresent(file -> write(file, text));
         } catch (IllegalArgumentException e) {
             dialogs.showError(e.getMessage(), e);
         }
+    }
+
+    /** A role with errors is one Teleport would refuse or misbehave with: ask before writing it out. */
+    private boolean confirmExportDespiteErrors() {
+        List<RoleProblem> errors = problems.stream().filter(p -> p.severity() == RoleProblem.Severity.ERROR).toList();
+        if (errors.isEmpty()) {
+            return true;
+        }
+        String count = errors.size() + (errors.size() == 1 ? " error" : " errors");
+        return dialogs.confirm(new Confirmation("Export a role with errors",
+                "This role has " + count + ": Teleport would refuse or misbehave with it. Export it anyway?",
+                errors.stream().map(RoleProblemText::sentence).toList(), "tctl create -f " + name.get() + ".yaml",
+                "Export with " + count, false));
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty importsProperty() {
+        return imports.getReadOnlyProperty();
+    }
+
+    /** What the editor holds, to carry over to the next connection's editor (empty when a field does not parse). */
+    public java.util.Optional<RoleDraft> draft() {
+        try {
+            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Continues editing a draft from the previous connection: a reconnect must not lose the edits. */
+    public void resume(RoleDraft draft) {
+        load(draft.role());
+        sampleTraits.set(draft.sampleTraits());
     }
 
     public void copyYaml() {

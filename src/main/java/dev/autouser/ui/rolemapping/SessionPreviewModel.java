@@ -48,6 +48,11 @@ public final class SessionPreviewModel {
         this.simulator = simulator;
         this.dialogs = dialogs;
         this.work = new BackgroundWork(executors, dialogs, busy);
+        // A preview or simulation of the role imported before says nothing about the new one.
+        editor.importsProperty().addListener((obs, was, now) -> {
+            preview.set("");
+            simulationSteps.clear();
+        });
     }
 
     public StringProperty userProperty() { return user; }

@@ -20,7 +20,8 @@ public interface DialogService {
 
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
-    Optional<Path> chooseOpenFile(String title);
+    /** A file to read, the chooser filtered to {@code kind} first. */
+    Optional<Path> chooseOpenFile(String title, FileKind kind);
 
     void copyToClipboard(String text);
 }

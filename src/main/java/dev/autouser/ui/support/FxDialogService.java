@@ -85,11 +85,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseOpenFile(String title) {
+    public Optional<Path> chooseOpenFile(String title, FileKind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("PEM files", "*.pem", "*.crt", "*.key", "*.cas", "*.cer"),
+                new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }

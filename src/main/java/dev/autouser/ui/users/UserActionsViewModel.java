@@ -5,6 +5,7 @@ import dev.autouser.core.export.UserExport;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserCleanup;
@@ -90,10 +91,46 @@ public final class UserActionsViewModel {
             dialogs.showError("Cannot " + action.verb() + " " + describe(names) + ": " + String.join("; ", activeHere) + ".", null);
             return;
         }
-        work.run("The action failed", () -> cleanup.planFor(action, names), plan -> confirmAndRun(plan, chosen.deselected()));
+        work.run("The action failed", () -> new Planned(cleanup.planFor(action, names), List.of()), planned -> {
+            if (planned.plan().isEmpty() && !planned.plan().refused().isEmpty()) {
+                work.run("The action failed", () -> cleanup.silentNodes(),
+                        silent -> offerOverride(action, names, planned.plan(), silent, chosen.deselected()));
+            } else {
+                confirmAndRun(planned, chosen.deselected());
+            }
+        });
     }
 
-    private void confirmAndRun(CleanupPlan plan, List<String> deselected) {
+    /** A plan and the hosts whose silence the person accepted for it (none by default). */
+    private record Planned(CleanupPlan plan, List<String> allowedSilent) {
+    }
+
+    /**
+     * Every user was refused because a member or mongos did not answer: say so, and let the person
+     * accept that very host explicitly (a button naming it) for this one action, audited as such.
+     */
+    private void offerOverride(CleanupAction action, List<String> names, CleanupPlan refused,
+                               List<SessionCensus.NodeAnswer> silent, List<String> deselected) {
+        if (silent.isEmpty()) {
+            confirmAndRun(new Planned(refused, List.of()), deselected);
+            return;
+        }
+        List<String> hosts = silent.stream().map(n -> n.node().host()).toList();
+        String message = "Nothing can be " + (action == CleanupAction.DROP ? "dropped" : "locked")
+                + " while " + String.join(", ", silent.stream().map(SessionCensus.NodeAnswer::describe).toList())
+                + ": a user connected there would look idle and lose that session. Act anyway only if you know"
+                + " nobody works through " + String.join(", ", hosts) + "; the override is written to the audit log.";
+        Confirmation override = new Confirmation("No answer from " + String.join(", ", hosts), message, names, "",
+                "Act without " + String.join(", ", hosts), true);
+        if (!dialogs.confirm(override)) {
+            return;
+        }
+        work.run("The action failed", () -> new Planned(cleanup.withUnverifiedAllowed(hosts,
+                () -> cleanup.planFor(action, names)), hosts), planned -> confirmAndRun(planned, deselected));
+    }
+
+    private void confirmAndRun(Planned planned, List<String> deselected) {
+        CleanupPlan plan = planned.plan();
         if (plan.isEmpty()) {
             dialogs.showError("Nothing to " + plan.action().verb() + ": " + refusals(plan) + ".", null);
             return;
@@ -111,7 +148,8 @@ public final class UserActionsViewModel {
         if (!dialogs.confirm(confirmation)) {
             return;
         }
-        work.run("The action failed", () -> cleanup.execute(plan, (result, finished, total) -> { }), this::report);
+        work.run("The action failed", () -> cleanup.withUnverifiedAllowed(planned.allowedSilent(),
+                () -> cleanup.execute(plan, (result, finished, total) -> { })), this::report);
     }
 
     private void report(CleanupReport report) {

@@ -38,12 +38,12 @@ final class UserTable extends TableView<UserRow> {
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
         cluster.setCellFactory(column -> new ClusterCell());
         cluster.setComparator(String.CASE_INSENSITIVE_ORDER);
-        cluster.setPrefWidth(105);
-        cluster.setMinWidth(105); // the root-cluster tag stays readable
+        cluster.setPrefWidth(130);
+        cluster.setMinWidth(125); // the "Root cluster" header with its sort arrow, and the tag, stay readable
         getColumns().setAll(java.util.List.of(state,
                 // Teleport user is the person (walter), as in the CLI and the exports; all widths add up to
                 // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
-                text("Teleport user", "teleportColumn", 175, UserRow::teleportNameProperty),
+                text("Teleport user", "teleportColumn", 150, UserRow::teleportNameProperty),
                 text("MongoDB user", "mongoColumn", 203, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
                 text("Roles", "rolesColumn", 162, UserRow::rolesProperty),

@@ -49,6 +49,7 @@ final class UsersToolbar extends VBox {
     private Node header() {
         Label title = new Label("Auto-users");
         title.getStyleClass().add("page-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox counts = new HBox(8,
                 count("countTotal", "Total", null, c -> c.total()),
                 count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
@@ -66,14 +67,16 @@ final class UsersToolbar extends VBox {
         // Digits only: a letter used to reach the spinner's converter and throw on the FX thread.
         seconds.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<>(
                 change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
-        seconds.setPrefWidth(80);
+        seconds.setPrefWidth(72);
+        seconds.setMinWidth(72);
         seconds.valueProperty().addListener((obs, was, now) -> model.refreshSecondsProperty().set(now));
         ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
         pause.setId("pauseToggle");
         pause.setTooltip(new Tooltip("Pause or resume auto-refresh"));
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
         pause.graphicProperty().bind(model.pausedProperty().map(p -> new FontIcon(p ? Feather.PLAY : Feather.PAUSE)));
-        Label every = new Label("Auto-refresh every");
+        Label every = new Label("Refresh every");
+        every.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         every.getStyleClass().add(Styles.TEXT_MUTED);
         Label unit = new Label("s");
         unit.getStyleClass().add(Styles.TEXT_MUTED);
@@ -85,6 +88,7 @@ final class UsersToolbar extends VBox {
     private Node count(String id, String label, UserState state, java.util.function.ToIntFunction<UserCounts> value) {
         Button chip = new Button();
         chip.setId(id);
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("count-chip", state == null ? "count-total" : StateCell.styleClass(state));
         if (state != null) {
             chip.setGraphic(new FontIcon(StateCell.icon(state)));

@@ -72,4 +72,30 @@ class UserExportTest {
         assertFalse(json.chars().anyMatch(UntrustedText::isUnsafeCodePoint), json);
         assertEquals(hostile, new ObjectMapper().readTree(json).get(0).path("apps").get(0).asText(), "JSON keeps the exact text");
     }
+
+    /** JSON is streamed (issue 13) but reads exactly as the data binding's indented output did. */
+    @Test
+    void streamedJsonIsTheIndentedArrayTheDataBindingWrites() throws Exception {
+        String json = UserExport.json(List.of(user("CN=remote-yara-root-eu"), user("CN=alice", "mongosh", "compass")));
+        com.fasterxml.jackson.databind.ObjectMapper indenting = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        assertEquals(indenting.writeValueAsString(indenting.readTree(json)) + "\n", json);
+        assertEquals(List.of("mongosh", "compass"),
+                List.of(indenting.readTree(json).get(1).path("apps").get(0).asText(),
+                        indenting.readTree(json).get(1).path("apps").get(1).asText()));
+        assertEquals("[ ]\n", UserExport.json(List.of()));
+    }
+
+    @Test
+    void writingToAWriterGivesTheSameTextAndLeavesItOpen() {
+        List<AutoUser> users = List.of(user("CN=alice", "mongosh"));
+        for (UserExport.Format format : UserExport.Format.values()) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.PrintWriter writer = new java.io.PrintWriter(out);
+            UserExport.write(format, users, writer);
+            writer.print("after");
+            writer.flush();
+            assertEquals(UserExport.render(format, users) + "after", out.toString());
+        }
+    }
 }

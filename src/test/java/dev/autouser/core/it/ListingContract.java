@@ -5,6 +5,7 @@ import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.SessionProbe;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.SeededContract;
@@ -112,6 +113,32 @@ abstract class ListingContract extends SeededContract {
             assertEquals(2_000, big);
             assertTrue(listing.roundTrips() > 3, "paged listing took " + listing.roundTrips() + " round trips");
             assertEquals(padding, listing.find("CN=" + first).orElseThrow().customData().getString("note"));
+        }
+    }
+
+    /**
+     * Listing decodes only the fields it shows (issue 13: memory at 100,000 users); it must give
+     * exactly the users a listing from whole, fully decoded usersInfo documents gives.
+     */
+    @Test
+    void listingFromTrimmedRepliesEqualsListingFromWholeDocuments() {
+        List<String> names = List.of(
+                "CN=" + seeds.autoUser("trim-idle", false, "readWrite@db1", "read@admin"),
+                "CN=" + seeds.autoUser("trim-locked", true, "read@db1"),
+                "CN=" + seeds.autoUser("trim-active", false));
+        seeds.connect(names.get(2).substring(3), "trim-app");
+        try (MongoGateway admin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
+            List<AutoUser> listed = new AutoUserLister(admin).list().users().stream()
+                    .filter(u -> names.contains(u.mongoName())).toList();
+            List<Document> whole = admin.run("$external", new Document("usersInfo",
+                            names.stream().map(n -> new Document("user", n).append("db", "$external")).toList())
+                            .append("showAuthenticationRestrictions", true).append("showCustomData", true),
+                    "read users").getList("users", Document.class);
+            java.util.Map<String, Document> byName = new java.util.HashMap<>();
+            whole.forEach(u -> byName.put(u.getString("user"), u));
+            List<AutoUser> expected = AutoUserLister.join(names, byName, SessionProbe.sessionsByUser(admin));
+            assertEquals(3, listed.size());
+            assertEquals(expected, listed);
         }
     }
 }

@@ -116,6 +116,22 @@ class ReplicaSetFailureSandboxTest {
     }
 
     @Test
+    void aMemberThatFallsSilentAfterThePlanStopsTheRunBeforeAnyChange() {
+        String idle = seeds.autoUser("idle-silent-later", false, "read@db1");
+        CleanupPlan plan = cleanup.planFor(CleanupAction.DROP, List.of(idle));
+        assertEquals(1, plan.actions().size(), plan.describe());
+        int down = aSecondary();
+        String host = SET.hosts().get(down);
+        SET.stop(down);
+        CleanupReport report = cleanup.execute(plan, (result, done, total) -> { });
+        UserResult result = report.results().get(0);
+        assertEquals(UserResult.Status.FAILED, result.status(), result.toString());
+        assertTrue(result.detail().contains(host), result.detail());
+        assertTrue(seeds.exists(idle));
+        assertTrue(seeds.userInfo(idle).getList("authenticationRestrictions", Object.class, List.of()).isEmpty());
+    }
+
+    @Test
     void aStepDownDuringACleanupIsReportedAndARerunConverges() {
         List<String> users = List.of(seeds.autoUser("sd-a", false), seeds.autoUser("sd-b", false),
                 seeds.autoUser("sd-c", false));

@@ -81,6 +81,22 @@ public final class AuditScreenshotTour {
         });
         Thread.sleep(800);
         showAuditWithTheCleanupOpen(window, stage);
+        ScreenshotTour.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeTableView<AuditRow> tree = (TreeTableView<AuditRow>) stage.getScene().lookup("#auditTree");
+            tree.getRoot().getChildren().forEach(run -> run.setExpanded(false));
+            // Open the run that holds the broken record and select that record.
+            for (TreeItem<AuditRow> run : tree.getRoot().getChildren()) {
+                for (TreeItem<AuditRow> record : run.getChildren()) {
+                    if (record.getValue().outcome().startsWith("skipped: not dropped")) {
+                        run.setExpanded(true);
+                        tree.getSelectionModel().select(record);
+                    }
+                }
+            }
+            return null;
+        });
+        Thread.sleep(1200);
         ScreenshotTour.shoot(stage.getScene(), out.resolve("audit-broken-light.png"));
         ScreenshotTour.onFx(() -> { window.close(); stage.close(); return null; });
         Thread.sleep(1000);

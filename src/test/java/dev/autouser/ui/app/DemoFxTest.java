@@ -65,4 +65,19 @@ class DemoFxTest {
         assertTrue(listing != null && !listing.users().isEmpty(), "the demo still answers after Connect");
         assertTrue(robot.lookup("#statusServer").queryAs(Labeled.class).getText().startsWith("Demo server"));
     }
+
+    @Test
+    void roleMappingEditsSurviveAReconnect(FxRobot robot) throws Exception {
+        DemoConsole.connect(robot);
+        robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.ROLE_MAPPING));
+        robot.clickOn("#newAllowField").write("read@reporting", 0).type(javafx.scene.input.KeyCode.ENTER);
+        robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.CONNECT));
+
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").tryQuery().isPresent());
+        robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.ROLE_MAPPING));
+
+        javafx.scene.control.ListView<String> allow = robot.lookup("#allowList").queryListView();
+        assertTrue(allow.getItems().contains("read@reporting"), allow.getItems().toString());
+    }
 }

@@ -71,6 +71,9 @@ class AuditViewModelTest {
         model.refresh();
         assertEquals(ChainVerdict.Status.BROKEN, model.verdictStatusProperty().get());
         assertTrue(model.verdictTextProperty().get().startsWith("Chain BROKEN at record #3"), model.verdictTextProperty().get());
+        assertTrue(!model.verdictTextProperty().get().contains("Head"), "a broken chain has no head to vouch for");
+        assertEquals(3L, model.brokenSeqProperty().get());
+        assertTrue(new AuditRow.Run(model.runs().get(2)).holds(3), "the cleanup run holds the broken record");
     }
 
     @Test

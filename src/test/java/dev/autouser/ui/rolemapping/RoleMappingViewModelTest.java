@@ -131,4 +131,28 @@ class RoleMappingViewModelTest {
                     session.simulationSteps());
         }
     }
+
+    @Test
+    void importLooksForYamlFiles() {
+        model.importFile();
+
+        assertEquals(List.of(dev.autouser.ui.support.FileKind.YAML), dialogs.openKinds);
+    }
+
+    @Test
+    void exportOfARoleWithErrorsAsksFirstAndWritesNothingWhenDeclined() throws Exception {
+        model.addAllowRole("readwrite@db1");
+        Path out = Files.createTempFile("role-out", ".yaml");
+        Files.delete(out);
+        dialogs.saveFile = out;
+        dialogs.answerConfirm = false;
+
+        model.exportFile();
+
+        assertEquals(1, dialogs.confirmations.size());
+        assertEquals("Export with 1 error", dialogs.confirmations.get(0).actionLabel());
+        assertEquals(List.of("Error — `readwrite@db1`: no such role — did you mean `readWrite`?"),
+                dialogs.confirmations.get(0).subjects());
+        assertTrue(Files.notExists(out), "declined: nothing written");
+    }
 }

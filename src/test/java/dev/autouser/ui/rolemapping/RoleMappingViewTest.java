@@ -69,6 +69,9 @@ class RoleMappingViewTest {
         assertTrue(entryCell(robot, "readwrite@db1\nno such role — did you mean `readWrite`?").isPresent(),
                 robot.lookup("#allowList .list-cell").<javafx.scene.control.ListCell<?>>queryAll().stream().map(c -> String.valueOf(c.getText())).toList().toString());
         assertEquals("1 error: Teleport would refuse or misbehave.", robot.lookup("#summaryLabel").queryLabeled().getText());
+        List<String> findings = robot.lookup("#problemList .list-cell").<javafx.scene.control.ListCell<?>>queryAll().stream()
+                .filter(cell -> !cell.isEmpty()).map(javafx.scene.control.ListCell::getText).toList();
+        assertTrue(findings.contains("Error — `readwrite@db1`: no such role — did you mean `readWrite`?"), findings.toString());
 
         robot.clickOn(entryCell(robot, "readwrite@db1\n").orElseThrow());
         assertEquals("readwrite@db1", allow.getSelectionModel().getSelectedItem());
@@ -110,5 +113,22 @@ class RoleMappingViewTest {
         ListView<String> steps = robot.lookup("#simulationSteps").queryListView();
         assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)",
                 "Simulation finished as Teleport's admin CN=teleport-admin@$external: Teleport can run this session end to end."), steps.getItems());
+    }
+
+    @Test
+    void importingAnotherRoleClearsThePreviewAndTheSimulation(FxRobot robot) throws Exception {
+        robot.clickOn("Preview & simulate");
+        robot.clickOn("#previewUserField").write("bob-" + fx.id, 0);
+        robot.clickOn("#previewButton");
+        assertTrue(!robot.lookup("#previewArea").queryAs(TextArea.class).getText().isEmpty());
+        java.nio.file.Path role = java.nio.file.Files.createTempFile("role", ".yaml");
+        java.nio.file.Files.writeString(role, "kind: role\nmetadata:\n  name: other\nspec:\n  allow:\n    db_roles:\n    - read@db2\n"
+                + "  options:\n    create_db_user_mode: keep\nversion: v7\n");
+        dialogs.openFile = role;
+
+        robot.clickOn("#importButton");
+
+        assertEquals("", robot.lookup("#previewArea").queryAs(TextArea.class).getText());
+        assertTrue(robot.lookup("#simulationSteps").queryListView().getItems().isEmpty());
     }
 }

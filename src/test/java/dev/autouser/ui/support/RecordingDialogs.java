@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public boolean answerConfirm = true;
     public Path saveFile;
     public Path openFile;
+    /** What each open-file chooser was filtered to. */
+    public final List<FileKind> openKinds = new ArrayList<>();
 
     @Override
     public void showError(String sentence, Throwable details) {
@@ -37,7 +39,8 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseOpenFile(String title) {
+    public Optional<Path> chooseOpenFile(String title, FileKind kind) {
+        openKinds.add(kind);
         return Optional.ofNullable(openFile);
     }
 

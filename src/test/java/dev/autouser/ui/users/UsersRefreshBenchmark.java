@@ -150,7 +150,7 @@ public final class UsersRefreshBenchmark {
             public boolean confirm(dev.autouser.ui.support.Confirmation confirmation) { return false; }
             public void notify(String message) { }
             public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String name) { return java.util.Optional.empty(); }
-            public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title) { return java.util.Optional.empty(); }
+            public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title, dev.autouser.ui.support.FileKind kind) { return java.util.Optional.empty(); }
             public void copyToClipboard(String text) { }
         };
     }

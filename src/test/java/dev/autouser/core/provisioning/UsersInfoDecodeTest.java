@@ -1,0 +1,48 @@
+package dev.autouser.core.provisioning;
+
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** usersInfo replies are decoded user by user, keeping only the fields listing uses. */
+class UsersInfoDecodeTest {
+    private static final Document ALICE = new Document("_id", "$external.CN=alice").append("userId", "u-1")
+            .append("user", "CN=alice").append("db", "$external")
+            .append("roles", List.of(new Document("role", "read").append("db", "db1")))
+            .append("authenticationRestrictions", List.of(List.of(new Document("clientSource", List.of("0.0.0.0")))))
+            .append("customData", new Document("teleport-auto-user", true))
+            .append("mechanisms", List.of("external"));
+
+    private static RawBsonDocument reply(Document... users) {
+        return RawBsonDocument.parse(new Document("users", List.of(users)).append("ok", 1.0)
+                .toJson());
+    }
+
+    @Test
+    void keepsOnlyTheFieldsAskedFor() {
+        List<Document> users = UsersInfoReader.usersOf(reply(ALICE), UsersInfoReader.LISTING_FIELDS);
+        assertEquals(List.of(new Document("user", "CN=alice").append("db", "$external")
+                .append("roles", ALICE.get("roles"))
+                .append("authenticationRestrictions", ALICE.get("authenticationRestrictions"))), users);
+        assertEquals(true, UserRecords.isLocked(users.get(0)));
+    }
+
+    @Test
+    void withoutAFieldListEveryFieldIsKept() {
+        RawBsonDocument reply = reply(ALICE, new Document("user", "CN=bob"));
+        List<Document> whole = reply.decode(new DocumentCodec()).getList("users", Document.class);
+        assertEquals(whole, UsersInfoReader.usersOf(reply, null));
+    }
+
+    @Test
+    void missingFieldsStayMissingAndNoUsersIsEmpty() {
+        assertEquals(List.of(new Document("user", "CN=bob")),
+                UsersInfoReader.usersOf(reply(new Document("user", "CN=bob")), UsersInfoReader.TAGGED_FIELDS));
+        assertEquals(List.of(), UsersInfoReader.usersOf(RawBsonDocument.parse("{ok: 1.0}"), null));
+    }
+}
