@@ -2,7 +2,7 @@ package dev.autouser.ui.connect;
 
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.Platform;
+import dev.autouser.core.mongo.HostingPlatform;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.support.FileKind;
 import dev.autouser.ui.support.ConsoleSession;
@@ -171,7 +171,7 @@ public final class ConnectViewModel {
         }, failure -> result.set(ErrorText.sentence("The connection failed", failure)));
     }
 
-    private record TestOutcome(String message, Platform platform) {
+    private record TestOutcome(String message, HostingPlatform platform) {
     }
 
     public void connect() {
@@ -224,9 +224,9 @@ public final class ConnectViewModel {
         });
     }
 
-    private void updateWarnings(Optional<Platform> serverPlatform) {
+    private void updateWarnings(Optional<HostingPlatform> serverPlatform) {
         List<String> fresh = new java.util.ArrayList<>(ConnectionWarnings.forForm(uri.get(), tlsAllowInvalid.get()));
-        serverPlatform.filter(p -> p != Platform.SELF_HOSTED).map(Platform::explanation)
+        serverPlatform.filter(p -> p != HostingPlatform.SELF_HOSTED).map(HostingPlatform::explanation)
                 .filter(text -> !fresh.contains(text)).ifPresent(fresh::add);
         warnings.setAll(fresh);
     }

@@ -52,8 +52,8 @@ public final class UsersViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<UserState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<String> roleFilter = new SimpleObjectProperty<>();
-    private final ObjectProperty<UserFilter.ClusterFilter> clusterFilter =
-            new SimpleObjectProperty<>(UserFilter.ClusterFilter.ANY);
+    private final ObjectProperty<UserRowFilter.ClusterFilter> clusterFilter =
+            new SimpleObjectProperty<>(UserRowFilter.ClusterFilter.ANY);
     private final ObservableList<String> knownRoles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserCounts> counts = new ReadOnlyObjectWrapper<>(UserCounts.NONE);
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(DEFAULT_REFRESH_SECONDS);
@@ -68,7 +68,7 @@ public final class UsersViewModel {
     private final javafx.beans.property.ReadOnlyLongWrapper reshaped = new javafx.beans.property.ReadOnlyLongWrapper();
     /** True while the rows move under the table: its own selection changes then are not the person's. */
     private final ReadOnlyBooleanWrapper reshaping = new ReadOnlyBooleanWrapper(false);
-    private java.util.function.Predicate<UserRow> shown = UserFilter.none().predicate();
+    private java.util.function.Predicate<UserRow> shown = UserRowFilter.none().predicate();
     /** Held in a field: a binding only its listeners reference can be collected. */
     private final javafx.beans.binding.BooleanBinding stale = loaded.and(refreshError.isNotEmpty());
     private long lastApplyNanos;
@@ -144,7 +144,7 @@ public final class UsersViewModel {
     }
 
     private void applyFilter() {
-        UserFilter filter = new UserFilter(search.get(), Optional.ofNullable(stateFilter.get()),
+        UserRowFilter filter = new UserRowFilter(search.get(), Optional.ofNullable(stateFilter.get()),
                 Optional.ofNullable(roleFilter.get()), clusterFilter.get());
         shown = filter.predicate();
         reshape(() -> {
@@ -226,7 +226,7 @@ public final class UsersViewModel {
         search.set("");
         stateFilter.set(null);
         roleFilter.set(null);
-        clusterFilter.set(UserFilter.ClusterFilter.ANY);
+        clusterFilter.set(UserRowFilter.ClusterFilter.ANY);
     }
 
     public Optional<UserRow> row(String mongoName) {
@@ -262,7 +262,7 @@ public final class UsersViewModel {
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<UserState> stateFilterProperty() { return stateFilter; }
     public ObjectProperty<String> roleFilterProperty() { return roleFilter; }
-    public ObjectProperty<UserFilter.ClusterFilter> clusterFilterProperty() { return clusterFilter; }
+    public ObjectProperty<UserRowFilter.ClusterFilter> clusterFilterProperty() { return clusterFilter; }
     public ObservableList<String> knownRoles() { return knownRoles; }
     public ReadOnlyObjectProperty<UserCounts> countsProperty() { return counts.getReadOnlyProperty(); }
     public IntegerProperty refreshSecondsProperty() { return refreshSeconds; }
