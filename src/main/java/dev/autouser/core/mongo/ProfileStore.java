@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +36,7 @@ public final class ProfileStore {
             root.forEach(node -> profiles.add(fromJson(node.path("name").asText(""), node)));
         } else {
             // An early format keyed profiles by name: still read, rewritten as a list on the next save.
-            Iterator<Map.Entry<String, JsonNode>> fields = root.path("profiles").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
+            for (Map.Entry<String, JsonNode> entry : root.path("profiles").properties()) {
                 profiles.add(fromJson(entry.getKey(), entry.getValue()));
             }
         }

@@ -128,9 +128,9 @@ final class UsersToolbar extends VBox {
         refillRoles(role);
         role.setConverter(labels("All roles", s -> s));
         role.valueProperty().bindBidirectional(model.roleFilterProperty());
-        ComboBox<UserFilter.ClusterFilter> cluster = new ComboBox<>();
+        ComboBox<UserRowFilter.ClusterFilter> cluster = new ComboBox<>();
         cluster.setId("clusterFilter");
-        cluster.getItems().setAll(UserFilter.ClusterFilter.values());
+        cluster.getItems().setAll(UserRowFilter.ClusterFilter.values());
         cluster.valueProperty().bindBidirectional(model.clusterFilterProperty());
         cluster.setMinWidth(170);
         Button clear = new Button("Clear filters", new FontIcon(Feather.X));
