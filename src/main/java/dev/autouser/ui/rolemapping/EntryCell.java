@@ -19,9 +19,14 @@ import java.util.stream.Collectors;
 final class EntryCell extends ListCell<String> {
     private static final List<String> STYLES = List.of("role-problem-error", "role-problem-warning", "role-problem-note");
     private final Function<String, List<RoleProblem>> problemsFor;
+    private final Function<String, java.util.Optional<String>> suggestionFor;
+    private final java.util.function.Consumer<String> applySuggestion;
 
-    EntryCell(Function<String, List<RoleProblem>> problemsFor) {
+    EntryCell(Function<String, List<RoleProblem>> problemsFor, Function<String, java.util.Optional<String>> suggestionFor,
+              java.util.function.Consumer<String> applySuggestion) {
         this.problemsFor = problemsFor;
+        this.suggestionFor = suggestionFor;
+        this.applySuggestion = applySuggestion;
     }
 
     @Override
@@ -56,7 +61,16 @@ final class EntryCell extends ListCell<String> {
         FontIcon icon = new FontIcon(worst.severity() == RoleProblem.Severity.NOTE ? Feather.INFO : Feather.ALERT_TRIANGLE);
         setText(entry + "\n" + messages);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        setGraphic(new HBox(8, icon, new VBox(2, new Label(entry), message)));
+        VBox text = new VBox(2, new Label(entry), message);
+        suggestionFor.apply(entry).ifPresent(fixed -> {
+            // "Did you mean" in one click: the entry is replaced by the suggestion, in place.
+            javafx.scene.control.Button use = new javafx.scene.control.Button("Use " + fixed);
+            use.setId("applySuggestionButton");
+            use.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.ACCENT);
+            use.setOnAction(e -> applySuggestion.accept(entry));
+            text.getChildren().add(use);
+        });
+        setGraphic(new HBox(8, icon, text));
         setTooltip(new Tooltip(getText()));
     }
 }

@@ -128,7 +128,7 @@ public final class RoleMappingView extends BorderPane {
         list.setItems(items);
         list.setPrefHeight(height);
         list.setMinHeight(Math.min(height, 120));
-        list.setCellFactory(l -> new EntryCell(model::problemsFor));
+        list.setCellFactory(l -> new EntryCell(model::problemsFor, model::suggestionFor, model::applySuggestion));
         TextField newEntry = field(fieldId, "readWrite@db1");
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
             add.accept(newEntry.getText());

@@ -88,6 +88,37 @@ public final class RoleMappingViewModel {
         return problems.stream().filter(p -> p.entry().equals(entry) || p.entry().endsWith("(from " + entry + ")")).toList();
     }
 
+    private static final java.util.regex.Pattern DID_YOU_MEAN = java.util.regex.Pattern.compile("did you mean `([^`]+)`");
+
+    /**
+     * The entry as the server's "did you mean" suggests it ({@code readwrite@db1} → {@code readWrite@db1}),
+     * for entries that name a role themselves (a template's suggestion is about the traits, not the entry).
+     */
+    public java.util.Optional<String> suggestionFor(String entry) {
+        int at = entry.indexOf('@');
+        if (at <= 0 || entry.contains("{{")) {
+            return java.util.Optional.empty();
+        }
+        return problems.stream().filter(p -> p.entry().equals(entry)).map(p -> DID_YOU_MEAN.matcher(p.message()))
+                .filter(java.util.regex.Matcher::find).findFirst().map(m -> m.group(1) + entry.substring(at));
+    }
+
+    /** Replaces the entry by its suggestion where it stands (allow or deny list). */
+    public void applySuggestion(String entry) {
+        suggestionFor(entry).ifPresent(fixed -> {
+            for (ObservableList<String> list : List.of(allowRoles, denyRoles)) {
+                int index = list.indexOf(entry);
+                if (index >= 0) {
+                    if (list.contains(fixed)) {
+                        list.remove(index);
+                    } else {
+                        list.set(index, fixed);
+                    }
+                }
+            }
+        });
+    }
+
     public void addAllowRole(String entry) {
         if (!entry.isBlank() && !allowRoles.contains(entry.strip())) {
             allowRoles.add(entry.strip());
