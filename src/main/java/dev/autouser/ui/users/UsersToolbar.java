@@ -80,7 +80,13 @@ final class UsersToolbar extends VBox {
         every.getStyleClass().add(Styles.TEXT_MUTED);
         Label unit = new Label("s");
         unit.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox row = new HBox(10, title, counts, new Spacer(), refreshing, every, seconds, unit, pause, refresh);
+        HBox refreshControls = new HBox(10, refreshing, every, seconds, unit, pause, refresh);
+        refreshControls.setAlignment(Pos.CENTER_LEFT);
+        HBox titleAndCounts = new HBox(10, title, counts);
+        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
+        // A flow, not a row: in a 1024-pixel window the refresh controls move under the counts instead
+        // of pushing the page wider than the window.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 8, titleAndCounts, refreshControls);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -138,7 +144,11 @@ final class UsersToolbar extends VBox {
         shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.visibleRows().addListener((javafx.beans.InvalidationListener) o ->
                 shown.setText(model.visibleRows().size() + " shown"));
-        HBox row = new HBox(8, new FontIcon(Feather.SEARCH), search, state, role, cluster, clear, new Spacer(), shown);
+        HBox searchBox = new HBox(8, new FontIcon(Feather.SEARCH), search);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        search.setMinWidth(220);
+        // Flows onto a second line in a narrow window rather than widening the page.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, clear, shown);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
