@@ -162,7 +162,8 @@ public final class ConnectViewModel {
             try (ConsoleSession session = connector.connect(profile, secret)) {
                 return new TestOutcome("Connected to " + session.gateway().server() + " as "
                         + session.identityLabel() + " · " + session.versionLabel() + " · "
-                        + session.facts().topology().label() + ".", session.facts().platform());
+                        + session.facts().topology().label() + ". " + Permissions.sentence(session.facts()),
+                        session.facts().platform());
             }
         }, outcome -> {
             resultOk.set(true);
