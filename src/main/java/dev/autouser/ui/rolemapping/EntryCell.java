@@ -29,9 +29,47 @@ final class EntryCell extends ListCell<String> {
         this.applySuggestion = applySuggestion;
     }
 
+    /** Double-click (or F2) edits the entry where it stands; Enter keeps the change, Escape drops it. */
+    @Override
+    public void startEdit() {
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(getItem());
+        field.setId("entryEditField");
+        field.setOnAction(e -> {
+            String edited = field.getText().strip();
+            if (edited.isEmpty()) {
+                cancelEdit();
+            } else {
+                commitEdit(edited);
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                cancelEdit();
+            }
+        });
+        setText(null);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        setGraphic(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        updateItem(getItem(), isEmpty());
+    }
+
     @Override
     protected void updateItem(String entry, boolean empty) {
         super.updateItem(entry, empty);
+        if (isEditing()) {
+            return;
+        }
         getStyleClass().removeAll(STYLES);
         if (empty || entry == null) {
             setText(null);

@@ -129,6 +129,15 @@ public final class RoleMappingView extends BorderPane {
         list.setPrefHeight(height);
         list.setMinHeight(Math.min(height, 120));
         list.setCellFactory(l -> new EntryCell(model::problemsFor, model::suggestionFor, model::applySuggestion));
+        list.setEditable(true);
+        // An edited entry is a new value: the list's edit commit replaces it (and revalidation follows).
+        list.setOnEditCommit(e -> {
+            if (items.contains(e.getNewValue()) && !items.get(e.getIndex()).equals(e.getNewValue())) {
+                items.remove(e.getIndex()); // the edit made it a duplicate of another entry
+            } else {
+                items.set(e.getIndex(), e.getNewValue());
+            }
+        });
         TextField newEntry = field(fieldId, "readWrite@db1");
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
             add.accept(newEntry.getText());

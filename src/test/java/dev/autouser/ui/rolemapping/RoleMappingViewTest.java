@@ -142,4 +142,16 @@ class RoleMappingViewTest {
         assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), allow.getItems());
         assertEquals("Valid: every entry names a role that exists.", robot.lookup("#summaryLabel").queryLabeled().getText());
     }
+
+    @Test
+    void anEntryIsEditedInPlace(FxRobot robot) {
+        robot.clickOn("#newAllowField").write("read@db2", 0).type(KeyCode.ENTER);
+        robot.doubleClickOn(entryCell(robot, "read@db2").orElseThrow());
+
+        robot.lookup("#entryEditField").queryAs(javafx.scene.control.TextField.class).setText("");
+        robot.clickOn("#entryEditField").write("readWrite@db2", 0).type(KeyCode.ENTER);
+
+        ListView<String> allow = robot.lookup("#allowList").queryListView();
+        assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), allow.getItems());
+    }
 }
