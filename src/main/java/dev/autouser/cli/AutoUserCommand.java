@@ -76,7 +76,7 @@ public final class AutoUserCommand implements Runnable {
         return execute(context, ConsoleOpener.NONE, out, err, args);
     }
 
-    private static int execute(CliContext context, ConsoleOpener console, PrintWriter out, PrintWriter err,
+    static int execute(CliContext context, ConsoleOpener console, PrintWriter out, PrintWriter err,
                                String... args) {
         PrintWriter safeOut = new PrintWriter(new TerminalWriter(out), true);
         PrintWriter safeErr = new PrintWriter(new TerminalWriter(err), true);
@@ -96,7 +96,7 @@ public final class AutoUserCommand implements Runnable {
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);
         line.setParameterExceptionHandler(AutoUserCommand::usageError);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("error: " + CliErrors.sentence(e));
             return USAGE_OR_CONNECTION;
         });
         return line;

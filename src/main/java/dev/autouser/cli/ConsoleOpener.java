@@ -1,5 +1,7 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.mongo.ConsoleException;
+
 /**
  * What {@code autouser} without a command does: {@code app.Main} passes one that opens the GUI, so
  * the command line needs no knowledge of the console's packages.
@@ -8,7 +10,7 @@ package dev.autouser.cli;
 public interface ConsoleOpener {
     /** For runs that have no console (tests, embedding): asks for a command instead. */
     ConsoleOpener NONE = (demo, dark) -> {
-        throw new IllegalStateException("No command given; run `autouser --help` to see the commands.");
+        throw new ConsoleException("No command given; run `autouser --help` to see the commands.");
     };
 
     /** Blocks until the console is closed. */

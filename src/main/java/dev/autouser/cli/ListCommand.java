@@ -48,7 +48,7 @@ final class ListCommand extends ConnectedCommand {
         } else if (csv) {
             UserExport.write(UserExport.Format.CSV, users, out());
         } else {
-            UserTable.table(users, out());
+            UserTableText.table(users, out());
             users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
                     out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));

@@ -134,7 +134,7 @@ final class ChainWriter {
     private static Link chained(ObjectNode record, ObjectNode body, Link previous) {
         long seq = previous.seq() + 1;
         record.put(ChainFields.SEQ, seq);
-        body.fields().forEachRemaining(field -> {
+        body.properties().forEach(field -> {
             if (!isChainField(field.getKey())) {
                 record.set(field.getKey(), field.getValue());
             }

@@ -12,4 +12,10 @@ public final class LogFolder extends PropertyDefinerBase {
     public String getPropertyValue() {
         return AppDirs.forCurrentUser().logs().toString();
     }
+
+    /** Today's log file as {@code logback.xml} names it ({@code -Dautouser.log.dir} moves it). */
+    public static java.nio.file.Path todaysFile() {
+        String dir = System.getProperty("autouser.log.dir", AppDirs.forCurrentUser().logs().toString());
+        return java.nio.file.Path.of(dir, "autouser-" + java.time.LocalDate.now() + ".log");
+    }
 }

@@ -39,4 +39,13 @@ final class CommandLog {
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
+
+    static void connected(String server, String identity, ServerFacts facts) {
+        LOG.info("Connected to {} as {}: MongoDB {}, {}", server, identity, facts.version(), facts.topology().label());
+    }
+
+    static void connectFailed(String server, String identity, ConsoleException failure) {
+        LOG.warn("Connecting to {} as {} failed: {}", server, identity, failure.getMessage(),
+                failure.getCause() != null ? failure.getCause() : failure);
+    }
 }

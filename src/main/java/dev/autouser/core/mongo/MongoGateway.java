@@ -56,6 +56,7 @@ public final class MongoGateway implements AutoCloseable {
         try {
             ServerFacts facts = ServerFactsReader.read(client, prepared.connectionString().getHosts(),
                     prepared.warnings(), server, prepared.identity());
+            CommandLog.connected(server, prepared.identity(), facts);
             return new MongoGateway(client, counter, server, prepared.identity(), facts,
                     new NodeClients(prepared.settings(), serverSelectionTimeout));
         } catch (RuntimeException e) {
@@ -67,7 +68,9 @@ public final class MongoGateway implements AutoCloseable {
                     throw MongoErrors.clientCertificateRejected(server, alert.get(), e);
                 }
             }
-            throw MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
+            ConsoleException failure = MongoErrors.translate(e, server, prepared.identity(), "", "", "connect");
+            CommandLog.connectFailed(server, prepared.identity(), failure);
+            throw failure;
         }
     }
 

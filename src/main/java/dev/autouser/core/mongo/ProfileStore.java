@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +48,7 @@ public final class ProfileStore {
             }
         } else if (root.isObject() && root.size() == 1 && root.path("profiles").isObject()) {
             // An early format keyed profiles by name: still read, rewritten as a list on the next save.
-            Iterator<Map.Entry<String, JsonNode>> fields = root.path("profiles").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
+            for (Map.Entry<String, JsonNode> entry : root.path("profiles").properties()) {
                 if (!entry.getValue().isObject()) {
                     throw unexpectedShape("profile \"" + entry.getKey() + "\" is not an object");
                 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record ServerFacts(ServerVersion version, Topology topology, Optional<String> replicaSetName,
                           List<String> authenticatedUsers, List<String> roles,
-                          Map<Operation, List<Privilege>> missingPrivileges, Platform platform,
+                          Map<Operation, List<Privilege>> missingPrivileges, HostingPlatform platform,
                           List<String> warnings) {
     public ServerFacts {
         authenticatedUsers = List.copyOf(authenticatedUsers);
@@ -51,6 +51,6 @@ public record ServerFacts(ServerVersion version, Topology topology, Optional<Str
     }
 
     public boolean autoProvisioningSupported() {
-        return platform == Platform.SELF_HOSTED;
+        return platform == HostingPlatform.SELF_HOSTED;
     }
 }

@@ -37,7 +37,7 @@ final class ServerFactsReader {
         return new ServerFacts(ServerVersion.parse(buildInfo.get("version", "0.0.0")), topology,
                 Optional.ofNullable(hello.getString("setName")), users.stream().map(u -> pair(u, "user")).toList(),
                 roles.stream().map(r -> pair(r, "role")).toList(), missing(privileges, users.isEmpty()),
-                Platform.detect(hosts, hello, buildInfo), allWarnings);
+                HostingPlatform.detect(hosts, hello, buildInfo), allWarnings);
     }
 
     /** {@code hello}, or {@code isMaster} on servers from before 4.4.2 that do not know it (59). */

@@ -6,6 +6,7 @@ import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -130,7 +131,7 @@ public final class TeleportProvisioner {
         Optional<Document> found = findUser(name);
         if (found.isEmpty()) {
             auditRefusal(name, verb, "no such user in $external");
-            throw new ConsoleException("Cannot " + verb + " " + name + ": no such user in $external.", 11, null);
+            throw new ConsoleException("Cannot " + verb + " " + name + ": no such user in $external.", MongoErrors.USER_NOT_FOUND, null);
         }
         Document user = found.get();
         if (!UserRecords.isAutoUser(user)) {

@@ -83,8 +83,8 @@ public final class TeleportRole {
 
     public Map<String, List<String>> dbLabels() {
         Map<String, List<String>> labels = new LinkedHashMap<>();
-        tree.path("spec").path("allow").path("db_labels").fields()
-                .forEachRemaining(e -> labels.put(e.getKey(), strings(e.getValue())));
+        tree.path("spec").path("allow").path("db_labels").properties()
+                .forEach(e -> labels.put(e.getKey(), strings(e.getValue())));
         return labels;
     }
 

@@ -8,6 +8,7 @@ import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
 import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.TextFiles;
 import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -22,7 +23,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class AdminSetupViewModel {
 
     /** Lists the server's databases for the least-privilege choice. */
     public void loadDatabases() {
-        work.run("List databases failed", databases::load, databases::show);
+        work.run("List databases failed", databases.prepareLoad(), databases::show);
     }
 
     public void verify() {
@@ -140,12 +140,9 @@ public final class AdminSetupViewModel {
     }
 
     private void writeYaml(Path file) {
-        try {
-            Files.writeString(file, teleportYaml.get());
-            dialogs.notify("Saved " + file.getFileName() + ".");
-        } catch (IOException e) {
-            dialogs.showError("Could not save " + file + ": " + e.getMessage(), e);
-        }
+        String text = teleportYaml.get();
+        work.run("Could not save " + file, () -> TextFiles.write(file, text),
+                saved -> dialogs.notify("Saved " + saved.getFileName() + "."));
     }
 
     private void show(AdminSetup.Check check) {

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 public final class DatabaseChoice {
     private static final Set<String> NEVER_GRANTED = Set.of("local", "config");
     private final CommandRunner server;
-    private final Supplier<LeastPrivilegeDatabases> derivation;
+    private final Derivation derivation;
     private final ObservableList<String> databases = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> chosen = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
@@ -35,8 +35,17 @@ public final class DatabaseChoice {
     public record Loaded(List<String> names, LeastPrivilegeDatabases derived) {
     }
 
-    /** @param derivation runs in the background (it may list the auto-users) */
-    public DatabaseChoice(CommandRunner server, Supplier<LeastPrivilegeDatabases> derivation) {
+    /**
+     * How least privilege is derived in two halves: {@link #prepare()} copies the role mapping on the
+     * FX thread (its lists belong to it); the supplier it returns runs in the background (it may list
+     * the auto-users).
+     */
+    @FunctionalInterface
+    public interface Derivation {
+        Supplier<LeastPrivilegeDatabases> prepare();
+    }
+
+    public DatabaseChoice(CommandRunner server, Derivation derivation) {
         this.server = server;
         this.derivation = derivation;
     }
@@ -58,12 +67,20 @@ public final class DatabaseChoice {
         return advice.getReadOnlyProperty();
     }
 
-    /** Runs in the background; the result is applied on the FX thread by {@link #show}. */
-    public Loaded load() {
+    /**
+     * Call on the FX thread: copies what the derivation needs, and returns the slow part for the
+     * background. Its result is applied on the FX thread by {@link #show}.
+     */
+    public Supplier<Loaded> prepareLoad() {
+        Supplier<LeastPrivilegeDatabases> derive = derivation.prepare();
+        return () -> load(derive);
+    }
+
+    private Loaded load(Supplier<LeastPrivilegeDatabases> derive) {
         Document reply = server.run("admin", new Document("listDatabases", 1).append("nameOnly", true));
         Set<String> names = new LinkedHashSet<>();
         reply.getList("databases", Document.class, List.of()).forEach(d -> names.add(d.getString("name")));
-        LeastPrivilegeDatabases derived = derivation.get();
+        LeastPrivilegeDatabases derived = derive.get();
         names.addAll(derived.databases());
         names.removeAll(NEVER_GRANTED);
         return new Loaded(List.copyOf(names), derived);

@@ -23,6 +23,8 @@ import dev.autouser.ui.rolemapping.SessionPreviewModel;
 import javafx.scene.Node;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the admin-setup and role-mapping pages for one connection. They share the role being
@@ -66,12 +68,19 @@ public final class TeleportPages {
         return roleMapping == null ? draft : roleMapping.draft();
     }
 
-    /** From the role being edited and the roles the auto-users hold now (one listing). */
-    private LeastPrivilegeDatabases leastPrivilegeDatabases() {
+    /**
+     * From the role being edited (copied here, on the FX thread) and the roles the auto-users hold
+     * now (one listing, in the background).
+     */
+    private Supplier<LeastPrivilegeDatabases> leastPrivilegeDatabases() {
         RoleMappingViewModel mapping = roleMappingModel();
-        List<RoleRef> held = new AutoUserLister(session.gateway()).list().users().stream()
-                .flatMap(user -> user.roles().stream()).distinct().toList();
-        return LeastPrivilegeDatabases.derive(List.copyOf(mapping.allowRoles()), mapping.traits(), held);
+        List<String> allowRoles = List.copyOf(mapping.allowRoles());
+        Map<String, List<String>> traits = mapping.traits();
+        return () -> {
+            List<RoleRef> held = new AutoUserLister(session.gateway()).list().users().stream()
+                    .flatMap(user -> user.roles().stream()).distinct().toList();
+            return LeastPrivilegeDatabases.derive(allowRoles, traits, held);
+        };
     }
 
     private synchronized RoleMappingViewModel roleMappingModel() {

@@ -68,7 +68,8 @@ final class AuditFilterBar extends FlowPane {
         outcome.setCellFactory(list -> new OutcomeCell());
         outcome.setButtonCell(new OutcomeCell());
         outcome.valueProperty().bindBidirectional(model.outcomeProperty());
-        outcome.setPrefWidth(140);
+        outcome.setPrefWidth(160);
+        outcome.setMinWidth(160); // "Any outcome" stays whole at 1024 px
 
         DatePicker from = new DatePicker();
         from.setId("auditFromFilter");

@@ -26,7 +26,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -122,10 +121,9 @@ public final class CleanupViewModel {
         progress.set(0);
         progressText.set("Starting…");
         step.set(Step.RUNNING);
-        busy.set(true);
-        CompletableFuture.supplyAsync(() -> cleanup.execute(toRun, (result, finished, total) ->
-                        executors.fx().execute(() -> progressed(result, finished, total))), executors.background())
-                .whenCompleteAsync(this::finished, executors.fx());
+        work.run("The cleanup stopped", () -> cleanup.execute(toRun, (result, finished, total) ->
+                        executors.fx().execute(() -> progressed(result, finished, total))),
+                report -> finished(report, null), failure -> finished(null, failure));
     }
 
     private void progressed(UserResult result, int finished, int total) {

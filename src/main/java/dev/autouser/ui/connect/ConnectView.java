@@ -121,6 +121,7 @@ public final class ConnectView extends BorderPane {
             node.managedProperty().bind(node.visibleProperty());
         }
         CheckBox insecure = new CheckBox("Accept any server certificate (turns TLS verification off)");
+        insecure.setWrapText(true);
         insecure.setId("tlsAllowInvalidCheck");
         insecure.selectedProperty().bindBidirectional(model.tlsAllowInvalidProperty());
         grid.add(insecure, 1, row++, 2, 1);
@@ -245,6 +246,7 @@ public final class ConnectView extends BorderPane {
 
     private static Button browse(String id, Runnable action) {
         Button button = new Button("Browse…", new FontIcon(Feather.FOLDER));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;

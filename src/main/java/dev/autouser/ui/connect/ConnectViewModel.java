@@ -2,10 +2,11 @@ package dev.autouser.ui.connect;
 
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.Platform;
+import dev.autouser.core.mongo.HostingPlatform;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.support.FileKind;
 import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
 import dev.autouser.ui.support.FxExecutors;
@@ -25,7 +26,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -38,7 +38,8 @@ public final class ConnectViewModel {
     private final ProfileStore store;
     private final Connector connector;
     private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
+    private final BackgroundWork quietWork;
     private final Consumer<ConsoleSession> onConnected;
 
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
@@ -64,7 +65,8 @@ public final class ConnectViewModel {
         this.store = store;
         this.connector = connector;
         this.dialogs = dialogs;
-        this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs, busy);
+        this.quietWork = new BackgroundWork(executors, dialogs);
         this.onConnected = onConnected;
         uri.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
         tlsAllowInvalid.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
@@ -156,26 +158,21 @@ public final class ConnectViewModel {
         char[] secret = takePassword();
         result.set("Testing…");
         resultOk.set(false);
-        busy.set(true);
-        CompletableFuture.supplyAsync(() -> {
+        work.run("The connection failed", () -> {
             try (ConsoleSession session = connector.connect(profile, secret)) {
                 return new TestOutcome("Connected to " + session.gateway().server() + " as "
                         + session.identityLabel() + " · " + session.versionLabel() + " · "
-                        + session.facts().topology().label() + ".", session.facts().platform());
+                        + session.facts().topology().label() + ". " + Permissions.sentence(session.facts()),
+                        session.facts().platform());
             }
-        }, executors.background()).whenCompleteAsync((outcome, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                result.set(ErrorText.sentence("The connection failed", failure));
-            } else {
-                resultOk.set(true);
-                result.set(outcome.message());
-                updateWarnings(Optional.of(outcome.platform()));
-            }
-        }, executors.fx());
+        }, outcome -> {
+            resultOk.set(true);
+            result.set(outcome.message());
+            updateWarnings(Optional.of(outcome.platform()));
+        }, failure -> result.set(ErrorText.sentence("The connection failed", failure)));
     }
 
-    private record TestOutcome(String message, Platform platform) {
+    private record TestOutcome(String message, HostingPlatform platform) {
     }
 
     public void connect() {
@@ -189,24 +186,20 @@ public final class ConnectViewModel {
     }
 
     private void open(Supplier<ConsoleSession> opening, String whatFailed) {
-        busy.set(true);
         result.set("Connecting…");
         resultOk.set(false);
-        CompletableFuture.supplyAsync(opening, executors.background()).whenCompleteAsync((session, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                String sentence = ErrorText.sentence(whatFailed, failure);
-                result.set(sentence);
-                dialogs.showError(sentence, failure);
-            } else {
-                welcome.set(false);
-                edit(session.profile()); // shows what was used, e.g. the demo's URI and files
-                resultOk.set(true);
-                result.set("Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".");
-                updateWarnings(Optional.of(session.facts().platform()));
-                onConnected.accept(session);
-            }
-        }, executors.fx());
+        work.run(whatFailed, opening, session -> {
+            welcome.set(false);
+            edit(session.profile()); // shows what was used, e.g. the demo's URI and files
+            resultOk.set(true);
+            result.set("Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".");
+            updateWarnings(Optional.of(session.facts().platform()));
+            onConnected.accept(session);
+        }, failure -> {
+            String sentence = ErrorText.sentence(whatFailed, failure);
+            result.set(sentence);
+            dialogs.showError(sentence, failure);
+        });
     }
 
     private char[] takePassword() {
@@ -221,31 +214,26 @@ public final class ConnectViewModel {
             subject.set("");
             return;
         }
-        CompletableFuture.supplyAsync(() -> PemFiles.clientSubject(Path.of(file)), executors.background())
-                .whenCompleteAsync((name, failure) -> {
-                    if (!file.equals(certFile.get())) {
-                        return; // the person chose another file meanwhile
-                    }
-                    subject.set(failure == null ? "MongoDB user: " + name + " in $external"
-                            : ErrorText.sentence("The certificate cannot be read", failure));
-                }, executors.fx());
+        quietWork.run("The certificate cannot be read", () -> PemFiles.clientSubject(Path.of(file)), name -> {
+            if (file.equals(certFile.get())) { // else the person chose another file meanwhile
+                subject.set("MongoDB user: " + name + " in $external");
+            }
+        }, failure -> {
+            if (file.equals(certFile.get())) {
+                subject.set(ErrorText.sentence("The certificate cannot be read", failure));
+            }
+        });
     }
 
-    private void updateWarnings(Optional<Platform> serverPlatform) {
+    private void updateWarnings(Optional<HostingPlatform> serverPlatform) {
         List<String> fresh = new java.util.ArrayList<>(ConnectionWarnings.forForm(uri.get(), tlsAllowInvalid.get()));
-        serverPlatform.filter(p -> p != Platform.SELF_HOSTED).map(Platform::explanation)
+        serverPlatform.filter(p -> p != HostingPlatform.SELF_HOSTED).map(HostingPlatform::explanation)
                 .filter(text -> !fresh.contains(text)).ifPresent(fresh::add);
         warnings.setAll(fresh);
     }
 
-    private <T> void run(String whatFailed, Supplier<T> work, Consumer<T> show) {
-        CompletableFuture.supplyAsync(work, executors.background()).whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                dialogs.showError(ErrorText.sentence(whatFailed, failure), failure);
-            } else {
-                show.accept(value);
-            }
-        }, executors.fx());
+    private <T> void run(String whatFailed, Supplier<T> slow, Consumer<T> show) {
+        quietWork.run(whatFailed, slow, show);
     }
 
     private static Optional<Path> path(String text) {

@@ -19,14 +19,57 @@ import java.util.stream.Collectors;
 final class EntryCell extends ListCell<String> {
     private static final List<String> STYLES = List.of("role-problem-error", "role-problem-warning", "role-problem-note");
     private final Function<String, List<RoleProblem>> problemsFor;
+    private final Function<String, java.util.Optional<String>> suggestionFor;
+    private final java.util.function.Consumer<String> applySuggestion;
 
-    EntryCell(Function<String, List<RoleProblem>> problemsFor) {
+    EntryCell(Function<String, List<RoleProblem>> problemsFor, Function<String, java.util.Optional<String>> suggestionFor,
+              java.util.function.Consumer<String> applySuggestion) {
         this.problemsFor = problemsFor;
+        this.suggestionFor = suggestionFor;
+        this.applySuggestion = applySuggestion;
+    }
+
+    /** Double-click (or F2) edits the entry where it stands; Enter keeps the change, Escape drops it. */
+    @Override
+    public void startEdit() {
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(getItem());
+        field.setId("entryEditField");
+        field.setOnAction(e -> {
+            String edited = field.getText().strip();
+            if (edited.isEmpty()) {
+                cancelEdit();
+            } else {
+                commitEdit(edited);
+            }
+        });
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                cancelEdit();
+            }
+        });
+        setText(null);
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        setGraphic(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        updateItem(getItem(), isEmpty());
     }
 
     @Override
     protected void updateItem(String entry, boolean empty) {
         super.updateItem(entry, empty);
+        if (isEditing()) {
+            return;
+        }
         getStyleClass().removeAll(STYLES);
         if (empty || entry == null) {
             setText(null);
@@ -56,7 +99,16 @@ final class EntryCell extends ListCell<String> {
         FontIcon icon = new FontIcon(worst.severity() == RoleProblem.Severity.NOTE ? Feather.INFO : Feather.ALERT_TRIANGLE);
         setText(entry + "\n" + messages);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        setGraphic(new HBox(8, icon, new VBox(2, new Label(entry), message)));
+        VBox text = new VBox(2, new Label(entry), message);
+        suggestionFor.apply(entry).ifPresent(fixed -> {
+            // "Did you mean" in one click: the entry is replaced by the suggestion, in place.
+            javafx.scene.control.Button use = new javafx.scene.control.Button("Use " + fixed);
+            use.setId("applySuggestionButton");
+            use.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.ACCENT);
+            use.setOnAction(e -> applySuggestion.accept(entry));
+            text.getChildren().add(use);
+        });
+        setGraphic(new HBox(8, icon, text));
         setTooltip(new Tooltip(getText()));
     }
 }

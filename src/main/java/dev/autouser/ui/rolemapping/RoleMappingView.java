@@ -112,7 +112,7 @@ public final class RoleMappingView extends BorderPane {
         problemList.setPrefHeight(110);
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
-                new Label("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
+                wrapping("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
                 entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole, 230),
                 new Label("deny.db_roles"),
                 entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole, 90),
@@ -128,7 +128,16 @@ public final class RoleMappingView extends BorderPane {
         list.setItems(items);
         list.setPrefHeight(height);
         list.setMinHeight(Math.min(height, 120));
-        list.setCellFactory(l -> new EntryCell(model::problemsFor));
+        list.setCellFactory(l -> new EntryCell(model::problemsFor, model::suggestionFor, model::applySuggestion));
+        list.setEditable(true);
+        // An edited entry is a new value: the list's edit commit replaces it (and revalidation follows).
+        list.setOnEditCommit(e -> {
+            if (items.contains(e.getNewValue()) && !items.get(e.getIndex()).equals(e.getNewValue())) {
+                items.remove(e.getIndex()); // the edit made it a duplicate of another entry
+            } else {
+                items.set(e.getIndex(), e.getNewValue());
+            }
+        });
         TextField newEntry = field(fieldId, "readWrite@db1");
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
             add.accept(newEntry.getText());
@@ -180,7 +189,14 @@ public final class RoleMappingView extends BorderPane {
     static Button button(String text, Feather icon, String id, Runnable action) {
         Button button = new Button(text, new FontIcon(icon));
         button.setId(id);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Add" read "A…" at 1024 px
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 }

@@ -7,9 +7,11 @@ import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.TeleportConfigException;
 import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.TraitTemplate;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.ui.support.FileKind;
 import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.DialogService;
+import dev.autouser.ui.support.TextFiles;
 import dev.autouser.ui.support.ErrorText;
 import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.Observable;
@@ -22,14 +24,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +41,8 @@ public final class RoleMappingViewModel {
     private final RoleCatalog catalog;
     private final DialogService dialogs;
     private final FxExecutors executors;
+    private final BackgroundWork work;
+    private final BackgroundWork files;
     private final AtomicLong generation = new AtomicLong();
 
     private TeleportRole base = TeleportRole.create("auto-db-users").withAllowDbRoles(List.of("readWrite@db1", "{{internal.db_roles}}"));
@@ -61,6 +63,8 @@ public final class RoleMappingViewModel {
         this.catalog = catalog;
         this.dialogs = dialogs;
         this.executors = executors;
+        this.work = new BackgroundWork(executors, dialogs);
+        this.files = new BackgroundWork(executors, dialogs);
         load(base);
         for (Observable field : List.of(name, mode, labels, dbNames, allowRoles, denyRoles, sampleTraits)) {
             field.addListener(o -> revalidate());
@@ -82,6 +86,37 @@ public final class RoleMappingViewModel {
     /** Problems about one entry, for showing them on that entry's row. */
     public List<RoleProblem> problemsFor(String entry) {
         return problems.stream().filter(p -> p.entry().equals(entry) || p.entry().endsWith("(from " + entry + ")")).toList();
+    }
+
+    private static final java.util.regex.Pattern DID_YOU_MEAN = java.util.regex.Pattern.compile("did you mean `([^`]+)`");
+
+    /**
+     * The entry as the server's "did you mean" suggests it ({@code readwrite@db1} → {@code readWrite@db1}),
+     * for entries that name a role themselves (a template's suggestion is about the traits, not the entry).
+     */
+    public java.util.Optional<String> suggestionFor(String entry) {
+        int at = entry.indexOf('@');
+        if (at <= 0 || entry.contains("{{")) {
+            return java.util.Optional.empty();
+        }
+        return problems.stream().filter(p -> p.entry().equals(entry)).map(p -> DID_YOU_MEAN.matcher(p.message()))
+                .filter(java.util.regex.Matcher::find).findFirst().map(m -> m.group(1) + entry.substring(at));
+    }
+
+    /** Replaces the entry by its suggestion where it stands (allow or deny list). */
+    public void applySuggestion(String entry) {
+        suggestionFor(entry).ifPresent(fixed -> {
+            for (ObservableList<String> list : List.of(allowRoles, denyRoles)) {
+                int index = list.indexOf(entry);
+                if (index >= 0) {
+                    if (list.contains(fixed)) {
+                        list.remove(index);
+                    } else {
+                        list.set(index, fixed);
+                    }
+                }
+            }
+        });
     }
 
     public void addAllowRole(String entry) {
@@ -128,13 +163,12 @@ public final class RoleMappingViewModel {
     }
 
     void importFrom(Path file) {
-        try {
-            load(TeleportRole.read(file));
+        String label = file.getFileName().toString();
+        files.run("Could not read " + file, () -> TeleportRole.read(file), role -> {
+            load(role);
             imports.set(imports.get() + 1);
-            dialogs.notify("Imported " + file.getFileName() + ".");
-        } catch (TeleportConfigException | dev.autouser.core.InputFileException e) {
-            dialogs.showError(e.getMessage(), e);
-        }
+            dialogs.notify("Imported " + label + ".");
+        });
     }
 
     public void exportFile() {
@@ -187,12 +221,8 @@ public final class RoleMappingViewModel {
     }
 
     private void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-            dialogs.notify("Saved " + file.getFileName() + "; load it with tctl create -f " + file.getFileName() + ".");
-        } catch (IOException e) {
-            dialogs.showError("Could not save " + file + ": " + e.getMessage(), e);
-        }
+        files.run("Could not save " + file, () -> TextFiles.write(file, text), saved -> dialogs.notify(
+                "Saved " + saved.getFileName() + "; load it with tctl create -f " + saved.getFileName() + "."));
     }
 
     private void load(TeleportRole role) {
@@ -223,18 +253,16 @@ public final class RoleMappingViewModel {
             summary.set("Fix the highlighted field.");
             return;
         }
-        CompletableFuture.supplyAsync(() -> RoleMappingValidator.validate(role, traits, catalog), executors.background())
-                .whenCompleteAsync((found, failure) -> {
-                    if (mine != generation.get()) {
-                        return;
-                    }
-                    if (failure != null) {
-                        dialogs.showError(ErrorText.sentence("Validating the role failed", failure), ErrorText.unwrap(failure));
-                        return;
-                    }
-                    problems.setAll(found);
-                    summary.set(summaryOf(found));
-                }, executors.fx());
+        work.run("Validating the role failed", () -> RoleMappingValidator.validate(role, traits, catalog), found -> {
+            if (mine == generation.get()) { // else a newer edit is being validated
+                problems.setAll(found);
+                summary.set(summaryOf(found));
+            }
+        }, failure -> {
+            if (mine == generation.get()) {
+                dialogs.showError(ErrorText.sentence("Validating the role failed", failure), failure);
+            }
+        });
     }
 
     private static String summaryOf(List<RoleProblem> found) {

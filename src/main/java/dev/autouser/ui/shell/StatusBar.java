@@ -38,14 +38,17 @@ final class StatusBar extends HBox {
         // A long notice is the one that gives way (ellipsis, full text in the tooltip).
         notice.setMinWidth(0);
         notice.tooltipProperty().bind(model.noticeProperty().map(text -> text.isEmpty() ? null : new javafx.scene.control.Tooltip(text)));
-        Label app = new Label("Auto-User Console " + model.appVersion());
+        // Just the version (the name in its tooltip): at 1024 px the server and identity need the room.
+        Label app = new Label(model.appVersion(), new FontIcon(Feather.INFO));
         app.setId("statusAppVersion");
-        app.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        app.setTooltip(new javafx.scene.control.Tooltip("Auto-User Console " + model.appVersion()));
+        app.setMinWidth(0); // gives way first: at 1024 px a replica set's line needs the room
         // The server line (every host of a replica set) may give way after the notice, but never below
         // a readable width; the short facts stay whole.
         server.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(server.prefWidth(-1), 280), server.textProperty()));
-        for (Label whole : new Label[] {identity, version, topology, refreshed, paused}) {
+                () -> Math.min(server.prefWidth(-1), 240), server.textProperty()));
+        topology.setMinWidth(0); // the per-member answers are on the users page too
+        for (Label whole : new Label[] {identity, version, refreshed, paused}) {
             whole.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         getChildren().addAll(server, identity, version, topology, refreshed, paused, new Spacer(), notice, app);

@@ -49,6 +49,7 @@ final class UsersToolbar extends VBox {
     private Node header() {
         Label title = new Label("Auto-users");
         title.getStyleClass().add("page-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox counts = new HBox(8,
                 count("countTotal", "Total", null, c -> c.total()),
                 count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
@@ -66,18 +67,26 @@ final class UsersToolbar extends VBox {
         // Digits only: a letter used to reach the spinner's converter and throw on the FX thread.
         seconds.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<>(
                 change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
-        seconds.setPrefWidth(80);
+        seconds.setPrefWidth(72);
+        seconds.setMinWidth(72);
         seconds.valueProperty().addListener((obs, was, now) -> model.refreshSecondsProperty().set(now));
         ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
         pause.setId("pauseToggle");
         pause.setTooltip(new Tooltip("Pause or resume auto-refresh"));
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
         pause.graphicProperty().bind(model.pausedProperty().map(p -> new FontIcon(p ? Feather.PLAY : Feather.PAUSE)));
-        Label every = new Label("Auto-refresh every");
+        Label every = new Label("Refresh every");
+        every.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         every.getStyleClass().add(Styles.TEXT_MUTED);
         Label unit = new Label("s");
         unit.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox row = new HBox(10, title, counts, new Spacer(), refreshing, every, seconds, unit, pause, refresh);
+        HBox refreshControls = new HBox(10, refreshing, every, seconds, unit, pause, refresh);
+        refreshControls.setAlignment(Pos.CENTER_LEFT);
+        HBox titleAndCounts = new HBox(10, title, counts);
+        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
+        // A flow, not a row: in a 1024-pixel window the refresh controls move under the counts instead
+        // of pushing the page wider than the window.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 8, titleAndCounts, refreshControls);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -85,6 +94,7 @@ final class UsersToolbar extends VBox {
     private Node count(String id, String label, UserState state, java.util.function.ToIntFunction<UserCounts> value) {
         Button chip = new Button();
         chip.setId(id);
+        chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("count-chip", state == null ? "count-total" : StateCell.styleClass(state));
         if (state != null) {
             chip.setGraphic(new FontIcon(StateCell.icon(state)));
@@ -118,9 +128,9 @@ final class UsersToolbar extends VBox {
         refillRoles(role);
         role.setConverter(labels("All roles", s -> s));
         role.valueProperty().bindBidirectional(model.roleFilterProperty());
-        ComboBox<UserFilter.ClusterFilter> cluster = new ComboBox<>();
+        ComboBox<UserRowFilter.ClusterFilter> cluster = new ComboBox<>();
         cluster.setId("clusterFilter");
-        cluster.getItems().setAll(UserFilter.ClusterFilter.values());
+        cluster.getItems().setAll(UserRowFilter.ClusterFilter.values());
         cluster.valueProperty().bindBidirectional(model.clusterFilterProperty());
         cluster.setMinWidth(170);
         Button clear = new Button("Clear filters", new FontIcon(Feather.X));
@@ -134,7 +144,11 @@ final class UsersToolbar extends VBox {
         shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         model.visibleRows().addListener((javafx.beans.InvalidationListener) o ->
                 shown.setText(model.visibleRows().size() + " shown"));
-        HBox row = new HBox(8, new FontIcon(Feather.SEARCH), search, state, role, cluster, clear, new Spacer(), shown);
+        HBox searchBox = new HBox(8, new FontIcon(Feather.SEARCH), search);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        search.setMinWidth(220);
+        // Flows onto a second line in a narrow window rather than widening the page.
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, clear, shown);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -81,6 +81,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         error.visibleProperty().bind(model.refreshErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         selectionInfo.setId("selectionInfo");
+        selectionInfo.setWrapText(true);
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty()), error, selectionInfo));
         SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));

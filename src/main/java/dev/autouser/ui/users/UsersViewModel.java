@@ -4,6 +4,7 @@ import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserState;
+import dev.autouser.ui.support.BackgroundWork;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
 import dev.autouser.ui.support.FxExecutors;
@@ -28,7 +29,6 @@ import javafx.collections.transformation.FilteredList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,7 +42,7 @@ public final class UsersViewModel {
 
     private final Supplier<AutoUserListing> lister;
     private final DialogService dialogs;
-    private final FxExecutors executors;
+    private final BackgroundWork work;
     private final Consumer<Instant> onRefreshed;
 
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
@@ -52,8 +52,8 @@ public final class UsersViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<UserState> stateFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<String> roleFilter = new SimpleObjectProperty<>();
-    private final ObjectProperty<UserFilter.ClusterFilter> clusterFilter =
-            new SimpleObjectProperty<>(UserFilter.ClusterFilter.ANY);
+    private final ObjectProperty<UserRowFilter.ClusterFilter> clusterFilter =
+            new SimpleObjectProperty<>(UserRowFilter.ClusterFilter.ANY);
     private final ObservableList<String> knownRoles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserCounts> counts = new ReadOnlyObjectWrapper<>(UserCounts.NONE);
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(DEFAULT_REFRESH_SECONDS);
@@ -68,7 +68,7 @@ public final class UsersViewModel {
     private final javafx.beans.property.ReadOnlyLongWrapper reshaped = new javafx.beans.property.ReadOnlyLongWrapper();
     /** True while the rows move under the table: its own selection changes then are not the person's. */
     private final ReadOnlyBooleanWrapper reshaping = new ReadOnlyBooleanWrapper(false);
-    private java.util.function.Predicate<UserRow> shown = UserFilter.none().predicate();
+    private java.util.function.Predicate<UserRow> shown = UserRowFilter.none().predicate();
     /** Held in a field: a binding only its listeners reference can be collected. */
     private final javafx.beans.binding.BooleanBinding stale = loaded.and(refreshError.isNotEmpty());
     private long lastApplyNanos;
@@ -79,8 +79,8 @@ public final class UsersViewModel {
                           Consumer<Instant> onRefreshed) {
         this.lister = lister;
         this.dialogs = dialogs;
-        this.executors = executors;
         this.onRefreshed = onRefreshed;
+        this.work = new BackgroundWork(executors, dialogs, refreshing);
         search.addListener((obs, was, now) -> applyFilter());
         stateFilter.addListener((obs, was, now) -> applyFilter());
         roleFilter.addListener((obs, was, now) -> applyFilter());
@@ -103,20 +103,13 @@ public final class UsersViewModel {
         if (refreshing.get()) {
             return;
         }
-        refreshing.set(true);
-        CompletableFuture.supplyAsync(() -> Snapshot.of(lister.get(), lastListed), executors.background())
-                .whenCompleteAsync((snapshot, failure) -> {
-                    refreshing.set(false);
-                    if (failure != null) {
-                        String sentence = ErrorText.sentence("Refreshing the users failed", failure);
-                        refreshError.set(sentence);
-                        if (askedFor) {
-                            dialogs.showError(sentence, failure);
-                        }
-                        return;
-                    }
-                    apply(snapshot);
-                }, executors.fx());
+        work.run("Refreshing the users failed", () -> Snapshot.of(lister.get(), lastListed), this::apply, failure -> {
+            String sentence = ErrorText.sentence("Refreshing the users failed", failure);
+            refreshError.set(sentence);
+            if (askedFor) {
+                dialogs.showError(sentence, failure);
+            }
+        });
     }
 
     /** Diffs and applies in one go (tests); the app diffs on the background thread. */
@@ -151,7 +144,7 @@ public final class UsersViewModel {
     }
 
     private void applyFilter() {
-        UserFilter filter = new UserFilter(search.get(), Optional.ofNullable(stateFilter.get()),
+        UserRowFilter filter = new UserRowFilter(search.get(), Optional.ofNullable(stateFilter.get()),
                 Optional.ofNullable(roleFilter.get()), clusterFilter.get());
         shown = filter.predicate();
         reshape(() -> {
@@ -233,7 +226,7 @@ public final class UsersViewModel {
         search.set("");
         stateFilter.set(null);
         roleFilter.set(null);
-        clusterFilter.set(UserFilter.ClusterFilter.ANY);
+        clusterFilter.set(UserRowFilter.ClusterFilter.ANY);
     }
 
     public Optional<UserRow> row(String mongoName) {
@@ -269,7 +262,7 @@ public final class UsersViewModel {
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<UserState> stateFilterProperty() { return stateFilter; }
     public ObjectProperty<String> roleFilterProperty() { return roleFilter; }
-    public ObjectProperty<UserFilter.ClusterFilter> clusterFilterProperty() { return clusterFilter; }
+    public ObjectProperty<UserRowFilter.ClusterFilter> clusterFilterProperty() { return clusterFilter; }
     public ObservableList<String> knownRoles() { return knownRoles; }
     public ReadOnlyObjectProperty<UserCounts> countsProperty() { return counts.getReadOnlyProperty(); }
     public IntegerProperty refreshSecondsProperty() { return refreshSeconds; }

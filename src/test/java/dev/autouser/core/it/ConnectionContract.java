@@ -4,7 +4,7 @@ import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Operation;
-import dev.autouser.core.mongo.Platform;
+import dev.autouser.core.mongo.HostingPlatform;
 import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.mongo.ServerFacts;
 import dev.autouser.core.pki.DevPki;
@@ -40,7 +40,7 @@ abstract class ConnectionContract extends SeededContract {
             assertTrue(facts.version().major() >= 4, facts.version().toString());
             assertEquals("CN=dba@$external", facts.identity());
             assertTrue(facts.roles().contains("root@admin"), facts.roles().toString());
-            assertEquals(Platform.SELF_HOSTED, facts.platform());
+            assertEquals(HostingPlatform.SELF_HOSTED, facts.platform());
             for (Operation operation : Operation.values()) {
                 assertTrue(facts.can(operation), operation + " " + facts.missing(operation));
             }

@@ -91,4 +91,16 @@ class CommandLogTest {
         assertTrue(logged.getFormattedMessage().contains("with code " + cause.getErrorCode()), logged.getFormattedMessage());
         assertEquals(MongoCommandException.class.getName(), logged.getThrowableProxy().getClassName());
     }
+
+    @Test
+    void aConnectionIsLoggedWithServerIdentityAndVersion() {
+        try (MongoGateway another = MongoGateway.connect(ConnectionProfile.x509(target.uri(), target.caFile(),
+                target.clientFile(MongoTarget.DBA)), null)) {
+            ILoggingEvent connected = events.list.stream()
+                    .filter(e -> e.getFormattedMessage().startsWith("Connected to ")).findFirst().orElseThrow();
+            assertEquals(Level.INFO, connected.getLevel());
+            assertTrue(connected.getFormattedMessage().contains(" as CN=dba: MongoDB "),
+                    connected.getFormattedMessage());
+        }
+    }
 }

@@ -23,28 +23,28 @@ class ServerFactsPartsTest {
 
     @Test
     void atlasIsDetectedByHost() {
-        assertEquals(Platform.ATLAS, Platform.detect(List.of("cluster0-shard-00-00.abcde.mongodb.net:27017"),
+        assertEquals(HostingPlatform.ATLAS, HostingPlatform.detect(List.of("cluster0-shard-00-00.abcde.mongodb.net:27017"),
                 new Document(), new Document()));
     }
 
     @Test
     void documentDbIsDetectedByHost() {
-        assertEquals(Platform.DOCUMENTDB, Platform.detect(
+        assertEquals(HostingPlatform.DOCUMENTDB, HostingPlatform.detect(
                 List.of("my-docdb.cluster-abcdefghijklm.us-east-1.docdb.amazonaws.com:27017"),
                 new Document(), new Document()));
     }
 
     @Test
     void documentDbIsDetectedFromReplyHintsBehindATunnel() {
-        assertEquals(Platform.DOCUMENTDB, Platform.detect(List.of("localhost:27017"),
+        assertEquals(HostingPlatform.DOCUMENTDB, HostingPlatform.detect(List.of("localhost:27017"),
                 new Document("internal", new Document("documentdb_versions", List.of("0.1"))), new Document()));
     }
 
     @Test
     void plainServerIsSelfHosted() {
-        assertEquals(Platform.SELF_HOSTED, Platform.detect(List.of("db.example.com:27017"),
+        assertEquals(HostingPlatform.SELF_HOSTED, HostingPlatform.detect(List.of("db.example.com:27017"),
                 new Document("isWritablePrimary", true), new Document("version", "7.0.14")));
-        assertTrue(Platform.ATLAS.explanation().contains("not support"));
+        assertTrue(HostingPlatform.ATLAS.explanation().contains("not support"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class ServerFactsPartsTest {
         ServerFacts facts = new ServerFacts(ServerVersion.parse("7.0.14"), Topology.STANDALONE, Optional.empty(),
                 List.of("CN=viewer@$external"), List.of("viewer@admin"),
                 Map.of(Operation.DROP, List.of(Privilege.onDatabase("dropUser", "$external"))),
-                Platform.SELF_HOSTED, List.of());
+                HostingPlatform.SELF_HOSTED, List.of());
         assertTrue(facts.can(Operation.LIST));
         assertFalse(facts.can(Operation.DROP));
         assertEquals("Cannot drop auto-users: CN=viewer@$external lacks dropUser on $external.",

@@ -129,4 +129,36 @@ class AdminSetupViewModelTest {
         model.staticYamlProperty().set(true);
         assertTrue(model.teleportYamlProperty().get().startsWith("db_service:"));
     }
+
+    @Test
+    void theRoleMappingsDatabasesAreReadOnTheFxThreadOnly() throws Exception {
+        // given a background executor that is really another thread, and a record of who reads the
+        // role mapping's databases (an FX-owned list in the console)
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "background-test"));
+        java.util.concurrent.ExecutorService fxThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "fx-test"));
+        List<String> readersOfTheMapping = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<List<String>> shown = new java.util.concurrent.CompletableFuture<>();
+        DatabaseChoice databases = new DatabaseChoice(fx.dbaRunner(), () -> {
+            readersOfTheMapping.add(Thread.currentThread().getName());
+            List<String> copied = List.of("readWrite@db1");
+            return () -> dev.autouser.core.teleport.LeastPrivilegeDatabases.derive(copied, java.util.Map.of(), List.of());
+        });
+        AdminSetupViewModel threaded = new AdminSetupViewModel(fx.adminSetup(), databases, fx.target.uri(), dialogs,
+                new FxExecutors(background, fxThread));
+        databases.databases().addListener((javafx.collections.ListChangeListener<String>) change ->
+                shown.complete(List.copyOf(databases.databases())));
+        try {
+            // when the databases are listed
+            threaded.loadDatabases();
+
+            // then the server's databases arrive, and the mapping was never read off the calling thread
+            assertTrue(shown.get(60, java.util.concurrent.TimeUnit.SECONDS).contains("db1"));
+            assertTrue(readersOfTheMapping.stream().noneMatch("background-test"::equals), readersOfTheMapping.toString());
+        } finally {
+            background.shutdownNow();
+            fxThread.shutdownNow();
+        }
+    }
 }

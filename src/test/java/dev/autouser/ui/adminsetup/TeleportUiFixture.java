@@ -41,7 +41,7 @@ public final class TeleportUiFixture implements AutoCloseable {
 
     /** A choice whose role mapping allows exactly {@code allowDbRoles} and whose auto-users hold {@code heldRoles}. */
     public DatabaseChoice databases(List<String> allowDbRoles, List<String> heldRoles) {
-        return new DatabaseChoice(dbaRunner(), () -> LeastPrivilegeDatabases.derive(allowDbRoles, java.util.Map.of(),
+        return new DatabaseChoice(dbaRunner(), () -> () -> LeastPrivilegeDatabases.derive(allowDbRoles, java.util.Map.of(),
                 heldRoles.stream().map(RoleRef::parse).toList()));
     }
 

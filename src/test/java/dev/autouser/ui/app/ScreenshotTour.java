@@ -33,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Takes the README's screenshots in a real window: run under Xvfb with the test class path,
  * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp ... dev.autouser.ui.app.ScreenshotTour docs}.
- * Starts the demo, visits every view in the light and the dark theme, and writes PNGs.
+ * Starts the demo, visits every view in the light and the dark theme, and writes PNGs
+ * ({@code --small} after the folder: in a 1024x700 window).
  */
 public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
@@ -51,6 +52,9 @@ public final class ScreenshotTour {
             return created;
         });
         Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
+        if (List.of(args).contains("--small")) { // the smallest window the layout is held to: 1024x700
+            onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
+        }
         Thread.sleep(1500);
         onFx(() -> { window.connectModel().startDemo(); return null; });
         waitUntil(() -> window.session() != null);

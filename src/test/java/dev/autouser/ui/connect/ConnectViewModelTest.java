@@ -69,6 +69,30 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void testConnectionSaysWhatTheIdentityMayAndMayNotDo() {
+        ConnectViewModel model = model();
+        fillDba(model);
+        model.certFileProperty().set(target.clientFile(MongoTarget.TELEPORT_ADMIN).toString());
+
+        model.testConnection();
+
+        String said = model.resultProperty().get();
+        assertTrue(said.contains("This identity may list auto-users, lock auto-users, drop auto-users"), said);
+        assertTrue(said.matches("(?s).*it may not [^;]*validate[^;]*\\(missing [^)]*viewRole.*"), said);
+    }
+
+    @Test
+    void testConnectionAsRootSaysItMayDoEverything() {
+        ConnectViewModel model = model();
+        fillDba(model);
+
+        model.testConnection();
+
+        String said = model.resultProperty().get();
+        assertTrue(said.contains("This identity may list auto-users") && !said.contains("may not"), said);
+    }
+
+    @Test
     void connectHandsTheSessionOver() {
         ConnectViewModel model = model();
         fillDba(model);

@@ -155,4 +155,15 @@ class RoleMappingViewModelTest {
                 dialogs.confirmations.get(0).subjects());
         assertTrue(Files.notExists(out), "declined: nothing written");
     }
+
+    @Test
+    void theDidYouMeanSuggestionIsAppliedInPlaceInOneStep() {
+        model.addAllowRole("readwrite@db2");
+        assertEquals(java.util.Optional.of("readWrite@db2"), model.suggestionFor("readwrite@db2"));
+
+        model.applySuggestion("readwrite@db2");
+
+        assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), List.copyOf(model.allowRoles()));
+        assertTrue(model.problemsFor("readWrite@db2").isEmpty(), model.problems().toString());
+    }
 }

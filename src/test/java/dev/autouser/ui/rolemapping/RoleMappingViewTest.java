@@ -131,4 +131,27 @@ class RoleMappingViewTest {
         assertEquals("", robot.lookup("#previewArea").queryAs(TextArea.class).getText());
         assertTrue(robot.lookup("#simulationSteps").queryListView().getItems().isEmpty());
     }
+
+    @Test
+    void oneClickAppliesTheDidYouMeanSuggestion(FxRobot robot) {
+        robot.clickOn("#newAllowField").write("readwrite@db2", 0).type(KeyCode.ENTER);
+
+        robot.clickOn("#applySuggestionButton");
+
+        ListView<String> allow = robot.lookup("#allowList").queryListView();
+        assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), allow.getItems());
+        assertEquals("Valid: every entry names a role that exists.", robot.lookup("#summaryLabel").queryLabeled().getText());
+    }
+
+    @Test
+    void anEntryIsEditedInPlace(FxRobot robot) {
+        robot.clickOn("#newAllowField").write("read@db2", 0).type(KeyCode.ENTER);
+        robot.doubleClickOn(entryCell(robot, "read@db2").orElseThrow());
+
+        robot.lookup("#entryEditField").queryAs(javafx.scene.control.TextField.class).setText("");
+        robot.clickOn("#entryEditField").write("readWrite@db2", 0).type(KeyCode.ENTER);
+
+        ListView<String> allow = robot.lookup("#allowList").queryListView();
+        assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), allow.getItems());
+    }
 }

@@ -28,7 +28,8 @@ public final class Truncation {
         if (full == null || full.isEmpty() || !labeled.isVisible()) {
             return false;
         }
-        return shownText(labeled).map(shown -> !full.equals(shown.getText())).orElse(true);
+        // No text node of its own (a menu button): the inner label that shows the text is checked instead.
+        return shownText(labeled).map(shown -> !full.equals(shown.getText())).orElse(false);
     }
 
     /** The skin's text node (a graphic such as an icon font is a Text too, but not this one). */
@@ -38,7 +39,9 @@ public final class Truncation {
     }
 
     private static void collect(Node node, List<String> cut) {
-        if (!node.isVisible()) {
+        // Cells of tables and lists may cut long data (with a tooltip or a detail pane); controls may not.
+        if (!node.isVisible() || node instanceof javafx.scene.control.TableView<?> || node instanceof javafx.scene.control.TreeTableView<?>
+                || node instanceof javafx.scene.control.ListView<?>) {
             return;
         }
         if (node instanceof Labeled labeled && isTruncated(labeled)) {

@@ -123,7 +123,7 @@ class UsersViewModelTest {
         model.stateFilterProperty().set(UserState.IDLE);
         model.roleFilterProperty().set("read@db1");
         assertEquals(List.of("CN=bob", "CN=remote-carol-root"), names(model.visibleRows()));
-        model.clusterFilterProperty().set(UserFilter.ClusterFilter.REMOTE);
+        model.clusterFilterProperty().set(UserRowFilter.ClusterFilter.REMOTE);
         assertEquals(List.of("CN=remote-carol-root"), names(model.visibleRows()));
         model.clearFilters();
         assertEquals(4, model.visibleRows().size());

@@ -48,13 +48,13 @@ public record AdminRoleSpec(String roleName, String adminUser, List<String> gran
     }
 
     /** The privileges in seed 001's order, so scripts read like the documentation. */
-    public List<Privilege> privileges() {
-        return Privilege.group(grants());
+    public List<RolePrivilege> privileges() {
+        return RolePrivilege.group(grants());
     }
 
     public Set<Grant> grants() {
         Set<Grant> grants = new LinkedHashSet<>();
-        grants.add(new Grant(ResourcePattern.cluster(), "inprog"));
+        grants.add(new Grant(GrantResource.cluster(), "inprog"));
         List<String> allDbActions = new ArrayList<>();
         if (!leastPrivilege()) {
             allDbActions.add("grantRole");
@@ -63,9 +63,9 @@ public record AdminRoleSpec(String roleName, String adminUser, List<String> gran
         if (withViewRole) {
             allDbActions.add("viewRole");
         }
-        allDbActions.forEach(a -> grants.add(new Grant(ResourcePattern.allDatabases(), a)));
-        USER_ADMIN_ACTIONS.forEach(a -> grants.add(new Grant(ResourcePattern.database(ResourcePattern.EXTERNAL), a)));
-        grantDbs.forEach(db -> grants.add(new Grant(ResourcePattern.database(db), "grantRole")));
+        allDbActions.forEach(a -> grants.add(new Grant(GrantResource.allDatabases(), a)));
+        USER_ADMIN_ACTIONS.forEach(a -> grants.add(new Grant(GrantResource.database(GrantResource.EXTERNAL), a)));
+        grantDbs.forEach(db -> grants.add(new Grant(GrantResource.database(db), "grantRole")));
         return grants;
     }
 }

@@ -69,7 +69,7 @@ public final class DriftAnalyzer {
     private static void userFindings(AdminRoleSpec spec, ExistingSetup existing, List<Finding> out) {
         Observation<ExistingSetup.User> observed = existing.user();
         RoleRef adminRole = new RoleRef(spec.roleName(), AdminRoleSpec.ROLE_DB);
-        String user = spec.adminUser() + " in " + ResourcePattern.EXTERNAL;
+        String user = spec.adminUser() + " in " + GrantResource.EXTERNAL;
         switch (observed.state()) {
             case UNKNOWN -> out.add(new Finding(Finding.Kind.CANNOT_READ, "cannot read user " + user, observed.reason()));
             case ABSENT -> out.add(missingUser(spec, existing, user));
@@ -88,7 +88,7 @@ public final class DriftAnalyzer {
     private static Finding missingUser(AdminRoleSpec spec, ExistingSetup existing, String user) {
         if (!existing.sameNameElsewhere().isEmpty()) {
             ExistingSetup.User elsewhere = existing.sameNameElsewhere().get(0);
-            return new Finding(Finding.Kind.WRONG_AUTH_DB, spec.adminUser() + " exists in " + elsewhere.db() + ", not in " + ResourcePattern.EXTERNAL,
+            return new Finding(Finding.Kind.WRONG_AUTH_DB, spec.adminUser() + " exists in " + elsewhere.db() + ", not in " + GrantResource.EXTERNAL,
                     "Teleport logs in with an X.509 certificate, which MongoDB looks up in $external only, so its login fails");
         }
         return new Finding(Finding.Kind.USER_MISSING, "user " + user + " does not exist",

@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
 /** One action on one resource, the unit drift is computed in. */
-public record Grant(ResourcePattern resource, String action) {
+public record Grant(GrantResource resource, String action) {
     public boolean covers(Grant other) {
         return action.equals(other.action) && resource.covers(other.resource);
     }

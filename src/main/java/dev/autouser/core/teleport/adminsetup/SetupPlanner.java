@@ -55,7 +55,7 @@ public final class SetupPlanner {
     }
 
     private static Optional<PlannedStep> userStep(AdminRoleSpec spec, Observation<ExistingSetup.User> observed) {
-        String db = ResourcePattern.EXTERNAL;
+        String db = GrantResource.EXTERNAL;
         Document grant = new Document("grantRolesToUser", spec.adminUser()).append("roles", List.of(roleRef(spec)));
         return switch (observed.state()) {
             case ABSENT -> Optional.of(PlannedStep.of(db, createUser(spec), "Create Teleport's admin user " + spec.adminUser()));
@@ -85,6 +85,6 @@ public final class SetupPlanner {
     }
 
     private static List<Document> documents(Iterable<Grant> grants) {
-        return Privilege.group(grants).stream().map(Privilege::toDocument).toList();
+        return RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList();
     }
 }

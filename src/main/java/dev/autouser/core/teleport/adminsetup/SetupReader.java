@@ -21,7 +21,7 @@ public final class SetupReader {
     }
 
     public ExistingSetup read(AdminRoleSpec spec) {
-        Observation<ExistingSetup.User> user = readUser(spec.adminUser(), ResourcePattern.EXTERNAL);
+        Observation<ExistingSetup.User> user = readUser(spec.adminUser(), GrantResource.EXTERNAL);
         List<ExistingSetup.User> elsewhere = List.of();
         if (user.state() == Observation.State.ABSENT) {
             elsewhere = readUser(spec.adminUser(), AdminRoleSpec.ROLE_DB).value().stream().toList();
@@ -59,7 +59,7 @@ public final class SetupReader {
     static ExistingSetup.Role toRole(Document role) {
         List<Document> effective = Optional.ofNullable(role.getList("inheritedPrivileges", Document.class))
                 .orElse(role.getList("privileges", Document.class, List.of()));
-        return new ExistingSetup.Role(role.getString("role"), role.getString("db"), Privilege.grantsOf(effective),
+        return new ExistingSetup.Role(role.getString("role"), role.getString("db"), RolePrivilege.grantsOf(effective),
                 roleRefs(role.getList("roles", Document.class, List.of())));
     }
 

@@ -15,7 +15,7 @@ class AdminRoleSpecTest {
                 Document.parse("{ resource: { db: '', collection: '' }, actions: [ 'grantRole', 'revokeRole' ] }"),
                 Document.parse("{ resource: { db: '$external', collection: '' }, actions: [ 'createUser', 'updateUser', 'dropUser', 'viewUser', 'setAuthenticationRestriction', 'changeCustomData'] }"));
 
-        assertEquals(expected, AdminRoleSpec.full().privileges().stream().map(Privilege::toDocument).toList());
+        assertEquals(expected, AdminRoleSpec.full().privileges().stream().map(RolePrivilege::toDocument).toList());
     }
 
     @Test
@@ -27,7 +27,7 @@ class AdminRoleSpecTest {
                 Document.parse("{ resource: { db: 'db1', collection: '' }, actions: [ 'grantRole' ] }"),
                 Document.parse("{ resource: { db: 'db2', collection: '' }, actions: [ 'grantRole' ] }"));
 
-        assertEquals(expected, AdminRoleSpec.full().withGrantDbs(List.of("db1", " db2", "db1")).privileges().stream().map(Privilege::toDocument).toList());
+        assertEquals(expected, AdminRoleSpec.full().withGrantDbs(List.of("db1", " db2", "db1")).privileges().stream().map(RolePrivilege::toDocument).toList());
     }
 
     @Test

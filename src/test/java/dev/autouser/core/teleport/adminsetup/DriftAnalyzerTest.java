@@ -67,7 +67,7 @@ class DriftAnalyzerTest {
 
     @Test
     void grantRoleOnOneDatabaseNamesThatDatabasesSessions() {
-        Grant db1 = new Grant(ResourcePattern.database("db1"), "grantRole");
+        Grant db1 = new Grant(GrantResource.database("db1"), "grantRole");
 
         assertTrue(TeleportNeeds.whatFailsWithout(db1).contains("for sessions whose db_roles name a role in db1, so MongoDB refuses"
                 + " (13 Unauthorized) a first session"), TeleportNeeds.whatFailsWithout(db1));
@@ -76,7 +76,7 @@ class DriftAnalyzerTest {
     @Test
     void guideOnlyActionsAreNotesThatSayNothingFails() {
         for (String action : List.of("updateUser", "changeCustomData")) {
-            Grant missing = new Grant(ResourcePattern.database(ResourcePattern.EXTERNAL), action);
+            Grant missing = new Grant(GrantResource.database(GrantResource.EXTERNAL), action);
 
             List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(without(FULL.grants(), missing)));
 
@@ -98,7 +98,7 @@ class DriftAnalyzerTest {
     @Test
     void unrequestedViewRoleIsOnlyANote() {
         Set<Grant> grants = new HashSet<>(FULL.grants());
-        grants.add(new Grant(ResourcePattern.allDatabases(), "viewRole"));
+        grants.add(new Grant(GrantResource.allDatabases(), "viewRole"));
 
         List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(grants));
 

@@ -36,7 +36,7 @@ class SetupPlannerTest {
 
     @Test
     void onlyMissingActionsAreGrantedAdditively() {
-        Grant dropUser = new Grant(ResourcePattern.database("$external"), "dropUser");
+        Grant dropUser = new Grant(GrantResource.database("$external"), "dropUser");
 
         SetupPlan plan = SetupPlanner.plan(FULL, setupWith(without(FULL.grants(), dropUser)));
 
@@ -48,8 +48,8 @@ class SetupPlannerTest {
     @Test
     void extrasAreRemovedWithUpdateRoleKeepingViewRole() {
         Set<Grant> grants = new HashSet<>(FULL.grants());
-        grants.add(new Grant(ResourcePattern.allDatabases(), "dropRole"));
-        grants.add(new Grant(ResourcePattern.allDatabases(), "viewRole"));
+        grants.add(new Grant(GrantResource.allDatabases(), "dropRole"));
+        grants.add(new Grant(GrantResource.allDatabases(), "viewRole"));
 
         PlannedStep step = SetupPlanner.plan(FULL, setupWith(grants)).steps().get(0);
 

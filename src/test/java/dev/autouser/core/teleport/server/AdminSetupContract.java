@@ -10,7 +10,7 @@ import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
 import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.Privilege;
+import dev.autouser.core.teleport.adminsetup.RolePrivilege;
 import dev.autouser.core.teleport.adminsetup.StepResult;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
@@ -190,6 +190,6 @@ abstract class AdminSetupContract extends ServerFixtureContract {
     }
 
     private static List<Document> documents(Set<Grant> grants) {
-        return Privilege.group(grants).stream().map(Privilege::toDocument).toList();
+        return RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList();
     }
 }

@@ -10,7 +10,7 @@ import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
 import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.ResourcePattern;
+import dev.autouser.core.teleport.adminsetup.GrantResource;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds;
 import dev.autouser.sandbox.DemoData;
 import dev.autouser.sandbox.SandboxServer;
@@ -39,9 +39,9 @@ class DemoSeedDriftTest {
                 AdminSetup.Applied applied = setup.apply(AdminRoleSpec.full(), r -> { });
 
                 assertEquals(List.of("missing " + DemoData.DRIFT_MISSING_ACTION + " on $external"), problems.stream().map(Finding::message).toList());
-                assertEquals(TeleportNeeds.whatFailsWithout(new Grant(ResourcePattern.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                assertEquals(TeleportNeeds.whatFailsWithout(new Grant(GrantResource.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
                         problems.get(0).consequence());
-                assertTrue(TeleportNeeds.isNeeded(new Grant(ResourcePattern.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                assertTrue(TeleportNeeds.isNeeded(new Grant(GrantResource.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
                         "the demo's drift must break one of Teleport's operations");
                 assertEquals("grantPrivilegesToRole", applied.before().plan().steps().get(0).commandName());
                 assertTrue(applied.after().matches(), applied.after().findings().toString());

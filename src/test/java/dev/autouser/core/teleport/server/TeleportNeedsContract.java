@@ -6,7 +6,7 @@ import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.Privilege;
+import dev.autouser.core.teleport.adminsetup.RolePrivilege;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds.Operation;
 import org.bson.Document;
@@ -62,7 +62,7 @@ abstract class TeleportNeedsContract extends ServerFixtureContract {
     private Set<Operation> refusedOperations(Set<Grant> grants) {
         AdminRoleSpec spec = fx.spec();
         fx.dba("admin", new Document("createRole", spec.roleName()).append("roles", List.of())
-                .append("privileges", Privilege.group(grants).stream().map(Privilege::toDocument).toList()));
+                .append("privileges", RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList()));
         fx.dba("$external", new Document("createUser", spec.adminUser())
                 .append("roles", List.of(new Document("role", spec.roleName()).append("db", "admin"))));
         MongoGateway admin = fx.gatewayAs(fx.commonName(spec));

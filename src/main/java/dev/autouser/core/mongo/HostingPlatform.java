@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Where the MongoDB deployment runs, which decides whether Teleport auto-provisioning applies. */
-public enum Platform {
+public enum HostingPlatform {
     SELF_HOSTED("Self-hosted MongoDB: Teleport can provision users here automatically."),
     ATLAS("This is MongoDB Atlas. Teleport does not support automatic user provisioning on Atlas, because"
             + " Atlas manages database users per project through its own API, not inside the database."),
@@ -15,7 +15,7 @@ public enum Platform {
 
     private final String explanation;
 
-    Platform(String explanation) {
+    HostingPlatform(String explanation) {
         this.explanation = explanation;
     }
 
@@ -28,7 +28,7 @@ public enum Platform {
      * DocumentDB: {@code *.docdb.amazonaws.com}) and from hints in the {@code hello} and
      * {@code buildInfo} replies, which matter when the console goes through a tunnel or a proxy.
      */
-    public static Platform detect(List<String> hosts, Document hello, Document buildInfo) {
+    public static HostingPlatform detect(List<String> hosts, Document hello, Document buildInfo) {
         for (String host : hosts) {
             String name = host.toLowerCase(Locale.ROOT).replaceAll(":\\d+$", "");
             if (name.endsWith(".mongodb.net") || name.endsWith(".mongodb-dev.net") || name.endsWith(".mongodbgov.net")) {

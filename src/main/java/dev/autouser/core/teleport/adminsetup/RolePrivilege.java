@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** A privilege as MongoDB writes it: one resource and its actions. */
-public record Privilege(ResourcePattern resource, List<String> actions) {
-    public Privilege {
+public record RolePrivilege(GrantResource resource, List<String> actions) {
+    public RolePrivilege {
         actions = List.copyOf(actions);
     }
 
@@ -20,13 +20,13 @@ public record Privilege(ResourcePattern resource, List<String> actions) {
     }
 
     /** Groups grants by resource, keeping first-seen order of resources and actions. */
-    public static List<Privilege> group(Iterable<Grant> grants) {
-        Map<ResourcePattern, Set<String>> byResource = new LinkedHashMap<>();
+    public static List<RolePrivilege> group(Iterable<Grant> grants) {
+        Map<GrantResource, Set<String>> byResource = new LinkedHashMap<>();
         for (Grant grant : grants) {
             byResource.computeIfAbsent(grant.resource(), r -> new LinkedHashSet<>()).add(grant.action());
         }
-        List<Privilege> privileges = new ArrayList<>();
-        byResource.forEach((resource, actions) -> privileges.add(new Privilege(resource, new ArrayList<>(actions))));
+        List<RolePrivilege> privileges = new ArrayList<>();
+        byResource.forEach((resource, actions) -> privileges.add(new RolePrivilege(resource, new ArrayList<>(actions))));
         return privileges;
     }
 
@@ -34,7 +34,7 @@ public record Privilege(ResourcePattern resource, List<String> actions) {
     public static Set<Grant> grantsOf(List<Document> privileges) {
         Set<Grant> grants = new LinkedHashSet<>();
         for (Document privilege : privileges) {
-            ResourcePattern resource = ResourcePattern.fromDocument(privilege.get("resource", Document.class));
+            GrantResource resource = GrantResource.fromDocument(privilege.get("resource", Document.class));
             for (Object action : privilege.getList("actions", Object.class, List.of())) {
                 grants.add(new Grant(resource, action.toString()));
             }

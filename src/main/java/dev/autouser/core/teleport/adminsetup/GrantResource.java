@@ -7,12 +7,12 @@ import org.bson.Document;
  * empty string means "every". {@link #covers} follows MongoDB's matching for the database-level
  * actions Teleport needs.
  */
-public record ResourcePattern(Kind kind, String db, String collection) {
+public record GrantResource(Kind kind, String db, String collection) {
     public enum Kind { CLUSTER, ANY_RESOURCE, DATABASE }
 
     public static final String EXTERNAL = "$external";
 
-    public ResourcePattern {
+    public GrantResource {
         db = kind == Kind.DATABASE ? db : "";
         collection = kind == Kind.DATABASE ? collection : "";
         if (db == null || collection == null) {
@@ -20,30 +20,30 @@ public record ResourcePattern(Kind kind, String db, String collection) {
         }
     }
 
-    public static ResourcePattern cluster() {
-        return new ResourcePattern(Kind.CLUSTER, "", "");
+    public static GrantResource cluster() {
+        return new GrantResource(Kind.CLUSTER, "", "");
     }
 
-    public static ResourcePattern allDatabases() {
-        return new ResourcePattern(Kind.DATABASE, "", "");
+    public static GrantResource allDatabases() {
+        return new GrantResource(Kind.DATABASE, "", "");
     }
 
-    public static ResourcePattern database(String db) {
-        return new ResourcePattern(Kind.DATABASE, db, "");
+    public static GrantResource database(String db) {
+        return new GrantResource(Kind.DATABASE, db, "");
     }
 
     /** Reads a {@code resource} sub-document of {@code rolesInfo}'s privileges. */
-    public static ResourcePattern fromDocument(Document resource) {
+    public static GrantResource fromDocument(Document resource) {
         if (Boolean.TRUE.equals(resource.get("cluster"))) {
             return cluster();
         }
         if (Boolean.TRUE.equals(resource.get("anyResource"))) {
-            return new ResourcePattern(Kind.ANY_RESOURCE, "", "");
+            return new GrantResource(Kind.ANY_RESOURCE, "", "");
         }
-        return new ResourcePattern(Kind.DATABASE, stringOrEmpty(resource.get("db")), stringOrEmpty(resource.get("collection")));
+        return new GrantResource(Kind.DATABASE, stringOrEmpty(resource.get("db")), stringOrEmpty(resource.get("collection")));
     }
 
-    public boolean covers(ResourcePattern other) {
+    public boolean covers(GrantResource other) {
         return switch (kind) {
             case ANY_RESOURCE -> true;
             case CLUSTER -> other.kind == Kind.CLUSTER;

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * The search box and the column filters together: text, state, role and cluster. An empty
  * optional means "any".
  */
-public record UserFilter(String text, Optional<UserState> state, Optional<String> role, ClusterFilter cluster) {
+public record UserRowFilter(String text, Optional<UserState> state, Optional<String> role, ClusterFilter cluster) {
     /** Users of this cluster, users who came from another cluster (remote-…), or both. */
     public enum ClusterFilter {
         ANY("All clusters"), LOCAL("Users of this cluster"), REMOTE("Users from a root cluster");
@@ -28,12 +28,12 @@ public record UserFilter(String text, Optional<UserState> state, Optional<String
         }
     }
 
-    public UserFilter {
+    public UserRowFilter {
         text = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     }
 
-    public static UserFilter none() {
-        return new UserFilter("", Optional.empty(), Optional.empty(), ClusterFilter.ANY);
+    public static UserRowFilter none() {
+        return new UserRowFilter("", Optional.empty(), Optional.empty(), ClusterFilter.ANY);
     }
 
     public Predicate<UserRow> predicate() {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The text table, now written row by row to the command's writer after one pass for the widths. */
-class UserTableTest {
+class UserTableTextTest {
     private static final List<AutoUser> USERS = List.of(
             new AutoUser("CN=alice", "alice", Optional.empty(), List.of(new RoleRef("readWrite", "db1")), false,
                     new Document("teleport-auto-user", true), List.of(new LiveSession(7, "10.0.0.5:5000", "mongosh"))),
@@ -24,7 +24,7 @@ class UserTableTest {
     @Test
     void tableAlignsColumnsToTheWidestCell() {
         StringWriter text = new StringWriter();
-        UserTable.table(USERS, new PrintWriter(text));
+        UserTableText.table(USERS, new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
         assertEquals(3, lines.size());
         int state = lines.get(0).indexOf("STATE");
@@ -40,7 +40,7 @@ class UserTableTest {
     @Test
     void noUsersIsTheHeaderAlone() {
         StringWriter text = new StringWriter();
-        UserTable.table(List.of(), new PrintWriter(text));
+        UserTableText.table(List.of(), new PrintWriter(text));
         assertEquals("MONGODB USER  TELEPORT USER  ROOT CLUSTER  STATE  ROLES  CONNECTIONS  CLIENTS  APPS\n", text.toString());
     }
 }

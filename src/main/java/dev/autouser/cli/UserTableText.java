@@ -7,11 +7,11 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Renders auto-users as an aligned text table with the columns of the core export format. */
-final class UserTable {
+final class UserTableText {
     private static final List<String> HEADERS =
             List.of("MONGODB USER", "TELEPORT USER", "ROOT CLUSTER", "STATE", "ROLES", "CONNECTIONS", "CLIENTS", "APPS");
 
-    private UserTable() {
+    private UserTableText() {
     }
 
     /** One pass for the column widths, one to print: no rows are kept (100,000-user listings). */

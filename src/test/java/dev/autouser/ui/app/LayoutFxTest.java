@@ -1,0 +1,60 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.ui.shell.Page;
+import dev.autouser.ui.support.Truncation;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 9's layout report at 1024x700 ("Auto-…", Role mapping buttons reading "A…"): on every page,
+ * no label or button shows less than its text (compared with what the skin renders).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutFxTest {
+    @TempDir
+    Path home;
+    private ConsoleWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = DemoConsole.open(stage, home, Duration.ofHours(1));
+        stage.setWidth(1024);
+        stage.setHeight(700);
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    @Test
+    void noMainControlIsTruncatedAt1024By700OnAnyPage(FxRobot robot) throws Exception {
+        DemoConsole.connect(robot);
+        List<String> cut = new ArrayList<>();
+        for (Page page : new Page[] {Page.USERS, Page.ADMIN_SETUP, Page.ROLE_MAPPING, Page.AUDIT, Page.CONNECT}) {
+            robot.interact(() -> window.mainModel().show(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> stage.getScene().getRoot().layout());
+            Parent root = stage.getScene().getRoot();
+            Truncation.truncatedUnder(root).forEach(what -> cut.add(page + " " + what));
+        }
+        assertEquals(List.of(), cut);
+    }
+}
