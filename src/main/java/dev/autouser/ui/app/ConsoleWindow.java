@@ -165,6 +165,7 @@ public final class ConsoleWindow {
         AutoUserLister lister = new AutoUserLister(session.gateway());
         UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
         mainModel.refreshPausedProperty().bind(users.pausedProperty());
+        users.refreshErrorProperty().addListener((obs, was, error) -> mainModel.serverTrouble(error));
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,

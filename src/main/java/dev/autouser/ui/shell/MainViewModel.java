@@ -25,6 +25,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final BooleanProperty refreshPaused = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper serverTrouble = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("");
     private final String appVersion;
 
@@ -53,6 +54,7 @@ public final class MainViewModel {
         identity.set(identityText);
         serverVersion.set(versionText);
         lastRefresh.set("");
+        serverTrouble.set("");
         connected.set(true);
         page.set(Page.USERS);
     }
@@ -69,6 +71,15 @@ public final class MainViewModel {
 
     public void refreshedAt(Instant when) {
         lastRefresh.set("Refreshed " + TIME.format(when));
+    }
+
+    /** Why the last refresh failed ("" once one succeeds): the status bar says so on every page. */
+    public void serverTrouble(String sentence) {
+        serverTrouble.set(sentence == null ? "" : sentence);
+    }
+
+    public ReadOnlyStringProperty serverTroubleProperty() {
+        return serverTrouble.getReadOnlyProperty();
     }
 
     /** The users page's auto-refresh is paused: the status bar says so on every page. */

@@ -31,6 +31,12 @@ final class StatusBar extends HBox {
         paused.getStyleClass().add("status-paused");
         paused.visibleProperty().bind(model.refreshPausedProperty().and(model.connectedProperty()));
         paused.managedProperty().bind(paused.visibleProperty());
+        Label trouble = item("statusServerTrouble", Feather.ALERT_OCTAGON);
+        trouble.setText("Server not answering");
+        trouble.getStyleClass().add("status-trouble");
+        trouble.tooltipProperty().bind(model.serverTroubleProperty().map(javafx.scene.control.Tooltip::new));
+        trouble.visibleProperty().bind(model.serverTroubleProperty().isNotEmpty().and(model.connectedProperty()));
+        trouble.managedProperty().bind(trouble.visibleProperty());
         Label notice = new Label();
         notice.setId("statusNotice");
         notice.getStyleClass().add("status-notice");
@@ -48,10 +54,10 @@ final class StatusBar extends HBox {
         server.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(server.prefWidth(-1), 240), server.textProperty()));
         topology.setMinWidth(0); // the per-member answers are on the users page too
-        for (Label whole : new Label[] {identity, version, refreshed, paused}) {
+        for (Label whole : new Label[] {identity, version, refreshed, paused, trouble}) {
             whole.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(server, identity, version, topology, refreshed, paused, new Spacer(), notice, app);
+        getChildren().addAll(server, identity, version, topology, refreshed, paused, trouble, new Spacer(), notice, app);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(18);

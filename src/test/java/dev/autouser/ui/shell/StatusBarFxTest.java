@@ -57,4 +57,21 @@ class StatusBarFxTest {
             assertFalse(Truncation.isTruncated(paused));
         }
     }
+
+    @Test
+    void aServerThatStoppedAnsweringIsNamedOnEveryPage(FxRobot robot) {
+        robot.interact(() -> {
+            model.connected("Demo server · localhost:27018", "CN=dba@$external (X.509)", "MongoDB 7.0.14");
+            model.serverTrouble("The server at localhost:27018 does not answer.");
+        });
+
+        for (Page page : new Page[] {Page.USERS, Page.ADMIN_SETUP, Page.AUDIT, Page.CONNECT}) {
+            robot.interact(() -> model.show(page));
+            Labeled trouble = robot.lookup("#statusServerTrouble").queryAs(Labeled.class);
+            assertTrue(trouble.isVisible(), page.toString());
+            assertTrue(trouble.getTooltip().getText().contains("does not answer"));
+        }
+        robot.interact(() -> model.serverTrouble(""));
+        assertTrue(!robot.lookup("#statusServerTrouble").query().isVisible(), "gone once a refresh succeeds");
+    }
 }
