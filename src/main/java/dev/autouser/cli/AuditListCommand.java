@@ -33,7 +33,7 @@ final class AuditListCommand extends AuditReadingCommand {
     @Option(names = "--user", paramLabel = "TEXT", description = "Only records whose target user contains TEXT.")
     String user;
 
-    @Option(names = "--outcome", paramLabel = "ok|failed|refused|skipped|not_run|unknown|other")
+    @Option(names = "--outcome", paramLabel = "ok|failed|refused|skipped|intent|not_run|unknown|other")
     String outcome;
 
     @Option(names = "--since", paramLabel = "TIME", description = "From this time (2026-11-05 or 2026-11-05T10:00:00Z, UTC).")

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** What came of a recorded command, read from the start of its result text. */
 public enum Outcome {
     OK, FAILED, REFUSED, SKIPPED,
+    /** Written before a command was sent; its outcome record follows (same action id). */
+    INTENT,
     /** Shown but not run (dry runs), or never attempted (a run stopped before it). */
     NOT_RUN,
     /** Sent, but the reply was lost. */
@@ -28,6 +30,9 @@ public enum Outcome {
         if (text.startsWith("skipped")) {
             return SKIPPED;
         }
+        if (text.startsWith("intent")) {
+            return INTENT;
+        }
         if (text.startsWith("dry run") || text.startsWith("not attempted")) {
             return NOT_RUN;
         }
@@ -43,6 +48,6 @@ public enum Outcome {
                 return outcome;
             }
         }
-        throw new IllegalArgumentException("unknown outcome '" + word + "': use ok, failed, refused, skipped, not_run, unknown or other");
+        throw new IllegalArgumentException("unknown outcome '" + word + "': use ok, failed, refused, skipped, intent, not_run, unknown or other");
     }
 }

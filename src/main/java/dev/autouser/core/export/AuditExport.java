@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class AuditExport {
     private static final List<String> CSV_COLUMNS = List.of("seq", "time", "run", "action", "marks", "via", "tool",
-            "version", "os_user", "host", "server", "identity", "target_user", "outcome", "result", "command", "hash",
+            "version", "os_user", "host", "server", "identity", "target_user", "outcome", "phase", "action_id", "result",
+            "command", "hash",
             "chain_verdict");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +55,8 @@ public final class AuditExport {
             List<String> values = List.of(entry.chained() ? Long.toString(entry.seq()) : "", r.time().toString(),
                     r.run().id(), r.run().action(), r.run().marks().stream().map(Mark::word).collect(Collectors.joining(" ")),
                     r.origin().via().word(), r.origin().tool(), r.origin().version(), r.osUser(), r.origin().host(),
-                    r.server(), r.identity(), r.targetUser(), r.outcome().word(), r.result(), r.command(), entry.hash(),
+                    r.server(), r.identity(), r.targetUser(), r.outcome().word(),
+                    r.actionId().isEmpty() ? "" : r.phase().word(), r.actionId(), r.result(), r.command(), entry.hash(),
                     verdict.summary());
             out.append(values.stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
         }

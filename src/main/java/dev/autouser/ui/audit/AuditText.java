@@ -79,6 +79,10 @@ public final class AuditText {
         fields.add(new Field("Time", time(record.time()) + "  (" + record.time() + ")"));
         fields.add(new Field("Target user", record.targetUser()));
         fields.add(new Field("Outcome", record.outcome().word().replace('_', ' ')));
+        if (!record.actionId().isEmpty()) {
+            fields.add(new Field("Phase", record.phase().word() + (record.phase() == AuditRecord.Phase.INTENT
+                    ? " (written before the command was sent)" : "") + "  action " + record.actionId()));
+        }
         fields.add(new Field("Result", record.result()));
         fields.add(new Field("Command", record.command()));
         fields.add(new Field("Server", record.server()));

@@ -2,6 +2,7 @@ package dev.autouser.ui.audit;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Channel;
 import dev.autouser.core.audit.ChainVerdict;
 import dev.autouser.core.audit.Mark;
@@ -129,6 +130,19 @@ class AuditViewModelTest {
         String csv = Files.readString(dialogs.saveFile);
         assertEquals(4, csv.split("\r\n").length, csv);
         assertTrue(csv.contains(",Chain intact: 5 records up to #6.\r\n"), csv);
+    }
+
+    @Test
+    void theIntentAndOutcomeOfOneChangeShowTheirPhaseAndAction() {
+        new AuditTrail(log.inRun("lock 1 user"), "db1:27017", "CN=dba@$external")
+                .change("lock CN=erin", "CN=erin", () -> "sent", reply -> "ok: locked");
+        model.refresh();
+        RunSummary lock = model.runs().get(0);
+        assertEquals("1 ok, 1 intent", lock.outcomeText());
+        model.selectedProperty().set(new AuditRow.Record(lock.entries().get(0)));
+        assertTrue(value("Phase").startsWith("intent (written before the command was sent)  action "), value("Phase"));
+        model.selectedProperty().set(new AuditRow.Record(lock.entries().get(1)));
+        assertTrue(value("Phase").startsWith("outcome  action "), value("Phase"));
     }
 
     private String value(String label) {
