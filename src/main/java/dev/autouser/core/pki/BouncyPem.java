@@ -105,7 +105,10 @@ final class BouncyPem {
             throw new PkiException("The private key in " + source
                     + " cannot be decrypted: the passphrase is wrong or the key is damaged.", e);
         } catch (PEMException e) {
-            if (e.getCause() != null && e.getMessage() != null && e.getMessage().contains("decrypt")) {
+            // A wrong passphrase on a legacy (OpenSSL) key usually fails the padding check, but about one
+            // time in 256 the garbage pads correctly and fails later as a malformed key: same cause.
+            boolean encrypted = item instanceof PEMEncryptedKeyPair || item instanceof PKCS8EncryptedPrivateKeyInfo;
+            if (encrypted || (e.getCause() != null && e.getMessage() != null && e.getMessage().contains("decrypt"))) {
                 throw new PkiException("The private key in " + source
                         + " cannot be decrypted: the passphrase is wrong or the key is damaged.", e);
             }

@@ -91,6 +91,18 @@ class ClientIdentityTest {
     }
 
     @Test
+    void everyWrongPassphraseOnLegacyKeySaysSoPlainly() throws Exception {
+        // A wrong passphrase on a legacy key yields valid padding about once in 256 tries and then fails as a
+        // malformed key; 2,000 passphrases hit that case (all but certainly) and must read the same.
+        Path combined = file("alice.pem", TestKeys.certificatePem(certificate), TestKeys.legacyEncrypted(keys, "s3cret"));
+        for (int i = 0; i < 2_000; i++) {
+            char[] wrong = ("wrong-" + i).toCharArray();
+            PkiException e = assertThrows(PkiException.class, () -> ClientIdentity.load(combined, null, wrong));
+            assertTrue(e.getMessage().contains("cannot be decrypted"), "passphrase wrong-" + i + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     void missingPassphraseForEncryptedKeyAsksForOne() throws Exception {
         Path combined = file("alice.pem", TestKeys.certificatePem(certificate), TestKeys.encryptedPkcs8(keys, "s3cret"));
         PkiException e = assertThrows(PkiException.class, () -> ClientIdentity.load(combined, null, null));
