@@ -16,8 +16,9 @@ final class CleanupCommand extends ConnectedCommand {
     @Option(names = "--locked-only", description = "Only users that are locked.")
     boolean lockedOnly;
 
-    @Option(names = "--idle-only", description = "Only users that are not locked and not connected.")
-    boolean idleOnly;
+    @Option(names = "--not-cleaned-up-only", description = "Only users not cleaned up: not locked and not connected"
+            + " (Teleport's session-end step did not run).")
+    boolean notCleanedUpOnly;
 
     @Option(names = "--lock-only", description = "Lock the chosen users instead of dropping them.")
     boolean lockInstead;
@@ -35,7 +36,7 @@ final class CleanupCommand extends ConnectedCommand {
 
     @Override
     void checkArguments() {
-        criteria = new CleanupCriteria(lockedOnly, idleOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
+        criteria = new CleanupCriteria(lockedOnly, notCleanedUpOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
     }
 
     @Override
