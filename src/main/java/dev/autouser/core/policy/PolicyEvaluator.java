@@ -1,5 +1,8 @@
 package dev.autouser.core.policy;
 
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
 import dev.autouser.core.provisioning.AutoUser;
 
 import java.time.Clock;
@@ -23,14 +26,19 @@ public final class PolicyEvaluator {
         this.clock = clock;
     }
 
-    public List<PolicyDecision> evaluate(List<AutoUser> users, Map<String, UserAge> ages) {
+    /**
+     * @param evidence per user name, from {@link dev.autouser.core.history.EvidenceLookup} (one read for
+     *                 every user of the server); a user absent from it has no known age
+     */
+    public List<PolicyDecision> evaluate(List<AutoUser> users, Map<String, UserEvidence> evidence) {
         Instant now = clock.instant();
         return users.stream()
-                .map(user -> decide(user, ages.getOrDefault(user.mongoName(), UserAge.unknown()), now))
+                .map(user -> decide(user, evidence.getOrDefault(user.mongoName(),
+                        UserEvidence.unknown(new UserKey("", UserKey.MONGODB, user.mongoName()))), now))
                 .toList();
     }
 
-    PolicyDecision decide(AutoUser user, UserAge age, Instant now) {
+    PolicyDecision decide(AutoUser user, UserEvidence age, Instant now) {
         String name = user.mongoName();
         if (!user.sessions().isEmpty()) {
             return keep(name, "has " + user.sessions().size()
@@ -40,7 +48,7 @@ public final class PolicyEvaluator {
     }
 
     /** Unlocked, no session: Teleport's session-end step did not run. Locking is the safe, reversible step. */
-    private PolicyDecision decideNotCleanedUp(String name, UserAge age, Instant now) {
+    private PolicyDecision decideNotCleanedUp(String name, UserEvidence age, Instant now) {
         if (policy.lockNotCleanedUpAfter().isEmpty()) {
             return keep(name, "not cleaned up; this policy locks no one");
         }
@@ -57,7 +65,7 @@ public final class PolicyEvaluator {
         return keep(name, "not cleaned up for " + Ages.text(since) + " (not over " + Ages.text(limit) + ")");
     }
 
-    private PolicyDecision decideLocked(String name, UserAge age, Instant now) {
+    private PolicyDecision decideLocked(String name, UserEvidence age, Instant now) {
         if (!policy.drops()) {
             return keep(name, "locked; this policy drops no one");
         }
@@ -71,30 +79,31 @@ public final class PolicyEvaluator {
         if (locked.compareTo(lockedLimit) <= 0) {
             return keep(name, "locked for " + Ages.text(locked) + " (not over " + Ages.text(lockedLimit) + ")");
         }
-        if (age.lastActive().isEmpty()) {
+        Optional<Activity> last = age.latestActivity();
+        if (last.isEmpty()) {
             return neverSeen(name, age, now, locked);
         }
-        Duration inactive = Duration.between(age.lastActive().get(), now);
+        Duration inactive = Duration.between(last.get().at(), now);
         if (inactive.compareTo(inactiveLimit) <= 0) {
             return keep(name, "locked for " + Ages.text(locked) + ", but last active " + Ages.text(inactive)
-                    + " ago (" + age.lastActiveSource() + ")");
+                    + " ago (" + last.get().source().label() + ")");
         }
         return new PolicyDecision(name, PolicyDecision.Verdict.DROP, "locked for " + Ages.text(locked)
                 + " (over " + Ages.text(lockedLimit) + ") and last active " + Ages.text(inactive) + " ago ("
-                + age.lastActiveSource() + "; over " + Ages.text(inactiveLimit) + ")");
+                + last.get().source().label() + "; over " + Ages.text(inactiveLimit) + ")");
     }
 
     /** No source ever saw it in use: flagged for a person to look at, never dropped on absence of evidence. */
-    private static PolicyDecision neverSeen(String name, UserAge age, Instant now, Duration locked) {
+    private static PolicyDecision neverSeen(String name, UserEvidence age, Instant now, Duration locked) {
         Optional<Instant> first = age.firstSeen();
         return new PolicyDecision(name, PolicyDecision.Verdict.NEVER_SEEN_ACTIVE,
                 "never seen active by any source; locked for " + Ages.text(locked)
                         + first.map(f -> ", first seen " + Ages.since(f, now) + " ago").orElse(""));
     }
 
-    private static String lastActive(UserAge age, Instant now) {
-        return age.lastActive().map(when -> "; last active " + Ages.since(when, now) + " ago ("
-                + age.lastActiveSource() + ")").orElse("");
+    private static String lastActive(UserEvidence age, Instant now) {
+        return age.latestActivity().map(last -> "; last active " + Ages.since(last.at(), now) + " ago ("
+                + last.source().label() + ")").orElse("");
     }
 
     private static PolicyDecision keep(String name, String reason) {

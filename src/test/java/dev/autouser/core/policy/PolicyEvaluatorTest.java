@@ -1,5 +1,9 @@
 package dev.autouser.core.policy;
 
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.LiveSession;
 import dev.autouser.core.provisioning.RoleRef;
@@ -34,15 +38,23 @@ class PolicyEvaluatorTest {
                 new Document("teleport-auto-user", true), live);
     }
 
-    private static UserAge age(Duration activeAgo, Duration lockedAgo, Duration notCleanedUpAgo, Duration firstSeenAgo) {
-        return new UserAge(ago(activeAgo), "Teleport audit", ago(lockedAgo), ago(notCleanedUpAgo), ago(firstSeenAgo));
+    private static UserEvidence age(Duration activeAgo, Duration lockedAgo, Duration notCleanedUpAgo,
+                                    Duration firstSeenAgo) {
+        Map<EvidenceSource, Activity> active = activeAgo == null ? Map.of() : Map.of(EvidenceSource.TELEPORT_AUDIT,
+                new Activity(NOW.minus(activeAgo), EvidenceSource.TELEPORT_AUDIT, "alice", ""));
+        return new UserEvidence(new UserKey("db1:27017", UserKey.MONGODB, "CN=x"), ago(firstSeenAgo), active,
+                ago(lockedAgo), Optional.empty(), ago(notCleanedUpAgo), Optional.empty());
+    }
+
+    private static UserEvidence unknown() {
+        return UserEvidence.unknown(new UserKey("db1:27017", UserKey.MONGODB, "CN=x"));
     }
 
     private static Optional<Instant> ago(Duration d) {
         return Optional.ofNullable(d).map(NOW::minus);
     }
 
-    private PolicyDecision decide(AutoUser user, UserAge age) {
+    private PolicyDecision decide(AutoUser user, UserEvidence age) {
         return conservative.evaluate(List.of(user), Map.of(user.mongoName(), age)).get(0);
     }
 
@@ -67,8 +79,8 @@ class PolicyEvaluatorTest {
 
     @Test
     void unknownAgeIsListedAsSuchNeverTaken() {
-        assertThat(decide(user("CN=carol", false, 0), UserAge.unknown()).verdict()).isEqualTo(UNKNOWN_AGE);
-        PolicyDecision locked = decide(user("CN=dave", true, 0), UserAge.unknown());
+        assertThat(decide(user("CN=carol", false, 0), unknown()).verdict()).isEqualTo(UNKNOWN_AGE);
+        PolicyDecision locked = decide(user("CN=dave", true, 0), unknown());
         assertThat(locked.verdict()).isEqualTo(UNKNOWN_AGE);
         assertThat(locked.reason()).isEqualTo("locked since an unknown time (no history of this user yet)");
     }
@@ -122,7 +134,7 @@ class PolicyEvaluatorTest {
     @Test
     void theSameEvidenceJudgedLaterCrossesTheLine() {
         AutoUser jo = user("CN=jo", false, 0);
-        Map<String, UserAge> ages = Map.of("CN=jo", age(null, null, Duration.ofMinutes(50), Duration.ofDays(1)));
+        Map<String, UserEvidence> ages = Map.of("CN=jo", age(null, null, Duration.ofMinutes(50), Duration.ofDays(1)));
 
         PolicyEvaluator now = new PolicyEvaluator(CleanupPolicy.conservative(), Clock.fixed(NOW, ZoneOffset.UTC));
         PolicyEvaluator later = new PolicyEvaluator(CleanupPolicy.conservative(),
