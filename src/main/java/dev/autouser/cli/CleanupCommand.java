@@ -1,6 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.history.EvidenceLookup;
+import dev.autouser.core.history.ServerName;
 import dev.autouser.core.history.UserKey;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
@@ -92,7 +93,7 @@ final class CleanupCommand extends ConnectedCommand {
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
         PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
         EvidenceLookup history = HistoryAccess.lookup(context());
-        PolicyPlan plan = byPolicy.plan(policy, history.evidence(gateway.server(), UserKey.MONGODB));
+        PolicyPlan plan = byPolicy.plan(policy, history.evidence(historyServer(gateway), UserKey.MONGODB));
         boolean jsonOnly = "-".equals(report);
         if (!jsonOnly) {
             plan.describeTo(out());
@@ -119,6 +120,11 @@ final class CleanupCommand extends ConnectedCommand {
         }
         writeReport(gateway.server(), plan, ran, code);
         return code;
+    }
+
+    /** The history's name for this server: the hosts, normalized as the history keys them. */
+    static String historyServer(MongoGateway gateway) {
+        return ServerName.fromUri("mongodb://" + gateway.server());
     }
 
     private static boolean needsAttention(PolicyPlan plan) {
