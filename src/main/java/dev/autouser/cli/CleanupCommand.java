@@ -48,8 +48,9 @@ final class CleanupCommand extends ConnectedCommand {
     @Option(names = "--locked-only", description = "No policy: every locked user, whatever its age.")
     boolean lockedOnly;
 
-    @Option(names = "--idle-only", description = "No policy: every not-cleaned-up user (unlocked, no session), whatever its age.")
-    boolean idleOnly;
+    @Option(names = "--not-cleaned-up-only", description = "No policy: every user not cleaned up, whatever its age: not locked and not connected"
+            + " (Teleport's session-end step did not run).")
+    boolean notCleanedUpOnly;
 
     @Option(names = "--lock-only", description = "Lock the chosen users instead of dropping them (with a policy: no drops).")
     boolean lockInstead;
@@ -68,13 +69,13 @@ final class CleanupCommand extends ConnectedCommand {
 
     @Override
     void checkArguments() {
-        if (policyFile != null && (lockedOnly || idleOnly)) {
-            throw new ConsoleException("Choose --policy or --locked-only/--idle-only: a policy already says which users.");
+        if (policyFile != null && (lockedOnly || notCleanedUpOnly)) {
+            throw new ConsoleException("Choose --policy or --locked-only/--not-cleaned-up-only: a policy already says which users.");
         }
-        if (lockedOnly || idleOnly) {
-            criteria = new CleanupCriteria(lockedOnly, idleOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
+        if (lockedOnly || notCleanedUpOnly) {
+            criteria = new CleanupCriteria(lockedOnly, notCleanedUpOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
             if (report != null) {
-                throw new ConsoleException("--report is for policy runs (without --locked-only/--idle-only).");
+                throw new ConsoleException("--report is for policy runs (without --locked-only/--not-cleaned-up-only).");
             }
             return;
         }

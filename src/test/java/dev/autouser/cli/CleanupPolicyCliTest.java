@@ -78,6 +78,6 @@ class CleanupPolicyCliTest {
         CliRun run = CliRun.as(target, "dba", "cleanup", "--policy", "p.yaml", "--locked-only");
 
         assertThat(run.code()).isEqualTo(AutoUserCommand.USAGE_OR_CONNECTION);
-        assertThat(run.err()).contains("Choose --policy or --locked-only/--idle-only");
+        assertThat(run.err()).contains("Choose --policy or --locked-only/--not-cleaned-up-only");
     }
 }
