@@ -163,7 +163,7 @@ final class PostgresCleanupExecutor {
 
     /** Sends one statement about {@code user}, with its intent and outcome records. */
     private void send(SqlCommand command, String user) {
-        audit.change(command.shellText(), user, () -> {
+        audit.change(command, user, () -> {
             gateway.execute(command);
             return command;
         }, done -> "ok");

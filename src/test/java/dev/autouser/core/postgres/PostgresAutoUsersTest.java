@@ -98,7 +98,7 @@ class PostgresAutoUsersTest {
         assertEquals("idle", s.state());
         assertFalse(s.clientAddress().isEmpty(), "a superuser sees the client address");
         AutoUser i = listing.find(idle).orElseThrow();
-        assertEquals(UserState.IDLE, i.state());
+        assertEquals(UserState.NOT_CLEANED_UP, i.state());
         assertEquals(java.time.Instant.parse("2031-01-02T03:04:05Z"), i.validUntil().orElseThrow());
         assertEquals(UserState.LOCKED, listing.find(locked).orElseThrow().state());
         AutoUser o = listing.find(owner).orElseThrow();
