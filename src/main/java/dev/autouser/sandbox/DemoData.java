@@ -34,7 +34,7 @@ public final class DemoData {
 
     public enum Seed { DEMO, EMPTY }
 
-    public enum DemoState { ACTIVE, IDLE, LOCKED }
+    public enum DemoState { ACTIVE, NOT_CLEANED_UP, LOCKED }
 
     /** Demo-seed options; {@code extraUsers} bulk auto-users come on top of either seed. */
     public record Options(Seed seed, int extraUsers) {
