@@ -87,7 +87,7 @@ final class CleanupCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
+        UserCleanup cleanup = new UserCleanup(gateway, auditLog()).recordingListingsWith(l -> recorded(gateway, l));
         return policy != null ? runPolicy(gateway, cleanup) : runCriteria(cleanup);
     }
 

@@ -39,6 +39,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
+            if (history != null) {
+                history.close();
+            }
             out().flush();
             err.flush();
         }
@@ -59,6 +62,24 @@ abstract class ConnectedCommand implements Callable<Integer> {
     private static boolean isConnectionProblem(ConsoleException e) {
         return e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
                 && !(e.getCause() instanceof com.mongodb.MongoCommandException);
+    }
+
+    private dev.autouser.core.history.UsageHistory history;
+
+    /**
+     * Records {@code listing} in the usage history (data folder) and returns it with each user's
+     * evidence. A history that fails is one warning on stderr; the command goes on.
+     */
+    dev.autouser.core.provisioning.AutoUserListing recorded(MongoGateway gateway,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        if (history == null) {
+            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        dev.autouser.core.provisioning.AutoUserListing withEvidence = new dev.autouser.core.provisioning.ListingHistory(
+                history, dev.autouser.core.history.ServerName.fromUri(gateway.server()),
+                dev.autouser.core.history.UserKey.MONGODB).record(listing);
+        history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
+        return withEvidence;
     }
 
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */

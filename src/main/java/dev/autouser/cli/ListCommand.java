@@ -39,15 +39,15 @@ final class ListCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
-        AutoUserListing listing = new AutoUserLister(gateway).list();
+        AutoUserListing listing = recorded(gateway, new AutoUserLister(gateway).list());
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            UserExport.write(UserExport.Format.JSON, users, out());
+            UserExport.write(UserExport.Format.JSON, users, listing.evidence(), out());
         } else if (csv) {
-            UserExport.write(UserExport.Format.CSV, users, out());
+            UserExport.write(UserExport.Format.CSV, users, listing.evidence(), out());
         } else {
-            UserTableText.table(users, out());
+            UserTableText.table(users, listing.evidence(), listing.takenAt(), out());
             users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
                     out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));
