@@ -75,7 +75,7 @@ final class SandboxBackend extends MemoryBackend {
         try {
             sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
-            role.gossip(reply, ReplicatedWrites.isWrite(command));
+            role.gossip(reply, CommandTable.find(command).map(CommandSpec::writes).orElse(false));
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
             metrics.command(command, false);
@@ -149,7 +149,7 @@ final class SandboxBackend extends MemoryBackend {
         if (!bypass) {
             authorizer.check(users, db, command, query);
         }
-        if (ReplicatedWrites.isWrite(command)) {
+        if (spec.writes()) {
             role.checkWritable(command);
         }
         if (name.equals("replsetgetstatus")) {
