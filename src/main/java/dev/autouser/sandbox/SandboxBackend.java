@@ -75,7 +75,11 @@ final class SandboxBackend extends MemoryBackend {
         try {
             sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
-            role.gossip(reply, CommandTable.find(command).map(CommandSpec::writes).orElse(false));
+            boolean wrote = CommandTable.find(command).map(CommandSpec::writes).orElse(false);
+            if (wrote) {
+                role.awaitWriteConcern(query, reply);
+            }
+            role.gossip(reply, wrote);
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
             metrics.command(command, false);

@@ -7,6 +7,7 @@ import dev.autouser.core.audit.AuditUnwritableException;
 import dev.autouser.core.mongo.ConnectionLostException;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.WriteNotConfirmedException;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -100,7 +101,7 @@ final class CleanupExecutor {
 
     /** Locks one user; false (and reported) when the server refused. */
     private boolean lock(String name, CleanupAction action) {
-        Document command = UserCommands.lock(name);
+        Document command = UserCommands.majority(UserCommands.lock(name), gateway.timeout());
         try {
             audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
                     () -> gateway.run(UserCommands.EXTERNAL, command, "lock " + name), reply -> "ok");
@@ -112,6 +113,10 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, action, lostWhile("locking", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, action, "locked on the primary, but not confirmed by the replica set: "
+                    + (action == CleanupAction.DROP ? "not dropped" : "not verified") + ", it stays locked (" + e.getMessage() + ")"));
+            return false;
         } catch (ConsoleException e) {
             report(UserResult.failed(name, action, "lock failed: " + e.getMessage()));
             return false;
@@ -121,7 +126,10 @@ final class CleanupExecutor {
     /** The check after locking: a session that authenticated just before its lock undoes it. */
     private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
+        Map<String, List<dev.autouser.core.mongo.Deployment.Node>> lagging;
         try {
+            // Every member must have the lock before the last session check, or the user could log in there after it.
+            lagging = LockReplication.notAppliedEverywhere(gateway, locked.stream().map(CleanupExecutor::name).toList());
             sessions = sessionsNow();
         } catch (ConsoleException e) {
             String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
@@ -133,6 +141,8 @@ final class CleanupExecutor {
             String name = name(before);
             if (sessions.containsKey(name)) {
                 undoLock(action, before, sessions.get(name));
+            } else if (lagging.containsKey(name)) {
+                reportLagging(action, name, lagging.get(name));
             } else if (action == CleanupAction.DROP) {
                 drop(name);
             } else {
@@ -141,8 +151,21 @@ final class CleanupExecutor {
         }
     }
 
+    /** The lock is on the primary (and a majority), but a member still lets the user log in. */
+    private void reportLagging(CleanupAction action, String name, List<dev.autouser.core.mongo.Deployment.Node> members) {
+        String behind = LockReplication.describe(members) + (members.size() == 1 ? " has" : " have")
+                + " not applied the lock after " + gateway.timeout().toSeconds() + " s (replication lag), so " + name
+                + " can still log in there";
+        if (action == CleanupAction.DROP) {
+            report(UserResult.failed(name, action, "locked, but " + behind + ": not dropped, it stays locked; run the"
+                    + " drop again once the member has caught up"));
+        } else {
+            report(UserResult.done(name, action, "locked, verified without session; " + behind + " until it catches up"));
+        }
+    }
+
     private void drop(String name) {
-        Document command = UserCommands.dropUser(name);
+        Document command = UserCommands.majority(UserCommands.dropUser(name), gateway.timeout());
         try {
             audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
                     () -> gateway.run(UserCommands.EXTERNAL, command, "drop " + name), reply -> "ok");
@@ -153,6 +176,10 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, CleanupAction.DROP, "locked; " + lostWhile("dropping", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, CleanupAction.DROP, "dropped on the primary, but not confirmed by the replica"
+                    + " set (" + e.getMessage() + ")"));
+            return;
         } catch (ConsoleException e) {
             report(UserResult.failed(name, CleanupAction.DROP, "locked, but the drop failed: " + e.getMessage()));
             return;
@@ -163,7 +190,8 @@ final class CleanupExecutor {
     /** A session authenticated just before the lock: put the user back as it was, and leave it. */
     private void undoLock(CleanupAction action, Document before, List<LiveSession> sessions) {
         String name = name(before);
-        Document command = UserCommands.restore(name, RoleRef.fromUserDocument(before), UserRecords.restrictions(before));
+        Document command = UserCommands.majority(UserCommands.restore(name, RoleRef.fromUserDocument(before),
+                UserRecords.restrictions(before)), gateway.timeout());
         String why = "connected while being " + (action == CleanupAction.DROP ? "dropped" : "locked")
                 + " (" + UserCleanup.connected(sessions) + ")";
         String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
@@ -179,6 +207,9 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, action, why + "; " + lostWhile("undoing its lock", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, action, why + "; " + notDone + ", lock undone on the primary, but not"
+                    + " confirmed by the replica set (" + e.getMessage() + ")"));
         } catch (ConsoleException e) {
             report(UserResult.failed(name, action, why + "; " + notDone + ", but it stays locked: " + e.getMessage()));
         }
