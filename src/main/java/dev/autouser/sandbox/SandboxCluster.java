@@ -96,6 +96,11 @@ public final class SandboxCluster implements AutoCloseable {
      * {@code tls=true} with TLS.
      */
     public String connectionString() {
+        return connectionString(false);
+    }
+
+    /** With {@code firstHostOnly}: the first node as the only seed (enough for a {@code replicaSet=} URI). */
+    public String connectionString(boolean firstHostOnly) {
         List<String> options = new ArrayList<>();
         if (kind == Kind.REPLICA_SET) {
             options.add("replicaSet=" + replicaSet.name());
@@ -103,7 +108,7 @@ public final class SandboxCluster implements AutoCloseable {
         if (tls) {
             options.add("tls=true");
         }
-        return "mongodb://" + String.join(",", hosts()) + "/"
+        return "mongodb://" + (firstHostOnly ? hosts().get(0) : String.join(",", hosts())) + "/"
                 + (options.isEmpty() ? "" : "?" + String.join("&", options));
     }
 

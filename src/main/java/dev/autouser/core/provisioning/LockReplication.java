@@ -62,14 +62,17 @@ final class LockReplication {
         return lagging;
     }
 
-    /** Users the member still lets log in: present there without the lock. A member not answering counts as behind. */
+    /**
+     * Users the member still lets log in: present there without the lock. A member not answering
+     * counts as behind, unless the person chose to act without it ({@code --allow-unverified}).
+     */
     private static List<String> notLockedOn(MongoGateway gateway, Deployment.Node member, List<String> names) {
         List<Document> users;
         try {
             users = gateway.runOn(member, UserCommands.EXTERNAL, UserCommands.usersInfoExact(names, false),
                     "check that " + member.host() + " applied the lock").getList("users", Document.class, List.of());
         } catch (ConsoleException e) {
-            return names;
+            return gateway.unverifiedAllowed().contains(member.host()) ? List.of() : names;
         }
         return users.stream().filter(u -> !UserRecords.isLocked(u)).map(u -> u.getString("user"))
                 .filter(names::contains).toList();
