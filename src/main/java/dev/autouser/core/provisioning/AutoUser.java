@@ -61,7 +61,7 @@ public record AutoUser(String mongoName, String teleportName, Optional<String> r
         if (!sessions.isEmpty()) {
             return UserState.ACTIVE;
         }
-        return locked ? UserState.LOCKED : UserState.IDLE;
+        return locked ? UserState.LOCKED : UserState.NOT_CLEANED_UP;
     }
 
     /** The person's Teleport user name without the {@code remote-...-cluster} wrapping. */

@@ -38,7 +38,7 @@ class MongoEngineSandboxTest extends SeededContract {
         try (MongoEngine engine = new MongoEngine(seeds.gatewayAs(MongoTarget.DBA))) {
             assertEquals(Engine.MONGODB, engine.engine());
             AutoUser listed = engine.list().find("CN=" + idle).orElseThrow();
-            assertEquals(UserState.IDLE, listed.state());
+            assertEquals(UserState.NOT_CLEANED_UP, listed.state());
             assertEquals("read@db1", listed.roles().get(0).toString());
 
             CleanupPlan plan = engine.actions(audit).planFor(CleanupAction.LOCK, List.of(idle));
