@@ -25,10 +25,18 @@ final class UserTableText {
 
     /** One pass for the column widths, one to print: no rows are kept (100,000-user listings). */
     static void table(List<AutoUser> users, Map<String, UserEvidence> evidence, Instant now, PrintWriter out) {
-        int[] widths = new int[HEADERS.size()];
-        widen(widths, HEADERS);
+        table(users, evidence, now, out, HEADERS.get(0));
+    }
+
+    /** The same table whose first column names the engine's user ("POSTGRESQL ROLE"). */
+    static void table(List<AutoUser> users, Map<String, UserEvidence> evidence, Instant now, PrintWriter out,
+                      String userHeader) {
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.set(0, userHeader);
+        int[] widths = new int[headers.size()];
+        widen(widths, headers);
         users.forEach(u -> widen(widths, row(u, evidence.get(u.mongoName()), now)));
-        printRow(out, widths, HEADERS);
+        printRow(out, widths, headers);
         users.forEach(u -> printRow(out, widths, row(u, evidence.get(u.mongoName()), now)));
     }
 
