@@ -80,7 +80,8 @@ public final class ConnectionOptions {
         Optional<String> user = Optional.ofNullable(username).or(() -> base == null ? Optional.empty() : base.username());
         boolean insecure = tlsInsecure || (base != null && base.tlsAllowInvalid());
         String name = saveProfile != null ? saveProfile : base != null ? base.name() : "";
-        return new ConnectionProfile(name, effectiveUri, ca, cert, key, mechanism, user, insecure);
+        return ConnectionProfile.builder(effectiveUri).name(name).tlsCaFile(ca).tlsCertFile(cert).tlsKeyFile(key)
+                .auth(mechanism).username(user).tlsAllowInvalid(insecure).build();
     }
 
     MongoGateway connect(CliContext context, PrintWriter err) {

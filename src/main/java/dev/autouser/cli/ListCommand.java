@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List Teleport auto-users with roles, lock state and live connections.")
@@ -22,7 +21,7 @@ final class ListCommand extends ConnectedCommand {
     @Option(names = "--csv", description = "Print CSV (the console's export format; see the README).")
     boolean csv;
 
-    @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
+    @Option(names = "--state", paramLabel = "active|not-cleaned-up|locked", description = "Only users in this state.")
     String state;
 
     @Option(names = "--timings", description = "Afterwards, print to stderr where the time went: each server call"
@@ -54,7 +53,7 @@ final class ListCommand extends ConnectedCommand {
             out().println(summary(listing, users.size()));
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
-                + "; a user shown idle may be connected there"));
+                + "; a user shown as not cleaned up may be connected there"));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
@@ -66,17 +65,14 @@ final class ListCommand extends ConnectedCommand {
         if (state == null) {
             return null;
         }
-        try {
-            return UserState.valueOf(state.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConsoleException("Unknown state \"" + state + "\": use active, idle or locked.");
-        }
+        return UserState.fromWord(state).orElseThrow(() -> new ConsoleException("Unknown state \"" + state
+                + "\": use active, not-cleaned-up or locked."));
     }
 
     private static String summary(AutoUserListing listing, int shown) {
         return shown + " of " + listing.users().size() + " auto-users shown ("
                 + listing.inState(UserState.ACTIVE).size() + " active, "
-                + listing.inState(UserState.IDLE).size() + " idle, "
+                + listing.inState(UserState.NOT_CLEANED_UP).size() + " not cleaned up, "
                 + listing.inState(UserState.LOCKED).size() + " locked); "
                 + listing.roundTrips() + " round trips.";
     }

@@ -1,5 +1,6 @@
 package dev.autouser.core.audit;
 
+import dev.autouser.core.ServerCommand;
 import dev.autouser.core.mongo.ConnectionLostException;
 import dev.autouser.core.mongo.ConsoleException;
 
@@ -79,6 +80,19 @@ public final class AuditTrail {
         }
         writeOutcome(intent, outcome.apply(result));
         return result;
+    }
+
+    /**
+     * Runs one server command with its intent and outcome records; the records show the command as
+     * its engine's shell text ({@link ServerCommand#shellText()}), so the audit says what ran.
+     */
+    public <T> T change(ServerCommand command, String target, Supplier<T> send, Function<T, String> outcome) {
+        return change(command.shellText(), target, send, outcome);
+    }
+
+    /** A record about a command decided on without sending it, shown as its engine's shell text. */
+    public void note(ServerCommand command, String target, String result) {
+        note(command.shellText(), target, result);
     }
 
     /** A record of something decided without sending a command (a refusal, a skip). */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param roundTrips     commands sent to build it (usersInfo pages, lock-state batches, $currentOp)
  * @param modelBuildTime client-side CPU time to join the replies into the model
  * @param nodes          each member or router asked for sessions, and whether it answered (a user
- *                       shown idle may be connected to one that did not)
+ *                       shown as not cleaned up may be connected to one that did not)
  */
 public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
                               List<SessionCensus.NodeAnswer> nodes) {

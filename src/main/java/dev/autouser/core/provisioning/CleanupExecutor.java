@@ -1,11 +1,11 @@
 package dev.autouser.core.provisioning;
 
-import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.AuditUnwritableException;
 import dev.autouser.core.mongo.ConnectionLostException;
 import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoCommand;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -100,10 +100,9 @@ final class CleanupExecutor {
 
     /** Locks one user; false (and reported) when the server refused. */
     private boolean lock(String name, CleanupAction action) {
-        Document command = UserCommands.lock(name);
+        MongoCommand command = UserCommands.lockCommand(name);
         try {
-            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
-                    () -> gateway.run(UserCommands.EXTERNAL, command, "lock " + name), reply -> "ok");
+            audit.change(command, name, () -> gateway.run(command), reply -> "ok");
             return true;
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.failed(name, action,
@@ -142,10 +141,9 @@ final class CleanupExecutor {
     }
 
     private void drop(String name) {
-        Document command = UserCommands.dropUser(name);
+        MongoCommand command = UserCommands.dropCommand(name);
         try {
-            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
-                    () -> gateway.run(UserCommands.EXTERNAL, command, "drop " + name), reply -> "ok");
+            audit.change(command, name, () -> gateway.run(command), reply -> "ok");
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.failed(name, CleanupAction.DROP,
                     "dropped, but the audit log could not record it")));
@@ -163,14 +161,13 @@ final class CleanupExecutor {
     /** A session authenticated just before the lock: put the user back as it was, and leave it. */
     private void undoLock(CleanupAction action, Document before, List<LiveSession> sessions) {
         String name = name(before);
-        Document command = UserCommands.restore(name, RoleRef.fromUserDocument(before), UserRecords.restrictions(before));
+        MongoCommand command = UserCommands.restoreCommand(name, RoleRef.fromUserDocument(before),
+                UserRecords.restrictions(before));
         String why = "connected while being " + (action == CleanupAction.DROP ? "dropped" : "locked")
                 + " (" + UserCleanup.connected(sessions) + ")";
         String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
         try {
-            audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name,
-                    () -> gateway.run(UserCommands.EXTERNAL, command, "undo the lock of " + name),
-                    reply -> "ok: lock undone, " + why);
+            audit.change(command, name, () -> gateway.run(command), reply -> "ok: lock undone, " + why);
             report(UserResult.skipped(name, action, why + "; " + notDone + ", lock undone"));
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.skipped(name, action, why + "; lock undone,"

@@ -57,6 +57,35 @@ public final class UserCleanup {
     }
 
     /**
+     * The one listing a policy judges: settles unknown outcomes first, like {@link #plan(CleanupCriteria)}.
+     */
+    public AutoUserListing listForPlan() {
+        UnknownOutcomes.settle(gateway, audit);
+        return new AutoUserLister(gateway).list();
+    }
+
+    /**
+     * A plan of {@code action} for the users a caller chose from {@code listing} (a policy), each with
+     * its reason. Connected users are left out whatever the caller chose; a member or router that could
+     * not be asked refuses every user, as for every other plan.
+     */
+    public CleanupPlan planOf(CleanupAction action, AutoUserListing listing, Map<String, String> reasons) {
+        List<PlannedAction> actions = listing.users().stream()
+                .filter(user -> reasons.containsKey(user.mongoName()))
+                .filter(user -> user.sessions().isEmpty())
+                .filter(user -> !alreadyDone(user, action))
+                .map(user -> planned(user, action, reasons.get(user.mongoName())))
+                .toList();
+        List<SessionCensus.NodeAnswer> blocking = listing.silentNodes().stream()
+                .filter(n -> !gateway.unverifiedAllowed().contains(n.node().host())).toList();
+        if (!blocking.isEmpty()) {
+            return new CleanupPlan(action, List.of(), refuseAll(actions.stream()
+                    .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
+        }
+        return new CleanupPlan(action, actions, List.of(), Instant.now());
+    }
+
+    /**
      * A plan for named users ({@code alice} or {@code CN=alice}) with two server calls: one
      * exact-match usersInfo and one $currentOp. Unknown, unmanaged and connected users are refused.
      */

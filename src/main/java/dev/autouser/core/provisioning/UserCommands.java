@@ -130,6 +130,11 @@ public final class UserCommands {
         return MongoCommand.of(EXTERNAL, dropUser(mongoName), "drop " + mongoName);
     }
 
+    /** Puts a locked user back as it was ({@link #restore}), when a session appeared during a cleanup. */
+    public static MongoCommand restoreCommand(String mongoName, List<RoleRef> roles, List<Document> restrictions) {
+        return MongoCommand.of(EXTERNAL, restore(mongoName, roles, restrictions), "undo the lock of " + mongoName);
+    }
+
     /** The users with their restrictions and customData, as a person would inspect them. */
     public static MongoCommand inspectCommand(List<String> mongoNames) {
         return MongoCommand.of(EXTERNAL, usersInfoExact(mongoNames, true), "inspect " + String.join(", ", mongoNames));

@@ -99,8 +99,8 @@ public final class RoleStore {
     }
 
     /** Every privilege granted by the given roles and everything they inherit. */
-    public List<Privilege> privilegesOf(List<RoleId> start) {
-        List<Privilege> result = new ArrayList<>();
+    public List<GrantedPrivilege> privilegesOf(List<RoleId> start) {
+        List<GrantedPrivilege> result = new ArrayList<>();
         for (RoleId id : closure(start)) {
             CustomRole custom = roles.get(id);
             if (custom != null) {
