@@ -1,16 +1,21 @@
 package dev.autouser.sandbox.postgres;
 
 import dev.autouser.core.pki.DevPki;
+import dev.autouser.core.pki.PemContent;
+import dev.autouser.core.pki.PemReader;
+import dev.autouser.core.postgres.PostgresConnector;
+import dev.autouser.core.postgres.PostgresProfile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,7 +43,6 @@ public final class DemoPostgresServer implements AutoCloseable {
     /** Starts the server on {@code port} (0: a free one); the demo CA issues what is missing. */
     public static DemoPostgresServer start(DevPki pki, int port) {
         Objects.requireNonNull(pki, "pki");
-        Path superuser = clientFile(pki, SUPERUSER);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectoryCustomizer(dataDir -> prepareDataDirectory(dataDir.toPath(), pki))
                 .setServerConfig("ssl", "on")
@@ -48,7 +52,7 @@ public final class DemoPostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(20));
-        connectProperties(pki, superuser).forEach((key, value) -> builder.setConnectConfig((String) key, (String) value));
+        bootstrapLogin(pki).forEach((key, value) -> builder.setConnectConfig((String) key, (String) value));
         if (port > 0) {
             builder.setPort(port);
         }
@@ -72,27 +76,21 @@ public final class DemoPostgresServer implements AutoCloseable {
         return clientFile(pki, user);
     }
 
-    /** A TLS connection as {@code user} with its demo certificate (pg_hba {@code cert}). */
-    public Connection connect(String user, String database, String applicationName) throws SQLException {
-        Properties properties = connectProperties(pki, clientFile(user));
-        properties.setProperty("user", user);
-        properties.setProperty("ApplicationName", applicationName);
-        return DriverManager.getConnection(jdbcUrl(database), properties);
+    /** A TLS connection as {@code user} with its demo certificate (pg_hba {@code cert}), through the console's connector. */
+    public Connection connect(String user, String database, String applicationName) {
+        Path identity = clientFile(user);
+        String uri = "postgresql://" + encode(user) + "@localhost:" + port() + "/" + encode(database)
+                + "?sslmode=verify-full&sslrootcert=" + encode(pki.caFile().toAbsolutePath().toString())
+                + "&sslcert=" + encode(identity.toString()) + "&sslkey=" + encode(identity.toString())
+                + "&application_name=" + encode(applicationName);
+        return PostgresConnector.open(PostgresProfile.of(uri), null, null).connection();
     }
 
     /** A TLS connection with a password (pg_hba {@code scram-sha-256} for roles without a cert rule). */
-    public Connection connectWithPassword(String user, String password, String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("sslmode", "verify-full");
-        properties.setProperty("sslrootcert", pki.caFile().toAbsolutePath().toString());
-        properties.setProperty("sslfactory", DemoSslSocketFactory.class.getName());
-        return DriverManager.getConnection(jdbcUrl(database), properties);
-    }
-
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    public Connection connectWithPassword(String user, String password, String database) {
+        String uri = "postgresql://" + encode(user) + "@localhost:" + port() + "/" + encode(database)
+                + "?sslmode=verify-full&sslrootcert=" + encode(pki.caFile().toAbsolutePath().toString());
+        return PostgresConnector.open(PostgresProfile.of(uri), password.toCharArray(), null).connection();
     }
 
     /** The server's data folder (temporary, removed on close). */
@@ -127,13 +125,30 @@ public final class DemoPostgresServer implements AutoCloseable {
         }
     }
 
-    private static Properties connectProperties(DevPki pki, Path identity) {
+    /**
+     * The bootstrap superuser's login for zonky's own readiness check, which builds its data source
+     * from properties: the driver's TLS with its own key loader, so the key is written once as the
+     * DER files that loader reads, next to the demo's other keys.
+     */
+    private static Properties bootstrapLogin(DevPki pki) {
+        Path combined = clientFile(pki, SUPERUSER);
+        Path cert = combined.resolveSibling(SUPERUSER + ".crt");
+        Path key = combined.resolveSibling(SUPERUSER + ".pk8");
+        if (!Files.exists(key)) {
+            PemContent content = PemReader.read(combined);
+            try {
+                writeOwnerOnly(cert, content.certificates().get(0).getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+            writeOwnerOnly(key, content.privateKey().orElseThrow().getEncoded());
+        }
         Properties properties = new Properties();
         properties.setProperty("ssl", "true");
         properties.setProperty("sslmode", "verify-full");
-        properties.setProperty("sslfactory", DemoSslSocketFactory.class.getName());
         properties.setProperty("sslrootcert", pki.caFile().toAbsolutePath().toString());
-        properties.setProperty("sslcert", identity.toAbsolutePath().toString());
+        properties.setProperty("sslcert", cert.toString());
+        properties.setProperty("sslkey", key.toString());
         return properties;
     }
 
@@ -150,6 +165,19 @@ public final class DemoPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the PostgreSQL data folder " + dataDir, e);
         }
+    }
+
+    private static void writeOwnerOnly(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void copyOwnerOnly(Path from, Path to) throws IOException {

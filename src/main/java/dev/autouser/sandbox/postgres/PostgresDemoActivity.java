@@ -122,7 +122,7 @@ public final class PostgresDemoActivity implements AutoCloseable {
             String database = PostgresDemoData.DATABASES.get(random.nextInt(PostgresDemoData.DATABASES.size()));
             Connection session = server.connect(user.name(), database, APPLICATIONS.get(random.nextInt(APPLICATIONS.size())));
             sessions.put(user.name(), session);
-        } catch (TeleportRefusal | SQLException e) {
+        } catch (TeleportRefusal | SQLException | RuntimeException e) {
             LOG.info("Demo session for {} did not start: {}", user.name(), e.getMessage());
         }
     }
@@ -141,7 +141,7 @@ public final class PostgresDemoActivity implements AutoCloseable {
             } else {
                 agent.deactivate(name);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.info("Teleport's session end for {} failed: {}", name, e.getMessage());
         }
     }
@@ -153,7 +153,7 @@ public final class PostgresDemoActivity implements AutoCloseable {
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }

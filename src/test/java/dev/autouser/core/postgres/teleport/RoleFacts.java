@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres.teleport;
 
-import dev.autouser.testsupport.SharedDemoPostgres;
+import dev.autouser.testsupport.PostgresTarget;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,7 @@ import java.util.Optional;
 /** What the server says about one role, read as the superuser (never through the code under test). */
 record RoleFacts(boolean canLogin, boolean inGroup, List<String> directRoles, int sessions) {
     static Optional<RoleFacts> of(String user) throws SQLException {
-        try (Connection su = SharedDemoPostgres.superuser("postgres");
+        try (Connection su = PostgresTarget.shared().admin();
              PreparedStatement query = su.prepareStatement("""
                      SELECT r.rolcanlogin,
                             EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid

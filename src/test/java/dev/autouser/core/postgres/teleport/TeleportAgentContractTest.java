@@ -1,7 +1,7 @@
 package dev.autouser.core.postgres.teleport;
 
-import dev.autouser.sandbox.postgres.DemoPostgresServer;
-import dev.autouser.testsupport.SharedDemoPostgres;
+import dev.autouser.core.postgres.PostgresConnector;
+import dev.autouser.testsupport.PostgresTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +17,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each path of Teleport's PostgreSQL procedures on a real PostgreSQL 17 (embedded), as Teleport's
- * agent runs them: what the server holds afterwards is read back as the superuser.
+ * Each path of Teleport's PostgreSQL procedures on a real PostgreSQL (the embedded 17.6, or
+ * POSTGRES_TEST_URI's), as Teleport's agent runs them, logged in as {@code teleport-admin} with its
+ * certificate: what the server holds afterwards is read back as the superuser.
  */
 class TeleportAgentContractTest {
     private static final AtomicInteger NEXT = new AtomicInteger();
-    private static DemoPostgresServer server;
+    private static PostgresTarget target;
     private static TeleportAgent agent;
 
     @BeforeAll
     static void start() {
-        server = SharedDemoPostgres.server();
-        agent = SharedDemoPostgres.agent();
+        target = PostgresTarget.shared();
+        agent = newAgent();
+        target.sql("DO $$BEGIN"
+                        + " IF to_regrole('t_reader') IS NULL THEN CREATE ROLE t_reader; CREATE ROLE t_writer;"
+                        + " CREATE ROLE t_developer; CREATE SCHEMA t_scratch;"
+                        + " CREATE TABLE public.t_orders (id int); CREATE TABLE public.t_customers (id int); END IF;"
+                        + " END$$",
+                // On 16+ the admin grants only roles it holds WITH ADMIN OPTION, and table privileges WITH GRANT OPTION.
+                "GRANT t_reader, t_writer, t_developer TO \"teleport-admin\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE",
+                "GRANT USAGE, CREATE ON SCHEMA t_scratch TO t_developer",
+                "GRANT ALL ON public.t_orders, public.t_customers TO \"teleport-admin\" WITH GRANT OPTION");
+    }
+
+    static TeleportAgent newAgent() {
+        return new TeleportAgent(database -> PostgresConnector.open(target.profileAs(PostgresTarget.TELEPORT_ADMIN),
+                database, null, null).connection(), PostgresTarget.TELEPORT_ADMIN, "postgres");
     }
 
     private static String newUser(String stem) {
@@ -36,13 +51,11 @@ class TeleportAgentContractTest {
     }
 
     private static Connection session(String user) throws SQLException {
-        return server.connect(user, "postgres", "psql");
+        return target.sessionAs(user, "postgres", "psql");
     }
 
-    private static void superuserRuns(String sql) throws SQLException {
-        try (Connection su = SharedDemoPostgres.superuser("postgres"); Statement statement = su.createStatement()) {
-            statement.execute(sql);
-        }
+    private static void superuserRuns(String sql) {
+        target.sql(sql);
     }
 
     private static void awaitSessionGone(String user) throws SQLException, InterruptedException {
@@ -62,7 +75,7 @@ class TeleportAgentContractTest {
         assertTrue(facts.inGroup());
         assertEquals(List.of("t_reader", "t_writer"), facts.directRoles());
         try (Connection session = session(user)) {
-            assertTrue(session.isValid(5), "the new user logs in with its certificate");
+            assertTrue(session.isValid(5), "the new user logs in");
         }
     }
 
@@ -239,7 +252,7 @@ class TeleportAgentContractTest {
 
         agent.updatePermissions(user, "postgres", List.of(new TablePermission("SELECT", "public", "t_customers")));
 
-        try (Connection su = SharedDemoPostgres.superuser("postgres"); Statement sql = su.createStatement();
+        try (Connection su = target.admin(); Statement sql = su.createStatement();
              var rows = sql.executeQuery("SELECT table_name FROM information_schema.table_privileges WHERE grantee = '"
                      + user + "' ORDER BY 1")) {
             assertTrue(rows.next());
@@ -276,7 +289,7 @@ class TeleportAgentContractTest {
                     return true;
                 });
                 var second = pool.submit(() -> {
-                    SharedDemoPostgres.agent().activate(user, List.of("t_reader"));
+                    newAgent().activate(user, List.of("t_reader"));
                     return true;
                 });
                 assertTrue(first.get(60, java.util.concurrent.TimeUnit.SECONDS));
