@@ -23,6 +23,14 @@ public interface UserActions {
     /** Runs the plan; each result is reported as it happens, and one failure does not stop the rest. */
     CleanupReport execute(CleanupPlan plan, ProgressListener listener);
 
+    /**
+     * The same actions, but a drop first hands every object the user owns to {@code role}, for engines
+     * where users own objects (PostgreSQL); the others refuse.
+     */
+    default UserActions reassigningOwnedTo(String role) {
+        throw new dev.autouser.core.mongo.ConsoleException("Users of this engine own no objects: there is nothing to reassign.");
+    }
+
     /** Writes the dry run to the audit log: each planned user and its commands, marked as not run. */
     void recordDryRun(CleanupPlan plan);
 }

@@ -24,11 +24,11 @@ public final class BuiltinRoles {
 
     /** One row of the table: admin-only or per-database, inherited built-ins, own grants. */
     record Definition(boolean adminOnly, List<RoleId> inheritsFixed, List<String> inheritsSameDb,
-                      List<Grant> grants) {
+                      List<BuiltinGrant> grants) {
     }
 
     /** A grant relative to the role's database, as MongoDB's built-in role table writes it. */
-    record Grant(Scope scope, String db, String collection, Set<String> actions) {
+    record BuiltinGrant(Scope scope, String db, String collection, Set<String> actions) {
 
         /** Where the grant points; {@code db}/{@code collection} fill in the blanks. */
         enum Scope { DATABASE, EXACT_NAMESPACE, COLLECTION_NAME, ANY_NORMAL, CLUSTER, ANY }
@@ -95,7 +95,7 @@ public final class BuiltinRoles {
         if (definition == null || !seen.add(id)) {
             return;
         }
-        for (Grant grant : definition.grants()) {
+        for (BuiltinGrant grant : definition.grants()) {
             merged.computeIfAbsent(grant.resolve(id.db()), key -> new LinkedHashSet<>()).addAll(grant.actions());
         }
         for (String sameDb : definition.inheritsSameDb()) {
