@@ -277,29 +277,59 @@ class TeleportAgentContractTest {
     }
 
     @Test
-    void twoAgentsActivatingOneNewUserAtOnceBothSucceed() throws Exception {
-        // Two database agents provisioning the same person: one CREATE USER waits for the other and
-        // fails on the unique name, which Teleport retries (then the user is a member and re-activated).
-        for (int round = 0; round < 3; round++) {
-            String user = newUser("race");
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            try {
-                var first = pool.submit(() -> {
-                    agent.activate(user, List.of("t_reader"));
-                    return true;
-                });
-                var second = pool.submit(() -> {
-                    newAgent().activate(user, List.of("t_reader"));
-                    return true;
-                });
-                assertTrue(first.get(60, java.util.concurrent.TimeUnit.SECONDS));
-                assertTrue(second.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            } finally {
-                pool.shutdownNow();
-            }
-            RoleFacts facts = RoleFacts.existing(user);
-            assertTrue(facts.inGroup());
-            assertEquals(List.of("t_reader"), facts.directRoles());
+    void aUniqueViolationFromAnotherAgentCreatingTheSameUserIsRetried() throws Exception {
+        // Another agent (the same admin: on 16+ only the creator, holding ADMIN OPTION, may alter the
+        // user later) has not committed its CREATE USER ... IN ROLE "teleport-auto-user" yet: ours does
+        // not see the member, its CREATE USER waits on the unique name and fails with 23505 once the
+        // other commits; Teleport retries, and the retry finds a member to re-activate.
+        String user = newUser("race");
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection other = PostgresConnector.open(target.profileAs(PostgresTarget.TELEPORT_ADMIN), null, null)
+                .connection(); Statement sql = other.createStatement()) {
+            other.setAutoCommit(false);
+            sql.execute("CREATE USER \"" + user + "\" IN ROLE \"teleport-auto-user\"");
+            var activation = pool.submit(() -> {
+                agent.activate(user, List.of("t_reader"));
+                return true;
+            });
+            awaitAdminWaitingOnALock();
+            other.commit();
+
+            assertTrue(activation.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
         }
+        RoleFacts facts = RoleFacts.existing(user);
+        assertTrue(facts.inGroup() && facts.canLogin());
+        assertEquals(List.of("t_reader"), facts.directRoles());
+    }
+
+    private static void awaitAdminWaitingOnALock() throws SQLException, InterruptedException {
+        for (int i = 0; i < 1500; i++) {
+            try (Connection su = target.admin(); Statement sql = su.createStatement();
+                 var row = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = 'teleport-admin'"
+                         + " AND wait_event_type = 'Lock'")) {
+                row.next();
+                if (row.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the agent's CREATE USER never waited on the other transaction");
+    }
+
+    @Test
+    void onPostgres16AnAutoUserAnotherRoleCreatedCannotBeReactivatedByTheAdmin() throws Exception {
+        // PostgreSQL 16+: CREATEROLE alters only roles the admin holds WITH ADMIN OPTION, which it gets
+        // for the roles it creates itself; a member made by a superuser (or an earlier admin) is not one.
+        String user = newUser("foreign");
+        superuserRuns("CREATE USER \"" + user + "\" NOLOGIN IN ROLE \"teleport-auto-user\"");
+
+        TeleportRefusal refusal = assertThrows(TeleportRefusal.class, () -> agent.activate(user, List.of("t_reader")));
+
+        assertEquals("42501", refusal.sqlState());
+        assertTrue(refusal.getMessage().contains("permission denied to alter role"), refusal.getMessage());
+        assertFalse(RoleFacts.existing(user).canLogin());
     }
 }
