@@ -16,6 +16,9 @@ import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.engine.mongo.MongoEngine;
+import dev.autouser.core.postgres.PostgresEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,8 +90,19 @@ final class CleanupCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
-        return policy != null ? runPolicy(gateway, cleanup) : runCriteria(cleanup);
+        if (policy == null) {
+            return runCriteria(new MongoEngine(gateway).actions(auditLog()));
+        }
+        return runPolicy(gateway, new UserCleanup(gateway, auditLog()));
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        if (policy != null) {
+            throw new ConsoleException("cleanup --policy works with MongoDB only for now (the usage history is kept per"
+                    + " MongoDB server); for PostgreSQL use --locked-only / --not-cleaned-up-only / --lock-only.");
+        }
+        return runCriteria(engine.actions(auditLog()));
     }
 
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
@@ -153,7 +167,7 @@ final class CleanupCommand extends ConnectedCommand {
         }
     }
 
-    private int runCriteria(UserCleanup cleanup) {
+    private int runCriteria(UserActions cleanup) {
         CleanupPlan plan = cleanup.plan(criteria);
         plan.describeTo(out());
         if (plan.isEmpty()) {

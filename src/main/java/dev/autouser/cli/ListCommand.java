@@ -3,6 +3,7 @@ package dev.autouser.cli;
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.AutoUserListing;
@@ -57,6 +58,27 @@ final class ListCommand extends ConnectedCommand {
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
+        }
+        return AutoUserCommand.OK;
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        if (timings) {
+            throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
+        }
+        long started = System.nanoTime();
+        AutoUserListing listing = engine.list();
+        UserState wanted = wantedState();
+        List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
+        if (json) {
+            UserExport.write(UserExport.Format.JSON, users, out());
+        } else if (csv) {
+            UserExport.write(UserExport.Format.CSV, users, out());
+        } else {
+            UserTableText.table(users, out(), "POSTGRESQL ROLE");
+            PostgresUserText.details(users, out());
+            out().println(summary(listing, users.size()) + " " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         }
         return AutoUserCommand.OK;
     }

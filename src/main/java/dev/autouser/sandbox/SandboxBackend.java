@@ -43,6 +43,7 @@ final class SandboxBackend extends MemoryBackend {
     private final LocalhostBypass localhostBypass;
     private final CursorOwners cursorOwners = new CursorOwners();
     private final ServerMetrics metrics = new ServerMetrics();
+    private final ServerLog log;
     private final NodeRole role;
     private CurrentOpCommands currentOp;
     private final SystemCollections systemCollections;
@@ -52,7 +53,8 @@ final class SandboxBackend extends MemoryBackend {
         this.version = version;
         this.connections = connections;
         this.role = role;
-        this.authentication = new Authentication(security, metrics);
+        this.log = new ServerLog(version);
+        this.authentication = new Authentication(security, metrics, log);
         this.handshake = new Handshake(version, authentication, role);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
@@ -159,6 +161,9 @@ final class SandboxBackend extends MemoryBackend {
             cursorOwners.checkGetMore(query, users);
         } else if (name.equals("killcursors")) {
             cursorOwners.checkKillCursors(query, users);
+        }
+        if (name.equals("getlog")) {
+            return log.getLog(query.get(command));
         }
         if (spec.handler() == CommandSpec.Handler.CURRENT_OP) {
             return currentOp.currentOp(connection, db, query);

@@ -41,7 +41,8 @@ final class CleanupExecutor {
 
     CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener, Runnable afterRecheck) {
         this.gateway = gateway;
-        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity());
+        // grouped: each intent still reaches the disk before its change; outcomes ride along with the next one
+        this.audit = new AuditTrail(audit, gateway.server(), gateway.identity()).grouped();
         this.listener = listener;
         this.afterRecheck = afterRecheck;
     }
@@ -66,6 +67,8 @@ final class CleanupExecutor {
         } catch (AuditUnwritableException e) {
             stopReason = e.getMessage();
             notAttempted(plan.action(), names, e.getMessage());
+        } finally {
+            syncAudit(names);
         }
         return new CleanupReport(results, Duration.ofNanos(System.nanoTime() - started), stopReason);
     }
@@ -202,6 +205,18 @@ final class CleanupExecutor {
                 ? "lost the connection while " + doing + ": the server may or may not have done it (audit: "
                 + "\"sent, outcome unknown\"; the next listing or run settles it)"
                 : "lost the connection before " + doing + ": nothing was sent";
+    }
+
+    /** The end of the batch: the last outcome records reach the disk (the intents already did). */
+    private void syncAudit(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        try {
+            audit.sync();
+        } catch (AuditUnwritableException e) {
+            stopReason = stopReason == null ? e.getMessage() : stopReason;
+        }
     }
 
     /** Every user of the plan without a result yet: the run stopped before reaching them. */
