@@ -8,8 +8,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The product keeps the layering of DESIGN.md §4; the planted fixture proves each rule can fail. */
@@ -32,6 +36,17 @@ class ArchitectureTest {
         assertTrue(PRODUCT.containPackage("dev.autouser.core.mongo"));
         assertTrue(PRODUCT.containPackage("dev.autouser.ui.app"));
         assertTrue(PRODUCT.stream().noneMatch(c -> c.getPackageName().startsWith("dev.autouser.archfixture")));
+    }
+
+    /** A search for a class name finds one thing: no two product classes share a simple name. */
+    @Test
+    void everyTopLevelClassNameIsFoundOnce() {
+        Map<String, List<String>> byName = PRODUCT.stream().filter(c -> c.isTopLevelClass())
+                .collect(Collectors.groupingBy(c -> c.getSimpleName(),
+                        Collectors.mapping(c -> c.getName(), Collectors.toList())));
+        Map<String, List<String>> clashes = byName.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertEquals(Map.of(), clashes, "rename one of each pair so the name says which it is");
     }
 
     @Test

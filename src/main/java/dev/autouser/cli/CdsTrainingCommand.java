@@ -30,7 +30,7 @@ import java.util.stream.Stream;
         description = "Build step: run the everyday commands once against an in-process demo server (for the CDS archive).")
 final class CdsTrainingCommand implements Callable<Integer> {
     private static final List<List<String>> COMMANDS = List.of(
-            List.of("list", "--json"), List.of("list"), List.of("list", "--csv", "--state", "idle"),
+            List.of("list", "--json"), List.of("list"), List.of("list", "--csv", "--state", "not-cleaned-up"),
             List.of("cleanup", "--locked-only", "--dry-run"), List.of("server-info"));
 
     @Override

@@ -1,25 +1,61 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.history.EvidenceLookup;
+import dev.autouser.core.history.ServerName;
+import dev.autouser.core.history.UserKey;
+import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.policy.CleanupPolicy;
+import dev.autouser.core.policy.PolicyCleanup;
+import dev.autouser.core.policy.PolicyDecision;
+import dev.autouser.core.policy.PolicyFile;
+import dev.autouser.core.policy.PolicyPlan;
+import dev.autouser.core.policy.PolicyReport;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.engine.mongo.MongoEngine;
+import dev.autouser.core.postgres.PostgresEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
-        description = {"Drop stale auto-users (no live connection): lock, verify, drop, one user at a time.",
-                "Prints the plan first. Without --yes it asks at the terminal, and refuses when there is none."})
+        description = {"Clean up stale auto-users by policy: lock users Teleport left not cleaned up, drop users locked "
+                + "and inactive for long; never a connected user. Prints the plan, with each user's evidence and age, first.",
+                "Without --policy the conservative default applies: lock after 60 min not cleaned up; drop after 30 d "
+                        + "locked and 30 d not active. Users whose age is unknown are listed, never taken.",
+                "Without --yes it asks at the terminal, and refuses when there is none."},
+        footer = {"", "Exit codes: 0 ok; 1 some users failed or were refused; 2 usage, policy file or connection error;",
+                "3 (policy runs) done, but some users need a person: never seen active, or age unknown."})
 final class CleanupCommand extends ConnectedCommand {
-    @Option(names = "--locked-only", description = "Only users that are locked.")
+    /** A policy run that did its work but could not judge every user. */
+    static final int NEEDS_ATTENTION = 3;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Cleanup policy (YAML, see README).")
+    Path policyFile;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the policy run's JSON report to FILE ('-' for standard output instead of the text).")
+    String report;
+
+    @Option(names = "--locked-only", description = "No policy: every locked user, whatever its age.")
     boolean lockedOnly;
 
-    @Option(names = "--idle-only", description = "Only users that are not locked and not connected.")
-    boolean idleOnly;
+    @Option(names = "--not-cleaned-up-only", description = "No policy: every user not cleaned up, whatever its age: not locked and not connected"
+            + " (Teleport's session-end step did not run).")
+    boolean notCleanedUpOnly;
 
-    @Option(names = "--lock-only", description = "Lock the chosen users instead of dropping them.")
+    @Option(names = "--lock-only", description = "Lock the chosen users instead of dropping them (with a policy: no drops).")
     boolean lockInstead;
 
     @Option(names = "--dry-run", description = "Print the plan and the exact commands; change nothing.")
@@ -32,16 +68,106 @@ final class CleanupCommand extends ConnectedCommand {
     boolean yes;
 
     private CleanupCriteria criteria;
+    private CleanupPolicy policy;
 
     @Override
     void checkArguments() {
-        criteria = new CleanupCriteria(lockedOnly, idleOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
+        if (policyFile != null && (lockedOnly || notCleanedUpOnly)) {
+            throw new ConsoleException("Choose --policy or --locked-only/--not-cleaned-up-only: a policy already says which users.");
+        }
+        if (lockedOnly || notCleanedUpOnly) {
+            criteria = new CleanupCriteria(lockedOnly, notCleanedUpOnly, lockInstead ? CleanupAction.LOCK : CleanupAction.DROP);
+            if (report != null) {
+                throw new ConsoleException("--report is for policy runs (without --locked-only/--not-cleaned-up-only).");
+            }
+            return;
+        }
+        CleanupPolicy chosen = policyFile == null ? CleanupPolicy.conservative() : PolicyFile.read(policyFile);
+        policy = lockInstead ? new CleanupPolicy(chosen.lockNotCleanedUpAfter(), Optional.empty(), Optional.empty())
+                : chosen;
     }
 
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
+        if (policy == null) {
+            return runCriteria(new MongoEngine(gateway).actions(auditLog()));
+        }
+        return runPolicy(gateway, new UserCleanup(gateway, auditLog()));
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        if (policy != null) {
+            throw new ConsoleException("cleanup --policy works with MongoDB only for now (the usage history is kept per"
+                    + " MongoDB server); for PostgreSQL use --locked-only / --not-cleaned-up-only / --lock-only.");
+        }
+        return runCriteria(engine.actions(auditLog()));
+    }
+
+    private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
+        PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
+        EvidenceLookup history = HistoryAccess.lookup(context());
+        PolicyPlan plan = byPolicy.plan(policy, history.evidence(historyServer(gateway), UserKey.MONGODB));
+        boolean jsonOnly = "-".equals(report);
+        if (!jsonOnly) {
+            plan.describeTo(out());
+        }
+        Optional<CleanupReport> ran = Optional.empty();
+        int code;
+        if (plan.isEmpty()) {
+            code = AutoUserCommand.OK;
+            say(jsonOnly, "Nothing to clean up by this policy.");
+        } else if (dryRun) {
+            byPolicy.recordDryRun(plan);
+            code = AutoUserCommand.OK;
+            say(jsonOnly, "Dry run: nothing was changed.");
+        } else if (!yes && !TerminalConfirmation.confirmed(context(), out(), err(), plan.lock(), plan.drop())) {
+            return AutoUserCommand.SOME_FAILED;
+        } else {
+            CleanupReport done = byPolicy.execute(plan, jsonOnly ? (r, f, t) -> { } : BulkOutput.printer(out()));
+            ran = Optional.of(done);
+            code = BulkOutput.anyNotDone(done) ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
+            say(jsonOnly, done.summary() + ".");
+        }
+        if (code == AutoUserCommand.OK && needsAttention(plan)) {
+            code = NEEDS_ATTENTION;
+        }
+        writeReport(gateway.server(), plan, ran, code);
+        return code;
+    }
+
+    /** The history's name for this server: the hosts, normalized as the history keys them. */
+    static String historyServer(MongoGateway gateway) {
+        return ServerName.fromUri("mongodb://" + gateway.server());
+    }
+
+    private static boolean needsAttention(PolicyPlan plan) {
+        return !plan.with(PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).isEmpty()
+                || !plan.with(PolicyDecision.Verdict.UNKNOWN_AGE).isEmpty();
+    }
+
+    private void say(boolean jsonOnly, String line) {
+        (jsonOnly ? err() : out()).println(line);
+    }
+
+    private void writeReport(String server, PolicyPlan plan, Optional<CleanupReport> ran, int code) {
+        if (report == null) {
+            return;
+        }
+        if ("-".equals(report)) {
+            PolicyReport.write(out(), server, plan, ran, code);
+            out().println();
+            return;
+        }
+        try (Writer file = Files.newBufferedWriter(Path.of(report))) {
+            PolicyReport.write(file, server, plan, ran, code);
+        } catch (IOException e) {
+            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private int runCriteria(UserActions cleanup) {
         CleanupPlan plan = cleanup.plan(criteria);
         plan.describeTo(out());
         if (plan.isEmpty()) {

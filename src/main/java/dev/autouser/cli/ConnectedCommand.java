@@ -3,6 +3,7 @@ package dev.autouser.cli;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.teleport.TeleportConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -32,11 +33,16 @@ abstract class ConnectedCommand implements Callable<Integer> {
             if (offline()) {
                 return runOffline();
             }
+            if (connection.isPostgres(context())) {
+                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err))) {
+                    return runPostgres(engine);
+                }
+            }
             try (MongoGateway gateway = connection.connect(context(), err)) {
                 return run(gateway);
             }
         } catch (ConsoleException | TeleportConfigException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
             out().flush();
@@ -52,7 +58,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
         if (isConnectionProblem(e)) {
             throw e;
         }
-        err().println("error: " + e.getMessage());
+        err().println("error: " + CliErrors.reported(e));
         return AutoUserCommand.SOME_FAILED;
     }
 
@@ -66,6 +72,15 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
 
     abstract int run(MongoGateway gateway);
+
+    /**
+     * The command against PostgreSQL; commands that work there override it. The others say plainly
+     * that they are MongoDB's (exit 2, nothing sent beyond the connection).
+     */
+    int runPostgres(PostgresEngine engine) {
+        throw new ConsoleException("\"" + spec.qualifiedName(" ").replaceFirst("^autouser ", "") + "\" works with MongoDB only;"
+                + " for PostgreSQL use list, lock, drop, cleanup or server-info.");
+    }
 
     /** True when the command was asked to work without a server. */
     boolean offline() {

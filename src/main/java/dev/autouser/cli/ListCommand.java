@@ -3,6 +3,7 @@ package dev.autouser.cli;
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.AutoUserListing;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List Teleport auto-users with roles, lock state and live connections.")
@@ -22,7 +22,7 @@ final class ListCommand extends ConnectedCommand {
     @Option(names = "--csv", description = "Print CSV (the console's export format; see the README).")
     boolean csv;
 
-    @Option(names = "--state", paramLabel = "active|idle|locked", description = "Only users in this state.")
+    @Option(names = "--state", paramLabel = "active|not-cleaned-up|locked", description = "Only users in this state.")
     String state;
 
     @Option(names = "--timings", description = "Afterwards, print to stderr where the time went: each server call"
@@ -54,10 +54,31 @@ final class ListCommand extends ConnectedCommand {
             out().println(summary(listing, users.size()));
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
-                + "; a user shown idle may be connected there"));
+                + "; a user shown as not cleaned up may be connected there"));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
+        }
+        return AutoUserCommand.OK;
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        if (timings) {
+            throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
+        }
+        long started = System.nanoTime();
+        AutoUserListing listing = engine.list();
+        UserState wanted = wantedState();
+        List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
+        if (json) {
+            UserExport.write(UserExport.Format.JSON, users, out());
+        } else if (csv) {
+            UserExport.write(UserExport.Format.CSV, users, out());
+        } else {
+            UserTableText.table(users, out(), "POSTGRESQL ROLE");
+            PostgresUserText.details(users, out());
+            out().println(summary(listing, users.size()) + " " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         }
         return AutoUserCommand.OK;
     }
@@ -66,17 +87,14 @@ final class ListCommand extends ConnectedCommand {
         if (state == null) {
             return null;
         }
-        try {
-            return UserState.valueOf(state.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConsoleException("Unknown state \"" + state + "\": use active, idle or locked.");
-        }
+        return UserState.fromWord(state).orElseThrow(() -> new ConsoleException("Unknown state \"" + state
+                + "\": use active, not-cleaned-up or locked."));
     }
 
     private static String summary(AutoUserListing listing, int shown) {
         return shown + " of " + listing.users().size() + " auto-users shown ("
                 + listing.inState(UserState.ACTIVE).size() + " active, "
-                + listing.inState(UserState.IDLE).size() + " idle, "
+                + listing.inState(UserState.NOT_CLEANED_UP).size() + " not cleaned up, "
                 + listing.inState(UserState.LOCKED).size() + " locked); "
                 + listing.roundTrips() + " round trips.";
     }

@@ -18,6 +18,16 @@ final class TerminalConfirmation {
      * @return true when the person typed the expected words; false (and said so) when not
      * @throws ConsoleException when there is no terminal to ask on (a usage error: pass --yes)
      */
+    /** Each plan that changes something is confirmed in turn (a policy run: its locks, then its drops). */
+    static boolean confirmed(CliContext context, PrintWriter out, PrintWriter err, CleanupPlan... plans) {
+        for (CleanupPlan plan : plans) {
+            if (!plan.isEmpty() && !confirmed(context, out, err, plan)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean confirmed(CliContext context, PrintWriter out, PrintWriter err, CleanupPlan plan) {
         String verb = plan.action().verb();
         int count = plan.actions().size();

@@ -16,10 +16,17 @@ final class UserTableText {
 
     /** One pass for the column widths, one to print: no rows are kept (100,000-user listings). */
     static void table(List<AutoUser> users, PrintWriter out) {
-        int[] widths = new int[HEADERS.size()];
-        widen(widths, HEADERS);
+        table(users, out, HEADERS.get(0));
+    }
+
+    /** The same table whose first column names the engine's user ("POSTGRESQL ROLE"). */
+    static void table(List<AutoUser> users, PrintWriter out, String userHeader) {
+        List<String> headers = new java.util.ArrayList<>(HEADERS);
+        headers.set(0, userHeader);
+        int[] widths = new int[headers.size()];
+        widen(widths, headers);
         users.forEach(u -> widen(widths, UserExport.cells(u)));
-        printRow(out, widths, HEADERS);
+        printRow(out, widths, headers);
         users.forEach(u -> printRow(out, widths, UserExport.cells(u)));
     }
 

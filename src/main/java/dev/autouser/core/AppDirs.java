@@ -28,6 +28,11 @@ public record AppDirs(Path config, Path data) {
         return data.resolve("demo-pki");
     }
 
+    /** The usage history (embedded SQLite: first seen, last active, locked since, ...). */
+    public Path history() {
+        return data.resolve("history.db");
+    }
+
     public Path logs() {
         return data.resolve("logs");
     }

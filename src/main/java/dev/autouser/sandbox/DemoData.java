@@ -4,7 +4,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.sandbox.security.AuthenticationRestriction;
 import dev.autouser.sandbox.security.CustomRole;
-import dev.autouser.sandbox.security.Privilege;
+import dev.autouser.sandbox.security.GrantedPrivilege;
 import dev.autouser.sandbox.security.ResourcePattern;
 import dev.autouser.sandbox.security.RoleId;
 import dev.autouser.sandbox.security.StoredUser;
@@ -34,7 +34,7 @@ public final class DemoData {
 
     public enum Seed { DEMO, EMPTY }
 
-    public enum DemoState { ACTIVE, IDLE, LOCKED }
+    public enum DemoState { ACTIVE, NOT_CLEANED_UP, LOCKED }
 
     /** Demo-seed options; {@code extraUsers} bulk auto-users come on top of either seed. */
     public record Options(Seed seed, int extraUsers) {
@@ -115,7 +115,7 @@ public final class DemoData {
 
     private static void seedDemo(SandboxServer server, DevPki pki, List<DemoUser> roster) {
         server.security().roles().put(new CustomRole(CUSTOM_ROLE,
-                List.of(Privilege.of(ResourcePattern.collection("db2", "orders"), "find", "insert", "update")),
+                List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "orders"), "find", "insert", "update")),
                 List.of(RoleId.of("read", "db2"))));
         for (DemoUser user : roster) {
             server.security().users().put(storedAutoUser(user.teleportName(), user.roles(),

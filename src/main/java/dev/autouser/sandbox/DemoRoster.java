@@ -32,18 +32,18 @@ final class DemoRoster {
         active(users, "remote-frank-root-eu", READ_REPORTING);
         active(users, "grace", DB_ADMIN_DB1, READ_DB1);
         active(users, "remote-heidi-root-us", READ_DB2);
-        idle(users, "ivan", READ_DB1);
-        idle(users, "judy", READ_WRITE_DB1, READ_REPORTING);
-        idle(users, "mallory", READ_DB2);
-        idle(users, "niaj", CUSTOM_DB2);
-        idle(users, "olivia", READ_REPORTING);
-        idle(users, "peggy", READ_WRITE_DB2);
-        idle(users, "rupert", READ_DB1, READ_DB2);
-        idle(users, "sybil", READ_REPORTING);
-        idle(users, "trent", READ_WRITE_DB1);
-        idle(users, "victor", DB_ADMIN_DB1);
-        idle(users, "remote-walter-root-us", READ_DB1);
-        idle(users, "remote-yara-root-eu", READ_REPORTING, READ_DB2);
+        notCleanedUp(users, "ivan", READ_DB1);
+        notCleanedUp(users, "judy", READ_WRITE_DB1, READ_REPORTING);
+        notCleanedUp(users, "mallory", READ_DB2);
+        notCleanedUp(users, "niaj", CUSTOM_DB2);
+        notCleanedUp(users, "olivia", READ_REPORTING);
+        notCleanedUp(users, "peggy", READ_WRITE_DB2);
+        notCleanedUp(users, "rupert", READ_DB1, READ_DB2);
+        notCleanedUp(users, "sybil", READ_REPORTING);
+        notCleanedUp(users, "trent", READ_WRITE_DB1);
+        notCleanedUp(users, "victor", DB_ADMIN_DB1);
+        notCleanedUp(users, "remote-walter-root-us", READ_DB1);
+        notCleanedUp(users, "remote-yara-root-eu", READ_REPORTING, READ_DB2);
         locked(users, "zoe", READ_DB1);
         locked(users, "liam", READ_WRITE_DB1);
         locked(users, "noah", READ_REPORTING);
@@ -61,8 +61,8 @@ final class DemoRoster {
         users.add(new DemoData.DemoUser(name, List.of(roles), DemoData.DemoState.ACTIVE));
     }
 
-    private static void idle(List<DemoData.DemoUser> users, String name, RoleId... roles) {
-        users.add(new DemoData.DemoUser(name, List.of(roles), DemoData.DemoState.IDLE));
+    private static void notCleanedUp(List<DemoData.DemoUser> users, String name, RoleId... roles) {
+        users.add(new DemoData.DemoUser(name, List.of(roles), DemoData.DemoState.NOT_CLEANED_UP));
     }
 
     private static void locked(List<DemoData.DemoUser> users, String name, RoleId... roles) {

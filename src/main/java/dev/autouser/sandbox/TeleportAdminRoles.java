@@ -1,7 +1,7 @@
 package dev.autouser.sandbox;
 
 import dev.autouser.sandbox.security.CustomRole;
-import dev.autouser.sandbox.security.Privilege;
+import dev.autouser.sandbox.security.GrantedPrivilege;
 import dev.autouser.sandbox.security.ResourcePattern;
 import dev.autouser.sandbox.security.RoleId;
 import dev.autouser.sandbox.security.StoredUser;
@@ -25,20 +25,20 @@ public final class TeleportAdminRoles {
     /** grantRole and revokeRole on every database. */
     public static CustomRole full() {
         return new CustomRole(ROLE, List.of(
-                Privilege.of(ResourcePattern.CLUSTER, "inprog"),
-                Privilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole"),
-                new Privilege(ResourcePattern.database("$external"), java.util.Set.copyOf(USER_ACTIONS))),
+                GrantedPrivilege.of(ResourcePattern.CLUSTER, "inprog"),
+                GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole"),
+                new GrantedPrivilege(ResourcePattern.database("$external"), java.util.Set.copyOf(USER_ACTIONS))),
                 List.of());
     }
 
     /** grantRole only on {@code grantableDbs}; revokeRole still on every database. */
     public static CustomRole leastPrivilege(List<String> grantableDbs) {
-        List<Privilege> privileges = new ArrayList<>(List.of(
-                Privilege.of(ResourcePattern.CLUSTER, "inprog"),
-                Privilege.of(ResourcePattern.ANY_NORMAL, "revokeRole"),
-                new Privilege(ResourcePattern.database("$external"), java.util.Set.copyOf(USER_ACTIONS))));
+        List<GrantedPrivilege> privileges = new ArrayList<>(List.of(
+                GrantedPrivilege.of(ResourcePattern.CLUSTER, "inprog"),
+                GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "revokeRole"),
+                new GrantedPrivilege(ResourcePattern.database("$external"), java.util.Set.copyOf(USER_ACTIONS))));
         for (String db : grantableDbs) {
-            privileges.add(Privilege.of(ResourcePattern.database(db), "grantRole"));
+            privileges.add(GrantedPrivilege.of(ResourcePattern.database(db), "grantRole"));
         }
         return new CustomRole(ROLE, privileges, List.of());
     }
@@ -48,9 +48,9 @@ public final class TeleportAdminRoles {
         List<String> actions = new ArrayList<>(USER_ACTIONS);
         actions.remove(missingAction);
         return new CustomRole(ROLE, List.of(
-                Privilege.of(ResourcePattern.CLUSTER, "inprog"),
-                Privilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole"),
-                new Privilege(ResourcePattern.database("$external"), java.util.Set.copyOf(actions))),
+                GrantedPrivilege.of(ResourcePattern.CLUSTER, "inprog"),
+                GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole"),
+                new GrantedPrivilege(ResourcePattern.database("$external"), java.util.Set.copyOf(actions))),
                 List.of());
     }
 

@@ -45,7 +45,7 @@ public final class SandboxUsers implements AutoCloseable {
     }
 
     /** An idle auto-user: created by Teleport, no session. Returns the Teleport name. */
-    public String idle(String name, String... roles) {
+    public String notCleanedUp(String name, String... roles) {
         String teleportName = name + suffix;
         provisioner.activate(teleportName, roles(roles));
         created.add(teleportName);
@@ -54,14 +54,14 @@ public final class SandboxUsers implements AutoCloseable {
 
     /** A locked auto-user: Teleport's deactivate after a session in keep mode. */
     public String locked(String name, String... roles) {
-        String teleportName = idle(name, roles);
+        String teleportName = notCleanedUp(name, roles);
         provisioner.deactivate(teleportName);
         return teleportName;
     }
 
     /** An active auto-user: one authenticated X.509 connection that stays open. */
     public String active(String name, String... roles) {
-        String teleportName = idle(name, roles);
+        String teleportName = notCleanedUp(name, roles);
         MongoClient client = target.connectAs(teleportName, "ui-test");
         client.getDatabase("admin").runCommand(new Document("ping", 1));
         sessions.add(client);

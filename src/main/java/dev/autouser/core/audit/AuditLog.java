@@ -100,9 +100,34 @@ public final class AuditLog {
      * @throws UncheckedIOException saying why the log cannot be written (a folder, a device, read-only)
      */
     public void append(AuditRecord record) {
+        append(record, true);
+    }
+
+    /**
+     * Appends one record without waiting for the disk: it is in the file (a crash of this process
+     * does not lose it), and on disk, named by the head file, once the next {@link #append} or
+     * {@link #sync} returns. For outcome records of a batch, whose next intent record must be forced
+     * to disk anyway.
+     *
+     * @throws UncheckedIOException saying why the log cannot be written
+     */
+    public void appendUnforced(AuditRecord record) {
+        append(record, false);
+    }
+
+    /**
+     * Forces the records written by {@link #appendUnforced} to disk.
+     *
+     * @throws UncheckedIOException when the disk refuses
+     */
+    public void sync() {
+        writer.sync();
+    }
+
+    private void append(AuditRecord record, boolean force) {
         AuditFileCheck.requireAppendable(files.live());
         AuditRecord stamped = record.stamped(origin, run.exists() ? run : Run.start("", Set.of()));
-        writer.append(RecordJson.toJson(stamped), Instant.now());
+        writer.append(RecordJson.toJson(stamped), Instant.now(), force);
     }
 
     /**

@@ -29,6 +29,13 @@ public final class AuditUnwritableException extends ConsoleException {
                 + ") is there; add the outcome by hand.", applied, e);
     }
 
+    /** The records of a batch's changes are in the log, but the disk refused to confirm them at its end. */
+    static AuditUnwritableException afterBatch(UncheckedIOException e) {
+        return new AuditUnwritableException("The changes were made and their records written, but the audit log"
+                + " could not be forced to disk at the end: " + e.getMessage() + ". Check the disk; a crash of"
+                + " the machine now could lose the last outcome records (their intent records are on disk).", null, e);
+    }
+
     /** What the server did, when this happened after a command was sent. */
     public Optional<String> applied() {
         return Optional.ofNullable(applied);

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends records to a hash chain, one whole line per record, holding the log's lock so that
@@ -23,10 +26,24 @@ import java.util.Optional;
  * with a genesis record; when the file passes {@code maxBytes} or a new month begins it is rotated
  * and the next file's genesis continues the chain. After every append the head file names the last
  * record, so a cut-off end is detectable.
+ *
+ * <p>Cost per record: the tail this process wrote last is remembered (link, where the file's chain
+ * starts, and the file's identity, size and time after the write), so while the live file is exactly
+ * as this process left it, an append neither re-reads its last and first lines nor parses them; any
+ * other change (another writer, an edit, a rotation, a deleted file) fails that check and the file
+ * is read as before. A record may be written without forcing it to disk ({@code force} false): the
+ * next forced append or {@link #sync} forces it too, since forcing a file forces all its written
+ * data, and a file is forced before it is rotated away. Such a record does not move the head file
+ * either (replacing it costs about as much as forcing): the next forced append or {@link #sync}
+ * does, so at rest the head names the last record as always, and in between a reader sees the
+ * record as written after the head (a note, as after an interrupted write).
  */
 final class ChainWriter {
     /** Rotation size: about 30,000 records, a few seconds to verify. */
     static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    /** The tail each live file (by absolute path) had after this process last wrote it; read and written under the lock. */
+    private static final Map<Path, Tail> TAILS = new ConcurrentHashMap<>();
 
     private final LogFiles files;
     private final long maxBytes;
@@ -36,8 +53,16 @@ final class ChainWriter {
         this.maxBytes = maxBytes;
     }
 
-    /** Appends {@code body} (time and content fields) as the next record; returns its link. */
+    /** Appends {@code body} (time and content fields) as the next record, forced to disk; returns its link. */
     Link append(ObjectNode body, Instant now) {
+        return append(body, now, true);
+    }
+
+    /**
+     * Appends {@code body}; unless {@code force}, the record is handed to the operating system but
+     * reaches the disk with the next forced append or {@link #sync}.
+     */
+    Link append(ObjectNode body, Instant now, boolean force) {
         try {
             Files.createDirectories(files.folder());
             PrivateFiles.create(files.lock());
@@ -46,17 +71,64 @@ final class ChainWriter {
         }
         return FileLocks.holding(files.lock(), () -> {
             try {
-                return appendLocked(body, now);
+                return appendLocked(body, now, force);
             } catch (IOException e) {
+                TAILS.remove(files.live());
                 throw new UncheckedIOException("Cannot write the audit log " + files.live(), e);
             }
         });
     }
 
-    private Link appendLocked(ObjectNode body, Instant now) throws IOException {
+    /**
+     * Forces every record written so far to disk (those appended without {@code force}) and moves
+     * the head on to the last of them, unless another writer has appended since (it moves the head).
+     */
+    void sync() {
+        Path live = files.live();
+        if (!Files.isRegularFile(live)) {
+            return;
+        }
+        FileLocks.holding(files.lock(), () -> {
+            try {
+                forceToDisk(live);
+                Tail known = TAILS.get(live);
+                if (known != null && known.matches(attributes(live))
+                        && HeadFile.read(files).map(h -> h.link().seq() < known.link().seq()).orElse(true)) {
+                    HeadFile.write(files, known.link(), Instant.now());
+                }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the audit log " + live, e);
+            }
+        });
+    }
+
+    private Link appendLocked(ObjectNode body, Instant now, boolean force) throws IOException {
         Path live = files.live();
         StringBuilder lines = new StringBuilder();
+        Tail known = TAILS.get(live);
+        if (known == null || !known.matches(attributes(live)) || known.needsRotation(maxBytes, now)) {
+            known = readTail(live, now, lines);
+        }
+        ObjectNode record = CanonicalJson.JSON.createObjectNode();
+        Link link = chained(record, body, known.link());
+        lines.append(CanonicalJson.JSON.writeValueAsString(record)).append('\n');
+        write(live, lines.toString(), force);
+        Tail tail = new Tail(attributes(live), link, known.fileStart());
+        if (force) {
+            HeadFile.write(files, link, now);
+        }
+        TAILS.put(live, tail);
+        return link;
+    }
+
+    /**
+     * The slow path: where the chain continues, read from the files (and the head), rotating or
+     * sealing the live file when due; a genesis record for a new live file goes into {@code lines}.
+     */
+    private Tail readTail(Path live, Instant now, StringBuilder lines) throws IOException {
         Link link;
+        FileStart start;
         boolean hasContent = Files.isRegularFile(live) && Files.size(live) > 0;
         Optional<JsonNode> last = hasContent ? LineScanner.lastChained(live) : Optional.empty();
         if (hasContent && last.isEmpty()) {
@@ -64,15 +136,20 @@ final class ChainWriter {
             Path sealed = files.sealed(now);
             Files.move(live, sealed, StandardCopyOption.ATOMIC_MOVE);
             link = continueFrom(headOrStart(), now, null, sealed, lines);
+            start = FileStart.genesis(link, now);
         } else if (hasContent) {
             Optional<JsonNode> first = LineScanner.firstLine(live);
             link = linkOf(last.get());
-            if (needsRotation(live, first, now)) {
-                long firstSeq = first.filter(ChainFields::isChained).map(f -> f.get(ChainFields.SEQ).asLong())
-                        .orElse(link.seq());
-                Path rotated = files.rotated(monthOf(first, now), firstSeq);
+            long firstSeq = first.filter(ChainFields::isChained).map(f -> f.get(ChainFields.SEQ).asLong())
+                    .orElse(link.seq());
+            start = new FileStart(monthOf(first, now), firstSeq);
+            if (start.needsRotation(Files.size(live), maxBytes, now)) {
+                // Records written without force reach the disk before the file is set aside.
+                forceToDisk(live);
+                Path rotated = files.rotated(start.month(), firstSeq);
                 Files.move(live, rotated, StandardCopyOption.ATOMIC_MOVE);
                 link = continueFrom(link, now, rotated, null, lines);
+                start = FileStart.genesis(link, now);
             } else if (!LineScanner.endsWithNewline(live)) {
                 // A line cut short (disk full, killed writer) stays as evidence; ours starts on its own line.
                 lines.append('\n');
@@ -81,21 +158,54 @@ final class ChainWriter {
             // No live file: continue from the head if there is one, so a deleted log shows as a gap.
             Link head = headOrStart();
             link = continueFrom(head, now, null, null, lines);
+            start = FileStart.genesis(link, now);
         }
-        ObjectNode record = CanonicalJson.JSON.createObjectNode();
-        link = chained(record, body, link);
-        lines.append(CanonicalJson.JSON.writeValueAsString(record)).append('\n');
-        write(live, lines.toString());
-        HeadFile.write(files, link, now);
-        return link;
+        return new Tail(Optional.empty(), link, start);
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path live) {
+        try {
+            return Optional.of(Files.readAttributes(live, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Month and first record number of the live file: when it is rotated and what the rotated file is called. */
+    private record FileStart(YearMonth month, long firstSeq) {
+        static FileStart genesis(Link genesis, Instant now) {
+            return new FileStart(YearMonth.from(now.atOffset(ZoneOffset.UTC)), genesis.seq());
+        }
+
+        boolean needsRotation(long size, long maxBytes, Instant now) {
+            return size >= maxBytes || !month.equals(YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+        }
+    }
+
+    /**
+     * The live file as this process left it: its identity (inode), size and modification time right
+     * after the write, the last record's link and where the file's chain starts.
+     */
+    private record Tail(BasicFileAttributes written, Link link, FileStart fileStart) {
+        Tail(Optional<BasicFileAttributes> written, Link link, FileStart fileStart) {
+            this(written.orElse(null), link, fileStart);
+        }
+
+        /** True when nobody has touched the file since: same file, same size, same time. */
+        boolean matches(Optional<BasicFileAttributes> now) {
+            return written != null && written.fileKey() != null && now.isPresent()
+                    && written.fileKey().equals(now.get().fileKey())
+                    && written.size() == now.get().size()
+                    && written.lastModifiedTime().equals(now.get().lastModifiedTime());
+        }
+
+        boolean needsRotation(long maxBytes, Instant now) {
+            return fileStart.needsRotation(written.size(), maxBytes, now);
+        }
     }
 
     private Link headOrStart() {
         return HeadFile.read(files).map(HeadFile.Head::link).orElse(Link.START);
-    }
-
-    private boolean needsRotation(Path live, Optional<JsonNode> first, Instant now) throws IOException {
-        return Files.size(live) >= maxBytes || !monthOf(first, now).equals(YearMonth.from(now.atOffset(ZoneOffset.UTC)));
     }
 
     private static YearMonth monthOf(Optional<JsonNode> genesis, Instant fallback) {
@@ -153,14 +263,22 @@ final class ChainWriter {
         return new Link(line.get(ChainFields.SEQ).asLong(), line.get(ChainFields.HASH).asText());
     }
 
-    /** One write call for all new lines, forced to disk before the head moves on. */
-    private static void write(Path live, String lines) throws IOException {
+    /** One write call for all new lines, forced to disk (when {@code force}) before the head moves on. */
+    private static void write(Path live, String lines, boolean force) throws IOException {
         PrivateFiles.create(live);
         try (FileChannel out = FileChannel.open(live, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer bytes = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 out.write(bytes);
             }
+            if (force) {
+                out.force(false);
+            }
+        }
+    }
+
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             out.force(false);
         }
     }

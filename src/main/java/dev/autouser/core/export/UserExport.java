@@ -142,7 +142,7 @@ public final class UserExport {
     }
 
     private static String state(AutoUser user) {
-        return user.state().name().toLowerCase(Locale.ROOT);
+        return user.state().word();
     }
 
     /**

@@ -88,9 +88,8 @@ public final class ClientSettingsFactory {
     /** Files named in the URI (mongosh style) fill the profile's empty file fields. */
     static ConnectionProfile withUriFiles(ConnectionProfile profile) {
         UriTlsFiles files = UriTlsFiles.extract(profile.uri());
-        return new ConnectionProfile(profile.name(), files.uri(), profile.tlsCaFile().or(files::caFile),
-                profile.tlsCertFile().or(files::certificateKeyFile), profile.tlsKeyFile(), profile.auth(),
-                profile.username(), profile.tlsAllowInvalid());
+        return profile.toBuilder().uri(files.uri()).tlsCaFile(profile.tlsCaFile().or(files::caFile))
+                .tlsCertFile(profile.tlsCertFile().or(files::certificateKeyFile)).build();
     }
 
     static ConnectionString parseUri(String uri) {

@@ -1,6 +1,7 @@
 package dev.autouser.core.mongo;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,63 +9,212 @@ import java.util.Optional;
  * Everything needed to reach one MongoDB deployment, except secrets: passwords and key
  * passphrases are asked for at connect time and never stored here, so a profile can be saved.
  *
- * @param name            a label chosen by the person (may be empty)
- * @param uri             a MongoDB connection string (standalone or replica set)
- * @param tlsCaFile       the CA bundle that signed the server certificate ({@code .cas} from tctl)
- * @param tlsCertFile     the client certificate, or one combined certificate + key PEM
- * @param tlsKeyFile      the private key when it is in a separate file
- * @param auth            how to authenticate
- * @param username        the SCRAM user name (X.509 takes the name from the certificate)
- * @param tlsAllowInvalid accept any server certificate and host name: explicit, and warned about
+ * <p>Built by name, never by position ({@link #builder(String)}, {@link #toBuilder()}): eight
+ * fields of which three are optional paths are too easy to pass in the wrong order.
+ *
+ * <ul>
+ *   <li>{@code name}: a label chosen by the person (may be empty)</li>
+ *   <li>{@code uri}: a MongoDB connection string (standalone or replica set)</li>
+ *   <li>{@code tlsCaFile}: the CA bundle that signed the server certificate ({@code .cas} from tctl)</li>
+ *   <li>{@code tlsCertFile}: the client certificate, or one combined certificate + key PEM</li>
+ *   <li>{@code tlsKeyFile}: the private key when it is in a separate file</li>
+ *   <li>{@code auth}: how to authenticate (X.509 unless said otherwise)</li>
+ *   <li>{@code username}: the SCRAM user name (X.509 takes the name from the certificate)</li>
+ *   <li>{@code tlsAllowInvalid}: accept any server certificate and host name: explicit, and warned about</li>
+ * </ul>
  */
-public record ConnectionProfile(String name, String uri, Optional<Path> tlsCaFile, Optional<Path> tlsCertFile,
-                                Optional<Path> tlsKeyFile, AuthMechanism auth, Optional<String> username,
-                                boolean tlsAllowInvalid) {
-    public ConnectionProfile {
-        name = name == null ? "" : name.trim();
-        Objects.requireNonNull(uri, "uri");
-        uri = uri.trim();
-        Objects.requireNonNull(tlsCaFile, "tlsCaFile");
-        Objects.requireNonNull(tlsCertFile, "tlsCertFile");
-        Objects.requireNonNull(tlsKeyFile, "tlsKeyFile");
-        Objects.requireNonNull(auth, "auth");
-        username = Objects.requireNonNull(username, "username").map(String::trim).filter(u -> !u.isEmpty());
+public final class ConnectionProfile {
+    private final String name;
+    private final String uri;
+    private final Optional<Path> tlsCaFile;
+    private final Optional<Path> tlsCertFile;
+    private final Optional<Path> tlsKeyFile;
+    private final AuthMechanism auth;
+    private final Optional<String> username;
+    private final boolean tlsAllowInvalid;
+
+    private ConnectionProfile(Builder b) {
+        name = b.name == null ? "" : b.name.trim();
+        uri = Objects.requireNonNull(b.uri, "uri").trim();
+        tlsCaFile = b.tlsCaFile;
+        tlsCertFile = b.tlsCertFile;
+        tlsKeyFile = b.tlsKeyFile;
+        auth = Objects.requireNonNull(b.auth, "auth");
+        username = b.username.map(String::trim).filter(u -> !u.isEmpty());
+        tlsAllowInvalid = b.tlsAllowInvalid;
+    }
+
+    /** A profile for {@code uri}: no files, X.509, no user name, server certificates checked. */
+    public static Builder builder(String uri) {
+        return new Builder(uri);
+    }
+
+    /** A builder holding this profile's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(uri).name(name).tlsCaFile(tlsCaFile).tlsCertFile(tlsCertFile).tlsKeyFile(tlsKeyFile)
+                .auth(auth).username(username).tlsAllowInvalid(tlsAllowInvalid);
     }
 
     /** An X.509 profile with a combined certificate + key PEM, as {@code tctl auth sign --format=mongodb} writes. */
     public static ConnectionProfile x509(String uri, Path caFile, Path combinedPem) {
-        return new ConnectionProfile("", uri, Optional.of(caFile), Optional.of(combinedPem), Optional.empty(),
-                AuthMechanism.X509, Optional.empty(), false);
+        return builder(uri).tlsCaFile(caFile).tlsCertFile(combinedPem).auth(AuthMechanism.X509).build();
     }
 
     public static ConnectionProfile scram(String uri, String username) {
-        return new ConnectionProfile("", uri, Optional.empty(), Optional.empty(), Optional.empty(),
-                AuthMechanism.SCRAM, Optional.of(username), false);
+        return builder(uri).auth(AuthMechanism.SCRAM).username(username).build();
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, uri, tlsCaFile, tlsCertFile, tlsKeyFile, auth, username, tlsAllowInvalid);
+        return toBuilder().name(newName).build();
     }
 
     public ConnectionProfile withKeyFile(Path keyFile) {
-        return new ConnectionProfile(name, uri, tlsCaFile, tlsCertFile, Optional.of(keyFile), auth, username,
-                tlsAllowInvalid);
+        return toBuilder().tlsKeyFile(keyFile).build();
     }
 
     /** The same server and CA, logged in with X.509 as the identity of {@code combinedPem} (certificate + key). */
     public ConnectionProfile withClientCertificate(Path combinedPem) {
-        return new ConnectionProfile(name, uri, tlsCaFile, Optional.of(combinedPem), Optional.empty(), AuthMechanism.X509,
-                Optional.empty(), tlsAllowInvalid);
+        return toBuilder().tlsCertFile(combinedPem).tlsKeyFile(Optional.empty()).auth(AuthMechanism.X509)
+                .username(Optional.empty()).build();
     }
 
     public ConnectionProfile withTlsAllowInvalid(boolean allowInvalid) {
-        return new ConnectionProfile(name, uri, tlsCaFile, tlsCertFile, tlsKeyFile, auth, username, allowInvalid);
+        return toBuilder().tlsAllowInvalid(allowInvalid).build();
     }
 
     /** True when the profile asks for TLS in any way: certificate files, X.509 or the URI's tls option. */
     public boolean wantsTls() {
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        String lower = uri.toLowerCase(Locale.ROOT);
         return tlsCaFile.isPresent() || tlsCertFile.isPresent() || auth == AuthMechanism.X509
                 || lower.contains("tls=true") || lower.contains("ssl=true") || lower.startsWith("mongodb+srv:");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Optional<Path> tlsCaFile() {
+        return tlsCaFile;
+    }
+
+    public Optional<Path> tlsCertFile() {
+        return tlsCertFile;
+    }
+
+    public Optional<Path> tlsKeyFile() {
+        return tlsKeyFile;
+    }
+
+    public AuthMechanism auth() {
+        return auth;
+    }
+
+    public Optional<String> username() {
+        return username;
+    }
+
+    public boolean tlsAllowInvalid() {
+        return tlsAllowInvalid;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConnectionProfile p && name.equals(p.name) && uri.equals(p.uri)
+                && tlsCaFile.equals(p.tlsCaFile) && tlsCertFile.equals(p.tlsCertFile)
+                && tlsKeyFile.equals(p.tlsKeyFile) && auth == p.auth && username.equals(p.username)
+                && tlsAllowInvalid == p.tlsAllowInvalid;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, uri, tlsCaFile, tlsCertFile, tlsKeyFile, auth, username, tlsAllowInvalid);
+    }
+
+    /** Names the fields; the URI as given (profiles hold no passwords: {@link ProfileStore} strips them). */
+    @Override
+    public String toString() {
+        return "ConnectionProfile[name=" + name + ", uri=" + uri + ", tlsCaFile=" + tlsCaFile
+                + ", tlsCertFile=" + tlsCertFile + ", tlsKeyFile=" + tlsKeyFile + ", auth=" + auth
+                + ", username=" + username + ", tlsAllowInvalid=" + tlsAllowInvalid + "]";
+    }
+
+    /** Sets fields by name; {@code null} or blank text for an optional field means "not given". */
+    public static final class Builder {
+        private String name = "";
+        private String uri;
+        private Optional<Path> tlsCaFile = Optional.empty();
+        private Optional<Path> tlsCertFile = Optional.empty();
+        private Optional<Path> tlsKeyFile = Optional.empty();
+        private AuthMechanism auth = AuthMechanism.X509;
+        private Optional<String> username = Optional.empty();
+        private boolean tlsAllowInvalid;
+
+        private Builder(String uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder uri(String uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        public Builder tlsCaFile(Path file) {
+            return tlsCaFile(Optional.ofNullable(file));
+        }
+
+        public Builder tlsCaFile(Optional<Path> file) {
+            this.tlsCaFile = Objects.requireNonNull(file, "tlsCaFile");
+            return this;
+        }
+
+        public Builder tlsCertFile(Path file) {
+            return tlsCertFile(Optional.ofNullable(file));
+        }
+
+        public Builder tlsCertFile(Optional<Path> file) {
+            this.tlsCertFile = Objects.requireNonNull(file, "tlsCertFile");
+            return this;
+        }
+
+        public Builder tlsKeyFile(Path file) {
+            return tlsKeyFile(Optional.ofNullable(file));
+        }
+
+        public Builder tlsKeyFile(Optional<Path> file) {
+            this.tlsKeyFile = Objects.requireNonNull(file, "tlsKeyFile");
+            return this;
+        }
+
+        public Builder auth(AuthMechanism auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        public Builder username(String username) {
+            return username(Optional.ofNullable(username));
+        }
+
+        public Builder username(Optional<String> username) {
+            this.username = Objects.requireNonNull(username, "username");
+            return this;
+        }
+
+        public Builder tlsAllowInvalid(boolean allowInvalid) {
+            this.tlsAllowInvalid = allowInvalid;
+            return this;
+        }
+
+        public ConnectionProfile build() {
+            return new ConnectionProfile(this);
+        }
     }
 }

@@ -21,8 +21,12 @@ public final class MongoshSyntax {
     private MongoshSyntax() {
     }
 
-    /** {@code db.getSiblingDB("$external").runCommand({"dropUser": "CN=alice"})} */
-    public static String oneLine(String db, Document command) {
+    /**
+     * {@code db.getSiblingDB("$external").runCommand({"dropUser": "CN=alice"})}. Package-private on
+     * purpose, like {@link #expanded}: a command is shown only through its value
+     * ({@link MongoCommand#shellText()}, {@link MongoCommand#scriptText()}), so what is shown is what runs.
+     */
+    static String oneLine(String db, Document command) {
         return "db.getSiblingDB(" + quote(db) + ").runCommand(" + compact(command) + ")";
     }
 
@@ -32,7 +36,7 @@ public final class MongoshSyntax {
     }
 
     /** One command as a script statement with one field per line: {@code db.getSiblingDB("admin").runCommand({...});} */
-    public static String expanded(String db, Document command) {
+    static String expanded(String db, Document command) {
         StringBuilder out = new StringBuilder("db.getSiblingDB(").append(quote(db)).append(").runCommand({\n");
         String body = command.entrySet().stream()
                 .map(e -> "  " + key(e.getKey()) + ": " + value(e.getValue(), true))

@@ -142,10 +142,11 @@ public final class ProfileStore {
     }
 
     private static ConnectionProfile fromJson(String name, JsonNode node) {
-        return new ConnectionProfile(name, node.path("uri").asText(""), path(node, "tlsCaFile"),
-                path(node, "tlsCertFile"), path(node, "tlsKeyFile"),
-                AuthMechanism.parse(node.path("auth").asText("x509")),
-                Optional.ofNullable(node.path("username").textValue()), node.path("tlsAllowInvalid").asBoolean(false));
+        return ConnectionProfile.builder(node.path("uri").asText("")).name(name)
+                .tlsCaFile(path(node, "tlsCaFile")).tlsCertFile(path(node, "tlsCertFile"))
+                .tlsKeyFile(path(node, "tlsKeyFile")).auth(AuthMechanism.parse(node.path("auth").asText("x509")))
+                .username(node.path("username").textValue())
+                .tlsAllowInvalid(node.path("tlsAllowInvalid").asBoolean(false)).build();
     }
 
     private static Optional<Path> path(JsonNode node, String field) {

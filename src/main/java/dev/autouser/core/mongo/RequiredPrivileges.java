@@ -46,7 +46,7 @@ final class RequiredPrivileges {
         return needed;
     }
 
-    /** For the refusal sentence: "setAuthenticationRestriction on $external and revokeRole on every database". */
+    /** For the refusal sentence: "setAuthenticationRestriction on $external and revokeRole on all databases". */
     static String describe(List<Privilege> needed, String command, String db) {
         if (needed.isEmpty()) {
             String where = db == null || db.isEmpty() ? "$external" : db;
@@ -57,7 +57,7 @@ final class RequiredPrivileges {
         // one action on several databases shares the action ("grantRole on db1, db2").
         Map<String, List<String>> actionsByResource = new LinkedHashMap<>();
         for (Privilege privilege : needed) {
-            actionsByResource.computeIfAbsent(privilege.describeResource(), r -> new ArrayList<>()).add(privilege.action());
+            actionsByResource.computeIfAbsent(privilege.resource().describe(), r -> new ArrayList<>()).add(privilege.action());
         }
         Map<String, List<String>> resourcesByActions = new LinkedHashMap<>();
         actionsByResource.forEach((resource, actions) ->

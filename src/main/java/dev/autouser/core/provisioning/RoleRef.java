@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** A MongoDB role in a database, written {@code role@db} in Teleport's {@code db_roles}. */
+/**
+ * A role an auto-user holds: MongoDB's in a database, written {@code role@db} in Teleport's
+ * {@code db_roles}; PostgreSQL's for the whole server (roles there belong to no database), with an
+ * empty {@code db}, written as the bare role name.
+ */
 public record RoleRef(String role, String db) implements Comparable<RoleRef> {
     /** Teleport's order: by database, then by role name. */
     public static final Comparator<RoleRef> TELEPORT_ORDER =
@@ -17,6 +21,16 @@ public record RoleRef(String role, String db) implements Comparable<RoleRef> {
     public RoleRef {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(db, "db");
+    }
+
+    /** A role of the whole server (PostgreSQL): no database, shown as its bare name. */
+    public static RoleRef serverWide(String role) {
+        return new RoleRef(role, "");
+    }
+
+    /** True for a PostgreSQL-style role that belongs to no database. */
+    public boolean isServerWide() {
+        return db.isEmpty();
     }
 
     /**
@@ -78,6 +92,6 @@ public record RoleRef(String role, String db) implements Comparable<RoleRef> {
 
     @Override
     public String toString() {
-        return role + "@" + db;
+        return db.isEmpty() ? role : role + "@" + db;
     }
 }

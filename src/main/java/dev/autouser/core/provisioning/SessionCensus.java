@@ -74,7 +74,7 @@ public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<
     public static String refusal(List<NodeAnswer> silent) {
         List<String> hosts = silent.stream().map(a -> a.node().host()).toList();
         return "the sessions on " + String.join("; ", silent.stream().map(NodeAnswer::describe).toList())
-                + " could not be checked, so a user connected there would look idle; bring "
+                + " could not be checked, so a user connected there would look not cleaned up; bring "
                 + (hosts.size() == 1 ? "it" : "them") + " back, or accept explicitly with --allow-unverified "
                 + String.join(" --allow-unverified ", hosts) + " (audited)";
     }

@@ -1,12 +1,12 @@
 package dev.autouser.core.provisioning;
 
-import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoErrors;
+import dev.autouser.core.mongo.MongoCommand;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -71,7 +71,7 @@ public final class TeleportProvisioner {
         List<RoleRef> wanted = RoleRef.sorted(roles);
         Optional<Document> user = findUser(name);
         if (user.isEmpty()) {
-            return change(name, UserCommands.createUser(name, wanted), "activate " + name, Outcome.CREATED);
+            return change(name, external(UserCommands.createUser(name, wanted), "activate " + name), Outcome.CREATED);
         }
         if (!UserRecords.isAutoUser(user.get())) {
             throw refuse(name, "activate", "user " + quoted
@@ -84,7 +84,7 @@ public final class TeleportProvisioner {
             }
             return Outcome.UNCHANGED_ACTIVE;
         }
-        return change(name, UserCommands.activate(name, wanted), "activate " + name, Outcome.UPDATED);
+        return change(name, external(UserCommands.activate(name, wanted), "activate " + name), Outcome.UPDATED);
     }
 
     /** Session end in {@code keep} mode: strip roles and lock, unless the user is still connected. */
@@ -94,7 +94,7 @@ public final class TeleportProvisioner {
             auditRefusal(name, "deactivate", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
-        return change(name, UserCommands.lock(name), "deactivate " + name, Outcome.LOCKED);
+        return change(name, external(UserCommands.lock(name), "deactivate " + name), Outcome.LOCKED);
     }
 
     /** Session end in {@code best_effort_drop} mode: drop, unless the user is still connected. */
@@ -104,7 +104,7 @@ public final class TeleportProvisioner {
             auditRefusal(name, "delete", ACTIVE);
             return Outcome.SKIPPED_ACTIVE;
         }
-        return change(name, UserCommands.dropUser(name), "drop " + name, Outcome.DROPPED);
+        return change(name, UserCommands.dropCommand(name), Outcome.DROPPED);
     }
 
     /** Teleport's isUserActive: currentOp filtered on this user, any operation means active. */
@@ -141,11 +141,16 @@ public final class TeleportProvisioner {
         return name;
     }
 
-    private Outcome change(String name, Document command, String attempted, Outcome outcome) {
-        return audit.change(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, () -> {
-            gateway.run(UserCommands.EXTERNAL, command, attempted);
+    /** Runs one change; the audit shows the command that is sent, rendered by the command itself. */
+    private Outcome change(String name, MongoCommand command, Outcome outcome) {
+        return audit.change(command, name, () -> {
+            gateway.run(command);
             return outcome;
         }, done -> "ok: " + done.description());
+    }
+
+    private static MongoCommand external(Document body, String intent) {
+        return MongoCommand.of(UserCommands.EXTERNAL, body, intent);
     }
 
     private ConsoleException refuse(String name, String verb, String message) {
@@ -156,10 +161,6 @@ public final class TeleportProvisioner {
     /** Records that the console declined to act on {@code mongoName}, in the one shape every command uses. */
     public void auditRefusal(String mongoName, String verb, String reason) {
         audit.note(verb + " " + mongoName, mongoName, Refusals.RESULT_PREFIX + reason);
-    }
-
-    private void record(String name, Document command, String result) {
-        audit.note(MongoshSyntax.oneLine(UserCommands.EXTERNAL, command), name, result);
     }
 
     /** Go's %q for the names Teleport allows: double quotes, with quotes and backslashes escaped. */

@@ -1,10 +1,7 @@
 package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.audit.Mark;
-import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
@@ -54,6 +51,35 @@ public final class UserCleanup {
                     .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
         }
         return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
+    }
+
+    /**
+     * The one listing a policy judges: settles unknown outcomes first, like {@link #plan(CleanupCriteria)}.
+     */
+    public AutoUserListing listForPlan() {
+        UnknownOutcomes.settle(gateway, audit);
+        return new AutoUserLister(gateway).list();
+    }
+
+    /**
+     * A plan of {@code action} for the users a caller chose from {@code listing} (a policy), each with
+     * its reason. Connected users are left out whatever the caller chose; a member or router that could
+     * not be asked refuses every user, as for every other plan.
+     */
+    public CleanupPlan planOf(CleanupAction action, AutoUserListing listing, Map<String, String> reasons) {
+        List<PlannedAction> actions = listing.users().stream()
+                .filter(user -> reasons.containsKey(user.mongoName()))
+                .filter(user -> user.sessions().isEmpty())
+                .filter(user -> !alreadyDone(user, action))
+                .map(user -> planned(user, action, reasons.get(user.mongoName())))
+                .toList();
+        List<SessionCensus.NodeAnswer> blocking = listing.silentNodes().stream()
+                .filter(n -> !gateway.unverifiedAllowed().contains(n.node().host())).toList();
+        if (!blocking.isEmpty()) {
+            return new CleanupPlan(action, List.of(), refuseAll(actions.stream()
+                    .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
+        }
+        return new CleanupPlan(action, actions, List.of(), Instant.now());
     }
 
     /**
@@ -138,26 +164,17 @@ public final class UserCleanup {
                     String.join(",", plan.userNames()), "override: " + plan.action().name().toLowerCase(java.util.Locale.ROOT)
                             + " goes ahead even if the sessions on these hosts cannot be checked");
         }
-        for (CleanupPlan.Refusal refusal : plan.refused()) {
-            trail.note(plan.action().verb() + " " + refusal.mongoName(), refusal.mongoName(),
-                    Refusals.RESULT_PREFIX + refusal.reason());
-        }
+        CleanupRunAudit.recordRefusals(trail, plan);
         return new CleanupExecutor(gateway, run, listener, afterRecheck).execute(plan);
     }
 
     /** A dry run leaves a trace too: each planned user, its commands, marked as not run. */
     public void recordDryRun(CleanupPlan plan) {
-        AuditLog run = audit.inRun(runName(plan)).marked(Mark.DRY_RUN);
-        for (PlannedAction action : plan.actions()) {
-            run.append(AuditRecord.now(gateway.server(), gateway.identity(), String.join("\n", action.commands()),
-                    action.mongoName(), "dry run: not run"));
-        }
+        CleanupRunAudit.recordDryRun(audit, gateway.server(), gateway.identity(), plan);
     }
 
-    /** "drop 3 users": what the audit calls the run when the caller did not name it. */
     private static String runName(CleanupPlan plan) {
-        int users = plan.actions().size() + plan.refused().size();
-        return plan.action().verb() + " " + users + (users == 1 ? " user" : " users");
+        return CleanupRunAudit.runName(plan);
     }
 
     public CleanupReport lock(List<String> users, ProgressListener listener) {

@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport;
 
-import dev.autouser.core.mongo.MongoshSyntax;
+import dev.autouser.core.mongo.MongoCommand;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.UserCommands;
@@ -56,7 +56,7 @@ public final class SessionPreview {
         }
 
         public Optional<String> commandText() {
-            return command.map(c -> MongoshSyntax.expanded(EXTERNAL, c));
+            return command.map(c -> MongoCommand.of(EXTERNAL, c, "start a Teleport session as " + mongoUser).scriptText());
         }
 
         /** The same preview, with MongoDB refusing its command: the one verdict is then the refusal. */

@@ -6,7 +6,6 @@ import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
-import dev.autouser.core.mongo.MongoshSyntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,9 +113,9 @@ public final class SessionSimulator {
         steps.add(new PlannedStep(START, start.outcome(), start.commandText()));
         steps.add(start.mode() == CreateDbUserMode.KEEP
                 ? new PlannedStep(END_KEEP, "lock " + user + " (roles removed) unless it is connected",
-                        Optional.of(MongoshSyntax.expanded(UserCommands.EXTERNAL, UserCommands.lock(user))))
+                        Optional.of(UserCommands.lockCommand(user).scriptText()))
                 : new PlannedStep(END_DROP, "drop " + user + " unless it is connected",
-                        Optional.of(MongoshSyntax.expanded(UserCommands.EXTERNAL, UserCommands.dropUser(user)))));
+                        Optional.of(UserCommands.dropCommand(user).scriptText())));
         return new Plan(user, provisioner.identity(), start.mode(), start.roles(), steps, refusal(start, namedTarget));
     }
 

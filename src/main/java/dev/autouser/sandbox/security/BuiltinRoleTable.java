@@ -1,8 +1,8 @@
 package dev.autouser.sandbox.security;
 
 import dev.autouser.sandbox.security.BuiltinRoles.Definition;
-import dev.autouser.sandbox.security.BuiltinRoles.Grant;
-import dev.autouser.sandbox.security.BuiltinRoles.Grant.Scope;
+import dev.autouser.sandbox.security.BuiltinRoles.BuiltinGrant;
+import dev.autouser.sandbox.security.BuiltinRoles.BuiltinGrant.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,8 +91,8 @@ final class BuiltinRoleTable {
                 "dropSearchIndex"));
         roles.put("userAdminAnyDatabase", admin(List.of(),
                 anyNormal(concat(USER_ADMIN, List.of("listCachedAndActiveUsers"))),
-                new Grant(Scope.DATABASE, "local", null, set(USER_ADMIN)),
-                new Grant(Scope.DATABASE, "config", null, set(USER_ADMIN)),
+                new BuiltinGrant(Scope.DATABASE, "local", null, set(USER_ADMIN)),
+                new BuiltinGrant(Scope.DATABASE, "config", null, set(USER_ADMIN)),
                 cluster(List.of("listDatabases", "authSchemaUpgrade", "invalidateUserCache", "viewUser")),
                 exact("admin", "system.users", readAndIndex), exact("admin", "system.roles", readAndIndex),
                 collectionName("system.users", READ), exact("admin", "system.version", READ),
@@ -104,17 +104,17 @@ final class BuiltinRoleTable {
     private static void addClusterRoles(Map<String, Definition> roles) {
         roles.put("clusterMonitor", admin(List.of(RoleId.of("read", "config"), RoleId.of("read", "local")),
                 cluster(CLUSTER_MONITOR_CLUSTER), anyNormal(CLUSTER_MONITOR_DB),
-                new Grant(Scope.DATABASE, "config", null, set(CLUSTER_MONITOR_DB)),
+                new BuiltinGrant(Scope.DATABASE, "config", null, set(CLUSTER_MONITOR_DB)),
                 exact("config", "system.sessions", CLUSTER_MONITOR_DB),
-                new Grant(Scope.DATABASE, "local", null, set(CLUSTER_MONITOR_DB)),
+                new BuiltinGrant(Scope.DATABASE, "local", null, set(CLUSTER_MONITOR_DB)),
                 exact("local", "system.replset", List.of("find")), exact("local", "replset.election", List.of("find")),
                 exact("local", "replset.minvalid", List.of("find")), collectionName("system.profile", List.of("find"))));
         roles.put("hostManager", admin(List.of(), cluster(HOST_MANAGER_CLUSTER), anyNormal(List.of("killCursors"))));
         roles.put("clusterManager", admin(List.of(RoleId.of("read", "config")), cluster(CLUSTER_MANAGER_CLUSTER),
                 anyNormal(CLUSTER_MANAGER_DB),
-                new Grant(Scope.DATABASE, "config", null, set(concat(CLUSTER_MANAGER_DB,
+                new BuiltinGrant(Scope.DATABASE, "config", null, set(concat(CLUSTER_MANAGER_DB,
                         List.of("insert", "update", "remove")))),
-                new Grant(Scope.DATABASE, "local", null, set(concat(CLUSTER_MANAGER_DB,
+                new BuiltinGrant(Scope.DATABASE, "local", null, set(concat(CLUSTER_MANAGER_DB,
                         List.of("insert", "update", "remove")))),
                 exact("local", "system.replset", READ), any(List.of("dbCheck")),
                 exact("local", "system.healthlog", READ)));
@@ -126,8 +126,8 @@ final class BuiltinRoleTable {
         roles.put("__queryableBackup", admin(List.of(),
                 any(List.of("collStats", "listCollections", "listIndexes", "listSearchIndexes")),
                 anyNormal(List.of("find")), cluster(List.of("getParameter", "listDatabases", "useUUID")),
-                new Grant(Scope.DATABASE, "config", null, Set.of("find")),
-                new Grant(Scope.DATABASE, "local", null, Set.of("find")),
+                new BuiltinGrant(Scope.DATABASE, "config", null, Set.of("find")),
+                new BuiltinGrant(Scope.DATABASE, "local", null, Set.of("find")),
                 collectionName("system.js", List.of("find")), collectionName("system.users", List.of("find")),
                 collectionName("system.profile", List.of("find")),
                 exact("admin", "system.roles", List.of("find")), exact("admin", "system.version", List.of("find"))));
@@ -143,11 +143,11 @@ final class BuiltinRoleTable {
                 exact("admin", "system.roles", List.of("createIndex"))));
     }
 
-    private static Definition perDb(Grant... grants) {
+    private static Definition perDb(BuiltinGrant... grants) {
         return new Definition(false, List.of(), List.of(), Arrays.asList(grants));
     }
 
-    private static Definition admin(List<RoleId> inherits, Grant... grants) {
+    private static Definition admin(List<RoleId> inherits, BuiltinGrant... grants) {
         return new Definition(true, inherits, List.of(), Arrays.asList(grants));
     }
 
@@ -155,28 +155,28 @@ final class BuiltinRoleTable {
         return RoleId.of(role, "admin");
     }
 
-    private static Grant database(List<String> actions) {
-        return new Grant(Scope.DATABASE, null, null, set(actions));
+    private static BuiltinGrant database(List<String> actions) {
+        return new BuiltinGrant(Scope.DATABASE, null, null, set(actions));
     }
 
-    private static Grant exact(String db, String collection, List<String> actions) {
-        return new Grant(Scope.EXACT_NAMESPACE, db, collection, set(actions));
+    private static BuiltinGrant exact(String db, String collection, List<String> actions) {
+        return new BuiltinGrant(Scope.EXACT_NAMESPACE, db, collection, set(actions));
     }
 
-    private static Grant collectionName(String collection, List<String> actions) {
-        return new Grant(Scope.COLLECTION_NAME, null, collection, set(actions));
+    private static BuiltinGrant collectionName(String collection, List<String> actions) {
+        return new BuiltinGrant(Scope.COLLECTION_NAME, null, collection, set(actions));
     }
 
-    private static Grant anyNormal(List<String> actions) {
-        return new Grant(Scope.ANY_NORMAL, null, null, set(actions));
+    private static BuiltinGrant anyNormal(List<String> actions) {
+        return new BuiltinGrant(Scope.ANY_NORMAL, null, null, set(actions));
     }
 
-    private static Grant cluster(List<String> actions) {
-        return new Grant(Scope.CLUSTER, null, null, set(actions));
+    private static BuiltinGrant cluster(List<String> actions) {
+        return new BuiltinGrant(Scope.CLUSTER, null, null, set(actions));
     }
 
-    private static Grant any(List<String> actions) {
-        return new Grant(Scope.ANY, null, null, set(actions));
+    private static BuiltinGrant any(List<String> actions) {
+        return new BuiltinGrant(Scope.ANY, null, null, set(actions));
     }
 
     private static Set<String> set(List<String> actions) {

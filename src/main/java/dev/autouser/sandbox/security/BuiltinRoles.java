@@ -17,18 +17,18 @@ public final class BuiltinRoles {
 
     private static final Map<String, Definition> ROLES = BuiltinRoleTable.definitions();
     /** Resolved privileges per role and database; they never change, and root's take a while to merge. */
-    private static final Map<RoleId, List<Privilege>> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<RoleId, List<GrantedPrivilege>> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BuiltinRoles() {
     }
 
     /** One row of the table: admin-only or per-database, inherited built-ins, own grants. */
     record Definition(boolean adminOnly, List<RoleId> inheritsFixed, List<String> inheritsSameDb,
-                      List<Grant> grants) {
+                      List<BuiltinGrant> grants) {
     }
 
     /** A grant relative to the role's database, as MongoDB's built-in role table writes it. */
-    record Grant(Scope scope, String db, String collection, Set<String> actions) {
+    record BuiltinGrant(Scope scope, String db, String collection, Set<String> actions) {
 
         /** Where the grant points; {@code db}/{@code collection} fill in the blanks. */
         enum Scope { DATABASE, EXACT_NAMESPACE, COLLECTION_NAME, ANY_NORMAL, CLUSTER, ANY }
@@ -75,18 +75,18 @@ public final class BuiltinRoles {
      * Every privilege of a built-in role, its built-in ancestors included, merged per resource as
      * {@code rolesInfo} shows them. Empty for anything that is not a built-in role.
      */
-    public static List<Privilege> privileges(RoleId id) {
+    public static List<GrantedPrivilege> privileges(RoleId id) {
         if (!isBuiltin(id)) {
             return List.of();
         }
         return RESOLVED.computeIfAbsent(id, BuiltinRoles::resolve);
     }
 
-    private static List<Privilege> resolve(RoleId id) {
+    private static List<GrantedPrivilege> resolve(RoleId id) {
         Map<ResourcePattern, Set<String>> merged = new LinkedHashMap<>();
         collect(id, merged, new LinkedHashSet<>());
-        List<Privilege> result = new ArrayList<>(merged.size());
-        merged.forEach((resource, actions) -> result.add(new Privilege(resource, actions)));
+        List<GrantedPrivilege> result = new ArrayList<>(merged.size());
+        merged.forEach((resource, actions) -> result.add(new GrantedPrivilege(resource, actions)));
         return List.copyOf(result);
     }
 
@@ -95,7 +95,7 @@ public final class BuiltinRoles {
         if (definition == null || !seen.add(id)) {
             return;
         }
-        for (Grant grant : definition.grants()) {
+        for (BuiltinGrant grant : definition.grants()) {
             merged.computeIfAbsent(grant.resolve(id.db()), key -> new LinkedHashSet<>()).addAll(grant.actions());
         }
         for (String sameDb : definition.inheritsSameDb()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A user-defined role as {@code admin.system.roles} holds it. */
-public record CustomRole(RoleId id, List<Privilege> privileges, List<RoleId> roles,
+public record CustomRole(RoleId id, List<GrantedPrivilege> privileges, List<RoleId> roles,
                          List<AuthenticationRestriction> restrictions) {
 
     public CustomRole {
@@ -14,11 +14,11 @@ public record CustomRole(RoleId id, List<Privilege> privileges, List<RoleId> rol
         restrictions = List.copyOf(restrictions);
     }
 
-    public CustomRole(RoleId id, List<Privilege> privileges, List<RoleId> roles) {
+    public CustomRole(RoleId id, List<GrantedPrivilege> privileges, List<RoleId> roles) {
         this(id, privileges, roles, List.of());
     }
 
-    public CustomRole withPrivileges(List<Privilege> newPrivileges) {
+    public CustomRole withPrivileges(List<GrantedPrivilege> newPrivileges) {
         return new CustomRole(id, newPrivileges, roles, restrictions);
     }
 

@@ -12,18 +12,18 @@ final class PrivilegeParser {
     private PrivilegeParser() {
     }
 
-    static List<Privilege> parseAll(Object value) {
+    static List<GrantedPrivilege> parseAll(Object value) {
         if (!(value instanceof List<?> list)) {
             throw ServerErrors.typeMismatch("privileges must be an array, found: " + BsonText.typeName(value));
         }
-        List<Privilege> privileges = new ArrayList<>(list.size());
+        List<GrantedPrivilege> privileges = new ArrayList<>(list.size());
         for (Object element : list) {
             privileges.add(parse(element));
         }
         return privileges;
     }
 
-    static Privilege parse(Object value) {
+    static GrantedPrivilege parse(Object value) {
         if (!(value instanceof Map<?, ?> doc)) {
             throw ServerErrors.typeMismatch("Each privilege must be an object, found: " + BsonText.typeName(value));
         }
@@ -35,7 +35,7 @@ final class PrivilegeParser {
         if (!(doc.get("resource") instanceof Map<?, ?> resource)) {
             throw ServerErrors.missingField("privilege", "resource");
         }
-        return new Privilege(resource(resource), actions(doc.get("actions")));
+        return new GrantedPrivilege(resource(resource), actions(doc.get("actions")));
     }
 
     private static ResourcePattern resource(Map<?, ?> resource) {

@@ -21,8 +21,8 @@ public final class PrivilegeSet {
 
     private final Map<ResourcePattern, Set<String>> actionsByResource = new LinkedHashMap<>();
 
-    public PrivilegeSet(Collection<Privilege> privileges) {
-        for (Privilege privilege : privileges) {
+    public PrivilegeSet(Collection<GrantedPrivilege> privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             actionsByResource.computeIfAbsent(privilege.resource(), key -> new LinkedHashSet<>())
                     .addAll(privilege.actions());
         }
@@ -100,13 +100,13 @@ public final class PrivilegeSet {
     /** The merged privileges as {@code connectionStatus}/{@code usersInfo} print them. */
     public List<Document> toDocuments() {
         List<Document> docs = new ArrayList<>();
-        actionsByResource.forEach((resource, actions) -> docs.add(new Privilege(resource, actions).toDocument()));
+        actionsByResource.forEach((resource, actions) -> docs.add(new GrantedPrivilege(resource, actions).toDocument()));
         return docs;
     }
 
-    public List<Privilege> privileges() {
-        List<Privilege> result = new ArrayList<>();
-        actionsByResource.forEach((resource, actions) -> result.add(new Privilege(resource, actions)));
+    public List<GrantedPrivilege> privileges() {
+        List<GrantedPrivilege> result = new ArrayList<>();
+        actionsByResource.forEach((resource, actions) -> result.add(new GrantedPrivilege(resource, actions)));
         return result;
     }
 

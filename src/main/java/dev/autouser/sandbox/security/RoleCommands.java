@@ -39,7 +39,7 @@ final class RoleCommands {
         if (BuiltinRoles.isBuiltin(id)) {
             throw ServerErrors.badValue("Cannot create roles with the same name as a built-in role");
         }
-        List<Privilege> privileges = PrivilegeParser.parseAll(required("createRole", body, "privileges"));
+        List<GrantedPrivilege> privileges = PrivilegeParser.parseAll(required("createRole", body, "privileges"));
         List<RoleId> roles = UmcArgs.roles("createRole", "roles", required("createRole", body, "roles"), db);
         List<AuthenticationRestriction> restrictions = body.containsKey("authenticationRestrictions")
                 ? RestrictionParser.parseAll("createRole", body.get("authenticationRestrictions")) : List.of();
@@ -48,13 +48,13 @@ final class RoleCommands {
         if (!state.roles().insert(new CustomRole(id, merge(privileges), roles, restrictions))) {
             throw ServerErrors.roleAlreadyExists(id);
         }
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     Document updateRole(String db, Document body) {
         UmcArgs.requireKnownFields("updateRole", body, CREATE_FIELDS);
         RoleId id = new RoleId(UmcArgs.nameArgument("updateRole", body), db);
-        Optional<List<Privilege>> privileges = body.containsKey("privileges")
+        Optional<List<GrantedPrivilege>> privileges = body.containsKey("privileges")
                 ? Optional.of(PrivilegeParser.parseAll(body.get("privileges"))) : Optional.empty();
         Optional<List<RoleId>> roles = body.containsKey("roles")
                 ? Optional.of(UmcArgs.roles("updateRole", "roles", body.get("roles"), db)) : Optional.empty();
@@ -72,7 +72,7 @@ final class RoleCommands {
         updated = roles.map(updated::withRoles).orElse(updated);
         updated = restrictions.map(updated::withRestrictions).orElse(updated);
         state.roles().put(updated);
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     Document dropRole(String db, Document body) {
@@ -81,7 +81,7 @@ final class RoleCommands {
         refuseBuiltin(id);
         existingCustom(id);
         remove(id);
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     /** Removes every custom role of {@code db} the way dropRole removes one; {@code n} counts them. */
@@ -106,39 +106,39 @@ final class RoleCommands {
     Document grantPrivilegesToRole(String db, Document body) {
         UmcArgs.requireKnownFields("grantPrivilegesToRole", body, Set.of("privileges"));
         RoleId id = new RoleId(UmcArgs.nameArgument("grantPrivilegesToRole", body), db);
-        List<Privilege> privileges = PrivilegeParser.parseAll(required("grantPrivilegesToRole", body, "privileges"));
+        List<GrantedPrivilege> privileges = PrivilegeParser.parseAll(required("grantPrivilegesToRole", body, "privileges"));
         if (privileges.isEmpty()) {
             throw ServerErrors.badValue("grantPrivilegesToRole command requires a non-empty \"privileges\" array");
         }
         refuseBuiltin(id);
         checkPrivilegesGrantable(id, privileges);
         CustomRole role = roleToModify(id);
-        List<Privilege> all = new ArrayList<>(role.privileges());
+        List<GrantedPrivilege> all = new ArrayList<>(role.privileges());
         all.addAll(privileges);
         state.roles().put(role.withPrivileges(merge(all)));
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     Document revokePrivilegesFromRole(String db, Document body) {
         UmcArgs.requireKnownFields("revokePrivilegesFromRole", body, Set.of("privileges"));
         RoleId id = new RoleId(UmcArgs.nameArgument("revokePrivilegesFromRole", body), db);
-        List<Privilege> revoked = PrivilegeParser.parseAll(required("revokePrivilegesFromRole", body, "privileges"));
+        List<GrantedPrivilege> revoked = PrivilegeParser.parseAll(required("revokePrivilegesFromRole", body, "privileges"));
         if (revoked.isEmpty()) {
             throw ServerErrors.badValue("revokePrivilegesFromRole command requires a non-empty \"privileges\" array");
         }
         refuseBuiltin(id);
         CustomRole role = roleToModify(id);
-        List<Privilege> remaining = new ArrayList<>();
-        for (Privilege privilege : role.privileges()) {
+        List<GrantedPrivilege> remaining = new ArrayList<>();
+        for (GrantedPrivilege privilege : role.privileges()) {
             Set<String> actions = new LinkedHashSet<>(privilege.actions());
             revoked.stream().filter(r -> r.resource().equals(privilege.resource()))
                     .forEach(r -> actions.removeAll(r.actions()));
             if (!actions.isEmpty()) {
-                remaining.add(new Privilege(privilege.resource(), actions));
+                remaining.add(new GrantedPrivilege(privilege.resource(), actions));
             }
         }
         state.roles().put(role.withPrivileges(remaining));
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     Document grantRolesToRole(String db, Document body) {
@@ -151,7 +151,7 @@ final class RoleCommands {
         Set<RoleId> roles = new LinkedHashSet<>(role.roles());
         roles.addAll(added);
         state.roles().put(role.withRoles(new ArrayList<>(roles)));
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     Document revokeRolesFromRole(String db, Document body) {
@@ -162,7 +162,7 @@ final class RoleCommands {
         // MongoDB only erases the named roles from the set: a role that does not exist is no error.
         CustomRole role = roleToModify(id);
         state.roles().put(role.withRoles(role.roles().stream().filter(r -> !removed.contains(r)).toList()));
-        return UserCommands.ok();
+        return UserWriteCommands.ok();
     }
 
     /** Since MongoDB 6.0 (IDL commands) a built-in role is BadValue, no longer InvalidRoleModification. */
@@ -217,11 +217,11 @@ final class RoleCommands {
     }
 
     /** Only roles in admin may hold privileges on other databases, on all databases or on the cluster. */
-    private static void checkPrivilegesGrantable(RoleId role, List<Privilege> privileges) {
+    private static void checkPrivilegesGrantable(RoleId role, List<GrantedPrivilege> privileges) {
         if (role.db().equals("admin")) {
             return;
         }
-        for (Privilege privilege : privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             if (!(privilege.resource() instanceof ResourcePattern.Namespace ns) || !ns.db().equals(role.db())) {
                 throw ServerErrors.invalidRoleModification("Roles on the '" + role.db()
                         + "' database cannot be granted privileges that target other databases or the cluster");
@@ -230,13 +230,13 @@ final class RoleCommands {
     }
 
     /** Privileges on the same resource are stored as one entry with the union of actions. */
-    private static List<Privilege> merge(List<Privilege> privileges) {
+    private static List<GrantedPrivilege> merge(List<GrantedPrivilege> privileges) {
         Map<ResourcePattern, Set<String>> merged = new LinkedHashMap<>();
-        for (Privilege privilege : privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             merged.computeIfAbsent(privilege.resource(), key -> new LinkedHashSet<>()).addAll(privilege.actions());
         }
-        List<Privilege> result = new ArrayList<>();
-        merged.forEach((resource, actions) -> result.add(new Privilege(resource, actions)));
+        List<GrantedPrivilege> result = new ArrayList<>();
+        merged.forEach((resource, actions) -> result.add(new GrantedPrivilege(resource, actions)));
         return result;
     }
 

@@ -31,6 +31,13 @@ public final class RoleStore {
         return roles.putIfAbsent(role.id(), role) == null;
     }
 
+    /** What a replica-set member has applied so far (roles are immutable values). */
+    RoleStore copy() {
+        RoleStore copy = new RoleStore();
+        copy.roles.putAll(roles);
+        return copy;
+    }
+
     public boolean remove(RoleId id) {
         return roles.remove(id) != null;
     }
@@ -99,8 +106,8 @@ public final class RoleStore {
     }
 
     /** Every privilege granted by the given roles and everything they inherit. */
-    public List<Privilege> privilegesOf(List<RoleId> start) {
-        List<Privilege> result = new ArrayList<>();
+    public List<GrantedPrivilege> privilegesOf(List<RoleId> start) {
+        List<GrantedPrivilege> result = new ArrayList<>();
         for (RoleId id : closure(start)) {
             CustomRole custom = roles.get(id);
             if (custom != null) {

@@ -103,7 +103,7 @@ final class UmcRequirements {
 
     private static void createRole(AuthzSession session, String db, Document body) {
         List<RoleId> roles = roles("createRole", body, db);
-        List<Privilege> privileges = privileges(body, db);
+        List<GrantedPrivilege> privileges = privileges(body, db);
         session.requireOnDatabase(db, "createRole");
         grantRoles(session, roles);
         grantPrivileges(session, privileges);
@@ -114,7 +114,7 @@ final class UmcRequirements {
 
     private static void updateRole(AuthzSession session, String db, Document body) {
         List<RoleId> roles = body.containsKey("roles") ? roles("updateRole", body, db) : List.of();
-        List<Privilege> privileges = privileges(body, db);
+        List<GrantedPrivilege> privileges = privileges(body, db);
         session.require(ResourcePattern.ANY_NORMAL, "revokeRole",
                 "updateRole command required the ability to revoke any role in the system");
         grantRoles(session, roles);
@@ -137,14 +137,14 @@ final class UmcRequirements {
     }
 
     /** Privileges on one database need grantRole there; wider ones need grantRole on admin. */
-    private static void grantPrivileges(AuthzSession session, List<Privilege> privileges) {
-        for (Privilege privilege : privileges) {
+    private static void grantPrivileges(AuthzSession session, List<GrantedPrivilege> privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             session.requireOnDatabase(grantingDatabase(privilege.resource()), "grantRole");
         }
     }
 
-    private static void revokePrivileges(AuthzSession session, List<Privilege> privileges) {
-        for (Privilege privilege : privileges) {
+    private static void revokePrivileges(AuthzSession session, List<GrantedPrivilege> privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             session.requireOnDatabase(grantingDatabase(privilege.resource()), "revokeRole");
         }
     }
@@ -164,7 +164,7 @@ final class UmcRequirements {
         return UmcArgs.roles(command, "roles", value, db);
     }
 
-    private static List<Privilege> privileges(Document body, String db) {
+    private static List<GrantedPrivilege> privileges(Document body, String db) {
         Object value = body.get("privileges");
         if (value == null) {
             return List.of();

@@ -20,16 +20,16 @@ public final class UserAdminCommands {
     private final Object writeLock = new Object();
     private final UsersInfoCommand usersInfo;
     private final RolesInfoCommand rolesInfo;
-    private final UserCommands users;
+    private final UserWriteCommands users;
     private final RoleCommands roles;
     private final ConnectionStatusCommand connectionStatus;
 
     /** {@code serverVersion} is the version buildInfo reports, e.g. "7.0.14"; it decides showCustomData. */
     public UserAdminCommands(SecurityState state, String serverVersion) {
-        ServerVersion version = ServerVersion.parse(serverVersion);
+        SandboxVersion version = SandboxVersion.parse(serverVersion);
         this.usersInfo = new UsersInfoCommand(state, version);
         this.rolesInfo = new RolesInfoCommand(state);
-        this.users = new UserCommands(state);
+        this.users = new UserWriteCommands(state);
         this.roles = new RoleCommands(state);
         this.connectionStatus = new ConnectionStatusCommand(state);
     }
@@ -51,7 +51,7 @@ public final class UserAdminCommands {
                 return connectionStatus.run(command, authenticated);
             case "invalidateusercache":
                 // The sandbox has no user cache: every command already sees the stores as they are.
-                return UserCommands.ok();
+                return UserWriteCommands.ok();
             default:
                 synchronized (writeLock) {
                     return write(db, key, command);

@@ -81,9 +81,9 @@ final class UserDocuments {
         return doc;
     }
 
-    static List<Document> privileges(List<Privilege> privileges) {
+    static List<Document> privileges(List<GrantedPrivilege> privileges) {
         List<Document> docs = new ArrayList<>(privileges.size());
-        for (Privilege privilege : privileges) {
+        for (GrantedPrivilege privilege : privileges) {
             docs.add(privilege.toDocument());
         }
         return docs;

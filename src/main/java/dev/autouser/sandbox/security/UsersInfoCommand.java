@@ -30,9 +30,9 @@ final class UsersInfoCommand {
             .comparing((UserStore.Entry e) -> e.user().id().user()).thenComparing(e -> e.user().id().db());
 
     private final SecurityState state;
-    private final ServerVersion version;
+    private final SandboxVersion version;
 
-    UsersInfoCommand(SecurityState state, ServerVersion version) {
+    UsersInfoCommand(SecurityState state, SandboxVersion version) {
         this.state = state;
         this.version = version;
     }

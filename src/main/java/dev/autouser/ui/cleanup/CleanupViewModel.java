@@ -38,22 +38,22 @@ public final class CleanupViewModel {
 
     /** Which stale users to take. Connected users are never taken. */
     public enum Scope {
-        LOCKED_AND_IDLE("Locked and idle users", false, false),
+        LOCKED_AND_NOT_CLEANED_UP("Locked and not-cleaned-up users", false, false),
         LOCKED_ONLY("Only locked users", true, false),
-        IDLE_ONLY("Only idle (unlocked) users", false, true);
+        NOT_CLEANED_UP_ONLY("Only not-cleaned-up (unlocked) users", false, true);
 
         private final String label;
         private final boolean lockedOnly;
-        private final boolean idleOnly;
+        private final boolean notCleanedUpOnly;
 
-        Scope(String label, boolean lockedOnly, boolean idleOnly) {
+        Scope(String label, boolean lockedOnly, boolean notCleanedUpOnly) {
             this.label = label;
             this.lockedOnly = lockedOnly;
-            this.idleOnly = idleOnly;
+            this.notCleanedUpOnly = notCleanedUpOnly;
         }
 
         CleanupCriteria criteria(CleanupAction action) {
-            return new CleanupCriteria(lockedOnly, idleOnly, action);
+            return new CleanupCriteria(lockedOnly, notCleanedUpOnly, action);
         }
 
         @Override
@@ -69,7 +69,7 @@ public final class CleanupViewModel {
     private final Runnable afterChange;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CRITERIA);
-    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.LOCKED_AND_IDLE);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.LOCKED_AND_NOT_CLEANED_UP);
     private final ObjectProperty<CleanupAction> action = new SimpleObjectProperty<>(CleanupAction.DROP);
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PlannedAction> planned = FXCollections.observableArrayList();

@@ -106,8 +106,7 @@ public final class ConnectViewModel {
     /** Leaves the welcome and starts a blank profile in the form. */
     public void newConnection() {
         welcome.set(false);
-        edit(new ConnectionProfile("", "mongodb://localhost:27017/?tls=true", Optional.empty(), Optional.empty(),
-                Optional.empty(), AuthMechanism.X509, Optional.empty(), false));
+        edit(ConnectionProfile.builder("mongodb://localhost:27017/?tls=true").auth(AuthMechanism.X509).build());
     }
 
     public void edit(ConnectionProfile profile) {
@@ -125,8 +124,9 @@ public final class ConnectViewModel {
 
     /** The form as a profile; never contains the password. */
     public ConnectionProfile profile() {
-        return new ConnectionProfile(name.get(), uri.get(), path(caFile.get()), path(certFile.get()),
-                path(keyFile.get()), auth.get(), Optional.ofNullable(username.get()), tlsAllowInvalid.get());
+        return ConnectionProfile.builder(uri.get()).name(name.get()).tlsCaFile(path(caFile.get()))
+                .tlsCertFile(path(certFile.get())).tlsKeyFile(path(keyFile.get())).auth(auth.get())
+                .username(username.get()).tlsAllowInvalid(tlsAllowInvalid.get()).build();
     }
 
     public void save() {

@@ -7,15 +7,15 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * State with its colour and icon: Active (green, pulse), Idle (grey, moon), Locked (red, lock).
+ * State with its colour and icon: Active (green, pulse), Not cleaned up (amber, warning), Locked (red, lock).
  * The cell carries the pseudo-class {@code :state-active} etc.; labels elsewhere use the style class.
  */
 final class StateCell<S> extends TableCell<S, UserState> {
     static final String ACTIVE = "state-active";
-    static final String IDLE = "state-idle";
+    static final String NOT_CLEANED_UP = "state-not-cleaned-up";
     static final String LOCKED = "state-locked";
 
-    private final FontIcon icon = new FontIcon(Feather.MOON);
+    private final FontIcon icon = new FontIcon(Feather.ACTIVITY);
     /** What the cell shows now: recycled cells mostly get the same state back, which costs nothing. */
     private UserState shown;
 
@@ -51,17 +51,13 @@ final class StateCell<S> extends TableCell<S, UserState> {
     }
 
     static String label(UserState state) {
-        return switch (state) {
-            case ACTIVE -> "Active";
-            case IDLE -> "Idle";
-            case LOCKED -> "Locked";
-        };
+        return state.label();
     }
 
     static Feather icon(UserState state) {
         return switch (state) {
             case ACTIVE -> Feather.ACTIVITY;
-            case IDLE -> Feather.MOON;
+            case NOT_CLEANED_UP -> Feather.ALERT_TRIANGLE;
             case LOCKED -> Feather.LOCK;
         };
     }
@@ -69,7 +65,7 @@ final class StateCell<S> extends TableCell<S, UserState> {
     static String styleClass(UserState state) {
         return switch (state) {
             case ACTIVE -> ACTIVE;
-            case IDLE -> IDLE;
+            case NOT_CLEANED_UP -> NOT_CLEANED_UP;
             case LOCKED -> LOCKED;
         };
     }

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The deployment at a glance, above the users table: one chip per member or mongos asked for
  * sessions, with its role, how many auto-user sessions it holds, and which one the console writes
- * to. A node that did not answer is red: users shown idle may be connected there, and lock and
+ * to. A node that did not answer is red: users shown as not cleaned up may be connected there, and lock and
  * drop are refused until it answers. Hidden on a standalone server.
  */
 final class TopologyStrip extends FlowPane {

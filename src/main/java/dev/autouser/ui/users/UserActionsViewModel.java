@@ -118,7 +118,7 @@ public final class UserActionsViewModel {
         List<String> hosts = silent.stream().map(n -> n.node().host()).toList();
         String message = "Nothing can be " + (action == CleanupAction.DROP ? "dropped" : "locked")
                 + " while " + String.join(", ", silent.stream().map(SessionCensus.NodeAnswer::describe).toList())
-                + ": a user connected there would look idle and lose that session. Act anyway only if you know"
+                + ": a user connected there would look not cleaned up and lose that session. Act anyway only if you know"
                 + " nobody works through " + String.join(", ", hosts) + "; the override is written to the audit log.";
         Confirmation override = new Confirmation("No answer from " + String.join(", ", hosts), message, names, "",
                 "Act without " + String.join(", ", hosts), true);

@@ -60,7 +60,11 @@ final class UserDetailPane extends ScrollPane {
                 + user.rootCluster().map(c -> " · home (root) cluster " + c).orElse("")));
         state.setWrapText(true);
         state.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox who = new VBox(6, name, state, section("Roles"), roles(user));
+        VBox who = new VBox(6, name, state);
+        if (user.state() == dev.autouser.core.provisioning.UserState.NOT_CLEANED_UP) {
+            who.getChildren().add(notCleanedUp());
+        }
+        who.getChildren().addAll(section("Roles"), roles(user));
         VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
                 section("Live connections (" + user.connectionCount() + ")"), sessions(user));
         VBox data = new VBox(6, section("customData"), customData(user));
@@ -71,6 +75,24 @@ final class UserDetailPane extends ScrollPane {
             column.setMinWidth(200);
         }
         content.getChildren().setAll(columns);
+    }
+
+    /** What "Not cleaned up" means in Teleport and what causes it, right where the state is shown. */
+    private static Node notCleanedUp() {
+        VBox box = new VBox(4);
+        box.setId("detailNotCleanedUp");
+        box.getStyleClass().add("warning-box");
+        box.getChildren().add(wrapped(dev.autouser.core.provisioning.NotCleanedUpCauses.MEANING));
+        for (String cause : dev.autouser.core.provisioning.NotCleanedUpCauses.CAUSES) {
+            box.getChildren().add(wrapped("• " + cause));
+        }
+        return box;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     private static Node roles(AutoUser user) {

@@ -53,7 +53,7 @@ final class UsersToolbar extends VBox {
         HBox counts = new HBox(8,
                 count("countTotal", "Total", null, c -> c.total()),
                 count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
-                count("countIdle", "Idle", UserState.IDLE, c -> c.idle()),
+                count("countNotCleanedUp", "Not cleaned up", UserState.NOT_CLEANED_UP, c -> c.notCleanedUp()),
                 count("countLocked", "Locked", UserState.LOCKED, c -> c.locked()));
         ProgressIndicator refreshing = new ProgressIndicator();
         refreshing.setId("refreshingIndicator");
@@ -116,7 +116,7 @@ final class UsersToolbar extends VBox {
         search.textProperty().bindBidirectional(model.searchProperty());
         ComboBox<UserState> state = new ComboBox<>();
         state.setId("stateFilter");
-        state.getItems().setAll(null, UserState.ACTIVE, UserState.IDLE, UserState.LOCKED);
+        state.getItems().setAll(null, UserState.ACTIVE, UserState.NOT_CLEANED_UP, UserState.LOCKED);
         state.setConverter(labels("All states", StateCell::label));
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
         state.setMinWidth(130);

@@ -30,7 +30,7 @@ class UserExportTest {
         String csv = UserExport.csv(List.of(user("CN=remote-yara-root-eu"), user("CN=alice", "mongosh")));
 
         assertEquals("mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps\r\n"
-                + "CN=remote-yara-root-eu,yara,root-eu,idle,read@db2 read@reporting,0,,\r\n"
+                + "CN=remote-yara-root-eu,yara,root-eu,not-cleaned-up,read@db2 read@reporting,0,,\r\n"
                 + "CN=alice,alice,,active,read@db2 read@reporting,1,10.0.0.1:50000,mongosh\r\n", csv);
     }
 
@@ -43,7 +43,7 @@ class UserExportTest {
         assertEquals("root-eu", users.get(0).path("rootCluster").asText());
         assertTrue(users.get(1).path("rootCluster").isNull());
         assertEquals("read", users.get(0).path("roles").get(0).path("role").asText());
-        assertEquals("idle", users.get(0).path("state").asText());
+        assertEquals("not-cleaned-up", users.get(0).path("state").asText());
     }
 
     @Test

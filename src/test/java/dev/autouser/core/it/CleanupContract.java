@@ -81,7 +81,7 @@ abstract class CleanupContract extends SeededContract {
         assertEquals(3, lockedAction.commands().size());
         assertTrue(lockedAction.commands().get(0).contains("\"updateUser\": \"CN=" + locked + "\""));
         assertTrue(lockedAction.commands().get(2).endsWith("runCommand({\"dropUser\": \"CN=" + locked + "\"})"));
-        assertTrue(plan.describe().contains("idle: not locked, no live connection"), plan.describe());
+        assertTrue(plan.describe().contains("not cleaned up: not locked, no live connection"), plan.describe());
         assertTrue(seeds.exists(idle) && seeds.exists(locked));
         assertEquals(1, seeds.userInfo(idle).getList("roles", Document.class).size());
     }

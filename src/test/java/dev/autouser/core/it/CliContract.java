@@ -83,16 +83,16 @@ abstract class CliContract extends SeededContract {
         assertTrue(names.contains("CN=" + locked), names.toString());
         assertFalse(names.contains("CN=" + idle), names.toString());
         users.forEach(u -> assertEquals("locked", u.path("state").asText()));
-        Run csv = asDba("list", "--csv", "--state", "idle");
+        Run csv = asDba("list", "--csv", "--state", "not-cleaned-up");
         assertTrue(csv.out().startsWith("mongo_user,teleport_user,root_cluster,state,roles"), csv.out());
-        assertTrue(csv.out().contains("CN=" + idle + "," + idle + ",,idle,read@db1,0,,\r\n"), csv.out());
+        assertTrue(csv.out().contains("CN=" + idle + "," + idle + ",,not-cleaned-up,read@db1,0,,\r\n"), csv.out());
     }
 
     @Test
     void unknownStateIsAUsageError() {
         Run bad = asDba("list", "--state", "sleepy");
         assertEquals(2, bad.exit());
-        assertEquals("error: Unknown state \"sleepy\": use active, idle or locked.\n", bad.err());
+        assertEquals("error: Unknown state \"sleepy\": use active, not-cleaned-up or locked.\n", bad.err());
     }
 
     @Test
@@ -205,11 +205,11 @@ abstract class CliContract extends SeededContract {
     void cleanupDryRunListsCommandsAndYesActs() {
         Assumptions.assumeTrue(target().isSandbox(), "acts on the whole server");
         String stale = seeds.autoUser("stale", false);
-        Run dry = asDba("cleanup", "--idle-only", "--dry-run");
+        Run dry = asDba("cleanup", "--not-cleaned-up-only", "--dry-run");
         assertEquals(0, dry.exit());
-        assertTrue(dry.out().contains("CN=" + stale + ": idle: not locked, no live connection"), dry.out());
+        assertTrue(dry.out().contains("CN=" + stale + ": not cleaned up: not locked, no live connection"), dry.out());
         assertTrue(seeds.exists(stale));
-        Run yes = asDba("cleanup", "--idle-only", "--yes");
+        Run yes = asDba("cleanup", "--not-cleaned-up-only", "--yes");
         assertTrue(yes.exit() == 0 || yes.exit() == 1, yes.out() + yes.err());
         assertFalse(seeds.exists(stale));
     }

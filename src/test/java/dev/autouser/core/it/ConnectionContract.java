@@ -81,9 +81,9 @@ abstract class ConnectionContract extends SeededContract {
                         new org.bson.Document("role", "read").append("db", "db1"))));
         try {
             // The TLS handshake still presents a client certificate; SCRAM decides who we are.
-            ConnectionProfile profile = new ConnectionProfile("", target().uri(), java.util.Optional.of(target().caFile()),
-                    java.util.Optional.of(target().clientFile("scram-client")), java.util.Optional.empty(),
-                    dev.autouser.core.mongo.AuthMechanism.SCRAM, java.util.Optional.of(user), false);
+            ConnectionProfile profile = ConnectionProfile.builder(target().uri()).tlsCaFile(target().caFile())
+                    .tlsCertFile(target().clientFile("scram-client"))
+                    .auth(dev.autouser.core.mongo.AuthMechanism.SCRAM).username(user).build();
             try (MongoGateway gateway = MongoGateway.connect(profile, "correct horse".toCharArray())) {
                 assertEquals(user + "@admin", gateway.facts().identity());
             }
@@ -138,9 +138,8 @@ abstract class ConnectionContract extends SeededContract {
     @Test
     void connectingWithoutTlsToATlsServerSaysWhy() {
         String plainUri = target().uri().replace("?tls=true", "").replace("&tls=true", "");
-        ConsoleException e = assertThrows(ConsoleException.class, () -> connect(new ConnectionProfile("", plainUri,
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                dev.autouser.core.mongo.AuthMechanism.NONE, java.util.Optional.empty(), false)));
+        ConsoleException e = assertThrows(ConsoleException.class, () -> connect(ConnectionProfile.builder(plainUri)
+                .auth(dev.autouser.core.mongo.AuthMechanism.NONE).build()));
         assertTrue(e.getMessage().startsWith("Cannot reach "), e.getMessage());
     }
 }

@@ -36,7 +36,7 @@ abstract class ListingContract extends SeededContract {
         try (MongoGateway admin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
             AutoUserListing listing = new AutoUserLister(admin).list();
             AutoUser idleUser = find(listing, idle).orElseThrow();
-            assertEquals(UserState.IDLE, idleUser.state());
+            assertEquals(UserState.NOT_CLEANED_UP, idleUser.state());
             assertEquals(List.of(new RoleRef("read", "admin"), new RoleRef("readWrite", "db1")), idleUser.roles());
             assertEquals(idle, idleUser.teleportName());
             assertEquals(new Document("teleport-auto-user", true), idleUser.customData());

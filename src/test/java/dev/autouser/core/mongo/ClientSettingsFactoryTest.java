@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,8 +59,7 @@ class ClientSettingsFactoryTest {
         DevPki pki = DevPki.openOrCreate(dir);
         Path alice = pki.clientFile("alice", "alice.pem");
         String uri = "mongodb://localhost:27017/?tls=true&tlsCAFile=" + pki.caFile() + "&tlsCertificateKeyFile=" + alice;
-        ConnectionProfile profile = new ConnectionProfile("", uri, Optional.empty(), Optional.empty(), Optional.empty(),
-                AuthMechanism.X509, Optional.empty(), false);
+        ConnectionProfile profile = ConnectionProfile.builder(uri).auth(AuthMechanism.X509).build();
         var prepared = prepare(profile, Instant.now());
         assertEquals("CN=alice", prepared.identity());
         assertEquals("mongodb://localhost:27017/?tls=true", prepared.connectionString().getConnectionString());
@@ -83,8 +81,7 @@ class ClientSettingsFactoryTest {
 
     @Test
     void x509WithoutCertificateAsksForIt() {
-        ConnectionProfile profile = new ConnectionProfile("", "mongodb://localhost", Optional.empty(), Optional.empty(),
-                Optional.empty(), AuthMechanism.X509, Optional.empty(), false);
+        ConnectionProfile profile = ConnectionProfile.builder("mongodb://localhost").auth(AuthMechanism.X509).build();
         ConsoleException e = assertThrows(ConsoleException.class, () -> prepare(profile, Instant.now()));
         assertTrue(e.getMessage().startsWith("X.509 authentication needs a client certificate"), e.getMessage());
     }

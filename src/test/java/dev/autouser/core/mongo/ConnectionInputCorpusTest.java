@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -78,8 +77,7 @@ class ConnectionInputCorpusTest {
     @MethodSource("uris")
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void eachUriIsAcceptedOrRefusedWithASentenceThatHidesItsSecret(String uri) {
-        ConnectionProfile profile = new ConnectionProfile("", uri, Optional.empty(), Optional.empty(), Optional.empty(),
-                AuthMechanism.NONE, Optional.empty(), false);
+        ConnectionProfile profile = ConnectionProfile.builder(uri).auth(AuthMechanism.NONE).build();
         try {
             ClientSettingsFactory.prepare(profile, Secrets.none(), Duration.ofSeconds(5), NONE, Instant.now());
         } catch (ConsoleException e) {

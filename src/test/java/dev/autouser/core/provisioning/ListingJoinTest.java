@@ -40,7 +40,7 @@ class ListingJoinTest {
         Map<String, List<LiveSession>> sessions = Map.of("CN=alice",
                 List.of(new LiveSession(7, "10.0.0.5:5000", "mongosh")));
         List<AutoUser> users = AutoUserLister.join(List.of("CN=alice", "CN=bob", "CN=carol"), detailed, sessions);
-        assertEquals(List.of(UserState.ACTIVE, UserState.LOCKED, UserState.IDLE),
+        assertEquals(List.of(UserState.ACTIVE, UserState.LOCKED, UserState.NOT_CLEANED_UP),
                 users.stream().map(AutoUser::state).toList());
         assertEquals(List.of(new RoleRef("read", "admin"), new RoleRef("readWrite", "sales")), users.get(0).roles());
         assertEquals(List.of("10.0.0.5:5000"), users.get(0).clientAddresses());

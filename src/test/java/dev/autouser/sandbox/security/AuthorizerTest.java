@@ -120,7 +120,7 @@ class AuthorizerTest {
     void revokingPrivilegesNeedsRevokeRoleWhereThePrivilegesApply() {
         UserId revoker = new UserId("CN=revoker", "$external");
         state.roles().put(new CustomRole(RoleId.of("revoker", "admin"), List.of(
-                Privilege.of(ResourcePattern.database("db1"), "revokeRole")), List.of()));
+                GrantedPrivilege.of(ResourcePattern.database("db1"), "revokeRole")), List.of()));
         state.users().put(StoredUser.x509(revoker.user(), List.of(RoleId.of("revoker", "admin"))));
         allowed(revoker, "admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
                 + " {db: 'db1', collection: 'orders'}, actions: ['find']}, {resource: {db: 'db1', collection: ''},"

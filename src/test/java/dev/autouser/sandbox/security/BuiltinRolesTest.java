@@ -78,7 +78,7 @@ class BuiltinRolesTest {
 
     @Test
     void anyNormalResourceExcludesLocalAndConfig() {
-        PrivilegeSet anyNormal = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.ANY_NORMAL, "find")));
+        PrivilegeSet anyNormal = new PrivilegeSet(List.of(GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "find")));
         assertTrue(anyNormal.allowsOnCollection("admin", "x", "find"));
         assertFalse(anyNormal.allowsOnCollection("local", "x", "find"));
         assertFalse(anyNormal.allowsOnCollection("config", "x", "find"));
@@ -87,7 +87,7 @@ class BuiltinRolesTest {
 
     @Test
     void collectionNamePatternMatchesThatCollectionInEveryDatabase() {
-        PrivilegeSet named = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.collection("", "logs"), "find")));
+        PrivilegeSet named = new PrivilegeSet(List.of(GrantedPrivilege.of(ResourcePattern.collection("", "logs"), "find")));
         assertTrue(named.allowsOnCollection("db1", "logs", "find"));
         assertTrue(named.allowsOnCollection("db2", "logs", "find"));
         assertFalse(named.allowsOnCollection("db1", "other", "find"));
@@ -96,12 +96,12 @@ class BuiltinRolesTest {
 
     @Test
     void listDatabasesVisibilityFollowsMongoDbsRules() {
-        PrivilegeSet anyNormal = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.ANY_NORMAL, "revokeRole")));
+        PrivilegeSet anyNormal = new PrivilegeSet(List.of(GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "revokeRole")));
         assertTrue(anyNormal.touchesDatabase("db1"));
         assertFalse(anyNormal.touchesDatabase("local"));
-        PrivilegeSet named = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.collection("", "logs"), "find")));
+        PrivilegeSet named = new PrivilegeSet(List.of(GrantedPrivilege.of(ResourcePattern.collection("", "logs"), "find")));
         assertTrue(named.touchesDatabase("local"));
-        PrivilegeSet exact = new PrivilegeSet(List.of(Privilege.of(ResourcePattern.collection("db2", "x"), "find")));
+        PrivilegeSet exact = new PrivilegeSet(List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "x"), "find")));
         assertTrue(exact.touchesDatabase("db2"));
         assertFalse(exact.touchesDatabase("db1"));
     }

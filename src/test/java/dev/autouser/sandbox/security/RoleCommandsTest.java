@@ -30,7 +30,7 @@ class RoleCommandsTest {
                 + " actions: ['find']}], roles: ['read']}");
         CustomRole role = state.roles().find(RoleId.of("reporter", "db1")).orElseThrow();
         assertEquals(List.of(RoleId.of("read", "db1")), role.roles());
-        assertEquals(List.of(Privilege.of(ResourcePattern.collection("db1", "sales"), "find")), role.privileges());
+        assertEquals(List.of(GrantedPrivilege.of(ResourcePattern.collection("db1", "sales"), "find")), role.privileges());
     }
 
     @Test
@@ -92,7 +92,7 @@ class RoleCommandsTest {
     void updateRoleReplacesPrivilegesAndMissingRoleIsRoleNotFound() {
         run("db2", "{updateRole: 'myCustomRole', privileges: [{resource: {db: 'db2', collection: 'x'},"
                 + " actions: ['insert']}]}");
-        assertEquals(List.of(Privilege.of(ResourcePattern.collection("db2", "x"), "insert")),
+        assertEquals(List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "x"), "insert")),
                 state.roles().find(TeleportFixture.CUSTOM_ROLE).orElseThrow().privileges());
         assertEquals(31, fails("db2", "{updateRole: 'ghost', roles: []}").getCode());
         assertEquals(2, fails("db2", "{updateRole: 'myCustomRole'}").getCode());
@@ -102,7 +102,7 @@ class RoleCommandsTest {
     void grantPrivilegesToRoleMergesActionsPerResource() {
         run("db2", "{grantPrivilegesToRole: 'myCustomRole', privileges: [{resource: {db: 'db2',"
                 + " collection: 'reports'}, actions: ['insert']}]}");
-        assertEquals(List.of(Privilege.of(ResourcePattern.collection("db2", "reports"), "find", "insert")),
+        assertEquals(List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "reports"), "find", "insert")),
                 state.roles().find(TeleportFixture.CUSTOM_ROLE).orElseThrow().privileges());
         assertEquals(2, fails("db2", "{grantPrivilegesToRole: 'read', privileges: [{resource: {db: 'db2',"
                 + " collection: ''}, actions: ['insert']}]}").getCode());
@@ -151,7 +151,7 @@ class RoleCommandsTest {
 
     @Test
     void revokingPrivilegesTheRoleDoesNotHoldChangesNothing() {
-        List<Privilege> before = state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges();
+        List<GrantedPrivilege> before = state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges();
         run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {db: 'db9',"
                 + " collection: 'x'}, actions: ['find']}]}");
         assertEquals(before, state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges());

@@ -145,8 +145,8 @@ class TeleportAdminRoleAuthorizationTest {
         SecurityState perDbOnly = new SecurityState();
         RoleId role = RoleId.of("perDb", "admin");
         perDbOnly.roles().put(new CustomRole(role, List.of(
-                Privilege.of(ResourcePattern.database("$external"), "updateUser", "setAuthenticationRestriction"),
-                Privilege.of(ResourcePattern.database("db1"), "grantRole", "revokeRole")), List.of()));
+                GrantedPrivilege.of(ResourcePattern.database("$external"), "updateUser", "setAuthenticationRestriction"),
+                GrantedPrivilege.of(ResourcePattern.database("db1"), "grantRole", "revokeRole")), List.of()));
         perDbOnly.users().put(StoredUser.x509(ADMIN.user(), List.of(role)));
         Document command = json("{updateUser: 'CN=alice', roles: []}");
         MongoServerError error = assertThrows(MongoServerError.class,

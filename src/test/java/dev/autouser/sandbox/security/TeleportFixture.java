@@ -16,29 +16,29 @@ final class TeleportFixture {
 
     /** The full variant: grantRole and revokeRole on every database. */
     static SecurityState full() {
-        return seeded(List.of(Privilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole")));
+        return seeded(List.of(GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "grantRole", "revokeRole")));
     }
 
     /** The least-privilege variant: revokeRole everywhere, grantRole only on the given databases. */
     static SecurityState leastPrivilege(String... grantDbs) {
-        List<Privilege> grants = new ArrayList<>();
-        grants.add(Privilege.of(ResourcePattern.ANY_NORMAL, "revokeRole"));
+        List<GrantedPrivilege> grants = new ArrayList<>();
+        grants.add(GrantedPrivilege.of(ResourcePattern.ANY_NORMAL, "revokeRole"));
         for (String db : grantDbs) {
-            grants.add(Privilege.of(ResourcePattern.database(db), "grantRole"));
+            grants.add(GrantedPrivilege.of(ResourcePattern.database(db), "grantRole"));
         }
         return seeded(grants);
     }
 
-    private static SecurityState seeded(List<Privilege> roleGrants) {
+    private static SecurityState seeded(List<GrantedPrivilege> roleGrants) {
         SecurityState state = new SecurityState();
-        List<Privilege> privileges = new ArrayList<>();
-        privileges.add(Privilege.of(ResourcePattern.CLUSTER, "inprog"));
+        List<GrantedPrivilege> privileges = new ArrayList<>();
+        privileges.add(GrantedPrivilege.of(ResourcePattern.CLUSTER, "inprog"));
         privileges.addAll(roleGrants);
-        privileges.add(Privilege.of(ResourcePattern.database("$external"), "createUser", "updateUser", "dropUser",
+        privileges.add(GrantedPrivilege.of(ResourcePattern.database("$external"), "createUser", "updateUser", "dropUser",
                 "viewUser", "setAuthenticationRestriction", "changeCustomData"));
         state.roles().put(new CustomRole(ADMIN_ROLE, privileges, List.of()));
         state.roles().put(new CustomRole(CUSTOM_ROLE,
-                List.of(Privilege.of(ResourcePattern.collection("db2", "reports"), "find")), List.of()));
+                List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "reports"), "find")), List.of()));
         state.users().put(StoredUser.x509(ADMIN.user(), List.of(ADMIN_ROLE)));
         state.users().put(StoredUser.x509(DBA.user(), List.of(RoleId.of("root", "admin"))));
         return state;

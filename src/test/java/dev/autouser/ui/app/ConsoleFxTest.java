@@ -88,20 +88,20 @@ class ConsoleFxTest {
 
     @Test
     void connectingThroughTheFormShowsTheUsersAndWhoWeAre(FxRobot robot) {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
 
         connectAsDba(robot);
         search(robot, bob);
 
-        assertEquals(UserState.IDLE, row(robot, bob).state());
+        assertEquals(UserState.NOT_CLEANED_UP, row(robot, bob).state());
         assertEquals("CN=dba@$external", robot.lookup("#statusIdentity").queryAs(Labeled.class).getText());
         assertTrue(robot.lookup("#statusServerVersion").queryAs(Labeled.class).getText().contains("7.0.14"));
     }
 
     @Test
     void searchNarrowsTheTableToMatchingUsers(FxRobot robot) {
-        String bob = users.idle("bob", "readWrite@sales");
-        String carol = users.idle("carol", "read@db1");
+        String bob = users.notCleanedUp("bob", "readWrite@sales");
+        String carol = users.notCleanedUp("carol", "read@db1");
         connectAsDba(robot);
         waitFor(() -> findRow(robot, carol).isPresent());
 
@@ -112,7 +112,7 @@ class ConsoleFxTest {
 
     @Test
     void lockingAnIdleUserChangesItsStateAndIsAudited(FxRobot robot) {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
         connectAsDba(robot);
         search(robot, bob);
 

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9's report, replayed: the demo's sessions churn every few hundred milliseconds, the page
- * refreshes every second with the Idle filter on, and the DBA clicks a user. Through many refreshes
+ * refreshes every second with the Not cleaned up filter on, and the DBA clicks a user. Through many refreshes
  * the highlighted row and the detail pane stay on that user (or the user is deselected and the page
  * says so), and Ctrl+L offers to lock exactly that user.
  */
@@ -57,7 +57,7 @@ class DemoSelectionFxTest {
     void theClickedUserStaysSelectedThroughChurningRefreshesAndCtrlLOffersExactlyThatUser(FxRobot robot) throws Exception {
         DemoConsole.connect(robot);
         robot.interact(() -> robot.lookup("#refreshSecondsSpinner").<Spinner<Integer>>query().getValueFactory().setValue(1));
-        robot.clickOn("#countIdle");
+        robot.clickOn("#countNotCleanedUp");
         String chosen = clickARow(robot);
 
         Set<String> refreshes = new HashSet<>();

@@ -50,7 +50,7 @@ class CleanupViewModelTest {
     void planIsADryRunThatListsExactCommandsAndNeverTakesActiveUsers() {
         String active = users.active("alice", "read@db1");
         String locked = users.locked("carol", "read@db1");
-        wizard.scopeProperty().set(CleanupViewModel.Scope.LOCKED_AND_IDLE);
+        wizard.scopeProperty().set(CleanupViewModel.Scope.LOCKED_AND_NOT_CLEANED_UP);
 
         wizard.makePlan();
 
@@ -65,7 +65,7 @@ class CleanupViewModelTest {
 
     @Test
     void lockedOnlyScopeLeavesIdleUsersOut() {
-        String idle = users.idle("bob", "read@db1");
+        String idle = users.notCleanedUp("bob", "read@db1");
         String locked = users.locked("carol", "read@db1");
         wizard.scopeProperty().set(CleanupViewModel.Scope.LOCKED_ONLY);
 
@@ -78,8 +78,8 @@ class CleanupViewModelTest {
 
     @Test
     void runExecutesThePlanAndReportsEachUser() {
-        String idle = users.idle("bob", "read@db1");
-        wizard.scopeProperty().set(CleanupViewModel.Scope.IDLE_ONLY);
+        String idle = users.notCleanedUp("bob", "read@db1");
+        wizard.scopeProperty().set(CleanupViewModel.Scope.NOT_CLEANED_UP_ONLY);
         wizard.actionProperty().set(CleanupAction.LOCK);
         wizard.makePlan();
         int planned = wizard.planned().size();

@@ -68,7 +68,7 @@ class SelectionDriftFxTest {
             UserTable table = view.table();
             // Sorted by state, then name: every state change moves the row.
             table.getSortOrder().setAll(column(table, "stateColumn"), column(table, "mongoColumn"));
-            model.stateFilterProperty().set(UserState.IDLE);
+            model.stateFilterProperty().set(UserState.NOT_CLEANED_UP);
         });
         LinkedHashSet<String> expected = new LinkedHashSet<>();
         String focus = null;

@@ -16,7 +16,7 @@ final class TestUsers {
     private TestUsers() {
     }
 
-    static AutoUser idle(String teleportName, String... roles) {
+    static AutoUser notCleanedUp(String teleportName, String... roles) {
         return user(teleportName, false, 0, roles);
     }
 

@@ -50,7 +50,7 @@ class UserActionsViewModelTest {
 
     @Test
     void lockAsksWithTheUserNamesCountAndCommandsThenLocksAndAudits() {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
         list.refresh();
         UserRow row = list.row("CN=" + bob).orElseThrow();
 
@@ -101,20 +101,20 @@ class UserActionsViewModelTest {
 
     @Test
     void declinedConfirmationChangesNothing() {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
         list.refresh();
         dialogs.answerConfirm = false;
 
         actions.drop(List.of(list.row("CN=" + bob).orElseThrow()));
 
         list.refresh();
-        assertEquals(UserState.IDLE, list.row("CN=" + bob).orElseThrow().state());
+        assertEquals(UserState.NOT_CLEANED_UP, list.row("CN=" + bob).orElseThrow().state());
         assertTrue(audit.readNewestFirst(10).isEmpty());
     }
 
     @Test
     void copyPutsMongoshCommandsOnTheClipboard() {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
         list.refresh();
 
         actions.copy(UserActionsViewModel.CopyKind.DROP, List.of(list.row("CN=" + bob).orElseThrow()));
@@ -124,7 +124,7 @@ class UserActionsViewModelTest {
 
     @Test
     void exportWritesTheRowsInViewAsCsv() throws Exception {
-        String bob = users.idle("bob", "read@db1");
+        String bob = users.notCleanedUp("bob", "read@db1");
         list.refresh();
         list.searchProperty().set(bob);
         dialogs.saveFile = dir.resolve("users.csv");
@@ -134,6 +134,6 @@ class UserActionsViewModelTest {
         List<String> lines = Files.readAllLines(dialogs.saveFile);
         assertEquals(2, lines.size(), lines.toString());
         assertEquals(UserExport.CSV_HEADER, lines.get(0), "the CLI's list --csv format");
-        assertTrue(lines.get(1).startsWith("CN=" + bob + "," + bob + ",,idle,read@db1,0"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("CN=" + bob + "," + bob + ",,not-cleaned-up,read@db1,0"), lines.get(1));
     }
 }

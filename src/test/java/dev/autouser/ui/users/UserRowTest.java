@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class UserRowTest {
     @Test
     void aRemoteUserIsShownAsTheTeleportUserWithTheirRootCluster() {
-        UserRow row = new UserRow(TestUsers.idle("remote-yara-root-eu", "read@db2"));
+        UserRow row = new UserRow(TestUsers.notCleanedUp("remote-yara-root-eu", "read@db2"));
 
         assertEquals("yara", row.teleportNameProperty().get());
         assertEquals("root-eu", row.clusterProperty().get());

@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.Start;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import static dev.autouser.ui.users.TestUsers.idle;
+import static dev.autouser.ui.users.TestUsers.notCleanedUp;
 import static dev.autouser.ui.users.TestUsers.listing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +57,7 @@ class UsersHeaderFxTest {
 
     @Test
     void rowsFromBeforeAFailedRefreshAreMarkedStale(FxRobot robot) {
-        answers.add(listing(idle("alice"), idle("bob")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob")));
         robot.interact(model::refresh);
         assertEquals("2 Total", robot.lookup("#countTotal").queryAs(Labeled.class).getText());
         answers.add(new ConsoleException("The server at localhost:27018 does not answer."));

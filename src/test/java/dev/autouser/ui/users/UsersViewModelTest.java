@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import static dev.autouser.ui.users.TestUsers.active;
-import static dev.autouser.ui.users.TestUsers.idle;
+import static dev.autouser.ui.users.TestUsers.notCleanedUp;
 import static dev.autouser.ui.users.TestUsers.listing;
 import static dev.autouser.ui.users.TestUsers.locked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +42,7 @@ class UsersViewModelTest {
 
     @Test
     void refreshShowsUsersAndCountsThemByState() {
-        answers.add(listing(active("alice", 2, "read@db1"), idle("bob", "read@db1"), locked("carol")));
+        answers.add(listing(active("alice", 2, "read@db1"), notCleanedUp("bob", "read@db1"), locked("carol")));
 
         model.refresh();
 
@@ -53,14 +53,14 @@ class UsersViewModelTest {
 
     @Test
     void refreshUpdatesChangedRowsInPlaceAndKeepsTheOthersUntouched() {
-        answers.add(listing(idle("alice", "read@db1"), idle("bob", "read@db1")));
+        answers.add(listing(notCleanedUp("alice", "read@db1"), notCleanedUp("bob", "read@db1")));
         model.refresh();
         UserRow alice = model.row("CN=alice").orElseThrow();
         UserRow bob = model.row("CN=bob").orElseThrow();
         List<ListChangeListener.Change<? extends UserRow>> changes = new ArrayList<>();
         model.visibleRows().addListener((ListChangeListener<UserRow>) changes::add);
 
-        answers.add(listing(locked("alice"), idle("bob", "read@db1")));
+        answers.add(listing(locked("alice"), notCleanedUp("bob", "read@db1")));
         model.refresh();
 
         assertSame(alice, model.row("CN=alice").orElseThrow(), "the row object survives the refresh");
@@ -76,9 +76,9 @@ class UsersViewModelTest {
 
     @Test
     void refreshAddsNewUsersAndRemovesVanishedOnes() {
-        answers.add(listing(idle("alice"), idle("bob")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob")));
         model.refresh();
-        answers.add(listing(idle("bob"), idle("dave")));
+        answers.add(listing(notCleanedUp("bob"), notCleanedUp("dave")));
 
         model.refresh();
 
@@ -88,7 +88,7 @@ class UsersViewModelTest {
 
     @Test
     void highlightsEndWhenTheViewSaysSo() {
-        answers.add(listing(idle("alice")));
+        answers.add(listing(notCleanedUp("alice")));
         model.refresh();
         answers.add(listing(locked("alice")));
         model.refresh();
@@ -101,7 +101,7 @@ class UsersViewModelTest {
 
     @Test
     void searchMatchesNamesRolesClientsAndApps() {
-        answers.add(listing(active("alice", 1, "readWrite@sales"), idle("bob", "read@db1"), idle("remote-carol-root")));
+        answers.add(listing(active("alice", 1, "readWrite@sales"), notCleanedUp("bob", "read@db1"), notCleanedUp("remote-carol-root")));
         model.refresh();
 
         model.searchProperty().set("SALES");
@@ -116,11 +116,11 @@ class UsersViewModelTest {
 
     @Test
     void columnFiltersCombineStateRoleAndCluster() {
-        answers.add(listing(active("alice", 1, "read@db1"), idle("bob", "read@db1"), idle("remote-carol-root", "read@db1"),
-                idle("dave", "readWrite@db2")));
+        answers.add(listing(active("alice", 1, "read@db1"), notCleanedUp("bob", "read@db1"), notCleanedUp("remote-carol-root", "read@db1"),
+                notCleanedUp("dave", "readWrite@db2")));
         model.refresh();
 
-        model.stateFilterProperty().set(UserState.IDLE);
+        model.stateFilterProperty().set(UserState.NOT_CLEANED_UP);
         model.roleFilterProperty().set("read@db1");
         assertEquals(List.of("CN=bob", "CN=remote-carol-root"), names(model.visibleRows()));
         model.clusterFilterProperty().set(UserRowFilter.ClusterFilter.REMOTE);
@@ -132,10 +132,10 @@ class UsersViewModelTest {
 
     @Test
     void filterFollowsAStateChangeOnRefresh() {
-        answers.add(listing(idle("alice"), idle("bob")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob")));
         model.refresh();
-        model.stateFilterProperty().set(UserState.IDLE);
-        answers.add(listing(locked("alice"), idle("bob")));
+        model.stateFilterProperty().set(UserState.NOT_CLEANED_UP);
+        answers.add(listing(locked("alice"), notCleanedUp("bob")));
 
         model.refresh();
 
@@ -144,10 +144,10 @@ class UsersViewModelTest {
 
     @Test
     void sortOrderIsKeptAcrossRefreshes() {
-        answers.add(listing(idle("alice"), idle("bob"), idle("carol")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob"), notCleanedUp("carol")));
         model.refresh();
         model.sortBy(Comparator.comparing(UserRow::mongoName).reversed());
-        answers.add(listing(idle("alice"), locked("bob"), idle("carol"), idle("aaron")));
+        answers.add(listing(notCleanedUp("alice"), locked("bob"), notCleanedUp("carol"), notCleanedUp("aaron")));
 
         model.refresh();
 
@@ -169,7 +169,7 @@ class UsersViewModelTest {
         List<Runnable> pending = new ArrayList<>();
         Executor later = pending::add;
         UsersViewModel slow = new UsersViewModel(this::next, dialogs, new FxExecutors(later, Runnable::run), refreshedAt::add);
-        answers.add(listing(idle("alice")));
+        answers.add(listing(notCleanedUp("alice")));
 
         slow.autoRefresh();
         slow.autoRefresh();
@@ -182,7 +182,7 @@ class UsersViewModelTest {
 
     @Test
     void aFailedAutoRefreshShowsABannerButNoDialogAndKeepsTheRows() {
-        answers.add(listing(idle("alice")));
+        answers.add(listing(notCleanedUp("alice")));
         model.refresh();
         answers.add(new ConsoleException("The server at localhost:1 did not answer within 5 s."));
 
@@ -206,7 +206,7 @@ class UsersViewModelTest {
     void theNextGoodRefreshClearsTheBanner() {
         answers.add(new ConsoleException("The server did not answer."));
         model.autoRefresh();
-        answers.add(listing(idle("alice")));
+        answers.add(listing(notCleanedUp("alice")));
 
         model.autoRefresh();
 
@@ -219,10 +219,10 @@ class UsersViewModelTest {
 
     @Test
     void aSelectedUserThatVanishesIsDeselectedAndNamedNeverReplacedByItsNeighbour() {
-        answers.add(listing(idle("alice"), idle("bob"), idle("carol")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob"), notCleanedUp("carol")));
         model.refresh();
         model.choose(List.of(model.row("CN=bob").orElseThrow()), model.row("CN=bob").orElseThrow());
-        answers.add(listing(idle("alice"), idle("carol")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("carol")));
 
         model.refresh();
 
@@ -233,12 +233,12 @@ class UsersViewModelTest {
 
     @Test
     void aSelectedUserHiddenByTheFilterAfterAStateChangeIsDeselectedWithTheReason() {
-        answers.add(listing(idle("peggy"), idle("alice")));
+        answers.add(listing(notCleanedUp("peggy"), notCleanedUp("alice")));
         model.refresh();
-        model.stateFilterProperty().set(UserState.IDLE);
+        model.stateFilterProperty().set(UserState.NOT_CLEANED_UP);
         UserRow peggy = model.row("CN=peggy").orElseThrow();
         model.choose(List.of(peggy), peggy);
-        answers.add(listing(active("peggy", 1), idle("alice")));
+        answers.add(listing(active("peggy", 1), notCleanedUp("alice")));
 
         model.refresh();
 
@@ -248,10 +248,10 @@ class UsersViewModelTest {
 
     @Test
     void aLockOfAUserDeselectedByARefreshSaysSoInsteadOfLockingAnother() {
-        answers.add(listing(idle("alice"), idle("bob")));
+        answers.add(listing(notCleanedUp("alice"), notCleanedUp("bob")));
         model.refresh();
         model.choose(List.of(model.row("CN=bob").orElseThrow()), null);
-        answers.add(listing(idle("alice")));
+        answers.add(listing(notCleanedUp("alice")));
         model.refresh();
         UserActionsViewModel actions = new UserActionsViewModel(null, dialogs, FxExecutors.direct(), () -> { });
 

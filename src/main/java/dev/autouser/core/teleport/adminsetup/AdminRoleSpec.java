@@ -1,5 +1,9 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+import dev.autouser.core.provisioning.UserCommands;
+import org.bson.Document;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,13 +52,13 @@ public record AdminRoleSpec(String roleName, String adminUser, List<String> gran
     }
 
     /** The privileges in seed 001's order, so scripts read like the documentation. */
-    public List<RolePrivilege> privileges() {
-        return RolePrivilege.group(grants());
+    public List<Document> privileges() {
+        return Privilege.toDocuments(grants());
     }
 
-    public Set<Grant> grants() {
-        Set<Grant> grants = new LinkedHashSet<>();
-        grants.add(new Grant(GrantResource.cluster(), "inprog"));
+    public Set<Privilege> grants() {
+        Set<Privilege> grants = new LinkedHashSet<>();
+        grants.add(Privilege.onCluster("inprog"));
         List<String> allDbActions = new ArrayList<>();
         if (!leastPrivilege()) {
             allDbActions.add("grantRole");
@@ -63,9 +67,9 @@ public record AdminRoleSpec(String roleName, String adminUser, List<String> gran
         if (withViewRole) {
             allDbActions.add("viewRole");
         }
-        allDbActions.forEach(a -> grants.add(new Grant(GrantResource.allDatabases(), a)));
-        USER_ADMIN_ACTIONS.forEach(a -> grants.add(new Grant(GrantResource.database(GrantResource.EXTERNAL), a)));
-        grantDbs.forEach(db -> grants.add(new Grant(GrantResource.database(db), "grantRole")));
+        allDbActions.forEach(a -> grants.add(Privilege.onEveryDatabase(a)));
+        USER_ADMIN_ACTIONS.forEach(a -> grants.add(Privilege.onDatabase(a, UserCommands.EXTERNAL)));
+        grantDbs.forEach(db -> grants.add(Privilege.onDatabase("grantRole", db)));
         return grants;
     }
 }

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.ArrayList;
@@ -36,15 +38,15 @@ public final class DriftAnalyzer {
     }
 
     private static void compareGrants(AdminRoleSpec spec, ExistingSetup.Role role, List<Finding> out) {
-        Set<Grant> required = spec.grants();
-        for (Grant needed : required) {
+        Set<Privilege> required = spec.grants();
+        for (Privilege needed : required) {
             if (role.grants().stream().noneMatch(g -> g.covers(needed))) {
                 // Teleport's guide grants a few actions that no command of Teleport needs: a note, not a problem.
                 out.add(new Finding(TeleportNeeds.isNeeded(needed) ? Finding.Kind.MISSING_ACTION : Finding.Kind.NOTE,
                         "missing " + needed.describe(), TeleportNeeds.whatFailsWithout(needed)));
             }
         }
-        for (Grant present : role.grants()) {
+        for (Privilege present : role.grants()) {
             if (required.contains(present)) {
                 continue;
             }
@@ -59,7 +61,7 @@ public final class DriftAnalyzer {
         }
     }
 
-    private static String extraContext(AdminRoleSpec spec, Grant present) {
+    private static String extraContext(AdminRoleSpec spec, Privilege present) {
         if ("grantRole".equals(present.action()) && spec.leastPrivilege()) {
             return " (least privilege needs it only on " + String.join(", ", spec.grantDbs()) + ")";
         }
@@ -69,7 +71,7 @@ public final class DriftAnalyzer {
     private static void userFindings(AdminRoleSpec spec, ExistingSetup existing, List<Finding> out) {
         Observation<ExistingSetup.User> observed = existing.user();
         RoleRef adminRole = new RoleRef(spec.roleName(), AdminRoleSpec.ROLE_DB);
-        String user = spec.adminUser() + " in " + GrantResource.EXTERNAL;
+        String user = spec.adminUser() + " in " + UserCommands.EXTERNAL;
         switch (observed.state()) {
             case UNKNOWN -> out.add(new Finding(Finding.Kind.CANNOT_READ, "cannot read user " + user, observed.reason()));
             case ABSENT -> out.add(missingUser(spec, existing, user));
@@ -88,7 +90,7 @@ public final class DriftAnalyzer {
     private static Finding missingUser(AdminRoleSpec spec, ExistingSetup existing, String user) {
         if (!existing.sameNameElsewhere().isEmpty()) {
             ExistingSetup.User elsewhere = existing.sameNameElsewhere().get(0);
-            return new Finding(Finding.Kind.WRONG_AUTH_DB, spec.adminUser() + " exists in " + elsewhere.db() + ", not in " + GrantResource.EXTERNAL,
+            return new Finding(Finding.Kind.WRONG_AUTH_DB, spec.adminUser() + " exists in " + elsewhere.db() + ", not in " + UserCommands.EXTERNAL,
                     "Teleport logs in with an X.509 certificate, which MongoDB looks up in $external only, so its login fails");
         }
         return new Finding(Finding.Kind.USER_MISSING, "user " + user + " does not exist",

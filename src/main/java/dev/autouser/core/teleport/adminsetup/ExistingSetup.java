@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
  * the classic "wrong authentication database" mistake.
  */
 public record ExistingSetup(Observation<Role> role, Observation<User> user, List<User> sameNameElsewhere) {
-    public record Role(String name, String db, Set<Grant> grants, List<RoleRef> inheritedRoles) {
+    public record Role(String name, String db, Set<Privilege> grants, List<RoleRef> inheritedRoles) {
         public Role {
             grants = Set.copyOf(grants);
             inheritedRoles = List.copyOf(inheritedRoles);

@@ -20,12 +20,12 @@ public final class MongoshScript {
         }
         for (PlannedStep step : plan.steps()) {
             out.append('\n').append("// ").append(step.purpose()).append('\n');
-            if (step.whenExists().isPresent()) {
+            if (step.fallback().isPresent()) {
                 out.append("if (").append(lookup(step)).append(" === null) {\n")
-                        .append(indent(MongoshSyntax.expanded(step.db(), step.command()))).append("} else {\n")
-                        .append(indent(MongoshSyntax.expanded(step.db(), step.whenExists().get()))).append("}\n");
+                        .append(indent(step.toCommand().scriptText())).append("} else {\n")
+                        .append(indent(step.fallback().get().scriptText())).append("}\n");
             } else {
-                out.append(MongoshSyntax.expanded(step.db(), step.command()));
+                out.append(step.toCommand().scriptText());
             }
         }
         return out.toString();

@@ -2,7 +2,6 @@ package dev.autouser.core.teleport.adminsetup;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.mongo.MongoshSyntax;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
@@ -40,7 +39,7 @@ public final class SetupApplier {
         boolean stopped = false;
         for (PlannedStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult(step, StepResult.Outcome.SKIPPED, "")
-                    : audit.change(MongoshSyntax.expanded(step.db(), step.command()), step.target(),
+                    : audit.change(step.toCommand().scriptText(), step.target(),
                             () -> run(step), StepResult::line);
             stopped = stopped || !result.succeeded();
             results.add(result);

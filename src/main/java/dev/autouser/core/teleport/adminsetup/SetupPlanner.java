@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+import dev.autouser.core.provisioning.UserCommands;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -38,15 +40,15 @@ public final class SetupPlanner {
     }
 
     private static Optional<PlannedStep> fixRole(AdminRoleSpec spec, ExistingSetup.Role role) {
-        Set<Grant> required = spec.grants();
-        Set<Grant> target = new LinkedHashSet<>(required);
+        Set<Privilege> required = spec.grants();
+        Set<Privilege> target = new LinkedHashSet<>(required);
         role.grants().stream().filter(g -> "viewRole".equals(g.action())).forEach(target::add);
         boolean hasExtras = !role.inheritedRoles().isEmpty() || !target.containsAll(role.grants());
         if (hasExtras) {
             return Optional.of(PlannedStep.of(AdminRoleSpec.ROLE_DB, updateRole(spec, target),
                     "Set " + spec.roleName() + "'s privileges to exactly what Teleport needs"));
         }
-        List<Grant> missing = required.stream().filter(n -> role.grants().stream().noneMatch(g -> g.covers(n))).toList();
+        List<Privilege> missing = required.stream().filter(n -> role.grants().stream().noneMatch(g -> g.covers(n))).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
@@ -55,7 +57,7 @@ public final class SetupPlanner {
     }
 
     private static Optional<PlannedStep> userStep(AdminRoleSpec spec, Observation<ExistingSetup.User> observed) {
-        String db = GrantResource.EXTERNAL;
+        String db = UserCommands.EXTERNAL;
         Document grant = new Document("grantRolesToUser", spec.adminUser()).append("roles", List.of(roleRef(spec)));
         return switch (observed.state()) {
             case ABSENT -> Optional.of(PlannedStep.of(db, createUser(spec), "Create Teleport's admin user " + spec.adminUser()));
@@ -64,15 +66,15 @@ public final class SetupPlanner {
             case FOUND -> observed.value().orElseThrow().roles().stream()
                     .anyMatch(r -> r.role().equals(spec.roleName()) && r.db().equals(AdminRoleSpec.ROLE_DB))
                     ? Optional.empty()
-                    : Optional.of(PlannedStep.of(db, grant, "Grant " + spec.roleName() + " to " + spec.adminUser()));
+                    : Optional.of(PlannedStep.of(db, grant, "Privilege " + spec.roleName() + " to " + spec.adminUser()));
         };
     }
 
-    static Document createRole(AdminRoleSpec spec, Set<Grant> grants) {
+    static Document createRole(AdminRoleSpec spec, Set<Privilege> grants) {
         return new Document("createRole", spec.roleName()).append("privileges", documents(grants)).append("roles", List.of());
     }
 
-    static Document updateRole(AdminRoleSpec spec, Set<Grant> grants) {
+    static Document updateRole(AdminRoleSpec spec, Set<Privilege> grants) {
         return new Document("updateRole", spec.roleName()).append("privileges", documents(grants)).append("roles", List.of());
     }
 
@@ -84,7 +86,7 @@ public final class SetupPlanner {
         return new Document("role", spec.roleName()).append("db", AdminRoleSpec.ROLE_DB);
     }
 
-    private static List<Document> documents(Iterable<Grant> grants) {
-        return RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList();
+    private static List<Document> documents(Iterable<Privilege> grants) {
+        return Privilege.toDocuments(grants);
     }
 }

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.provisioning.RoleRef;
@@ -21,7 +23,7 @@ public final class SetupReader {
     }
 
     public ExistingSetup read(AdminRoleSpec spec) {
-        Observation<ExistingSetup.User> user = readUser(spec.adminUser(), GrantResource.EXTERNAL);
+        Observation<ExistingSetup.User> user = readUser(spec.adminUser(), UserCommands.EXTERNAL);
         List<ExistingSetup.User> elsewhere = List.of();
         if (user.state() == Observation.State.ABSENT) {
             elsewhere = readUser(spec.adminUser(), AdminRoleSpec.ROLE_DB).value().stream().toList();
@@ -59,7 +61,7 @@ public final class SetupReader {
     static ExistingSetup.Role toRole(Document role) {
         List<Document> effective = Optional.ofNullable(role.getList("inheritedPrivileges", Document.class))
                 .orElse(role.getList("privileges", Document.class, List.of()));
-        return new ExistingSetup.Role(role.getString("role"), role.getString("db"), RolePrivilege.grantsOf(effective),
+        return new ExistingSetup.Role(role.getString("role"), role.getString("db"), Privilege.fromDocuments(effective),
                 roleRefs(role.getList("roles", Document.class, List.of())));
     }
 

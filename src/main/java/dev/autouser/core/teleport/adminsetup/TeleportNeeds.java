@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +39,7 @@ public final class TeleportNeeds {
     }
 
     /** The operations MongoDB refuses when the admin role lacks {@code grant} (for roles from its database). */
-    public static Set<Operation> failsWithout(Grant grant) {
+    public static Set<Operation> failsWithout(Privilege grant) {
         return switch (grant.action()) {
             case "inprog" -> EnumSet.of(Operation.RETURNING_SESSION, Operation.SESSION_END_KEEP, Operation.SESSION_END_DROP);
             case "grantRole", "viewUser" -> EnumSet.copyOf(SESSION_STARTS);
@@ -51,11 +53,11 @@ public final class TeleportNeeds {
     }
 
     /** True when some operation of Teleport fails without the grant. */
-    public static boolean isNeeded(Grant grant) {
+    public static boolean isNeeded(Privilege grant) {
         return !failsWithout(grant).isEmpty();
     }
 
-    public static String whatFailsWithout(Grant grant) {
+    public static String whatFailsWithout(Privilege grant) {
         Set<Operation> failing = failsWithout(grant);
         if (failing.isEmpty()) {
             return whyNotNeeded(grant);
@@ -65,14 +67,14 @@ public final class TeleportNeeds {
         return cause(grant) + ", so MongoDB refuses (13 Unauthorized) " + operations;
     }
 
-    private static String cause(Grant grant) {
+    private static String cause(Privilege grant) {
         return switch (grant.action()) {
             case "inprog" -> "currentOp needs it: Teleport cannot tell whether a user is connected";
             case "grantRole" -> grant.resource().db().isEmpty()
                     ? "createUser/updateUser cannot grant roles from databases without their own grantRole"
                     : "createUser/updateUser cannot grant roles owned by " + grant.resource().db()
                       + ", for sessions whose db_roles name a role in " + grant.resource().db();
-            case "revokeRole" -> "updateUser that sets roles needs revokeRole on every database (the roles it replaces"
+            case "revokeRole" -> "updateUser that sets roles needs revokeRole on all databases (the roles it replaces"
                     + " are unknown to MongoDB's check)";
             case "createUser" -> "createUser needs it";
             case "dropUser" -> "dropUser needs it";
@@ -82,7 +84,7 @@ public final class TeleportNeeds {
         };
     }
 
-    private static String whyNotNeeded(Grant grant) {
+    private static String whyNotNeeded(Privilege grant) {
         return switch (grant.action()) {
             case "updateUser" -> "granted by Teleport's guide, but no command Teleport sends needs it: MongoDB checks"
                     + " updateUser's fields instead (revokeRole/grantRole for roles, setAuthenticationRestriction)";
@@ -96,7 +98,7 @@ public final class TeleportNeeds {
     }
 
     /** What an unneeded grant allows, for explaining why it goes beyond least privilege. */
-    public static String whatExtraAllows(Grant grant) {
+    public static String whatExtraAllows(Privilege grant) {
         if ("grantRole".equals(grant.action()) && grant.resource().db().isEmpty()) {
             return "lets the admin grant any role in any database, root@admin included, to any user it creates";
         }

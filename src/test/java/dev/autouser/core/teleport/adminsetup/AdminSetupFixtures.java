@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.provisioning.RoleRef;
 
 import java.util.HashSet;
@@ -11,7 +12,7 @@ final class AdminSetupFixtures {
     private AdminSetupFixtures() {
     }
 
-    static ExistingSetup.Role roleWith(Set<Grant> grants) {
+    static ExistingSetup.Role roleWith(Set<Privilege> grants) {
         return new ExistingSetup.Role(AdminRoleSpec.DEFAULT_ROLE, "admin", grants, List.of());
     }
 
@@ -19,12 +20,12 @@ final class AdminSetupFixtures {
         return new ExistingSetup.User(AdminRoleSpec.DEFAULT_ADMIN_USER, "$external", List.of(new RoleRef(AdminRoleSpec.DEFAULT_ROLE, "admin")));
     }
 
-    static ExistingSetup setupWith(Set<Grant> grants) {
+    static ExistingSetup setupWith(Set<Privilege> grants) {
         return new ExistingSetup(Observation.found(roleWith(grants)), Observation.found(adminUser()), List.of());
     }
 
-    static Set<Grant> without(Set<Grant> grants, Grant removed) {
-        Set<Grant> copy = new HashSet<>(grants);
+    static Set<Privilege> without(Set<Privilege> grants, Privilege removed) {
+        Set<Privilege> copy = new HashSet<>(grants);
         copy.remove(removed);
         return copy;
     }

@@ -1,5 +1,7 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
+import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.provisioning.RoleRef;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,11 +24,11 @@ class DriftAnalyzerTest {
     private static final AdminRoleSpec FULL = AdminRoleSpec.full();
     private static final AdminRoleSpec LEAST = FULL.withGrantDbs(List.of("db1", "db2"));
 
-    static Stream<Grant> everyFullGrant() {
+    static Stream<Privilege> everyFullGrant() {
         return FULL.grants().stream();
     }
 
-    static Stream<Grant> everyLeastGrant() {
+    static Stream<Privilege> everyLeastGrant() {
         return LEAST.grants().stream();
     }
 
@@ -46,7 +48,7 @@ class DriftAnalyzerTest {
 
     @ParameterizedTest
     @MethodSource("everyFullGrant")
-    void eachMissingActionOfTheFullFormIsFoundWithItsConsequence(Grant missing) {
+    void eachMissingActionOfTheFullFormIsFoundWithItsConsequence(Privilege missing) {
         List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(without(FULL.grants(), missing)));
 
         assertEquals(1, findings.size(), findings.toString());
@@ -59,7 +61,7 @@ class DriftAnalyzerTest {
 
     @ParameterizedTest
     @MethodSource("everyLeastGrant")
-    void eachMissingActionOfTheLeastPrivilegeFormIsFound(Grant missing) {
+    void eachMissingActionOfTheLeastPrivilegeFormIsFound(Privilege missing) {
         List<Finding> findings = DriftAnalyzer.analyze(LEAST, setupWith(without(LEAST.grants(), missing)));
 
         assertEquals(List.of("missing " + missing.describe()), findings.stream().map(Finding::message).toList());
@@ -67,7 +69,7 @@ class DriftAnalyzerTest {
 
     @Test
     void grantRoleOnOneDatabaseNamesThatDatabasesSessions() {
-        Grant db1 = new Grant(GrantResource.database("db1"), "grantRole");
+        Privilege db1 = Privilege.onDatabase("grantRole", "db1");
 
         assertTrue(TeleportNeeds.whatFailsWithout(db1).contains("for sessions whose db_roles name a role in db1, so MongoDB refuses"
                 + " (13 Unauthorized) a first session"), TeleportNeeds.whatFailsWithout(db1));
@@ -76,7 +78,7 @@ class DriftAnalyzerTest {
     @Test
     void guideOnlyActionsAreNotesThatSayNothingFails() {
         for (String action : List.of("updateUser", "changeCustomData")) {
-            Grant missing = new Grant(GrantResource.database(GrantResource.EXTERNAL), action);
+            Privilege missing = Privilege.onDatabase(action, UserCommands.EXTERNAL);
 
             List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(without(FULL.grants(), missing)));
 
@@ -97,8 +99,8 @@ class DriftAnalyzerTest {
 
     @Test
     void unrequestedViewRoleIsOnlyANote() {
-        Set<Grant> grants = new HashSet<>(FULL.grants());
-        grants.add(new Grant(GrantResource.allDatabases(), "viewRole"));
+        Set<Privilege> grants = new HashSet<>(FULL.grants());
+        grants.add(Privilege.onEveryDatabase("viewRole"));
 
         List<Finding> findings = DriftAnalyzer.analyze(FULL, setupWith(grants));
 

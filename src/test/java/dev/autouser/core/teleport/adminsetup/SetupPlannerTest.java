@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SetupPlannerTest {
 
     @Test
     void onlyMissingActionsAreGrantedAdditively() {
-        Grant dropUser = new Grant(GrantResource.database("$external"), "dropUser");
+        Privilege dropUser = Privilege.onDatabase("dropUser", "$external");
 
         SetupPlan plan = SetupPlanner.plan(FULL, setupWith(without(FULL.grants(), dropUser)));
 
@@ -47,9 +48,9 @@ class SetupPlannerTest {
 
     @Test
     void extrasAreRemovedWithUpdateRoleKeepingViewRole() {
-        Set<Grant> grants = new HashSet<>(FULL.grants());
-        grants.add(new Grant(GrantResource.allDatabases(), "dropRole"));
-        grants.add(new Grant(GrantResource.allDatabases(), "viewRole"));
+        Set<Privilege> grants = new HashSet<>(FULL.grants());
+        grants.add(Privilege.onEveryDatabase("dropRole"));
+        grants.add(Privilege.onEveryDatabase("viewRole"));
 
         PlannedStep step = SetupPlanner.plan(FULL, setupWith(grants)).steps().get(0);
 

@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.server;
 
+import dev.autouser.core.mongo.Privilege;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditRecord;
@@ -9,8 +10,6 @@ import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.RolePrivilege;
 import dev.autouser.core.teleport.adminsetup.StepResult;
 import dev.autouser.testsupport.MongoTarget;
 import org.bson.Document;
@@ -31,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Admin setup against a real server process: the server's own authorization proves the roles right. */
 abstract class AdminSetupContract extends ServerFixtureContract {
-    static Stream<Grant> everyFullGrant() {
+    static Stream<Privilege> everyFullGrant() {
         return AdminRoleSpec.full().grants().stream();
     }
 
@@ -114,9 +113,9 @@ abstract class AdminSetupContract extends ServerFixtureContract {
 
     @ParameterizedTest
     @MethodSource("everyFullGrant")
-    void driftDetectionFindsEachMissingActionAndApplyRestoresIt(Grant missing) {
+    void driftDetectionFindsEachMissingActionAndApplyRestoresIt(Privilege missing) {
         AdminRoleSpec spec = fx.spec();
-        Set<Grant> drifted = new LinkedHashSet<>(spec.grants());
+        Set<Privilege> drifted = new LinkedHashSet<>(spec.grants());
         drifted.remove(missing);
         createRoleAndUser(spec, drifted);
         AdminSetup setup = fx.adminSetupAsDba();
@@ -183,13 +182,13 @@ abstract class AdminSetupContract extends ServerFixtureContract {
         assertTrue(setup.apply(spec, r -> { }).after().matches());
     }
 
-    private void createRoleAndUser(AdminRoleSpec spec, Set<Grant> grants) {
+    private void createRoleAndUser(AdminRoleSpec spec, Set<Privilege> grants) {
         fx.dba("admin", new Document("createRole", spec.roleName()).append("privileges", documents(grants)).append("roles", List.of()));
         fx.dba("$external", new Document("createUser", spec.adminUser())
                 .append("roles", List.of(new Document("role", spec.roleName()).append("db", "admin"))));
     }
 
-    private static List<Document> documents(Set<Grant> grants) {
-        return RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList();
+    private static List<Document> documents(Set<Privilege> grants) {
+        return Privilege.toDocuments(grants);
     }
 }

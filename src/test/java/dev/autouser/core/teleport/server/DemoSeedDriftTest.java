@@ -1,5 +1,6 @@
 package dev.autouser.core.teleport.server;
 
+import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
@@ -9,8 +10,6 @@ import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.core.teleport.adminsetup.Finding;
-import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.GrantResource;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds;
 import dev.autouser.sandbox.DemoData;
 import dev.autouser.sandbox.SandboxServer;
@@ -39,9 +38,9 @@ class DemoSeedDriftTest {
                 AdminSetup.Applied applied = setup.apply(AdminRoleSpec.full(), r -> { });
 
                 assertEquals(List.of("missing " + DemoData.DRIFT_MISSING_ACTION + " on $external"), problems.stream().map(Finding::message).toList());
-                assertEquals(TeleportNeeds.whatFailsWithout(new Grant(GrantResource.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                assertEquals(TeleportNeeds.whatFailsWithout(Privilege.onDatabase(DemoData.DRIFT_MISSING_ACTION, "$external")),
                         problems.get(0).consequence());
-                assertTrue(TeleportNeeds.isNeeded(new Grant(GrantResource.database("$external"), DemoData.DRIFT_MISSING_ACTION)),
+                assertTrue(TeleportNeeds.isNeeded(Privilege.onDatabase(DemoData.DRIFT_MISSING_ACTION, "$external")),
                         "the demo's drift must break one of Teleport's operations");
                 assertEquals("grantPrivilegesToRole", applied.before().plan().steps().get(0).commandName());
                 assertTrue(applied.after().matches(), applied.after().findings().toString());

@@ -1,12 +1,11 @@
 package dev.autouser.core.teleport.server;
 
+import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;
-import dev.autouser.core.teleport.adminsetup.Grant;
-import dev.autouser.core.teleport.adminsetup.RolePrivilege;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds;
 import dev.autouser.core.teleport.adminsetup.TeleportNeeds.Operation;
 import org.bson.Document;
@@ -45,8 +44,8 @@ abstract class TeleportNeedsContract extends ServerFixtureContract {
 
     @ParameterizedTest(name = "without {1}")
     @MethodSource("grants")
-    void exactlyTheOperationsTheClaimNamesAreRefused(AdminRoleSpec base, Grant removed) {
-        Set<Grant> grants = new LinkedHashSet<>(base.grants());
+    void exactlyTheOperationsTheClaimNamesAreRefused(AdminRoleSpec base, Privilege removed) {
+        Set<Privilege> grants = new LinkedHashSet<>(base.grants());
         grants.remove(removed);
 
         Set<Operation> refused = refusedOperations(grants);
@@ -59,10 +58,10 @@ abstract class TeleportNeedsContract extends ServerFixtureContract {
         assertEquals(EnumSet.noneOf(Operation.class), refusedOperations(AdminRoleSpec.full().grants()));
     }
 
-    private Set<Operation> refusedOperations(Set<Grant> grants) {
+    private Set<Operation> refusedOperations(Set<Privilege> grants) {
         AdminRoleSpec spec = fx.spec();
         fx.dba("admin", new Document("createRole", spec.roleName()).append("roles", List.of())
-                .append("privileges", RolePrivilege.group(grants).stream().map(RolePrivilege::toDocument).toList()));
+                .append("privileges", Privilege.toDocuments(grants)));
         fx.dba("$external", new Document("createUser", spec.adminUser())
                 .append("roles", List.of(new Document("role", spec.roleName()).append("db", "admin"))));
         MongoGateway admin = fx.gatewayAs(fx.commonName(spec));

@@ -1,18 +1,16 @@
-package dev.autouser.core.teleport.adminsetup;
+package dev.autouser.core.mongo;
 
 import org.bson.Document;
 
 /**
- * A MongoDB privilege resource: the cluster, any resource, or {@code {db, collection}} where an
- * empty string means "every". {@link #covers} follows MongoDB's matching for the database-level
- * actions Teleport needs.
+ * The resource of a MongoDB privilege: the cluster, any resource, or {@code {db, collection}} where
+ * an empty string means "every". {@link #covers} follows MongoDB's matching for the database-level
+ * actions the console and Teleport need.
  */
-public record GrantResource(Kind kind, String db, String collection) {
+public record PrivilegeResource(Kind kind, String db, String collection) {
     public enum Kind { CLUSTER, ANY_RESOURCE, DATABASE }
 
-    public static final String EXTERNAL = "$external";
-
-    public GrantResource {
+    public PrivilegeResource {
         db = kind == Kind.DATABASE ? db : "";
         collection = kind == Kind.DATABASE ? collection : "";
         if (db == null || collection == null) {
@@ -20,30 +18,34 @@ public record GrantResource(Kind kind, String db, String collection) {
         }
     }
 
-    public static GrantResource cluster() {
-        return new GrantResource(Kind.CLUSTER, "", "");
+    public static PrivilegeResource cluster() {
+        return new PrivilegeResource(Kind.CLUSTER, "", "");
     }
 
-    public static GrantResource allDatabases() {
-        return new GrantResource(Kind.DATABASE, "", "");
+    public static PrivilegeResource anyResource() {
+        return new PrivilegeResource(Kind.ANY_RESOURCE, "", "");
     }
 
-    public static GrantResource database(String db) {
-        return new GrantResource(Kind.DATABASE, db, "");
+    public static PrivilegeResource allDatabases() {
+        return new PrivilegeResource(Kind.DATABASE, "", "");
+    }
+
+    public static PrivilegeResource database(String db) {
+        return new PrivilegeResource(Kind.DATABASE, db, "");
     }
 
     /** Reads a {@code resource} sub-document of {@code rolesInfo}'s privileges. */
-    public static GrantResource fromDocument(Document resource) {
+    public static PrivilegeResource fromDocument(Document resource) {
         if (Boolean.TRUE.equals(resource.get("cluster"))) {
             return cluster();
         }
         if (Boolean.TRUE.equals(resource.get("anyResource"))) {
-            return new GrantResource(Kind.ANY_RESOURCE, "", "");
+            return anyResource();
         }
-        return new GrantResource(Kind.DATABASE, stringOrEmpty(resource.get("db")), stringOrEmpty(resource.get("collection")));
+        return new PrivilegeResource(Kind.DATABASE, stringOrEmpty(resource.get("db")), stringOrEmpty(resource.get("collection")));
     }
 
-    public boolean covers(GrantResource other) {
+    public boolean covers(PrivilegeResource other) {
         return switch (kind) {
             case ANY_RESOURCE -> true;
             case CLUSTER -> other.kind == Kind.CLUSTER;

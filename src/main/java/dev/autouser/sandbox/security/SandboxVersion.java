@@ -1,12 +1,12 @@
 package dev.autouser.sandbox.security;
 
 /** The MongoDB version the sandbox reports, for behaviour that changed between versions. */
-record ServerVersion(int major, int minor) {
+record SandboxVersion(int major, int minor) {
 
-    static ServerVersion parse(String version) {
+    static SandboxVersion parse(String version) {
         String[] parts = version.split("[.-]");
         try {
-            return new ServerVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
+            return new SandboxVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("server version must look like 7.0.14, got: " + version, e);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** createUser, updateUser, dropUser, grantRolesToUser and revokeRolesFromUser, with MongoDB's checks and errors. */
-final class UserCommands {
+final class UserWriteCommands {
 
     private static final Set<String> CREATE_FIELDS = Set.of("pwd", "customData", "roles", "digestPassword",
             "authenticationRestrictions", "mechanisms");
@@ -17,7 +17,7 @@ final class UserCommands {
 
     private final SecurityState state;
 
-    UserCommands(SecurityState state) {
+    UserWriteCommands(SecurityState state) {
         this.state = state;
     }
 

@@ -7,15 +7,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A resource and the actions allowed on it, as in a role's {@code privileges} array. */
-public record Privilege(ResourcePattern resource, Set<String> actions) {
+public record GrantedPrivilege(ResourcePattern resource, Set<String> actions) {
 
-    public Privilege {
+    public GrantedPrivilege {
         Objects.requireNonNull(resource, "resource");
         actions = Set.copyOf(actions);
     }
 
-    public static Privilege of(ResourcePattern resource, String... actions) {
-        return new Privilege(resource, Set.of(actions));
+    public static GrantedPrivilege of(ResourcePattern resource, String... actions) {
+        return new GrantedPrivilege(resource, Set.of(actions));
     }
 
     /** {@code {resource: {...}, actions: [...]}} with actions sorted, as MongoDB prints them. */

@@ -1,0 +1,36 @@
+package dev.autouser.core.engine;
+
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupCriteria;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.ProgressListener;
+
+import java.util.List;
+
+/**
+ * The console's lock / drop / cleanup on one engine: a plan first (users, reasons, the exact commands
+ * in the engine's shell syntax: the dry run), then an execution that re-checks every user right before
+ * acting, never touches a connected user or one Teleport does not manage, and audits intent and outcome.
+ */
+public interface UserActions {
+    /** Every auto-user that matches (never a connected one), from one listing. */
+    CleanupPlan plan(CleanupCriteria criteria);
+
+    /** A plan for named users; unknown, unmanaged and connected ones are refused with a reason. */
+    CleanupPlan planFor(CleanupAction action, List<String> users);
+
+    /** Runs the plan; each result is reported as it happens, and one failure does not stop the rest. */
+    CleanupReport execute(CleanupPlan plan, ProgressListener listener);
+
+    /**
+     * The same actions, but a drop first hands every object the user owns to {@code role}, for engines
+     * where users own objects (PostgreSQL); the others refuse.
+     */
+    default UserActions reassigningOwnedTo(String role) {
+        throw new dev.autouser.core.mongo.ConsoleException("Users of this engine own no objects: there is nothing to reassign.");
+    }
+
+    /** Writes the dry run to the audit log: each planned user and its commands, marked as not run. */
+    void recordDryRun(CleanupPlan plan);
+}

@@ -1,0 +1,114 @@
+package dev.autouser.core.evidence;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Per database user, what Teleport's audit events say: folded while the events stream by, so the
+ * memory is one small value per user whatever the size of the log. Events may come in any order
+ * (the web UI lists newest first): each fact keeps the latest time.
+ */
+public final class TeleportActivity {
+    private final Map<String, Fold> users = new TreeMap<>();
+
+    /** The result of one import: per-user activity and what was read. */
+    public record Import(Map<String, TeleportUserActivity> byMongoName, TeleportImportCounts counts) {
+        public Import {
+            byMongoName = Collections.unmodifiableMap(new LinkedHashMap<>(byMongoName));
+        }
+    }
+
+    public static Import read(Reader input) throws IOException {
+        TeleportActivity activity = new TeleportActivity();
+        TeleportImportCounts counts = TeleportAuditReader.read(input, activity::add);
+        return new Import(activity.byMongoName(), counts);
+    }
+
+    public void add(TeleportAuditEvent event) {
+        users.computeIfAbsent(event.databaseUser(), Fold::new).add(event);
+    }
+
+    public Map<String, TeleportUserActivity> byMongoName() {
+        Map<String, TeleportUserActivity> result = new LinkedHashMap<>();
+        users.values().forEach(fold -> {
+            TeleportUserActivity activity = fold.activity();
+            result.put(activity.mongoName(), activity);
+        });
+        return result;
+    }
+
+    private static final class Fold {
+        private final String databaseUser;
+        private Instant lastSeen;
+        private Instant lastIdentity = Instant.MIN;
+        private String teleportUser = "";
+        private List<String> teleportRoles = List.of();
+        private List<String> databaseRoles = List.of();
+        private TeleportUserActivity.Deactivation deactivation;
+        private Instant lastCreate = Instant.MIN;
+        private Instant lastCreateFailureAt = Instant.MIN;
+        private String lastCreateFailure;
+
+        Fold(String databaseUser) {
+            this.databaseUser = databaseUser;
+        }
+
+        void add(TeleportAuditEvent event) {
+            switch (event.kind()) {
+                case SESSION_START, SESSION_END -> {
+                    // A refused start (TDB00W) is not use: the person never got in.
+                    if (event.success()) {
+                        seen(event.time());
+                    }
+                }
+                case USER_CREATE -> {
+                    if (event.success()) {
+                        lastCreate = max(lastCreate, event.time());
+                    } else if (event.time().isAfter(lastCreateFailureAt)) {
+                        lastCreateFailureAt = event.time();
+                        lastCreateFailure = event.error();
+                    }
+                }
+                case USER_DEACTIVATE -> {
+                    if (deactivation == null || event.time().isAfter(deactivation.time())) {
+                        deactivation = new TeleportUserActivity.Deactivation(event.time(), event.success(),
+                                event.deleted(), event.error());
+                    }
+                }
+            }
+            if (!event.teleportUser().isEmpty() && !event.time().isBefore(lastIdentity)) {
+                lastIdentity = event.time();
+                teleportUser = event.teleportUser();
+                if (!event.teleportRoles().isEmpty()) {
+                    teleportRoles = event.teleportRoles();
+                }
+                if (!event.databaseRoles().isEmpty()) {
+                    databaseRoles = event.databaseRoles();
+                }
+            }
+        }
+
+        private void seen(Instant time) {
+            lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
+        }
+
+        private static Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        TeleportUserActivity activity() {
+            Optional<String> createFailure = lastCreateFailure != null && lastCreateFailureAt.isAfter(lastCreate)
+                    ? Optional.of(lastCreateFailure) : Optional.empty();
+            return new TeleportUserActivity(databaseUser, Optional.ofNullable(lastSeen), teleportUser,
+                    new ArrayList<>(teleportRoles), databaseRoles, Optional.ofNullable(deactivation), createFailure);
+        }
+    }
+}

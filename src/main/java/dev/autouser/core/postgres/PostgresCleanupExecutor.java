@@ -1,0 +1,192 @@
+package dev.autouser.core.postgres;
+
+import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.audit.AuditUnwritableException;
+import dev.autouser.core.mongo.ConnectionLostException;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.ProgressListener;
+import dev.autouser.core.provisioning.UserResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a PostgreSQL plan user by user: {@code NOLOGIN} (refused on the server if the user left the
+ * group or is connected), then the check for a session that authenticated before it and the revocation
+ * of the direct roles (refused if there is one: the login is given back), then for a drop
+ * {@code DROP ROLE} (or the reassignment the DBA chose) with the same checks. Every statement is
+ * audited (intent before, outcome after). A lost connection or an unwritable audit log stops the run;
+ * every user not reached is "not attempted".
+ */
+final class PostgresCleanupExecutor {
+    private final PostgresGateway gateway;
+    private final AuditTrail audit;
+    private final ProgressListener listener;
+    private final Optional<String> newOwner;
+    private final Runnable afterDisableLogin;
+    private final List<UserResult> results = new ArrayList<>();
+    private int total;
+
+    /**
+     * {@code afterDisableLogin} runs between the NOLOGIN and the session check: where a session that
+     * authenticated just before the NOLOGIN shows up. Tests use it to put one there.
+     */
+    PostgresCleanupExecutor(PostgresGateway gateway, AuditTrail audit, ProgressListener listener, Optional<String> newOwner,
+                            Runnable afterDisableLogin) {
+        this.afterDisableLogin = afterDisableLogin;
+        this.gateway = gateway;
+        this.audit = audit;
+        this.listener = listener;
+        this.newOwner = newOwner;
+    }
+
+    CleanupReport execute(CleanupPlan plan) {
+        long started = System.nanoTime();
+        total = plan.actions().size() + plan.refused().size();
+        for (CleanupPlan.Refusal refusal : plan.refused()) {
+            report(UserResult.skipped(refusal.mongoName(), plan.action(), "refused: " + refusal.reason()));
+        }
+        String stopped = "";
+        try {
+            for (PlannedAction action : plan.actions()) {
+                run(action);
+            }
+        } catch (ConnectionLostException | AuditUnwritableException e) {
+            stopped = e instanceof ConnectionLostException ? "the connection to the server was lost (" + e.getMessage() + ")"
+                    : e.getMessage();
+            notAttempted(plan, stopped);
+        }
+        return new CleanupReport(results, Duration.ofNanos(System.nanoTime() - started), stopped);
+    }
+
+    private void run(PlannedAction planned) {
+        String name = planned.mongoName();
+        CleanupAction action = planned.action();
+        String db = gateway.facts().database();
+        boolean hadLogin = !planned.before().locked();
+        try {
+            send(AutoUserSql.disableLogin(db, name), name);
+        } catch (PostgresException e) {
+            report(refusedBeforeChange(name, action, e));
+            return;
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, action, lost("locking", e)));
+            throw e;
+        }
+        afterDisableLogin.run();
+        try {
+            send(AutoUserSql.revokeRoles(db, name, gateway.facts().adminOptionRules()), name);
+        } catch (PostgresException e) {
+            if (e.hasState(PostgresErrors.HAS_SESSION)) {
+                undo(name, action, hadLogin);
+            } else {
+                report(UserResult.failed(name, action, "set NOLOGIN, but its roles were not revoked: " + e.getMessage()));
+            }
+            return;
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, action, "set NOLOGIN; " + lost("revoking its roles", e)));
+            throw e;
+        }
+        if (action == CleanupAction.LOCK) {
+            report(UserResult.done(name, action, "locked (NOLOGIN, roles revoked), verified without session"));
+            return;
+        }
+        drop(name, db);
+    }
+
+    private void drop(String name, String db) {
+        SqlCommand command = newOwner.isPresent() ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
+                : AutoUserSql.dropRole(db, name);
+        try {
+            send(command, name);
+            report(UserResult.done(name, CleanupAction.DROP, newOwner.isPresent()
+                    ? "locked, verified without session, objects reassigned to " + newOwner.get() + ", dropped"
+                    : "locked, verified without session, dropped"));
+        } catch (PostgresException e) {
+            if (e.hasState(PostgresErrors.DEPENDENT_OBJECTS)) {
+                report(UserResult.skipped(name, CleanupAction.DROP, ownsObjects(e)));
+            } else {
+                report(UserResult.failed(name, CleanupAction.DROP, "locked, but the drop failed: " + e.getMessage()));
+            }
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, CleanupAction.DROP, "locked; " + lost("dropping", e)));
+            throw e;
+        }
+    }
+
+    /** Teleport's TP004: the user owns objects, so it stays deactivated; the server's DETAIL says what it owns. */
+    private String ownsObjects(PostgresException e) {
+        String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
+        return newOwner.isPresent()
+                ? "not dropped, nothing reassigned (the transaction was rolled back); it stays locked: objects remain"
+                + " that this database cannot reassign: " + detail + "; connect to that database and run it there"
+                : "owns objects, so PostgreSQL refused the drop (2BP01); it stays locked, as Teleport does (TP004): "
+                + detail + ". To drop it, reassign them: --reassign-owned-to ROLE";
+    }
+
+    private UserResult refusedBeforeChange(String name, CleanupAction action, PostgresException e) {
+        if (e.hasState(PostgresErrors.NOT_IN_GROUP)) {
+            return UserResult.skipped(name, action, "no longer a member of " + AutoUserSql.GROUP + " (or gone): not touched");
+        }
+        if (e.hasState(PostgresErrors.HAS_SESSION)) {
+            return UserResult.skipped(name, action, "connected since the plan: not touched");
+        }
+        return UserResult.failed(name, action, "lock failed: " + e.getMessage());
+    }
+
+    /** A session authenticated just before the NOLOGIN: give the login back (if it had one) and leave it. */
+    private void undo(String name, CleanupAction action, boolean hadLogin) {
+        String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
+        if (!hadLogin) {
+            report(UserResult.skipped(name, action, "connected while being locked; " + notDone + ", roles kept (it was NOLOGIN before)"));
+            return;
+        }
+        try {
+            send(AutoUserSql.enableLogin(gateway.facts().database(), name), name);
+            report(UserResult.skipped(name, action, "connected while being locked; " + notDone + ", roles kept, lock undone"));
+        } catch (ConnectionLostException e) {
+            report(UserResult.failed(name, action, "connected while being locked; " + lost("undoing its lock", e)));
+            throw e;
+        } catch (ConsoleException e) {
+            report(UserResult.failed(name, action, "connected while being locked; " + notDone + ", but it stays NOLOGIN: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** Sends one statement about {@code user}, with its intent and outcome records. */
+    private void send(SqlCommand command, String user) {
+        audit.change(command, user, () -> {
+            gateway.execute(command);
+            return command;
+        }, done -> "ok");
+    }
+
+    private static String lost(String doing, ConnectionLostException e) {
+        return e.maybeApplied()
+                ? "lost the connection while " + doing + ": the server may or may not have done it (audit: \"sent, outcome unknown\")"
+                : "lost the connection before " + doing + ": nothing was sent";
+    }
+
+    private void notAttempted(CleanupPlan plan, String reason) {
+        Set<String> reported = new HashSet<>();
+        results.forEach(r -> reported.add(r.mongoName()));
+        for (PlannedAction action : plan.actions()) {
+            if (!reported.contains(action.mongoName())) {
+                report(UserResult.failed(action.mongoName(), plan.action(), "not attempted: " + reason));
+            }
+        }
+    }
+
+    private void report(UserResult result) {
+        results.add(result);
+        listener.onResult(result, results.size(), total);
+    }
+}

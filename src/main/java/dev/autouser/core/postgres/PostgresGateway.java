@@ -1,0 +1,144 @@
+package dev.autouser.core.postgres;
+
+import dev.autouser.core.mongo.ConsoleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open JDBC connection to PostgreSQL, with the facts learnt on connect. Every statement goes
+ * through {@link #query} or {@link #execute}, which count round trips and turn failures into a
+ * {@link ConsoleException} with one sentence (a {@link PostgresException} carrying the SQLSTATE).
+ * The connection runs in autocommit: each statement the console sends is its own transaction, and
+ * the ones that must be atomic are one statement (a {@code DO} block).
+ */
+public final class PostgresGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresGateway.class);
+
+    private final Connection connection;
+    private final PostgresProfile profile;
+    private final String server;
+    private final PostgresFacts facts;
+    private final List<String> warnings;
+    private final AtomicLong roundTrips = new AtomicLong();
+
+    private PostgresGateway(Connection connection, PostgresProfile profile, String server, PostgresFacts facts,
+                            List<String> warnings) {
+        this.connection = connection;
+        this.profile = profile;
+        this.server = server;
+        this.facts = facts;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Connects (TLS as {@code sslmode} says, client certificate or password), then reads who it is
+     * and what it may do in one query.
+     */
+    public static PostgresGateway connect(PostgresProfile profile, char[] passwordOrNull, char[] keyPassphraseOrNull) {
+        PostgresConnector.Opened opened = PostgresConnector.open(profile, passwordOrNull, keyPassphraseOrNull);
+        Connection connection = opened.connection();
+        try {
+            PostgresFacts facts = PostgresFacts.read(connection);
+            if (!facts.standardConformingStrings()) {
+                throw new ConsoleException("standard_conforming_strings is off on " + opened.server() + ": the console"
+                        + " quotes names for it being on (the default since PostgreSQL 9.1) and refuses to send SQL otherwise.");
+            }
+            LOG.info("Connected to {} as {}: PostgreSQL {}", opened.server(), facts.currentUser(), facts.version());
+            return new PostgresGateway(connection, profile, opened.server(), facts, opened.warnings());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw PostgresErrors.statementFailed(e, "read who is connected", true);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    public PostgresFacts facts() {
+        return facts;
+    }
+
+    /** {@code host:5432/postgres}: where, for reports and the audit. */
+    public String server() {
+        return server;
+    }
+
+    /** The role the console acts as ({@code current_user}). */
+    public String identity() {
+        return facts.currentUser();
+    }
+
+    /** Warnings to show once (TLS not verified, certificate about to expire). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public PostgresProfile profile() {
+        return profile;
+    }
+
+    /** Statements sent on this connection so far. */
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
+    /** Reads rows; {@code attempted} completes "Cannot ..." in the error sentence. */
+    public <T> T query(String sql, String attempted, RowsReader<T> reader) {
+        long started = System.nanoTime();
+        roundTrips.incrementAndGet();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            T result = reader.read(rows);
+            LOG.debug("{} (query at {}) ok in {} ms", attempted, server, millisSince(started));
+            return result;
+        } catch (SQLException e) {
+            ConsoleException failure = PostgresErrors.statementFailed(e, attempted, false);
+            LOG.warn("{} (query at {}) failed in {} ms: {}", attempted, server, millisSince(started), failure.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    /** Sends one command exactly as {@link SqlCommand#shellText()} shows it (its own transaction). */
+    public void execute(SqlCommand command) {
+        long started = System.nanoTime();
+        roundTrips.incrementAndGet();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(command.sql());
+            LOG.info("{} ({} at {}) ok in {} ms", command.intent(), command.name(), server, millisSince(started));
+        } catch (SQLException e) {
+            ConsoleException failure = PostgresErrors.statementFailed(e, command.intent(), true);
+            LOG.warn("{} ({} at {}) failed in {} ms: {}", command.intent(), command.name(), server, millisSince(started),
+                    failure.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a PostgreSQL connection failed", e);
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Reads a result set into a value; may throw SQLException, which the gateway translates. */
+    @FunctionalInterface
+    public interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.autouser.core.postgres;
+
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.LiveSession;
+import dev.autouser.core.provisioning.OwnedObjects;
+import dev.autouser.core.provisioning.RoleRef;
+import dev.autouser.core.provisioning.TeleportName;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lists PostgreSQL auto-users in ONE query whatever their number: the members of
+ * {@code teleport-auto-user} with LOGIN/NOLOGIN and {@code rolvaliduntil}, their direct roles
+ * ({@code pg_auth_members}), their sessions ({@code pg_stat_activity}: every database of the server,
+ * since it is per server, not per database) and the objects they own per database
+ * ({@code pg_shdepend}, shared by all databases). Each part is aggregated once and joined, so the
+ * server reads {@code pg_stat_activity} once, not once per user. Roles outside the group never appear.
+ */
+public final class PostgresLister {
+    private final PostgresGateway gateway;
+
+    public PostgresLister(PostgresGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The listing query, as a DBA can run it in psql (scripts/bench compares it with the CLI). */
+    public static final String SQL = """
+            WITH grp AS (SELECT oid FROM pg_roles WHERE rolname = 'teleport-auto-user'),
+            members AS (
+              SELECT r.oid, r.rolname, r.rolcanlogin, r.rolvaliduntil FROM pg_roles r
+              WHERE EXISTS (SELECT 1 FROM pg_auth_members m JOIN grp ON m.roleid = grp.oid WHERE m.member = r.oid)),
+            held AS (
+              SELECT m.member, array_agg(DISTINCT g.rolname ORDER BY g.rolname) AS roles
+              FROM pg_auth_members m JOIN members u ON u.oid = m.member JOIN pg_roles g ON g.oid = m.roleid
+              WHERE g.rolname <> 'teleport-auto-user' GROUP BY m.member),
+            sessions AS (
+              SELECT a.usesysid, array_agg(a.pid ORDER BY a.pid) AS pids,
+                array_agg(coalesce(a.datname, '') ORDER BY a.pid) AS dbs,
+                array_agg(coalesce(host(a.client_addr), '') ORDER BY a.pid) AS addrs,
+                array_agg(coalesce(a.application_name, '') ORDER BY a.pid) AS apps,
+                array_agg(a.backend_start ORDER BY a.pid) AS starts,
+                array_agg(coalesce(a.state, '') ORDER BY a.pid) AS states
+              FROM pg_stat_activity a JOIN members u ON u.oid = a.usesysid GROUP BY a.usesysid),
+            owned AS (
+              SELECT d.refobjid, array_agg(coalesce(db.datname, '') ORDER BY db.datname) AS dbs,
+                array_agg(d.n ORDER BY db.datname) AS counts
+              FROM (SELECT s.refobjid, s.dbid, count(*)::int AS n FROM pg_shdepend s JOIN members u ON u.oid = s.refobjid
+                    WHERE s.refclassid = 'pg_authid'::regclass AND s.deptype = 'o' GROUP BY s.refobjid, s.dbid) d
+              LEFT JOIN pg_database db ON db.oid = d.dbid GROUP BY d.refobjid)
+            SELECT u.rolname, u.rolcanlogin, u.rolvaliduntil, h.roles, s.pids, s.dbs, s.addrs, s.apps, s.starts, s.states,
+              o.dbs, o.counts
+            FROM members u LEFT JOIN held h ON h.member = u.oid LEFT JOIN sessions s ON s.usesysid = u.oid
+              LEFT JOIN owned o ON o.refobjid = u.oid""";
+
+    public AutoUserListing list() {
+        long before = gateway.roundTrips();
+        Instant takenAt = Instant.now();
+        List<AutoUser> users = gateway.query(SQL, "list the members of teleport-auto-user", PostgresLister::read);
+        long started = cpuNanos();
+        users = new ArrayList<>(users);
+        users.sort(Comparator.comparing(AutoUser::name));
+        Duration build = Duration.ofNanos(cpuNanos() - started);
+        return new AutoUserListing(users, takenAt, (int) (gateway.roundTrips() - before), build);
+    }
+
+    static List<AutoUser> read(ResultSet rows) throws SQLException {
+        List<AutoUser> users = new ArrayList<>();
+        while (rows.next()) {
+            String name = rows.getString(1);
+            Timestamp validUntil = rows.getTimestamp(3);
+            users.add(new AutoUser(name, name, teleportCluster(name), roles(rows.getArray(4)), !rows.getBoolean(2),
+                    new org.bson.Document(), sessions(rows), owned(rows.getArray(11), rows.getArray(12)),
+                    validUntil == null || validUntil.getTime() == org.postgresql.PGStatement.DATE_POSITIVE_INFINITY ? Optional.empty()
+                            : Optional.of(validUntil.toInstant())));
+        }
+        return users;
+    }
+
+    /** {@code remote-alice-root}: Teleport's name for a user of another cluster, as in MongoDB (without CN=). */
+    private static Optional<String> teleportCluster(String name) {
+        return name.startsWith("CN=") ? Optional.empty() : TeleportName.fromMongoName(name).cluster();
+    }
+
+    private static List<RoleRef> roles(Array array) throws SQLException {
+        List<RoleRef> roles = new ArrayList<>();
+        for (String role : strings(array)) {
+            roles.add(RoleRef.serverWide(role));
+        }
+        return roles;
+    }
+
+    private static List<LiveSession> sessions(ResultSet rows) throws SQLException {
+        Array pids = rows.getArray(5);
+        if (pids == null) {
+            return List.of();
+        }
+        Integer[] pid = (Integer[]) pids.getArray();
+        String[] dbs = strings(rows.getArray(6)).toArray(String[]::new);
+        String[] addrs = strings(rows.getArray(7)).toArray(String[]::new);
+        String[] apps = strings(rows.getArray(8)).toArray(String[]::new);
+        Timestamp[] starts = (Timestamp[]) rows.getArray(9).getArray();
+        String[] states = strings(rows.getArray(10)).toArray(String[]::new);
+        List<LiveSession> sessions = new ArrayList<>(pid.length);
+        for (int i = 0; i < pid.length; i++) {
+            sessions.add(new LiveSession(pid[i], addrs[i], apps[i], "", dbs[i],
+                    Optional.ofNullable(starts[i]).map(Timestamp::toInstant), states[i]));
+        }
+        return sessions;
+    }
+
+    private static List<OwnedObjects> owned(Array dbs, Array counts) throws SQLException {
+        if (dbs == null) {
+            return List.of();
+        }
+        List<String> names = strings(dbs);
+        Integer[] numbers = (Integer[]) counts.getArray();
+        List<OwnedObjects> owned = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            owned.add(new OwnedObjects(names.get(i), numbers[i]));
+        }
+        return owned;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+}

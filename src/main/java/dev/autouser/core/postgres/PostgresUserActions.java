@@ -1,0 +1,167 @@
+package dev.autouser.core.postgres;
+
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.AutoUserListing;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.CleanupCriteria;
+import dev.autouser.core.provisioning.CleanupPlan;
+import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.CleanupRunAudit;
+import dev.autouser.core.provisioning.LiveSession;
+import dev.autouser.core.provisioning.OwnedObjects;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.ProgressListener;
+import dev.autouser.core.provisioning.UserState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lock, drop and cleanup of PostgreSQL auto-users: a plan from one listing (plus one query for the names
+ * that are not auto-users), whose commands are the exact SQL ({@link AutoUserSql}); an execution in which
+ * every statement re-checks group membership and sessions on the server. A drop of a user who owns
+ * objects fails with 2BP01 and leaves the user locked (Teleport's own fallback, TP004) unless the DBA
+ * named a role to take the objects ({@link #reassigningOwnedTo}).
+ */
+public final class PostgresUserActions implements UserActions {
+    private final PostgresGateway gateway;
+    private final AuditLog audit;
+    private final Optional<String> newOwner;
+    private final Runnable afterDisableLogin;
+
+    public PostgresUserActions(PostgresGateway gateway, AuditLog audit) {
+        this(gateway, audit, Optional.empty(), () -> { });
+    }
+
+    /** Tests: {@code afterDisableLogin} runs between each user's NOLOGIN and its session check. */
+    PostgresUserActions(PostgresGateway gateway, AuditLog audit, Optional<String> newOwner, Runnable afterDisableLogin) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.newOwner = newOwner;
+        this.afterDisableLogin = afterDisableLogin;
+    }
+
+    /** Drops that reassign each user's objects to {@code role} first (REASSIGN OWNED, DROP OWNED, DROP ROLE in one transaction). */
+    @Override
+    public UserActions reassigningOwnedTo(String role) {
+        SqlText.checkName(role);
+        return new PostgresUserActions(gateway, audit, Optional.of(role), afterDisableLogin);
+    }
+
+    @Override
+    public CleanupPlan plan(CleanupCriteria criteria) {
+        AutoUserListing listing = new PostgresLister(gateway).list();
+        List<PlannedAction> actions = listing.users().stream()
+                .filter(criteria::matches)
+                .filter(user -> !alreadyDone(user, criteria.action()))
+                .map(user -> planned(user, criteria.action(), criteria.reason(user)))
+                .toList();
+        return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
+    }
+
+    @Override
+    public CleanupPlan planFor(CleanupAction action, List<String> users) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(users));
+        names.forEach(SqlText::checkName);
+        AutoUserListing listing = new PostgresLister(gateway).list();
+        Set<String> existing = names.isEmpty() ? Set.of() : existingRoles(names);
+        List<PlannedAction> actions = new ArrayList<>();
+        List<CleanupPlan.Refusal> refused = new ArrayList<>();
+        for (String name : names) {
+            Optional<AutoUser> user = listing.find(name);
+            if (user.isEmpty()) {
+                refused.add(new CleanupPlan.Refusal(name, existing.contains(name)
+                        ? "not managed by Teleport (not a member of " + AutoUserSql.GROUP + "): the console never changes it"
+                        : "no such role"));
+            } else if (user.get().state() == UserState.ACTIVE) {
+                refused.add(new CleanupPlan.Refusal(name, connected(user.get().sessions())));
+            } else if (alreadyDone(user.get(), action)) {
+                refused.add(new CleanupPlan.Refusal(name, "already locked (NOLOGIN, no roles): nothing to change"));
+            } else {
+                actions.add(planned(user.get(), action, user.get().locked() ? "locked (NOLOGIN), no live session"
+                        : "not locked, no live session"));
+            }
+        }
+        return new CleanupPlan(action, actions, refused, Instant.now());
+    }
+
+    @Override
+    public CleanupReport execute(CleanupPlan plan, ProgressListener listener) {
+        AuditLog run = audit.inRun(CleanupRunAudit.runName(plan));
+        AuditTrail trail = new AuditTrail(run, gateway.server(), gateway.identity());
+        trail.checkWritable();
+        CleanupRunAudit.recordRefusals(trail, plan);
+        return new PostgresCleanupExecutor(gateway, trail, listener, newOwner, afterDisableLogin).execute(plan);
+    }
+
+    @Override
+    public void recordDryRun(CleanupPlan plan) {
+        CleanupRunAudit.recordDryRun(audit, gateway.server(), gateway.identity(), plan);
+    }
+
+    /** A lock of a user that is NOLOGIN and holds no roles would change nothing. */
+    private static boolean alreadyDone(AutoUser user, CleanupAction action) {
+        return action == CleanupAction.LOCK && user.locked() && user.roles().isEmpty();
+    }
+
+    private Set<String> existingRoles(List<String> names) {
+        String list = String.join(", ", names.stream().map(SqlText::literal).toList());
+        return gateway.query("SELECT rolname FROM pg_roles WHERE rolname IN (" + list + ")", "look up the named roles", rows -> {
+            Set<String> found = new java.util.HashSet<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        });
+    }
+
+    static String connected(List<LiveSession> sessions) {
+        List<String> where = sessions.stream().map(s -> s.database().isEmpty() ? "" : "to " + s.database()
+                + (s.clientAddress().isEmpty() ? "" : " from " + s.clientAddress())).filter(w -> !w.isEmpty()).distinct().toList();
+        return "has " + sessions.size() + (sessions.size() == 1 ? " live session" : " live sessions")
+                + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
+    }
+
+    private PlannedAction planned(AutoUser user, CleanupAction action, String reason) {
+        String db = gateway.facts().database();
+        String name = user.name();
+        List<String> commands = new ArrayList<>();
+        commands.add(AutoUserSql.disableLogin(db, name).shellText());
+        commands.add(AutoUserSql.revokeRoles(db, name, gateway.facts().adminOptionRules()).shellText());
+        if (action == CleanupAction.DROP) {
+            commands.add((newOwner.isPresent() ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
+                    : AutoUserSql.dropRole(db, name)).shellText());
+        }
+        return new PlannedAction(name, action, reason + owns(user, action), commands, user);
+    }
+
+    /** What the plan says about owned objects, so the DBA sees the 2BP01 coming before confirming. */
+    private String owns(AutoUser user, CleanupAction action) {
+        if (action != CleanupAction.DROP || user.ownedObjects().isEmpty()) {
+            return "";
+        }
+        String where = String.join(", ", user.ownedObjects().stream().map(OwnedObjects::describe).toList());
+        if (newOwner.isPresent()) {
+            List<String> elsewhere = user.ownedObjects().stream().map(OwnedObjects::database)
+                    .filter(db -> !db.isEmpty() && !db.equals(gateway.facts().database())).toList();
+            return "; owns objects (" + where + "), reassigned to " + newOwner.get()
+                    + (elsewhere.isEmpty() ? "" : "; those in " + String.join(", ", elsewhere) + " are outside this"
+                    + " connection's database, so PostgreSQL will refuse the drop until they are reassigned there");
+        }
+        return "; owns objects (" + where + "): PostgreSQL will refuse the drop (2BP01) and the user stays locked, as"
+                + " Teleport does (TP004); to drop it, reassign them with --reassign-owned-to ROLE";
+    }
+
+    /** Reported by the executor when the server refuses a statement it checks itself. */
+    static String why(ConsoleException e) {
+        return e.getMessage();
+    }
+}
