@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+
+import static dev.autouser.ui.app.ScreenshotTour.onFx;
 
 /**
  * {@link LayoutFxTest}'s check in a real window, whose fonts are wider than the headless tests':
@@ -44,9 +44,7 @@ public final class RealWindowLayoutCheck {
         Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
         onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
         onFx(() -> { window.connectModel().startDemo(); return null; });
-        while (onFx(() -> window.session() == null)) {
-            Thread.sleep(500);
-        }
+        ScreenshotTour.waitUntil(() -> window.session() != null);
         Thread.sleep(3000);
         List<String> cut = new ArrayList<>();
         for (Page page : new Page[] {Page.USERS, Page.ADMIN_SETUP, Page.ROLE_MAPPING, Page.AUDIT, Page.CONNECT}) {
@@ -65,17 +63,5 @@ public final class RealWindowLayoutCheck {
         System.out.println(cut.isEmpty() ? "Nothing cut at 1024x700." : cut.size() + " cut at 1024x700.");
         onFx(() -> { window.close(); return null; });
         System.exit(cut.isEmpty() ? 0 : 1);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get();
     }
 }
