@@ -91,9 +91,11 @@ final class CleanupCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
         if (policy == null) {
-            return runCriteria(new MongoEngine(gateway).actions(auditLog()));
+            return runCriteria(new MongoEngine(gateway).actions(auditLog())
+                    .recordingListingsWith(listing -> recorded(gateway, listing)));
         }
-        return runPolicy(gateway, new UserCleanup(gateway, auditLog()));
+        return runPolicy(gateway, new UserCleanup(gateway, auditLog())
+                .recordingListingsWith(listing -> recorded(gateway, listing)));
     }
 
     @Override
@@ -163,7 +165,7 @@ final class CleanupCommand extends ConnectedCommand {
         try (Writer file = Files.newBufferedWriter(Path.of(report))) {
             PolicyReport.write(file, server, plan, ran, code);
         } catch (IOException e) {
-            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage());
+            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage(), e);
         }
     }
 

@@ -77,7 +77,11 @@ final class SandboxBackend extends MemoryBackend {
         try {
             sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
-            role.gossip(reply, ReplicatedWrites.isWrite(command));
+            boolean wrote = CommandTable.find(command).map(CommandSpec::writes).orElse(false);
+            if (wrote) {
+                role.awaitWriteConcern(query, reply);
+            }
+            role.gossip(reply, wrote);
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
             metrics.command(command, false);
@@ -151,7 +155,7 @@ final class SandboxBackend extends MemoryBackend {
         if (!bypass) {
             authorizer.check(users, db, command, query);
         }
-        if (ReplicatedWrites.isWrite(command)) {
+        if (spec.writes()) {
             role.checkWritable(command);
         }
         if (name.equals("replsetgetstatus")) {
