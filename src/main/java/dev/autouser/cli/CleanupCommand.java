@@ -163,7 +163,7 @@ final class CleanupCommand extends ConnectedCommand {
         try (Writer file = Files.newBufferedWriter(Path.of(report))) {
             PolicyReport.write(file, server, plan, ran, code);
         } catch (IOException e) {
-            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage());
+            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage(), e);
         }
     }
 

@@ -42,7 +42,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 return run(gateway);
             }
         } catch (ConsoleException | TeleportConfigException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
             out().flush();
@@ -58,7 +58,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
         if (isConnectionProblem(e)) {
             throw e;
         }
-        err().println("error: " + e.getMessage());
+        err().println("error: " + CliErrors.reported(e));
         return AutoUserCommand.SOME_FAILED;
     }
 

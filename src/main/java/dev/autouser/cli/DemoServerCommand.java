@@ -60,13 +60,14 @@ public final class DemoServerCommand implements Callable<Integer> {
                     new DemoData.Options(parseSeed(seed), users), serverVersion,
                     Duration.ofSeconds(Math.max(1, activitySeconds)), shape());
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println(CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         }
         RunningDemo demo;
         try {
             demo = RunningDemo.start(settings);
         } catch (IllegalStateException e) {
+            CliErrors.reported(e);
             System.err.println("Cannot start the demo server on port " + port
                     + " (is it in use? choose another with --port): " + rootMessage(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
