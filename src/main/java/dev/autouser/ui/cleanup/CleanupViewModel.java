@@ -80,6 +80,17 @@ public final class CleanupViewModel {
     private final ObservableList<UserResult> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Users the plan shown leaves out, and why ("" when none). */
+    private final ReadOnlyStringWrapper refusals = new ReadOnlyStringWrapper("");
+    /** The override checkbox's text when a silent member or mongos refused every user; "" otherwise. */
+    private final ReadOnlyStringWrapper overrideCheck = new ReadOnlyStringWrapper("");
+    /** Ticked by the person only: act although those hosts did not answer (audited). */
+    private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
+    private PlanChoice choice = new PlanChoice(null, List.of(), null);
+
+    /** The plan as made, and, when silent hosts refused it, the plan with their silence accepted. */
+    private record PlanChoice(CleanupPlan refused, List<String> silentHosts, CleanupPlan withOverride) {
+    }
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
         this.cleanup = cleanup;
@@ -87,22 +98,49 @@ public final class CleanupViewModel {
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
+        override.addListener((obs, was, ticked) -> display(ticked && choice.withOverride() != null
+                ? choice.withOverride() : choice.refused()));
     }
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
     public void makePlan() {
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> cleanup.plan(criteria), this::showPlan);
+        work.run("Planning the cleanup failed", () -> choose(criteria), this::showPlan);
     }
 
-    private void showPlan(CleanupPlan made) {
+    /** Background: the plan; if a silent node refused every user, also the plan as if its silence were accepted. */
+    private PlanChoice choose(CleanupCriteria criteria) {
+        CleanupPlan made = cleanup.plan(criteria);
+        if (made.isEmpty() && !made.refused().isEmpty()) {
+            List<String> hosts = cleanup.silentNodes().stream().map(n -> n.node().host()).toList();
+            if (!hosts.isEmpty()) {
+                return new PlanChoice(made, hosts, cleanup.withUnverifiedAllowed(hosts, () -> cleanup.plan(criteria)));
+            }
+        }
+        return new PlanChoice(made, List.of(), null);
+    }
+
+    private void showPlan(PlanChoice made) {
+        choice = made;
+        overrideCheck.set(made.silentHosts().isEmpty() ? "" : Confirmation.overrideCheck(made.silentHosts()));
+        if (override.get()) {
+            override.set(false);
+        } else {
+            display(made.refused());
+        }
+        step.set(Step.PLAN);
+    }
+
+    private void display(CleanupPlan made) {
         plan.set(made);
+        refusals.set(made.refused().isEmpty() ? "" : "Left out: " + made.refused().size()
+                + (made.refused().size() == 1 ? " user" : " users") + " — " + made.refused().stream()
+                .map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; ")));
         planned.setAll(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
                 : Confirmation.countLabel(verb, made.actions().size()));
-        step.set(Step.PLAN);
     }
 
     public void back() {
@@ -121,8 +159,9 @@ public final class CleanupViewModel {
         progress.set(0);
         progressText.set("Starting…");
         step.set(Step.RUNNING);
-        work.run("The cleanup stopped", () -> cleanup.execute(toRun, (result, finished, total) ->
-                        executors.fx().execute(() -> progressed(result, finished, total))),
+        List<String> accepted = override.get() ? choice.silentHosts() : List.of();
+        work.run("The cleanup stopped", () -> cleanup.withUnverifiedAllowed(accepted, () -> cleanup.execute(toRun,
+                        (result, finished, total) -> executors.fx().execute(() -> progressed(result, finished, total)))),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 
@@ -164,5 +203,8 @@ public final class CleanupViewModel {
     public ObservableList<UserResult> results() { return results; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
+    public javafx.beans.property.BooleanProperty overrideProperty() { return override; }
     public List<UserResult> resultsSnapshot() { return List.copyOf(results); }
 }

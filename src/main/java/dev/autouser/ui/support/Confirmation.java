@@ -31,6 +31,13 @@ public record Confirmation(String title, String message, List<String> subjects, 
         return !requiredCheck.isEmpty();
     }
 
+    /** The override checkbox's text: it names the silent hosts and what ticking it means. */
+    public static String overrideCheck(List<String> hosts) {
+        String them = String.join(", ", hosts);
+        return "Act although " + them + (hosts.size() == 1 ? " does" : " do") + " not answer: a session there cannot"
+                + " be seen. Only if you know nobody works through " + them + " (written to the audit log).";
+    }
+
     /** "Drop 1 user" / "Drop 3 users". */
     public static String countLabel(String verb, int count) {
         return verb + " " + count + (count == 1 ? " user" : " users");

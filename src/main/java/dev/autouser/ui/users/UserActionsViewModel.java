@@ -121,13 +121,6 @@ public final class UserActionsViewModel {
                 () -> cleanup.planFor(action, names)), hosts), planned -> confirmAndRun(planned, deselected));
     }
 
-    /** "Act although localhost:27018 (secondary) did not answer…": what the override checkbox says. */
-    static String overrideCheck(List<String> hosts) {
-        String them = String.join(", ", hosts);
-        return "Act although " + them + (hosts.size() == 1 ? " does" : " do") + " not answer: a session there cannot"
-                + " be seen. Only if you know nobody works through " + them + " (written to the audit log).";
-    }
-
     private void confirmAndRun(Planned planned, List<String> deselected) {
         CleanupPlan plan = planned.plan();
         if (plan.isEmpty()) {
@@ -147,7 +140,7 @@ public final class UserActionsViewModel {
         }
         Confirmation confirmation = new Confirmation(verb + " auto-users", message, plan.userNames(),
                 commands(plan), Confirmation.countLabel(verb, plan.actions().size()), plan.action() == CleanupAction.DROP,
-                planned.allowedSilent().isEmpty() ? "" : overrideCheck(planned.allowedSilent()));
+                planned.allowedSilent().isEmpty() ? "" : Confirmation.overrideCheck(planned.allowedSilent()));
         if (!dialogs.confirm(confirmation)) {
             return;
         }
