@@ -108,10 +108,14 @@ public final class CleanupViewModel {
     private final ReadOnlyStringWrapper overrideCheck = new ReadOnlyStringWrapper("");
     /** Ticked by the person only: act although those hosts did not answer (audited). */
     private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
-    private PlanChoice choice = new PlanChoice(null, List.of(), null);
+    private PlanChoice choice = PlanChoice.NONE;
 
-    /** The plan as made, and, when silent hosts refused it, the plan with their silence accepted. */
-    private record PlanChoice(CleanupPlan refused, List<String> silentHosts, CleanupPlan withOverride) {
+    /**
+     * How to show the plan as made, and, when silent hosts refused every user, how to show the plan
+     * made with their silence accepted (the override checkbox switches between the two).
+     */
+    private record PlanChoice(Runnable showAsMade, List<String> silentHosts, Runnable showWithOverride) {
+        static final PlanChoice NONE = new PlanChoice(() -> { }, List.of(), () -> { });
     }
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
@@ -131,12 +135,7 @@ public final class CleanupViewModel {
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
-        override.addListener((obs, was, ticked) -> {
-            CleanupPlan shown = ticked && choice.withOverride() != null ? choice.withOverride() : choice.refused();
-            if (shown != null) {
-                display(shown);
-            }
-        });
+        override.addListener((obs, was, ticked) -> (ticked ? choice.showWithOverride() : choice.showAsMade()).run());
     }
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
@@ -144,32 +143,40 @@ public final class CleanupViewModel {
         if (!scope.get().byState()) {
             CleanupPolicy policy = policyCriteria.policy();
             PolicyCleanup byPolicy = new PolicyCleanup(cleanup, clock);
-            work.run("Planning the cleanup failed", () -> byPolicy.plan(policy, evidence.get()), this::showPolicyPlan);
+            work.run("Planning the cleanup failed", () -> choose(() -> byPolicy.plan(policy, evidence.get()),
+                    made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
+                    this::showPolicyPlan), this::showChoice);
             return;
         }
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> choose(criteria), this::showPlan);
+        work.run("Planning the cleanup failed", () -> choose(() -> cleanup.plan(criteria),
+                made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
     }
 
-    /** Background: the plan; if a silent node refused every user, also the plan as if its silence were accepted. */
-    private PlanChoice choose(CleanupCriteria criteria) {
-        CleanupPlan made = cleanup.plan(criteria);
-        if (made.isEmpty() && !made.refused().isEmpty()) {
+    /**
+     * Background: the plan; if it refused every user and a member or mongos is silent, also the plan
+     * as if that silence were accepted, for the override checkbox to switch to.
+     */
+    private <P> PlanChoice choose(java.util.function.Supplier<P> planner, java.util.function.Predicate<P> allRefused,
+                                  java.util.function.Consumer<P> show) {
+        P made = planner.get();
+        if (allRefused.test(made)) {
             List<String> hosts = cleanup.silentNodes().stream().map(n -> n.node().host()).toList();
             if (!hosts.isEmpty()) {
-                return new PlanChoice(made, hosts, cleanup.withUnverifiedAllowed(hosts, () -> cleanup.plan(criteria)));
+                P withOverride = cleanup.withUnverifiedAllowed(hosts, planner);
+                return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride));
             }
         }
-        return new PlanChoice(made, List.of(), null);
+        return new PlanChoice(() -> show.accept(made), List.of(), () -> show.accept(made));
     }
 
-    private void showPlan(PlanChoice made) {
+    private void showChoice(PlanChoice made) {
         choice = made;
         overrideCheck.set(made.silentHosts().isEmpty() ? "" : Confirmation.overrideCheck(made.silentHosts()));
         if (override.get()) {
             override.set(false);
         } else {
-            display(made.refused());
+            made.showAsMade().run();
         }
         step.set(Step.PLAN);
     }
@@ -189,11 +196,8 @@ public final class CleanupViewModel {
                 : locks == 0 ? Confirmation.countLabel("Drop", drops)
                 : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
         canRun.set(!made.isEmpty());
-        choice = new PlanChoice(null, List.of(), null);
-        override.set(false);
-        refusals.set("");
-        overrideCheck.set("");
-        step.set(Step.PLAN);
+        refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
+                made.drop().refused().stream()).toList()));
     }
 
     private void display(CleanupPlan made) {
@@ -201,14 +205,18 @@ public final class CleanupViewModel {
         notIncluded.clear();
         canRun.set(!made.isEmpty());
         plan.set(made);
-        refusals.set(made.refused().isEmpty() ? "" : "Left out: " + made.refused().size()
-                + (made.refused().size() == 1 ? " user" : " users") + " — " + made.refused().stream()
-                .map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; ")));
+        refusals.set(leftOut(made.refused()));
         planned.setAll(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
                 : Confirmation.countLabel(verb, made.actions().size()));
+    }
+
+    /** "Left out: 3 users — the sessions on db2:27017 could not be checked, …" or "". */
+    private static String leftOut(List<CleanupPlan.Refusal> refused) {
+        return refused.isEmpty() ? "" : "Left out: " + refused.size() + (refused.size() == 1 ? " user" : " users")
+                + " — " + refused.stream().map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; "));
     }
 
     public void back() {
@@ -232,7 +240,7 @@ public final class CleanupViewModel {
         ProgressListener listener = (result, finished, total) ->
                 executors.fx().execute(() -> progressed(result, finished, total));
         work.run("The cleanup stopped", () -> policyToRun != null
-                        ? new PolicyCleanup(cleanup, clock).execute(policyToRun, listener)
+                        ? cleanup.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(cleanup, clock).execute(policyToRun, listener))
                         : cleanup.withUnverifiedAllowed(accepted, () -> cleanup.execute(toRun, listener)),
                 report -> finished(report, null), failure -> finished(null, failure));
     }

@@ -88,6 +88,7 @@ class CleanupOverrideFxTest {
         Stage wizard = WaitForAsyncUtils.asyncFx(() -> CleanupWizard.open(stage, model)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
+        robot.clickOn("#scopeLOCKED_AND_NOT_CLEANED_UP");
         robot.clickOn("#cleanupPlanButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
