@@ -107,7 +107,7 @@ final class CleanupCommand extends ConnectedCommand {
 
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
         PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
-        EvidenceLookup history = HistoryAccess.lookup(context());
+        EvidenceLookup history = HistoryAccess.lookup(context(), err());
         PolicyPlan plan = byPolicy.plan(policy, history.evidence(historyServer(gateway), UserKey.MONGODB));
         boolean jsonOnly = "-".equals(report);
         if (!jsonOnly) {
