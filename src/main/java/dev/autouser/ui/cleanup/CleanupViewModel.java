@@ -1,7 +1,13 @@
 package dev.autouser.ui.cleanup;
 
 import dev.autouser.ui.support.BackgroundWork;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.policy.CleanupPolicy;
+import dev.autouser.core.policy.PolicyCleanup;
+import dev.autouser.core.policy.PolicyDecision;
+import dev.autouser.core.policy.PolicyPlan;
 import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.ProgressListener;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
@@ -25,7 +31,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +48,7 @@ public final class CleanupViewModel {
 
     /** Which stale users to take. Connected users are never taken. */
     public enum Scope {
+        BY_AGE("By age and evidence (recommended)", false, false),
         LOCKED_AND_NOT_CLEANED_UP("Locked and not-cleaned-up users", false, false),
         LOCKED_ONLY("Only locked users", true, false),
         NOT_CLEANED_UP_ONLY("Only not-cleaned-up (unlocked) users", false, true);
@@ -50,6 +61,11 @@ public final class CleanupViewModel {
             this.label = label;
             this.lockedOnly = lockedOnly;
             this.notCleanedUpOnly = notCleanedUpOnly;
+        }
+
+        /** A scope by state only: every such user, whatever its age. */
+        boolean byState() {
+            return this != BY_AGE;
         }
 
         CleanupCriteria criteria(CleanupAction action) {
@@ -69,7 +85,13 @@ public final class CleanupViewModel {
     private final Runnable afterChange;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CRITERIA);
-    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.LOCKED_AND_NOT_CLEANED_UP);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.BY_AGE);
+    private final PolicyCriteria policyCriteria = new PolicyCriteria();
+    private final Supplier<Map<String, UserEvidence>> evidence;
+    private final Clock clock;
+    private PolicyPlan policyPlan;
+    private final ObservableList<PolicyDecision> notIncluded = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<CleanupAction> action = new SimpleObjectProperty<>(CleanupAction.DROP);
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PlannedAction> planned = FXCollections.observableArrayList();
@@ -80,29 +102,121 @@ public final class CleanupViewModel {
     private final ObservableList<UserResult> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Users the plan shown leaves out, and why ("" when none). */
+    private final ReadOnlyStringWrapper refusals = new ReadOnlyStringWrapper("");
+    /** The override checkbox's text when a silent member or mongos refused every user; "" otherwise. */
+    private final ReadOnlyStringWrapper overrideCheck = new ReadOnlyStringWrapper("");
+    /** Ticked by the person only: act although those hosts did not answer (audited). */
+    private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
+    private PlanChoice choice = PlanChoice.NONE;
+
+    /**
+     * How to show the plan as made, and, when silent hosts refused every user, how to show the plan
+     * made with their silence accepted (the override checkbox switches between the two).
+     */
+    private record PlanChoice(Runnable showAsMade, List<String> silentHosts, Runnable showWithOverride) {
+        static final PlanChoice NONE = new PlanChoice(() -> { }, List.of(), () -> { });
+    }
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this(cleanup, Map::of, Clock.systemUTC(), dialogs, executors, afterChange);
+    }
+
+    /**
+     * @param evidence the evidence of every user's age on this server (one read of the history), asked
+     *                 for on each plan
+     */
+    public CleanupViewModel(UserCleanup cleanup, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
+                            DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this.evidence = evidence;
+        this.clock = clock;
         this.cleanup = cleanup;
         this.dialogs = dialogs;
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
+        override.addListener((obs, was, ticked) -> (ticked ? choice.showWithOverride() : choice.showAsMade()).run());
     }
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
     public void makePlan() {
+        if (!scope.get().byState()) {
+            CleanupPolicy policy = policyCriteria.policy();
+            PolicyCleanup byPolicy = new PolicyCleanup(cleanup, clock);
+            work.run("Planning the cleanup failed", () -> choose(() -> byPolicy.plan(policy, evidence.get()),
+                    made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
+                    this::showPolicyPlan), this::showChoice);
+            return;
+        }
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> cleanup.plan(criteria), this::showPlan);
+        work.run("Planning the cleanup failed", () -> choose(() -> cleanup.plan(criteria),
+                made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
     }
 
-    private void showPlan(CleanupPlan made) {
+    /**
+     * Background: the plan; if it refused every user and a member or mongos is silent, also the plan
+     * as if that silence were accepted, for the override checkbox to switch to.
+     */
+    private <P> PlanChoice choose(java.util.function.Supplier<P> planner, java.util.function.Predicate<P> allRefused,
+                                  java.util.function.Consumer<P> show) {
+        P made = planner.get();
+        if (allRefused.test(made)) {
+            List<String> hosts = cleanup.silentNodes().stream().map(n -> n.node().host()).toList();
+            if (!hosts.isEmpty()) {
+                P withOverride = cleanup.withUnverifiedAllowed(hosts, planner);
+                return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride));
+            }
+        }
+        return new PlanChoice(() -> show.accept(made), List.of(), () -> show.accept(made));
+    }
+
+    private void showChoice(PlanChoice made) {
+        choice = made;
+        overrideCheck.set(made.silentHosts().isEmpty() ? "" : Confirmation.overrideCheck(made.silentHosts()));
+        if (override.get()) {
+            override.set(false);
+        } else {
+            made.showAsMade().run();
+        }
+        step.set(Step.PLAN);
+    }
+
+    private void showPolicyPlan(PolicyPlan made) {
+        policyPlan = made;
+        plan.set(null);
+        List<PlannedAction> actions = new ArrayList<>(made.lock().actions());
+        actions.addAll(made.drop().actions());
+        planned.setAll(actions);
+        notIncluded.setAll(made.decisions().stream().filter(d -> d.verdict() == PolicyDecision.Verdict.UNKNOWN_AGE
+                || d.verdict() == PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).toList());
+        commands.set(actions.stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
+        int locks = made.lock().actions().size();
+        int drops = made.drop().actions().size();
+        runLabel.set(made.isEmpty() ? "Nothing to do" : drops == 0 ? Confirmation.countLabel("Lock", locks)
+                : locks == 0 ? Confirmation.countLabel("Drop", drops)
+                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
+        canRun.set(!made.isEmpty());
+        refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
+                made.drop().refused().stream()).toList()));
+    }
+
+    private void display(CleanupPlan made) {
+        policyPlan = null;
+        notIncluded.clear();
+        canRun.set(!made.isEmpty());
         plan.set(made);
+        refusals.set(leftOut(made.refused()));
         planned.setAll(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
                 : Confirmation.countLabel(verb, made.actions().size()));
-        step.set(Step.PLAN);
+    }
+
+    /** "Left out: 3 users — the sessions on db2:27017 could not be checked, …" or "". */
+    private static String leftOut(List<CleanupPlan.Refusal> refused) {
+        return refused.isEmpty() ? "" : "Left out: " + refused.size() + (refused.size() == 1 ? " user" : " users")
+                + " — " + refused.stream().map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; "));
     }
 
     public void back() {
@@ -113,16 +227,21 @@ public final class CleanupViewModel {
 
     /** Runs the plan shown, reporting each user's result as it arrives. */
     public void run() {
-        CleanupPlan toRun = plan.get();
-        if (toRun == null || toRun.isEmpty() || step.get() != Step.PLAN) {
+        if (!canRun.get() || step.get() != Step.PLAN) {
             return;
         }
+        CleanupPlan toRun = plan.get();
+        PolicyPlan policyToRun = policyPlan;
         results.clear();
         progress.set(0);
         progressText.set("Starting…");
         step.set(Step.RUNNING);
-        work.run("The cleanup stopped", () -> cleanup.execute(toRun, (result, finished, total) ->
-                        executors.fx().execute(() -> progressed(result, finished, total))),
+        List<String> accepted = override.get() ? choice.silentHosts() : List.of();
+        ProgressListener listener = (result, finished, total) ->
+                executors.fx().execute(() -> progressed(result, finished, total));
+        work.run("The cleanup stopped", () -> policyToRun != null
+                        ? cleanup.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(cleanup, clock).execute(policyToRun, listener))
+                        : cleanup.withUnverifiedAllowed(accepted, () -> cleanup.execute(toRun, listener)),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 
@@ -155,6 +274,10 @@ public final class CleanupViewModel {
     public ReadOnlyObjectProperty<Step> stepProperty() { return step.getReadOnlyProperty(); }
     public ObjectProperty<Scope> scopeProperty() { return scope; }
     public ObjectProperty<CleanupAction> actionProperty() { return action; }
+    public PolicyCriteria policyCriteria() { return policyCriteria; }
+    /** Users the policy could not judge (age unknown) or flags (never seen active): listed, not in the plan. */
+    public ObservableList<PolicyDecision> notIncluded() { return notIncluded; }
+    public ReadOnlyBooleanProperty canRunProperty() { return canRun.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ObservableList<PlannedAction> planned() { return planned; }
     public ReadOnlyStringProperty commandsProperty() { return commands.getReadOnlyProperty(); }
@@ -164,5 +287,8 @@ public final class CleanupViewModel {
     public ObservableList<UserResult> results() { return results; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
+    public javafx.beans.property.BooleanProperty overrideProperty() { return override; }
     public List<UserResult> resultsSnapshot() { return List.copyOf(results); }
 }
