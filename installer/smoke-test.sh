@@ -49,6 +49,12 @@ pom_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 version_out=$("$launcher" --version 2>"$work/version.err")
 check "--version prints 'autouser $pom_version'" [ "$version_out" = "autouser $pom_version" ]
 check "--version writes nothing to stderr" [ ! -s "$work/version.err" ]
+if [ -x "${launcher}-cli" ]; then
+  # Linux: the command-line launcher (C1 only, serial GC, same archive) is the same program.
+  cli_version_out=$("${launcher}-cli" --version 2>"$work/cli-version.err")
+  check "autouser-cli --version prints 'autouser $pom_version' and nothing on stderr" \
+    sh -c "[ '$cli_version_out' = 'autouser $pom_version' ] && [ ! -s '$work/cli-version.err' ]"
+fi
 
 # 2. demo server + CLI listing through the installed launcher
 "$launcher" demo-server --port 0 --pki-dir "$work/pki" >"$work/server.out" 2>"$work/server.err" &
@@ -128,7 +134,8 @@ Version: $pom_version-1" ]
       grep -q '^Comment=.*Teleport' '$desktop' && grep -qx 'Exec=/opt/autouser/bin/autouser' '$desktop'"
   fi
   dpkg-deb -e "$deb" "$work/control"
-  check ".deb postinst links /usr/bin/autouser" grep -q 'ln -sf /opt/autouser/bin/autouser /usr/bin/autouser' "$work/control/postinst"
+  check ".deb installs the command-line launcher at /opt/autouser/bin/autouser-cli" grep -q ' ./opt/autouser/bin/autouser-cli$' "$work/contents"
+  check ".deb postinst links /usr/bin/autouser to the command-line launcher" grep -q 'ln -sf /opt/autouser/bin/autouser-cli /usr/bin/autouser' "$work/control/postinst"
 fi
 
 # 5. sizes
