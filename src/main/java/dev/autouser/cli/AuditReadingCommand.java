@@ -25,7 +25,7 @@ abstract class AuditReadingCommand implements Callable<Integer> {
             checkArguments();
             return run(source.read(spec), out);
         } catch (ConsoleException | UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
             out.flush();

@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.logging.StartupFacts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -95,6 +96,12 @@ public final class AutoUserCommand implements Runnable {
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         line.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_CONNECTION);
         line.setParameterExceptionHandler(AutoUserCommand::usageError);
+        line.setExecutionStrategy(parsed -> {
+            if (parsed.hasSubcommand()) { // without one the console opens and logs its own start
+                StartupFacts.log(StartedCommand.describe(parsed), context.dirs());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + CliErrors.sentence(e));
             return USAGE_OR_CONNECTION;

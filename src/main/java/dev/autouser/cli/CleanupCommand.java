@@ -16,6 +16,9 @@ import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.engine.mongo.MongoEngine;
+import dev.autouser.core.postgres.PostgresEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -87,8 +90,21 @@ final class CleanupCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
-        return policy != null ? runPolicy(gateway, cleanup) : runCriteria(cleanup);
+        if (policy == null) {
+            return runCriteria(new MongoEngine(gateway).actions(auditLog())
+                    .recordingListingsWith(listing -> recorded(gateway, listing)));
+        }
+        return runPolicy(gateway, new UserCleanup(gateway, auditLog())
+                .recordingListingsWith(listing -> recorded(gateway, listing)));
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        if (policy != null) {
+            throw new ConsoleException("cleanup --policy works with MongoDB only for now (the usage history is kept per"
+                    + " MongoDB server); for PostgreSQL use --locked-only / --not-cleaned-up-only / --lock-only.");
+        }
+        return runCriteria(engine.actions(auditLog()));
     }
 
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
@@ -149,11 +165,11 @@ final class CleanupCommand extends ConnectedCommand {
         try (Writer file = Files.newBufferedWriter(Path.of(report))) {
             PolicyReport.write(file, server, plan, ran, code);
         } catch (IOException e) {
-            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage());
+            throw new ConsoleException("The report " + report + " cannot be written: " + e.getMessage(), e);
         }
     }
 
-    private int runCriteria(UserCleanup cleanup) {
+    private int runCriteria(UserActions cleanup) {
         CleanupPlan plan = cleanup.plan(criteria);
         plan.describeTo(out());
         if (plan.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.autouser.cli;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.teleport.TeleportConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -32,13 +33,21 @@ abstract class ConnectedCommand implements Callable<Integer> {
             if (offline()) {
                 return runOffline();
             }
+            if (connection.isPostgres(context())) {
+                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err))) {
+                    return runPostgres(engine);
+                }
+            }
             try (MongoGateway gateway = connection.connect(context(), err)) {
                 return run(gateway);
             }
         } catch (ConsoleException | TeleportConfigException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
+            if (history != null) {
+                history.close();
+            }
             out().flush();
             err.flush();
         }
@@ -52,7 +61,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
         if (isConnectionProblem(e)) {
             throw e;
         }
-        err().println("error: " + e.getMessage());
+        err().println("error: " + CliErrors.reported(e));
         return AutoUserCommand.SOME_FAILED;
     }
 
@@ -61,11 +70,44 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 && !(e.getCause() instanceof com.mongodb.MongoCommandException);
     }
 
+    private dev.autouser.core.history.UsageHistory history;
+
+    /**
+     * Records {@code listing} in the usage history (data folder) and returns it with each user's
+     * evidence. A history that fails is one warning on stderr; the command goes on.
+     */
+    dev.autouser.core.provisioning.AutoUserListing recorded(MongoGateway gateway,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        return recorded(dev.autouser.core.history.ServerName.fromUri(gateway.server()),
+                dev.autouser.core.history.UserKey.MONGODB, listing);
+    }
+
+    /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
+    dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        if (history == null) {
+            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        dev.autouser.core.provisioning.AutoUserListing withEvidence =
+                new dev.autouser.core.provisioning.ListingHistory(history, server, engine).record(listing);
+        history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
+        return withEvidence;
+    }
+
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */
     void checkArguments() {
     }
 
     abstract int run(MongoGateway gateway);
+
+    /**
+     * The command against PostgreSQL; commands that work there override it. The others say plainly
+     * that they are MongoDB's (exit 2, nothing sent beyond the connection).
+     */
+    int runPostgres(PostgresEngine engine) {
+        throw new ConsoleException("\"" + spec.qualifiedName(" ").replaceFirst("^autouser ", "") + "\" works with MongoDB only;"
+                + " for PostgreSQL use list, lock, drop, cleanup or server-info.");
+    }
 
     /** True when the command was asked to work without a server. */
     boolean offline() {

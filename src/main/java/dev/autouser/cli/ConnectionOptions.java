@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ClientSettingsFactory;
 import dev.autouser.core.mongo.ConnectionProfile;
@@ -8,6 +9,8 @@ import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.core.mongo.Secrets;
 import dev.autouser.core.mongo.UriSecrets;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.PostgresProfile;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -21,7 +24,8 @@ import java.util.Optional;
  * other users and shell history see them): only from environment variables named here.
  */
 public final class ConnectionOptions {
-    @Option(names = "--uri", paramLabel = "URI", description = "MongoDB connection string (standalone or replica set).")
+    @Option(names = "--uri", paramLabel = "URI", description = "MongoDB connection string (standalone or replica set),"
+            + " or postgresql://HOST:5432/DB?sslmode=verify-full (libpq's sslrootcert, sslcert, sslkey understood).")
     String uri;
 
     @Option(names = "--tls-ca", paramLabel = "FILE", description = "CA certificate(s) that signed the server certificate.")
@@ -86,6 +90,44 @@ public final class ConnectionOptions {
 
     MongoGateway connect(CliContext context, PrintWriter err) {
         return connect(context, err, resolve(context));
+    }
+
+    /** True when {@code --uri} (or the profile's) is a {@code postgresql://} URI. */
+    boolean isPostgres(CliContext context) {
+        String given = uri != null ? uri : profile == null ? null : resolve(context).uri();
+        return Engine.ofUri(given) == Engine.POSTGRESQL;
+    }
+
+    /**
+     * Connects to PostgreSQL: the URI with libpq's parameters, {@code --tls-ca}/{@code --tls-cert}/{@code --tls-key}
+     * over its {@code sslrootcert}/{@code sslcert}/{@code sslkey}, the password from {@code --password-env}.
+     */
+    PostgresGateway connectPostgres(CliContext context, PrintWriter err) {
+        if (saveProfile != null) {
+            throw new ConsoleException("--save-profile does not keep PostgreSQL connections yet: give --uri each time.");
+        }
+        if (username != null || (auth != null && !auth.equalsIgnoreCase("x509"))) {
+            throw new ConsoleException("For PostgreSQL, put the user in the URI (postgresql://USER@HOST:5432/DB);"
+                    + " --username and --auth are MongoDB's.");
+        }
+        ConnectionProfile resolved = resolve(context);
+        warnAboutSecretsInTheUri(err);
+        PostgresProfile postgres = new PostgresProfile(resolved.uri(), resolved.tlsCaFile(), resolved.tlsCertFile(),
+                resolved.tlsKeyFile().or(resolved::tlsCertFile), resolved.tlsAllowInvalid(), timeout());
+        char[] password = secret(context, passwordEnv, "--password-env");
+        char[] passphrase = secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env");
+        try {
+            PostgresGateway gateway = PostgresGateway.connect(postgres, password, passphrase);
+            gateway.warnings().forEach(w -> err.println("warning: " + w));
+            return gateway;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
     }
 
     /** The timeout asked for, refused outside 1..3600 s (an int of milliseconds overflowed before). */

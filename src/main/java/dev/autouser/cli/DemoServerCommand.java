@@ -5,7 +5,9 @@ import dev.autouser.sandbox.DemoData;
 import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,8 +18,15 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code autouser demo-server}: the embedded MongoDB-compatible server with demo data, until interrupted. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the embedded MongoDB-compatible demo server (TLS, X.509 and SCRAM logins) until interrupted.")
+        description = "Run the embedded MongoDB-compatible demo server (TLS, X.509 and SCRAM logins), or with --engine postgres"
+                + " a real embedded PostgreSQL (TLS, certificate logins), until interrupted.")
 public final class DemoServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--engine", description = "mongodb (the sandbox, default) or postgres (a real embedded PostgreSQL 17).")
+    String engine = "mongodb";
+
     @Option(names = "--port", description = "TCP port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 27017;
 
@@ -34,8 +43,12 @@ public final class DemoServerCommand implements Callable<Integer> {
     String serverVersion = SandboxServer.DEFAULT_VERSION;
 
     @Option(names = "--replica-set", paramLabel = "N",
-            description = "Run a replica set of N members (1..7) on consecutive ports from --port, sharing one user store.")
+            description = "Run a replica set of N members (1..7) on consecutive ports from --port, sharing one user store"
+                    + " (default: 3 members, like the console's demo).")
     Integer replicaSetMembers;
+
+    @Option(names = "--standalone", description = "Run one standalone server on --port only.")
+    boolean standalone;
 
     @Option(names = "--mongos", paramLabel = "M",
             description = "Run a sharded cluster behind M mongos routers (1..7) on consecutive ports from --port.")
@@ -49,6 +62,16 @@ public final class DemoServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String chosen = engine.toLowerCase(Locale.ROOT);
+        if (chosen.equals("postgres") || chosen.equals("postgresql")) {
+            return new PostgresDemoServerRun(pkiDir != null ? pkiDir : AppDirs.forCurrentUser().demoPki(),
+                    spec.commandLine().getParseResult().hasMatchedOption("--port") ? port : PostgresDemoServerRun.DEFAULT_PORT,
+                    activitySeconds, mongoOnlyOptionsGiven()).call();
+        }
+        if (!chosen.equals("mongodb") && !chosen.equals("mongo")) {
+            System.err.println("--engine must be mongodb or postgres, not '" + engine + "'.");
+            return AutoUserCommand.USAGE_OR_CONNECTION;
+        }
         RunningDemo.Settings settings;
         try {
             SandboxServer.builder().port(port).serverVersion(serverVersion);
@@ -56,13 +79,14 @@ public final class DemoServerCommand implements Callable<Integer> {
                     new DemoData.Options(parseSeed(seed), users), serverVersion,
                     Duration.ofSeconds(Math.max(1, activitySeconds)), shape());
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            System.err.println(CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         }
         RunningDemo demo;
         try {
             demo = RunningDemo.start(settings);
         } catch (IllegalStateException e) {
+            CliErrors.reported(e);
             System.err.println("Cannot start the demo server on port " + port
                     + " (is it in use? choose another with --port): " + rootMessage(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
@@ -77,27 +101,43 @@ public final class DemoServerCommand implements Callable<Integer> {
         return AutoUserCommand.OK;
     }
 
-    private RunningDemo.Shape shape() {
-        if (replicaSetMembers != null && (routers != null || sharded)) {
-            throw new IllegalArgumentException("Choose --replica-set or --mongos/--sharded, not both.");
+    private java.util.List<String> mongoOnlyOptionsGiven() {
+        return java.util.stream.Stream.of("--seed", "--users", "--server-version", "--replica-set", "--mongos", "--sharded",
+                        "--standalone")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    }
+
+    /** Without a shape option: the 3-member replica set the console's own demo runs. */
+    RunningDemo.Shape shape() {
+        int chosen = (replicaSetMembers != null ? 1 : 0) + (routers != null || sharded ? 1 : 0) + (standalone ? 1 : 0);
+        if (chosen > 1) {
+            throw new IllegalArgumentException("Choose one of --replica-set, --mongos/--sharded or --standalone.");
         }
-        if (replicaSetMembers != null) {
-            dev.autouser.sandbox.SandboxCluster.replicaSet(replicaSetMembers);
-            return RunningDemo.Shape.replicaSet(replicaSetMembers);
+        if (standalone) {
+            return RunningDemo.Shape.STANDALONE;
         }
         if (routers != null || sharded) {
             int count = routers != null ? routers : 2;
             dev.autouser.sandbox.SandboxCluster.routers(count);
             return RunningDemo.Shape.routers(count);
         }
-        return RunningDemo.Shape.STANDALONE;
+        int members = replicaSetMembers != null ? replicaSetMembers : DEFAULT_MEMBERS;
+        dev.autouser.sandbox.SandboxCluster.replicaSet(members);
+        return RunningDemo.Shape.replicaSet(members);
     }
 
-    private static void printReady(PrintStream out, RunningDemo demo) {
+    static final int DEFAULT_MEMBERS = 3;
+
+    /**
+     * The {@code ready} line names one host, {@code mongodb://localhost:PORT/?…}, as it always did, so
+     * scripts that match that keep working: for a replica set {@code replicaSet=} makes drivers and
+     * mongosh find the other members from that one; routers cannot be found that way, so all are listed.
+     */
+    static void printReady(PrintStream out, RunningDemo demo) {
         String ca = demo.pki().caFile().toAbsolutePath().toString();
         String dba = demo.seeded().dbaFile().toAbsolutePath().toString();
         int port = demo.server().port();
-        out.println("ready " + demo.dbaConnectionString());
+        out.println("ready " + demo.dbaConnectionString(demo.cluster().kind() != dev.autouser.sandbox.SandboxCluster.Kind.SHARDED));
         out.println("DBA login (X.509): user " + DemoData.DBA_SUBJECT + " in $external, certificate and key in " + dba);
         out.println("DBA login (SCRAM-SHA-256): user " + DemoData.DBA_PASSWORD_USER + " in admin, password "
                 + demo.seeded().dbaPassword() + " (TLS still needs a client certificate, e.g. the one above)");

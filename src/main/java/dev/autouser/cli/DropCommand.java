@@ -12,6 +12,16 @@ final class DropCommand extends UserActionCommand {
     @Option(names = "--yes", description = "Act without asking (for scripts).")
     boolean yes;
 
+    @Option(names = "--reassign-owned-to", paramLabel = "ROLE", description = {"PostgreSQL: before dropping, hand every"
+            + " object the user owns in this database to ROLE (REASSIGN OWNED, DROP OWNED, DROP ROLE in one transaction).",
+            "Without it a user who owns objects is refused by PostgreSQL (2BP01) and stays locked, as Teleport does."})
+    String reassignOwnedTo;
+
+    @Override
+    String reassignTo() {
+        return reassignOwnedTo;
+    }
+
     @Override
     boolean mustConfirm() {
         return !yes;

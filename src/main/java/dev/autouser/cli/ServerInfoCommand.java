@@ -3,6 +3,8 @@ package dev.autouser.cli;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Operation;
 import dev.autouser.core.mongo.ServerFacts;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.PostgresFacts;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -36,6 +38,26 @@ final class ServerInfoCommand extends ConnectedCommand {
                     facts.missing(operation).stream().map(p -> p.describe()).toList())).orElse(""));
         }
         facts.warnings().forEach(w -> out.println("Warning:       " + w));
+        return AutoUserCommand.OK;
+    }
+
+    /** The same for PostgreSQL: version, who, its attributes, and what it may do with auto-users. */
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        PostgresFacts facts = engine.gateway().facts();
+        PrintWriter out = out();
+        out.println("Server:        " + engine.server());
+        out.println("Version:       PostgreSQL " + facts.version());
+        out.println("TLS:           " + (facts.ssl() ? "yes" : "NO (the connection is not encrypted)"));
+        out.println("Connected as:  " + facts.currentUser() + (facts.superuser() ? " (superuser)" : "")
+                + (facts.createRole() ? " CREATEROLE" : ""));
+        out.println("Group:         " + PostgresFacts.GROUP + (facts.groupExists()
+                ? (facts.groupMember() ? ", member" + (facts.groupAdminOption() ? " WITH ADMIN OPTION" : " without ADMIN OPTION")
+                : ", not a member") : " does not exist"));
+        out.println("Operations:");
+        for (String line : engine.permissions()) {
+            out.println("  " + line);
+        }
         return AutoUserCommand.OK;
     }
 }

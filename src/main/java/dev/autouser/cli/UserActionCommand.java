@@ -4,7 +4,9 @@ import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
-import dev.autouser.core.provisioning.UserCleanup;
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.engine.mongo.MongoEngine;
+import dev.autouser.core.postgres.PostgresEngine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,18 +37,33 @@ abstract class UserActionCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        UserCleanup cleanup = new UserCleanup(gateway, auditLog());
-        CleanupPlan plan = cleanup.planFor(action(), users);
+        return act(new MongoEngine(gateway).actions(auditLog()));
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        UserActions actions = engine.actions(auditLog());
+        return act(reassignTo() == null ? actions : actions.reassigningOwnedTo(reassignTo()));
+    }
+
+    /** The role that takes a dropped user's objects (drop only); null: none, a user who owns objects stays locked. */
+    String reassignTo() {
+        return null;
+    }
+
+    /** Plan (printed: the dry run), confirmation where asked, execution: the same for every engine. */
+    private int act(UserActions actions) {
+        CleanupPlan plan = actions.planFor(action(), users);
         plan.describeTo(out());
         if (dryRun) {
-            cleanup.recordDryRun(plan);
+            actions.recordDryRun(plan);
             out().println("Dry run: nothing was changed.");
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
         }
         if (!plan.isEmpty() && mustConfirm() && !TerminalConfirmation.confirmed(context(), out(), err(), plan)) {
             return AutoUserCommand.SOME_FAILED;
         }
-        CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
+        CleanupReport report = actions.execute(plan, BulkOutput.printer(out()));
         return BulkOutput.finish(out(), report);
     }
 }

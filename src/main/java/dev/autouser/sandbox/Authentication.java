@@ -29,11 +29,13 @@ final class Authentication {
 
     private final SecurityState security;
     private final ServerMetrics metrics;
+    private final ServerLog log;
     private final AtomicInteger conversationIds = new AtomicInteger();
 
-    Authentication(SecurityState security, ServerMetrics metrics) {
+    Authentication(SecurityState security, ServerMetrics metrics, ServerLog log) {
         this.security = security;
         this.metrics = metrics;
+        this.log = log;
     }
 
     /** {@code saslSupportedMechs: "db.user"} → the user's mechanisms, or nothing for an unknown user. */
@@ -62,8 +64,14 @@ final class Authentication {
             throw ServerErrors.authenticationFailed();
         }
         UserId id = new UserId(subject, EXTERNAL);
-        admit(connection, id);
+        try {
+            admit(connection, id);
+        } catch (MongoServerError e) {
+            log.authenticationFailed(connection, X509, speculative, subject, EXTERNAL, "AuthenticationFailed: " + e.getMessage());
+            throw e;
+        }
         metrics.loginSucceeded(X509, speculative);
+        log.authenticated(connection, X509, speculative, subject, EXTERNAL);
         return new Document("dbname", EXTERNAL).append("user", subject).append("ok", 1.0);
     }
 
@@ -98,6 +106,8 @@ final class Authentication {
                 connection.conversations().remove(id);
                 admit(connection, conversation.user());
                 metrics.loginSucceeded(SCRAM_SHA_256, conversation.isSpeculative());
+                log.authenticated(connection, SCRAM_SHA_256, conversation.isSpeculative(), conversation.user().user(),
+                        conversation.user().db());
             }
             return saslReply(id, step.done(), step.payload());
         } catch (MongoServerError e) {

@@ -27,6 +27,13 @@ interface NodeRole {
                 "not running with --replSet");
     }
 
+    /**
+     * Waits for a write's {@code writeConcern} where replication exists; a standalone and a router
+     * (the config servers' own majority is not modelled) answer at once.
+     */
+    default void awaitWriteConcern(Document command, Document reply) {
+    }
+
     /** Adds {@code $clusterTime} and {@code operationTime} to a reply where MongoDB sends them. */
     default void gossip(Document reply, boolean wrote) {
     }

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import dev.autouser.sandbox.security.SecurityState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,28 +13,102 @@ import java.util.List;
 /**
  * The replication state N sandbox members share: the set's name and hosts, which member is primary
  * (its election term), which members are up, and the cluster clock. The members are in one process,
- * so replication is instant; elections are too (a stopped primary is replaced at once).
+ * so replication is instant unless a member's replication is paused (a lagging secondary: it keeps
+ * serving what it had applied, and does not acknowledge writes); elections are instant too (a
+ * stopped primary is replaced at once; a lagging member catches up when elected).
  */
 final class ReplicaSet {
     static final int NOT_WRITABLE_PRIMARY = 10107;
+    static final int WRITE_CONCERN_FAILED = 64;
     private static final int SET_VERSION = 1;
 
     private final String name;
     private final List<String> hosts = new ArrayList<>();
     private final List<TopologyVersion> versions = new ArrayList<>();
     private final List<Boolean> up = new ArrayList<>();
+    /** Each member's view of the user store; a paused one serves a frozen copy. */
+    private final List<SecurityState> views = new ArrayList<>();
+    /** When a member's replication was paused (its last applied optime), or null while it follows. */
+    private final List<BsonTimestamp> appliedUntil = new ArrayList<>();
     private final ClusterClock clock = new ClusterClock();
     private final Instant started = Instant.now();
     private int primary;
     private long term = 1;
 
-    ReplicaSet(String name, int size) {
+    ReplicaSet(String name, int size, SecurityState store) {
         this.name = name;
         for (int i = 0; i < size; i++) {
             hosts.add("");
             versions.add(new TopologyVersion());
             up.add(true);
+            views.add(SecurityState.memberOf(store));
+            appliedUntil.add(null);
         }
+    }
+
+    /** What member {@code index} authenticates and authorizes against. */
+    SecurityState view(int index) {
+        return views.get(index);
+    }
+
+    /** A secondary stops applying the primary's writes (replication lag) until {@link #resumeReplication}. */
+    synchronized void pauseReplication(int member) {
+        if (member == primary) {
+            throw new IllegalStateException("The primary takes the writes; only a secondary can lag.");
+        }
+        views.get(member).pauseReplication();
+        if (appliedUntil.get(member) == null) {
+            appliedUntil.set(member, clock.now());
+        }
+    }
+
+    synchronized void resumeReplication(int member) {
+        views.get(member).resumeReplication();
+        appliedUntil.set(member, null);
+        notifyAll();
+    }
+
+    /**
+     * A write's {@code writeConcern}: {@code w: "majority"} (or a number) waits until that many
+     * members have applied it, at most {@code wtimeout} ms (none: as long as it takes), then the
+     * reply carries a {@code writeConcernError} as mongod's does; the write itself stays applied.
+     */
+    void awaitWriteConcern(Document command, Document reply) {
+        if (!(command.get("writeConcern") instanceof Document concern)) {
+            return;
+        }
+        Object w = concern.get("w");
+        long timeoutMillis = concern.get("wtimeout") instanceof Number n ? n.longValue() : 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (this) {
+            int needed = "majority".equals(w) ? hosts.size() / 2 + 1 : w instanceof Number n ? n.intValue() : 1;
+            while (acknowledging() < needed) {
+                long left = deadline - System.nanoTime();
+                if (timeoutMillis > 0 && left <= 0) {
+                    reply.put("writeConcernError", new Document("code", WRITE_CONCERN_FAILED)
+                            .append("codeName", "WriteConcernFailed").append("errmsg", "waiting for replication timed out")
+                            .append("errInfo", new Document("wtimeout", true).append("writeConcern", concern)));
+                    return;
+                }
+                try {
+                    wait(timeoutMillis > 0 ? Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)) : 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Members that have applied the latest write: up and not lagging. */
+    private int acknowledging() {
+        int count = 0;
+        for (int i = 0; i < hosts.size(); i++) {
+            if (up.get(i) && appliedUntil.get(i) == null) {
+                count++;
+            }
+        }
+        return count;
     }
 
     String name() {
@@ -85,9 +160,13 @@ final class ReplicaSet {
             elect(member);
         }
         versions.forEach(TopologyVersion::changed);
+        notifyAll();
     }
 
     private void elect(int member) {
+        if (appliedUntil.get(member) != null) {
+            resumeReplication(member);
+        }
         primary = member;
         term++;
         versions.forEach(TopologyVersion::changed);
@@ -164,7 +243,9 @@ final class ReplicaSet {
                             .append("stateStr", !healthy ? "(not reachable/healthy)" : i == primary ? "PRIMARY" : "SECONDARY")
                             .append("uptime", healthy ? (int) (Instant.now().getEpochSecond() - started.getEpochSecond()) : 0);
                     if (healthy) {
-                        member.append("optime", opTime).append("optimeDate", Instant.ofEpochSecond(last.getTime()));
+                        BsonTimestamp applied = appliedUntil.get(i) != null ? appliedUntil.get(i) : last;
+                        member.append("optime", new Document("ts", applied).append("t", term))
+                                .append("optimeDate", Instant.ofEpochSecond(applied.getTime()));
                     }
                     if (i == index) {
                         member.append("self", true);
@@ -182,6 +263,11 @@ final class ReplicaSet {
         @Override
         public void gossip(Document reply, boolean wrote) {
             clock.gossip(reply, wrote);
+        }
+
+        @Override
+        public void awaitWriteConcern(Document command, Document reply) {
+            ReplicaSet.this.awaitWriteConcern(command, reply);
         }
 
         @Override

@@ -124,7 +124,12 @@ public final class RunningDemo implements AutoCloseable {
 
     /** {@code mongodb://localhost:PORT[,...]/?[replicaSet=rs0&]tls=true&tlsCAFile=...&tlsCertificateKeyFile=<dba.pem>}. */
     public String dbaConnectionString() {
-        return cluster.connectionString() + "&tlsCAFile="
+        return dbaConnectionString(false);
+    }
+
+    /** With {@code firstHostOnly}, the seed list is the first node (a replica set is discovered from it). */
+    public String dbaConnectionString(boolean firstHostOnly) {
+        return cluster.connectionString(firstHostOnly) + "&tlsCAFile="
                 + uriEncode(pki.caFile().toAbsolutePath().toString())
                 + "&tlsCertificateKeyFile=" + uriEncode(seeded.dbaFile().toAbsolutePath().toString());
     }

@@ -43,6 +43,7 @@ final class SandboxBackend extends MemoryBackend {
     private final LocalhostBypass localhostBypass;
     private final CursorOwners cursorOwners = new CursorOwners();
     private final ServerMetrics metrics = new ServerMetrics();
+    private final ServerLog log;
     private final NodeRole role;
     private CurrentOpCommands currentOp;
     private final SystemCollections systemCollections;
@@ -52,7 +53,8 @@ final class SandboxBackend extends MemoryBackend {
         this.version = version;
         this.connections = connections;
         this.role = role;
-        this.authentication = new Authentication(security, metrics);
+        this.log = new ServerLog(version);
+        this.authentication = new Authentication(security, metrics, log);
         this.handshake = new Handshake(version, authentication, role);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
@@ -75,7 +77,11 @@ final class SandboxBackend extends MemoryBackend {
         try {
             sessionRefresh.refresh(connection);
             Document reply = ReplySizeLimit.check(dispatch(channel, connection, db, command, query));
-            role.gossip(reply, ReplicatedWrites.isWrite(command));
+            boolean wrote = CommandTable.find(command).map(CommandSpec::writes).orElse(false);
+            if (wrote) {
+                role.awaitWriteConcern(query, reply);
+            }
+            role.gossip(reply, wrote);
             cursorOwners.remember(reply, connection.users());
             cursorOwners.forgetExhausted(query, reply);
             metrics.command(command, false);
@@ -149,7 +155,7 @@ final class SandboxBackend extends MemoryBackend {
         if (!bypass) {
             authorizer.check(users, db, command, query);
         }
-        if (ReplicatedWrites.isWrite(command)) {
+        if (spec.writes()) {
             role.checkWritable(command);
         }
         if (name.equals("replsetgetstatus")) {
@@ -159,6 +165,9 @@ final class SandboxBackend extends MemoryBackend {
             cursorOwners.checkGetMore(query, users);
         } else if (name.equals("killcursors")) {
             cursorOwners.checkKillCursors(query, users);
+        }
+        if (name.equals("getlog")) {
+            return log.getLog(query.get(command));
         }
         if (spec.handler() == CommandSpec.Handler.CURRENT_OP) {
             return currentOp.currentOp(connection, db, query);

@@ -96,6 +96,11 @@ public final class SandboxCluster implements AutoCloseable {
      * {@code tls=true} with TLS.
      */
     public String connectionString() {
+        return connectionString(false);
+    }
+
+    /** With {@code firstHostOnly}: the first node as the only seed (enough for a {@code replicaSet=} URI). */
+    public String connectionString(boolean firstHostOnly) {
         List<String> options = new ArrayList<>();
         if (kind == Kind.REPLICA_SET) {
             options.add("replicaSet=" + replicaSet.name());
@@ -103,7 +108,7 @@ public final class SandboxCluster implements AutoCloseable {
         if (tls) {
             options.add("tls=true");
         }
-        return "mongodb://" + String.join(",", hosts()) + "/"
+        return "mongodb://" + (firstHostOnly ? hosts().get(0) : String.join(",", hosts())) + "/"
                 + (options.isEmpty() ? "" : "?" + String.join("&", options));
     }
 
@@ -131,6 +136,22 @@ public final class SandboxCluster implements AutoCloseable {
         if (replicaSet != null) {
             replicaSet.started(index);
         }
+    }
+
+    /**
+     * Replication lag on secondary {@code index}: until {@link #resumeReplication} it keeps
+     * authenticating and answering {@code usersInfo} from the users and roles it had applied (a user
+     * locked or dropped on the primary meanwhile can still log in there), it no longer counts towards
+     * {@code w: "majority"}, and its {@code replSetGetStatus} optime stays behind. The test hook
+     * MongoDB's delayed members ({@code secondaryDelaySecs}) and slow secondaries correspond to.
+     */
+    public void pauseReplication(int index) {
+        requireReplicaSet().pauseReplication(index);
+    }
+
+    /** The lagging member applies everything it missed, at once. */
+    public void resumeReplication(int index) {
+        requireReplicaSet().resumeReplication(index);
     }
 
     /** Seeds documents on every node (each node keeps its own copy of the data). */
@@ -191,7 +212,7 @@ public final class SandboxCluster implements AutoCloseable {
         /** Binds every node; on a failure the nodes already started are closed again. */
         public SandboxCluster start() {
             SecurityState security = new SecurityState();
-            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size) : null;
+            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security) : null;
             ClusterClock routerClock = new ClusterClock();
             List<SandboxServer> nodes = new ArrayList<>();
             try {
@@ -202,7 +223,8 @@ public final class SandboxCluster implements AutoCloseable {
                         case STANDALONE -> NodeRole.STANDALONE;
                     };
                     SandboxServer.Builder builder = SandboxServer.builder().port(firstPort == 0 ? 0 : firstPort + i)
-                            .serverVersion(version).security(security).role(role);
+                            .serverVersion(version).security(replicaSet != null ? replicaSet.view(i) : security)
+                            .role(role);
                     if (pki != null) {
                         builder.tls(pki);
                     }

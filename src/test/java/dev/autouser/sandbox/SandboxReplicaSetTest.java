@@ -66,6 +66,60 @@ class SandboxReplicaSetTest {
         }
     }
 
+    /** The command table's WRITE column is the replica-set rule: every spelling of a write gets 10107 there. */
+    @Test
+    void everyWriteOfTheCommandTableIsRefusedOnASecondaryAndReadsAreNot() {
+        String secondary = set.hosts().get((set.primaryIndex() + 1) % set.hosts().size());
+        List<String> writes = new java.util.ArrayList<>();
+        for (dev.autouser.sandbox.security.CommandSpec spec : dev.autouser.sandbox.security.CommandTable.all()) {
+            if (!spec.writes()) {
+                continue;
+            }
+            List<String> spellings = new java.util.ArrayList<>(List.of(spec.name()));
+            spellings.addAll(spec.aliases());
+            for (String spelling : spellings) {
+                writes.add(spelling);
+                // A fresh client each time: after a NotWritablePrimary the driver re-checks the node first.
+                try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
+                    MongoCommandException refused = assertThrows(MongoCommandException.class, () -> direct
+                            .getDatabase("rs-writes").runCommand(wellFormed(spelling)), spelling);
+                    assertEquals(10107, refused.getErrorCode(), spelling + ": " + refused.getMessage());
+                }
+            }
+        }
+        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
+            assertTrue(writes.containsAll(List.of("insert", "findAndModify", "findandmodify", "deleteIndexes",
+                    "createUser", "updateUser", "dropUser", "revokeRolesFromRole", "dropDatabase")), writes.toString());
+            Document users = direct.getDatabase("$external").runCommand(new Document("usersInfo", 1));
+            assertEquals(1.0, users.get("ok"), "usersInfo is a read: any member answers it");
+        }
+    }
+
+    /** A write that parses (mongod parses before it checks who may write), naming nothing that exists. */
+    private static Document wellFormed(String command) {
+        String name = "w-" + UUID.randomUUID();
+        Document body = new Document(command, name);
+        switch (command.toLowerCase(java.util.Locale.ROOT)) {
+            case "insert" -> body.append("documents", List.of(new Document("a", 1)));
+            case "update" -> body.append("updates", List.of(new Document("q", new Document())
+                    .append("u", new Document("$set", new Document("a", 1)))));
+            case "delete" -> body.append("deletes", List.of(new Document("q", new Document()).append("limit", 0)));
+            case "findandmodify" -> body.append("query", new Document()).append("remove", true);
+            case "createindexes" -> body.append("indexes", List.of(new Document("key", new Document("a", 1))
+                    .append("name", "a_1")));
+            case "dropindexes", "deleteindexes" -> body.append("index", "*");
+            case "dropdatabase", "dropallusersfromdatabase", "dropallrolesfromdatabase" -> body.put(command, 1);
+            case "createuser", "createrole", "grantrolestouser", "revokerolesfromuser", "grantrolestorole",
+                 "revokerolesfromrole" -> body.append("roles", List.of());
+            case "grantprivilegestorole", "revokeprivilegesfromrole" -> body.append("privileges", List.of());
+            default -> { }
+        }
+        if (command.equals("createRole")) {
+            body.append("privileges", List.of());
+        }
+        return body;
+    }
+
     @Test
     void replSetGetStatusListsEveryMemberForRootAndIsRefusedToOthers() {
         Document status = target.dba().getDatabase("admin").runCommand(new Document("replSetGetStatus", 1));

@@ -31,6 +31,7 @@ final class CommandLog {
     }
 
     static void failed(String server, String name, String db, String intent, long startNanos, ConsoleException failure) {
+        failure.markLogged();
         LOG.warn("{} ({} on {} at {}) failed in {} ms{}: {}", intent, name, db, server, millisSince(startNanos),
                 failure.serverCode().isPresent() ? " with code " + failure.serverCode().getAsInt() : "",
                 failure.getMessage(), failure.getCause() != null ? failure.getCause() : failure);
@@ -45,6 +46,7 @@ final class CommandLog {
     }
 
     static void connectFailed(String server, String identity, ConsoleException failure) {
+        failure.markLogged();
         LOG.warn("Connecting to {} as {} failed: {}", server, identity, failure.getMessage(),
                 failure.getCause() != null ? failure.getCause() : failure);
     }

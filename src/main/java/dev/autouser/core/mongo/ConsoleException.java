@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  */
 public class ConsoleException extends RuntimeException {
     private final Integer serverCode;
+    private volatile boolean logged;
 
     public ConsoleException(String message) {
         this(message, null, null);
@@ -23,6 +24,19 @@ public class ConsoleException extends RuntimeException {
     public ConsoleException(String message, Integer serverCodeOrNull, Throwable cause) {
         super(message, cause);
         this.serverCode = serverCodeOrNull;
+    }
+
+    /**
+     * Says that this failure is in the log with its cause (the command log does it for every server
+     * command), so the layers above log one outcome line instead of the stack trace again.
+     */
+    public ConsoleException markLogged() {
+        logged = true;
+        return this;
+    }
+
+    public boolean isLogged() {
+        return logged;
     }
 
     /** The MongoDB error code (e.g. 13 Unauthorized), when the server reported one. */

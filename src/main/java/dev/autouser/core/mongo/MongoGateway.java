@@ -25,12 +25,14 @@ public final class MongoGateway implements AutoCloseable {
     private final String identity;
     private final ServerFacts facts;
     private final NodeClients nodes;
+    private final Duration timeout;
     private volatile java.util.Set<String> unverifiedAllowed = java.util.Set.of();
     private volatile boolean closed;
 
     private MongoGateway(MongoClient client, RoundTripCounter counter, String server, String identity,
-                         ServerFacts facts, NodeClients nodes) {
+                         ServerFacts facts, NodeClients nodes, Duration timeout) {
         this.client = client;
+        this.timeout = timeout;
         this.counter = counter;
         this.server = server;
         this.identity = identity;
@@ -58,7 +60,7 @@ public final class MongoGateway implements AutoCloseable {
                     prepared.warnings(), server, prepared.identity());
             CommandLog.connected(server, prepared.identity(), facts);
             return new MongoGateway(client, counter, server, prepared.identity(), facts,
-                    new NodeClients(prepared.settings(), serverSelectionTimeout));
+                    new NodeClients(prepared.settings(), serverSelectionTimeout), serverSelectionTimeout);
         } catch (RuntimeException e) {
             client.close();
             if (prepared.settings().getSslSettings().isEnabled() && TlsRejectionProbe.worthProbing(e)) {
@@ -90,6 +92,19 @@ public final class MongoGateway implements AutoCloseable {
     }
 
     /**
+     * Asks the server whether it answers ({@code ping} needs no privileges). Throws a
+     * {@link ConsoleException} (a {@link ConnectionLostException} when unreachable) when it does not.
+     * Not logged per call: the caller checks every few seconds and logs a change of state.
+     */
+    public void ping() {
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity(), "ping", "admin", "check that the server answers");
+        }
+    }
+
+    /**
      * Runs one command. {@code attempted} is the person's intent as a verb phrase
      * ("drop CN=alice"), used in the error sentence and the log.
      */
@@ -103,13 +118,32 @@ public final class MongoGateway implements AutoCloseable {
         try {
             Document reply = client.getDatabase(command.database()).runCommand(command.body());
             CommandLog.succeeded(server, command.name(), command.database(), command.intent(), start);
+            if (reply.get("writeConcernError") instanceof Document error) {
+                throw notConfirmed(command, error);
+            }
             return reply;
+        } catch (WriteNotConfirmedException e) {
+            CommandLog.failed(server, command.name(), command.database(), command.intent(), start, e);
+            throw e;
         } catch (RuntimeException e) {
             ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), command.database(),
                     command.requiredPrivileges(), command.intent());
             CommandLog.failed(server, command.name(), command.database(), command.intent(), start, failure);
             throw failure;
         }
+    }
+
+    /** "the replica set did not confirm ... within 5 s (WriteConcernFailed: waiting for replication timed out)". */
+    private static WriteNotConfirmedException notConfirmed(MongoCommand command, Document error) {
+        Integer code = error.get("code") instanceof Number n ? n.intValue() : null;
+        String why = error.get("codeName") instanceof String name ? name + ": " : "";
+        return new WriteNotConfirmedException("The primary applied " + command.intent() + ", but the members its write"
+                + " concern asks for did not confirm it in time (" + why + error.getString("errmsg") + ")", code);
+    }
+
+    /** The bound this connection puts on each wait (server selection, connecting; write concern). */
+    public Duration timeout() {
+        return timeout;
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.autouser.core.provisioning;
 
 import java.time.Duration;
 import java.time.Instant;
+import dev.autouser.core.history.UserEvidence;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,17 +15,35 @@ import java.util.Optional;
  * @param modelBuildTime client-side CPU time to join the replies into the model
  * @param nodes          each member or router asked for sessions, and whether it answered (a user
  *                       shown as not cleaned up may be connected to one that did not)
+ * @param evidence       what the usage history knows of each user, by database user name (empty
+ *                       when the listing was not recorded or the history is unavailable)
  */
 public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
-                              List<SessionCensus.NodeAnswer> nodes) {
+                              List<SessionCensus.NodeAnswer> nodes, Map<String, UserEvidence> evidence) {
     public AutoUserListing {
         users = List.copyOf(users);
         nodes = List.copyOf(nodes);
+        evidence = Map.copyOf(evidence);
+    }
+
+    public AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
+                           List<SessionCensus.NodeAnswer> nodes) {
+        this(users, takenAt, roundTrips, modelBuildTime, nodes, Map.of());
     }
 
     /** A listing of a standalone server (one node, which answered). */
     public AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime) {
         this(users, takenAt, roundTrips, modelBuildTime, List.of());
+    }
+
+    /** The same listing with the history's evidence attached. */
+    public AutoUserListing withEvidence(Map<String, UserEvidence> known) {
+        return new AutoUserListing(users, takenAt, roundTrips, modelBuildTime, nodes, known);
+    }
+
+    /** What the history knows of this user; empty when nothing. */
+    public Optional<UserEvidence> evidenceOf(AutoUser user) {
+        return Optional.ofNullable(evidence.get(user.mongoName()));
     }
 
     /** Nodes that could not be asked: sessions there are unknown. */

@@ -7,6 +7,7 @@ import dev.autouser.core.mongo.ConnectionLostException;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoCommand;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.WriteNotConfirmedException;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -103,7 +104,7 @@ final class CleanupExecutor {
 
     /** Locks one user; false (and reported) when the server refused. */
     private boolean lock(String name, CleanupAction action) {
-        MongoCommand command = UserCommands.lockCommand(name);
+        MongoCommand command = UserCommands.majority(UserCommands.lockCommand(name), gateway.timeout());
         try {
             audit.change(command, name, () -> gateway.run(command), reply -> "ok");
             return true;
@@ -114,6 +115,10 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, action, lostWhile("locking", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, action, "locked on the primary, but not confirmed by the replica set: "
+                    + (action == CleanupAction.DROP ? "not dropped" : "not verified") + ", it stays locked (" + e.getMessage() + ")"));
+            return false;
         } catch (ConsoleException e) {
             report(UserResult.failed(name, action, "lock failed: " + e.getMessage()));
             return false;
@@ -123,7 +128,10 @@ final class CleanupExecutor {
     /** The check after locking: a session that authenticated just before its lock undoes it. */
     private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
+        Map<String, List<dev.autouser.core.mongo.Deployment.Node>> lagging;
         try {
+            // Every member must have the lock before the last session check, or the user could log in there after it.
+            lagging = LockReplication.notAppliedEverywhere(gateway, locked.stream().map(CleanupExecutor::name).toList());
             sessions = sessionsNow();
         } catch (ConsoleException e) {
             String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
@@ -135,6 +143,8 @@ final class CleanupExecutor {
             String name = name(before);
             if (sessions.containsKey(name)) {
                 undoLock(action, before, sessions.get(name));
+            } else if (lagging.containsKey(name)) {
+                reportLagging(action, name, lagging.get(name));
             } else if (action == CleanupAction.DROP) {
                 drop(name);
             } else {
@@ -143,8 +153,21 @@ final class CleanupExecutor {
         }
     }
 
+    /** The lock is on the primary (and a majority), but a member still lets the user log in. */
+    private void reportLagging(CleanupAction action, String name, List<dev.autouser.core.mongo.Deployment.Node> members) {
+        String behind = LockReplication.describe(members) + (members.size() == 1 ? " has" : " have")
+                + " not applied the lock after " + gateway.timeout().toSeconds() + " s (replication lag), so " + name
+                + " can still log in there";
+        if (action == CleanupAction.DROP) {
+            report(UserResult.failed(name, action, "locked, but " + behind + ": not dropped, it stays locked; run the"
+                    + " drop again once the member has caught up"));
+        } else {
+            report(UserResult.done(name, action, "locked, verified without session; " + behind + " until it catches up"));
+        }
+    }
+
     private void drop(String name) {
-        MongoCommand command = UserCommands.dropCommand(name);
+        MongoCommand command = UserCommands.majority(UserCommands.dropCommand(name), gateway.timeout());
         try {
             audit.change(command, name, () -> gateway.run(command), reply -> "ok");
         } catch (AuditUnwritableException e) {
@@ -154,6 +177,10 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, CleanupAction.DROP, "locked; " + lostWhile("dropping", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, CleanupAction.DROP, "dropped on the primary, but not confirmed by the replica"
+                    + " set (" + e.getMessage() + ")"));
+            return;
         } catch (ConsoleException e) {
             report(UserResult.failed(name, CleanupAction.DROP, "locked, but the drop failed: " + e.getMessage()));
             return;
@@ -164,8 +191,8 @@ final class CleanupExecutor {
     /** A session authenticated just before the lock: put the user back as it was, and leave it. */
     private void undoLock(CleanupAction action, Document before, List<LiveSession> sessions) {
         String name = name(before);
-        MongoCommand command = UserCommands.restoreCommand(name, RoleRef.fromUserDocument(before),
-                UserRecords.restrictions(before));
+        MongoCommand command = UserCommands.majority(UserCommands.restoreCommand(name, RoleRef.fromUserDocument(before),
+                UserRecords.restrictions(before)), gateway.timeout());
         String why = "connected while being " + (action == CleanupAction.DROP ? "dropped" : "locked")
                 + " (" + UserCleanup.connected(sessions) + ")";
         String notDone = action == CleanupAction.DROP ? "not dropped" : "not locked";
@@ -179,6 +206,9 @@ final class CleanupExecutor {
         } catch (ConnectionLostException e) {
             report(UserResult.failed(name, action, why + "; " + lostWhile("undoing its lock", e)));
             throw new Stop(e);
+        } catch (WriteNotConfirmedException e) {
+            report(UserResult.failed(name, action, why + "; " + notDone + ", lock undone on the primary, but not"
+                    + " confirmed by the replica set (" + e.getMessage() + ")"));
         } catch (ConsoleException e) {
             report(UserResult.failed(name, action, why + "; " + notDone + ", but it stays locked: " + e.getMessage()));
         }

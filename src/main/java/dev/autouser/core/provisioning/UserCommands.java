@@ -93,6 +93,17 @@ public final class UserCommands {
         return new Document("dropUser", mongoName);
     }
 
+    /**
+     * The console's own change, acknowledged only once a majority of a replica set's members have
+     * applied it (so a failover cannot roll it back), waiting at most {@code wtimeout}. A standalone
+     * and a mongos accept {@code w: "majority"} as well (mongosh's user helpers send it everywhere).
+     */
+    public static MongoCommand majority(MongoCommand command, java.time.Duration wtimeout) {
+        Document body = new Document(command.body()).append("writeConcern",
+                new Document("w", "majority").append("wtimeout", (int) Math.min(Integer.MAX_VALUE, wtimeout.toMillis())));
+        return MongoCommand.of(command.database(), body, command.intent(), command.requiredPrivileges());
+    }
+
     /** One {@code $currentOp} over every connection (idle too) authenticated in {@code $external}. */
     public static List<Document> currentOpPipeline() {
         return List.of(

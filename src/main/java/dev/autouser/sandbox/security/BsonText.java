@@ -13,12 +13,12 @@ import java.util.UUID;
  * Renders documents the way the server's {@code BSONObj::toString} does inside error messages:
  * {@code { createUser: "CN=x", roles: [ { role: "read", db: "db1" } ], $db: "$external" }}.
  */
-final class BsonText {
+public final class BsonText {
 
     private BsonText() {
     }
 
-    static String toText(Object value) {
+    public static String toText(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
         return out.toString();
@@ -87,7 +87,7 @@ final class BsonText {
     }
 
     /** MongoDB's BSON type names, as its parser errors use them. */
-    static String typeName(Object value) {
+    public static String typeName(Object value) {
         if (value == null) {
             return "null";
         }

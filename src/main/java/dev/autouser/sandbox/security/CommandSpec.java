@@ -6,10 +6,18 @@ import java.util.Set;
 /**
  * What the sandbox knows about one command: its exact name and historical aliases (mongod looks
  * commands up case-sensitively), whether it needs a login, whether it runs only on {@code admin},
- * which privilege rules apply and which part of the server answers it.
+ * which privilege rules apply, which part of the server answers it, and whether it writes (the
+ * replica-set rules).
  */
 public record CommandSpec(String name, Set<String> aliases, boolean needsLogin, boolean adminOnly,
-                          Privileges privileges, Handler handler) {
+                          Privileges privileges, Handler handler, Access access) {
+
+    /**
+     * Whether the command changes data (documents, collections, users, roles): on a replica set
+     * only the primary takes a {@code WRITE} (a secondary answers 10107 NotWritablePrimary), and a
+     * write advances the cluster time. Everything else is a {@code READ} here, handshakes included.
+     */
+    public enum Access { READ, WRITE }
 
     /** Which of the sandbox's privilege rules decide whether a login may run the command. */
     public enum Privileges {
@@ -38,6 +46,11 @@ public record CommandSpec(String name, Set<String> aliases, boolean needsLogin, 
         aliases = Set.copyOf(aliases);
         Objects.requireNonNull(privileges, "privileges");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(access, "access");
+    }
+
+    public boolean writes() {
+        return access == Access.WRITE;
     }
 
     /** The lower-case key the privilege rules switch on. */

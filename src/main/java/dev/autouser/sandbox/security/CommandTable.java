@@ -1,5 +1,6 @@
 package dev.autouser.sandbox.security;
 
+import dev.autouser.sandbox.security.CommandSpec.Access;
 import dev.autouser.sandbox.security.CommandSpec.Handler;
 import dev.autouser.sandbox.security.CommandSpec.Privileges;
 
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * Every command the sandbox knows, in one table: name, aliases, login needed, admin-only,
- * privilege rules, handler. A command not in the table is answered 59 CommandNotFound before any
+ * privilege rules, handler, and whether it writes (only a replica set's primary takes writes). A command not in the table is answered 59 CommandNotFound before any
  * authentication or authorization, as mongod's command lookup does; so is a known command spelled
  * with the wrong letter case (mongod knows {@code usersInfo}, not {@code usersinfo}).
  */
@@ -39,21 +40,25 @@ public final class CommandTable {
         open("endSessions", Handler.END_SESSIONS);
         open("whatsmyuri", Handler.LIBRARY);
 
-        for (String name : List.of("usersInfo", "createUser", "updateUser", "dropUser", "dropAllUsersFromDatabase",
+        add("usersInfo", false, Privileges.USER_ADMIN, Handler.USER_ADMIN);
+        add("rolesInfo", false, Privileges.USER_ADMIN, Handler.USER_ADMIN);
+        for (String name : List.of("createUser", "updateUser", "dropUser", "dropAllUsersFromDatabase",
                 "grantRolesToUser", "revokeRolesFromUser", "createRole", "updateRole", "dropRole",
                 "dropAllRolesFromDatabase", "grantPrivilegesToRole", "revokePrivilegesFromRole", "grantRolesToRole",
-                "revokeRolesFromRole", "rolesInfo")) {
-            add(name, false, Privileges.USER_ADMIN, Handler.USER_ADMIN);
+                "revokeRolesFromRole")) {
+            write(name, Privileges.USER_ADMIN, Handler.USER_ADMIN);
         }
         add("invalidateUserCache", true, Privileges.USER_ADMIN, Handler.USER_ADMIN);
 
-        for (String name : List.of("find", "count", "distinct", "mapReduce", "insert", "update", "delete", "aggregate",
-                "listIndexes", "create", "drop", "createIndexes", "collMod", "collStats", "dataSize", "validate",
-                "listCollections", "dbHash", "dropDatabase")) {
+        for (String name : List.of("find", "count", "distinct", "mapReduce", "aggregate", "listIndexes", "collMod",
+                "collStats", "dataSize", "validate", "listCollections", "dbHash")) {
             add(name, false, Privileges.DATA, Handler.LIBRARY);
         }
-        add("findAndModify", false, Privileges.DATA, Handler.LIBRARY, "findandmodify");
-        add("dropIndexes", false, Privileges.DATA, Handler.LIBRARY, "deleteIndexes");
+        for (String name : List.of("insert", "update", "delete", "create", "drop", "createIndexes", "dropDatabase")) {
+            write(name, Privileges.DATA, Handler.LIBRARY);
+        }
+        write("findAndModify", Privileges.DATA, Handler.LIBRARY, "findandmodify");
+        write("dropIndexes", Privileges.DATA, Handler.LIBRARY, "deleteIndexes");
         add("dbStats", false, Privileges.DATA, Handler.LIBRARY, "dbstats");
         add("renameCollection", true, Privileges.DATA, Handler.LIBRARY);
 
@@ -79,11 +84,16 @@ public final class CommandTable {
     }
 
     private static void open(String name, Handler handler, String... aliases) {
-        register(new CommandSpec(name, Set.of(aliases), false, false, Privileges.NONE, handler));
+        register(new CommandSpec(name, Set.of(aliases), false, false, Privileges.NONE, handler, Access.READ));
     }
 
     private static void add(String name, boolean adminOnly, Privileges privileges, Handler handler, String... aliases) {
-        register(new CommandSpec(name, Set.of(aliases), true, adminOnly, privileges, handler));
+        register(new CommandSpec(name, Set.of(aliases), true, adminOnly, privileges, handler, Access.READ));
+    }
+
+    /** A command that changes data: any database, login needed, primary only on a replica set. */
+    private static void write(String name, Privileges privileges, Handler handler, String... aliases) {
+        register(new CommandSpec(name, Set.of(aliases), true, false, privileges, handler, Access.WRITE));
     }
 
     private static void register(CommandSpec spec) {

@@ -31,6 +31,13 @@ public final class RoleStore {
         return roles.putIfAbsent(role.id(), role) == null;
     }
 
+    /** What a replica-set member has applied so far (roles are immutable values). */
+    RoleStore copy() {
+        RoleStore copy = new RoleStore();
+        copy.roles.putAll(roles);
+        return copy;
+    }
+
     public boolean remove(RoleId id) {
         return roles.remove(id) != null;
     }

@@ -59,6 +59,13 @@ public final class UserStore {
         return users.size();
     }
 
+    /** What a replica-set member has applied so far: the same entries (they are immutable), frozen. */
+    UserStore copy() {
+        UserStore copy = new UserStore();
+        copy.users.putAll(users);
+        return copy;
+    }
+
     /** Every user, ordered by db then user name. */
     public List<StoredUser> all() {
         return users.values().stream().map(Entry::user).toList();

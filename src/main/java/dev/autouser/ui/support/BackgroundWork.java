@@ -1,5 +1,6 @@
 package dev.autouser.ui.support;
 
+import dev.autouser.core.logging.FailureLog;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class BackgroundWork {
             try {
                 if (failure != null) {
                     Throwable cause = ErrorText.unwrap(failure);
-                    LOG.warn("{}: {}", whatFailed, ErrorText.sentence(whatFailed, cause), cause);
+                    FailureLog.warn(LOG, whatFailed, cause);
                     onFailed.accept(cause);
                 } else {
                     onDone.accept(result);

@@ -1,0 +1,256 @@
+package dev.autouser.core.history;
+
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The usage history in an embedded SQLite file (the data folder's {@code history.db}), shared by the
+ * GUI and the CLI: WAL lets readers go on while one writes, and a busy timeout makes a second writer
+ * (another process) wait for the first instead of failing. Every write is one {@code BEGIN IMMEDIATE}
+ * transaction, so two processes recording the same server never interleave a read and a write.
+ * One store object is safe to share between threads (calls are serialised on its connection).
+ */
+public final class HistoryStore implements HistoryRecorder, EvidenceLookup, ActivitySink, AutoCloseable {
+    /** Keep this long; older transitions and users dropped before then are deleted. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
+    /** The size bound: beyond this many transitions the oldest go first (about 60 bytes each on disk). */
+    public static final long DEFAULT_MAX_TRANSITIONS = 5_000_000;
+    static final int BUSY_TIMEOUT_MILLIS = 15_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final TransitionWriter writer;
+
+    private HistoryStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.writer = new TransitionWriter(connection);
+    }
+
+    /** Opens (creating and migrating as needed) the history at {@code file}. */
+    public static HistoryStore open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            HistorySchema.migrate(connection);
+            return new HistoryStore(file, connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void record(ObservedListing listing) {
+        run(() -> writer.record(listing));
+    }
+
+    /** Records many listings in one transaction (the demo's seeded days, benchmarks). */
+    public synchronized void recordAll(List<ObservedListing> listings) {
+        run(() -> writer.recordAll(listings));
+    }
+
+    @Override
+    public synchronized void recordActivity(Collection<Sighting> sightings) {
+        run(() -> writer.recordActivity(sightings));
+    }
+
+    /** Marks a server's history as seeded demo data (shown as such). */
+    public synchronized void markDemo(String server, String engine) {
+        run(() -> writer.markDemo(server, engine));
+    }
+
+    public synchronized boolean isDemo(String server, String engine) {
+        return query("SELECT demo FROM server WHERE name = ? AND engine = ?", rows -> rows.next() && rows.getInt(1) == 1,
+                server, engine);
+    }
+
+    @Override
+    public synchronized Map<String, UserEvidence> evidence(String server, String engine) {
+        String sql = "SELECT u.name, u.first_seen, u.state, u.state_since, u.locked, u.locked_since, u.unlocked_since,"
+                + " u.dropped_at, a.source, a.at, a.app, a.client FROM user u JOIN server s ON s.id = u.server_id"
+                + " LEFT JOIN last_activity a ON a.user_id = u.id WHERE s.name = ? AND s.engine = ?";
+        return query(sql, rows -> {
+            Map<String, UserEvidence> byUser = new HashMap<>();
+            while (rows.next()) {
+                String name = rows.getString(1);
+                UserEvidence known = byUser.get(name);
+                if (known == null) {
+                    known = evidenceRow(new UserKey(server, engine, name), rows);
+                }
+                String source = rows.getString(9);
+                if (source != null) {
+                    Map<EvidenceSource, Activity> activity = new EnumMap<>(EvidenceSource.class);
+                    activity.putAll(known.lastActive());
+                    EvidenceSource evidenceSource = EvidenceSource.valueOf(source);
+                    activity.put(evidenceSource, new Activity(Instant.ofEpochMilli(rows.getLong(10)), evidenceSource,
+                            rows.getString(11), rows.getString(12)));
+                    known = new UserEvidence(known.key(), known.firstSeen(), activity, known.lockedSince(),
+                            known.unlockedSince(), known.notCleanedUpSince(), known.droppedAt());
+                }
+                byUser.put(name, known);
+            }
+            return byUser;
+        }, server, engine);
+    }
+
+    private static UserEvidence evidenceRow(UserKey key, ResultSet rows) throws SQLException {
+        ObservedState state = ObservedState.fromWord(rows.getString(3));
+        boolean locked = rows.getInt(5) == 1;
+        return new UserEvidence(key, Optional.of(Instant.ofEpochMilli(rows.getLong(2))), Map.of(),
+                locked && state != ObservedState.DROPPED ? instant(rows, 6) : Optional.empty(),
+                !locked && state != ObservedState.DROPPED ? instant(rows, 7) : Optional.empty(),
+                state == ObservedState.NOT_CLEANED_UP ? instant(rows, 4) : Optional.empty(),
+                instant(rows, 8));
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
+        long millis = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    /**
+     * The counts of active, not-cleaned-up and locked users at {@code points} moments evenly spread
+     * from {@code from} to {@code to} (inclusive), replayed from the transitions.
+     */
+    public synchronized List<StateCounts> timeline(String server, String engine, Instant from, Instant to, int points) {
+        return query("SELECT t.user_id, t.at, t.state FROM transition t JOIN server s ON s.id = t.server_id"
+                        + " WHERE s.name = ? AND s.engine = ? AND t.at <= ? ORDER BY t.at, t.id",
+                rows -> Timeline.replay(rows, from, to, points), server, engine, to.toEpochMilli());
+    }
+
+    /** Deletes what is older than {@code retention} and, beyond {@code maxTransitions}, the oldest. */
+    public synchronized int retain(Instant now, Duration retention, long maxTransitions) {
+        return call(() -> writer.retain(now.minus(retention).toEpochMilli(), maxTransitions, now.toEpochMilli()));
+    }
+
+    /**
+     * Runs {@link #retain} with the defaults when it last ran more than a day before {@code now} (or
+     * never), so a CLI run pays for it at most once a day. Returns the transitions deleted.
+     */
+    public synchronized int retainIfDue(Instant now) {
+        long last = query("SELECT value FROM meta WHERE key = 'retained_at'",
+                rows -> rows.next() ? Long.parseLong(rows.getString(1)) : 0L);
+        if (now.toEpochMilli() - last < Duration.ofDays(1).toMillis()) {
+            return 0;
+        }
+        return retain(now, DEFAULT_RETENTION, DEFAULT_MAX_TRANSITIONS);
+    }
+
+    /** Rows of the transition table (for the size report and tests). */
+    public synchronized long transitionCount() {
+        return query("SELECT count(*) FROM transition", rows -> rows.next() ? rows.getLong(1) : 0L);
+    }
+
+    /** Every transition of one server in time order, for export. */
+    public synchronized List<Transition> transitions(String server, String engine) {
+        return query("SELECT u.name, t.at, t.state, t.app, t.client FROM transition t JOIN user u ON u.id = t.user_id"
+                + " JOIN server s ON s.id = t.server_id WHERE s.name = ? AND s.engine = ? ORDER BY t.at, t.id", rows -> {
+                    List<Transition> list = new ArrayList<>();
+                    while (rows.next()) {
+                        list.add(new Transition(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                                ObservedState.fromWord(rows.getString(3)), rows.getString(4), rows.getString(5)));
+                    }
+                    return list;
+                }, server, engine);
+    }
+
+    /** One change of a user's state, as exported. */
+    public record Transition(String user, Instant at, ObservedState state, String app, String client) {
+    }
+
+    /** The file's size on disk, WAL included, after a checkpoint. */
+    public synchronized long sizeOnDisk() {
+        run(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+        });
+        return sizeOf(file) + sizeOf(Path.of(file + "-wal"));
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.exists(path) ? Files.size(path) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new HistoryException("closing the history: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private void run(SqlWork work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T call(SqlCall<T> work) {
+        try {
+            return work.call();
+        } catch (SQLException e) {
+            throw new HistoryException(e.getMessage(), e);
+        }
+    }
+
+    private <T> T query(String sql, RowReader<T> reader, Object... parameters) {
+        return call(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    return reader.read(rows);
+                }
+            }
+        });
+    }
+}

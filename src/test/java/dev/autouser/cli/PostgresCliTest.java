@@ -1,0 +1,126 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.postgres.SqlText;
+import dev.autouser.testsupport.PostgresTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI with a postgresql:// URI, against the real embedded PostgreSQL. */
+class PostgresCliTest {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000L, 36);
+    private final PostgresTarget target = PostgresTarget.shared();
+    private final List<String> created = new ArrayList<>();
+
+    @AfterEach
+    void dropSeeds() {
+        for (String role : created) {
+            String id = SqlText.identifier(role);
+            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN REASSIGN OWNED BY " + id
+                    + " TO dba; DROP OWNED BY " + id + "; DROP ROLE " + id + "; END IF; END$$");
+        }
+    }
+
+    @Test
+    void listTakesTheUriPsqlTakesWithItsPemFilesAndShowsTheRolesInOneRoundTrip() {
+        String user = autoUser("listed", true);
+        CliRun run = CliRun.run("list", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().startsWith("POSTGRESQL ROLE"), run.toString());
+        assertTrue(run.out().contains(user), run.toString());
+        assertTrue(run.out().contains("; 1 round trips."), run.toString());
+
+        CliRun json = CliRun.run("list", "--json", "--state", "not-cleaned-up", "--uri", psqlUri(PostgresTarget.DBA));
+        assertTrue(json.out().contains("\"" + user + "\""), json.toString());
+    }
+
+    @Test
+    void lockDryRunPrintsTheExactSqlAndChangesNothingThenLockLocks() {
+        String user = autoUser("lockcli", true);
+        CliRun dry = CliRun.run("lock", user, "--dry-run", "--uri", target.uri(), "--tls-ca", target.caFile().toString(),
+                "--tls-cert", target.certFile(PostgresTarget.DBA).toString(), "--tls-key", target.keyFile(PostgresTarget.DBA).toString());
+        assertEquals(0, dry.code(), dry.toString());
+        assertTrue(dry.out().contains("ALTER ROLE " + SqlText.identifier(user) + " NOLOGIN;"), dry.toString());
+        assertTrue(dry.out().contains("Dry run: nothing was changed."), dry.toString());
+        assertTrue(canLogin(user));
+
+        CliRun lock = CliRun.run("lock", user, "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(0, lock.code(), lock.toString());
+        assertFalse(canLogin(user));
+    }
+
+    @Test
+    void dropOfAnOwnerLeavesItLockedAndSaysHowThenReassigningDropsIt() {
+        String owner = autoUser("ownercli", true);
+        target.sql("CREATE TABLE " + SqlText.identifier(owner + "_t") + " (id int)",
+                "ALTER TABLE " + SqlText.identifier(owner + "_t") + " OWNER TO " + SqlText.identifier(owner));
+        CliRun refused = CliRun.run("drop", owner, "--yes", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.out().contains("--reassign-owned-to ROLE"), refused.toString());
+        assertFalse(canLogin(owner), "locked instead, as Teleport does");
+
+        CliRun dropped = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(0, dropped.code(), dropped.toString());
+        assertTrue(dropped.out().contains("REASSIGN OWNED BY " + SqlText.identifier(owner) + " TO \"dba\""), dropped.toString());
+        assertFalse(exists(owner));
+        target.sql("DROP TABLE " + SqlText.identifier(owner + "_t"));
+    }
+
+    @Test
+    void serverInfoSaysWhatTheIdentityMayDoAndMongoOnlyCommandsSaySo() {
+        CliRun info = CliRun.run("server-info", "--uri", psqlUri(PostgresTarget.TELEPORT_ADMIN));
+        assertEquals(0, info.code(), info.toString());
+        assertTrue(info.out().contains("Connected as:  teleport-admin CREATEROLE"), info.toString());
+        assertTrue(info.out().contains("member WITH ADMIN OPTION"), info.toString());
+        assertTrue(info.out().contains("NO see other users' session details"), info.toString());
+
+        CliRun admin = CliRun.run("admin-setup", "--verify", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(2, admin.code(), admin.toString());
+        assertTrue(admin.err().contains("works with MongoDB only"), admin.toString());
+    }
+
+    @Test
+    void aBadUriIsOneSentence() {
+        CliRun run = CliRun.run("list", "--uri", "postgresql://localhost:99999/postgres");
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("is not a number from 1 to 65535"), run.toString());
+        CliRun unknown = CliRun.run("list", "--uri", "postgresql://localhost/postgres?sslcompression=1");
+        assertTrue(unknown.err().contains("does not understand the PostgreSQL URI parameter \"sslcompression\""), unknown.toString());
+    }
+
+    private String psqlUri(String role) {
+        return "postgresql://" + role + "@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert="
+                + target.caFile() + "&sslcert=" + target.certFile(role) + "&sslkey=" + target.keyFile(role);
+    }
+
+    private String autoUser(String base, boolean login) {
+        String name = "pgcli" + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
+        created.add(name);
+        target.sql("CREATE ROLE " + SqlText.identifier(name) + (login ? " LOGIN" : " NOLOGIN") + " IN ROLE \"teleport-auto-user\"");
+        return name;
+    }
+
+    private boolean canLogin(String role) {
+        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
+    }
+
+    private boolean exists(String role) {
+        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
+    }
+
+    private boolean query(String sql) {
+        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
+            return r.next() && r.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

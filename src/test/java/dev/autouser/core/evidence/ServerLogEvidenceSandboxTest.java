@@ -1,0 +1,97 @@
+package dev.autouser.core.evidence;
+
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.pki.DevPki;
+import dev.autouser.sandbox.DemoData;
+import dev.autouser.sandbox.SandboxServer;
+import dev.autouser.testsupport.MongoTarget;
+import dev.autouser.testsupport.Seeds;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * MongoDB's log as a source: getLog "global" and id 5286306, against the sandbox reporting 7.0 (logs
+ * it at the default verbosity) and 6.0 (does not: the source is unavailable, said as such).
+ */
+class ServerLogEvidenceSandboxTest {
+    private final MongoTarget target = MongoTarget.sandbox();
+    private final Seeds seeds = new Seeds(target);
+
+    @AfterEach
+    void cleanUp() {
+        seeds.dropAll();
+    }
+
+    @Test
+    void aLoginIsFoundInTheServersLogWithTimeAndClient() {
+        Instant before = Instant.now().minusSeconds(1);
+        String alice = seeds.autoUser("alice", false, "read@db1");
+        seeds.connect(alice, "mongosh");
+
+        ServerLogEvidence evidence;
+        try (MongoGateway gateway = seeds.gatewayAs(MongoTarget.DBA)) {
+            evidence = ServerLogEvidence.read(gateway);
+        }
+
+        assertThat(evidence.unavailable()).isEmpty();
+        ServerLogEvidence.Authentication login = evidence.lastAuthentication().get("CN=" + alice);
+        assertThat(login).isNotNull();
+        assertThat(login.at()).isAfter(before);
+        assertThat(login.client()).startsWith("127.0.0.1:");
+    }
+
+    @Test
+    void getLogAnswersLikeMongod() {
+        try (MongoGateway gateway = seeds.gatewayAs(MongoTarget.DBA)) {
+            Document names = gateway.run("admin", new Document("getLog", "*"), "list logs");
+            assertThat(names.getList("names", String.class)).containsExactly("global", "startupWarnings");
+            Document global = gateway.run("admin", new Document("getLog", "global"), "read the log");
+            assertThat(global.get("totalLinesWritten")).isInstanceOf(Long.class);
+            List<String> lines = global.getList("log", String.class);
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(Document.parse(line).getString("s")).isNotNull());
+            assertThatThrownBy(() -> gateway.run("admin", new Document("getLog", 5), "read the log"))
+                    .isInstanceOf(ConsoleException.class)
+                    .hasMessageContaining("Argument to getLog must be of type String; found 5 of type int");
+            assertThatThrownBy(() -> gateway.run("admin", new Document("getLog", "nope"), "read the log"))
+                    .hasMessageContaining("no RamLog named: nope");
+        }
+    }
+
+    @Test
+    void withoutTheGetLogPrivilegeTheSourceIsUnavailableAndSaysWhy() {
+        // teleport-admin has user administration and inprog, not getLog (clusterMonitor would give it).
+        try (MongoGateway gateway = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
+            ServerLogEvidence evidence = ServerLogEvidence.read(gateway);
+
+            assertThat(evidence.lastAuthentication()).isEmpty();
+            assertThat(evidence.unavailable().orElseThrow()).startsWith("Server log unavailable: the server did not give its log");
+        }
+    }
+
+    @Test
+    void aServerReportingSixLogsNoAuthenticationsSoTheSourceIsUnavailable(@TempDir Path dir) {
+        DevPki pki = DevPki.openOrCreate(dir.resolve("pki"));
+        try (SandboxServer server = SandboxServer.builder().port(0).tls(pki).serverVersion("6.0.19").build().start()) {
+            DemoData.Seeded seeded = DemoData.seed(server, pki, new DemoData.Options(DemoData.Seed.EMPTY, 0));
+            ConnectionProfile dba = ConnectionProfile.x509(server.connectionString(), pki.caFile(), seeded.dbaFile());
+            try (MongoGateway gateway = MongoGateway.connect(dba, null)) {
+                ServerLogEvidence evidence = ServerLogEvidence.read(gateway);
+
+                assertThat(evidence.lastAuthentication()).isEmpty();
+                assertThat(evidence.unavailable()).contains("Server log unavailable: the server's recent log holds no "
+                        + "successful authentication of an $external user (log id 5286306).");
+            }
+        }
+    }
+}
