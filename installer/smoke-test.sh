@@ -126,7 +126,8 @@ Version: $pom_version-1" ]
   check ".deb installs the launcher at /opt/autouser/bin/autouser" grep -q ' ./opt/autouser/bin/autouser$' "$work/contents"
   check ".deb carries the icon" grep -q ' ./opt/autouser/lib/autouser.png$' "$work/contents"
   dpkg-deb -x "$deb" "$work/deb"
-  desktop=$(ls "$work"/deb/opt/autouser/lib/*.desktop 2>/dev/null | head -1 || true)
+  # The console's entry, the one postinst puts in the menu (Linux also has bin/autouser-cli's, unused).
+  desktop=$(ls "$work"/deb/opt/autouser/lib/autouser-autouser.desktop 2>/dev/null || true)
   check ".deb has a desktop entry" [ -n "$desktop" ]
   if [ -n "$desktop" ]; then
     check "desktop entry: name, category, description, launcher" sh -c "
