@@ -149,15 +149,15 @@ public final class UserActionsViewModel {
             return;
         }
         work.run("The action failed", () -> cleanup.withUnverifiedAllowed(planned.allowedSilent(),
-                () -> cleanup.execute(plan, (result, finished, total) -> { })), this::report);
+                () -> cleanup.execute(plan, (result, finished, total) -> { })), report -> report(verb, report));
     }
 
-    private void report(CleanupReport report) {
+    private void report(String verb, CleanupReport report) {
         afterChange.run();
         List<UserResult> failed = report.with(UserResult.Status.FAILED);
         List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
         if (failed.isEmpty() && skipped.isEmpty()) {
-            dialogs.notify(capitalize(report.summary()) + ".");
+            dialogs.finished(verb + " finished", capitalize(report.summary()) + ".", false);
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
