@@ -91,9 +91,11 @@ final class CleanupCommand extends ConnectedCommand {
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
         if (policy == null) {
-            return runCriteria(new MongoEngine(gateway).actions(auditLog()));
+            return runCriteria(new MongoEngine(gateway).actions(auditLog())
+                    .recordingListingsWith(listing -> recorded(gateway, listing)));
         }
-        return runPolicy(gateway, new UserCleanup(gateway, auditLog()));
+        return runPolicy(gateway, new UserCleanup(gateway, auditLog())
+                .recordingListingsWith(listing -> recorded(gateway, listing)));
     }
 
     @Override

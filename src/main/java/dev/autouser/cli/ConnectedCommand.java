@@ -45,6 +45,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
+            if (history != null) {
+                history.close();
+            }
             out().flush();
             err.flush();
         }
@@ -65,6 +68,30 @@ abstract class ConnectedCommand implements Callable<Integer> {
     private static boolean isConnectionProblem(ConsoleException e) {
         return e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
                 && !(e.getCause() instanceof com.mongodb.MongoCommandException);
+    }
+
+    private dev.autouser.core.history.UsageHistory history;
+
+    /**
+     * Records {@code listing} in the usage history (data folder) and returns it with each user's
+     * evidence. A history that fails is one warning on stderr; the command goes on.
+     */
+    dev.autouser.core.provisioning.AutoUserListing recorded(MongoGateway gateway,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        return recorded(dev.autouser.core.history.ServerName.fromUri(gateway.server()),
+                dev.autouser.core.history.UserKey.MONGODB, listing);
+    }
+
+    /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
+    dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        if (history == null) {
+            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        dev.autouser.core.provisioning.AutoUserListing withEvidence =
+                new dev.autouser.core.provisioning.ListingHistory(history, server, engine).record(listing);
+        history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
+        return withEvidence;
     }
 
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */

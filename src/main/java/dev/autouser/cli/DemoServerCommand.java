@@ -5,7 +5,9 @@ import dev.autouser.sandbox.DemoData;
 import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,8 +18,15 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code autouser demo-server}: the embedded MongoDB-compatible server with demo data, until interrupted. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the embedded MongoDB-compatible demo server (TLS, X.509 and SCRAM logins) until interrupted.")
+        description = "Run the embedded MongoDB-compatible demo server (TLS, X.509 and SCRAM logins), or with --engine postgres"
+                + " a real embedded PostgreSQL (TLS, certificate logins), until interrupted.")
 public final class DemoServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--engine", description = "mongodb (the sandbox, default) or postgres (a real embedded PostgreSQL 17).")
+    String engine = "mongodb";
+
     @Option(names = "--port", description = "TCP port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 27017;
 
@@ -53,6 +62,16 @@ public final class DemoServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String chosen = engine.toLowerCase(Locale.ROOT);
+        if (chosen.equals("postgres") || chosen.equals("postgresql")) {
+            return new PostgresDemoServerRun(pkiDir != null ? pkiDir : AppDirs.forCurrentUser().demoPki(),
+                    spec.commandLine().getParseResult().hasMatchedOption("--port") ? port : PostgresDemoServerRun.DEFAULT_PORT,
+                    activitySeconds, mongoOnlyOptionsGiven()).call();
+        }
+        if (!chosen.equals("mongodb") && !chosen.equals("mongo")) {
+            System.err.println("--engine must be mongodb or postgres, not '" + engine + "'.");
+            return AutoUserCommand.USAGE_OR_CONNECTION;
+        }
         RunningDemo.Settings settings;
         try {
             SandboxServer.builder().port(port).serverVersion(serverVersion);
@@ -80,6 +99,12 @@ public final class DemoServerCommand implements Callable<Integer> {
         printReady(System.out, demo);
         stopped.await();
         return AutoUserCommand.OK;
+    }
+
+    private java.util.List<String> mongoOnlyOptionsGiven() {
+        return java.util.stream.Stream.of("--seed", "--users", "--server-version", "--replica-set", "--mongos", "--sharded",
+                        "--standalone")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
     }
 
     /** Without a shape option: the 3-member replica set the console's own demo runs. */

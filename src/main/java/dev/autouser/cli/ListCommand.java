@@ -40,15 +40,15 @@ final class ListCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
-        AutoUserListing listing = new AutoUserLister(gateway).list();
+        AutoUserListing listing = recorded(gateway, new AutoUserLister(gateway).list());
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            UserExport.write(UserExport.Format.JSON, users, out());
+            UserExport.write(UserExport.Format.JSON, users, listing.evidence(), out());
         } else if (csv) {
-            UserExport.write(UserExport.Format.CSV, users, out());
+            UserExport.write(UserExport.Format.CSV, users, listing.evidence(), out());
         } else {
-            UserTableText.table(users, out());
+            UserTableText.table(users, listing.evidence(), listing.takenAt(), out());
             users.stream().filter(u -> !u.sessionNodes().isEmpty()).forEach(u ->
                     out().println(u.mongoName() + " is connected on " + String.join(", ", u.sessionNodes())));
             out().println(summary(listing, users.size()));
@@ -68,15 +68,16 @@ final class ListCommand extends ConnectedCommand {
             throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
         }
         long started = System.nanoTime();
-        AutoUserListing listing = engine.list();
+        AutoUserListing listing = recorded(dev.autouser.core.history.ServerName.fromUri("postgresql://" + engine.server()),
+                dev.autouser.core.history.UserKey.POSTGRESQL, engine.list());
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            UserExport.write(UserExport.Format.JSON, users, out());
+            UserExport.write(UserExport.Format.JSON, users, listing.evidence(), out());
         } else if (csv) {
-            UserExport.write(UserExport.Format.CSV, users, out());
+            UserExport.write(UserExport.Format.CSV, users, listing.evidence(), out());
         } else {
-            UserTableText.table(users, out(), "POSTGRESQL ROLE");
+            UserTableText.table(users, listing.evidence(), listing.takenAt(), out(), "POSTGRESQL ROLE");
             PostgresUserText.details(users, out());
             out().println(summary(listing, users.size()) + " " + (System.nanoTime() - started) / 1_000_000 + " ms.");
         }

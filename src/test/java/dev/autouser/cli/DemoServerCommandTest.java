@@ -97,4 +97,16 @@ class DemoServerCommandTest {
     void negativeUserCountIsRefused() {
         assertTrue(runAndCaptureErrors("demo-server", "--users", "-5").contains("cannot be negative"));
     }
+
+    @Test
+    void unknownEngineIsRefusedInOneSentence() {
+        assertTrue(runAndCaptureErrors("demo-server", "--engine", "oracle")
+                .contains("--engine must be mongodb or postgres, not 'oracle'."));
+    }
+
+    @Test
+    void mongoOnlyOptionsAreRefusedForThePostgresDemo() {
+        String errors = runAndCaptureErrors("demo-server", "--engine", "postgres", "--replica-set", "3", "--users", "5");
+        assertTrue(errors.contains("--users, --replica-set are for the MongoDB demo only"), errors);
+    }
 }

@@ -31,6 +31,15 @@ public interface UserActions {
         throw new dev.autouser.core.mongo.ConsoleException("Users of this engine own no objects: there is nothing to reassign.");
     }
 
+    /**
+     * Passes the listing each plan is made from through {@code recorder} (the usage history, which
+     * returns it with evidence). Engines whose plans list through it override this; the default
+     * records nothing and returns the same actions.
+     */
+    default UserActions recordingListingsWith(java.util.function.UnaryOperator<dev.autouser.core.provisioning.AutoUserListing> recorder) {
+        return this;
+    }
+
     /** Writes the dry run to the audit log: each planned user and its commands, marked as not run. */
     void recordDryRun(CleanupPlan plan);
 }

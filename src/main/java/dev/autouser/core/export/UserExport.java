@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.UserEvidence;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.RoleRef;
 
@@ -14,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +29,9 @@ import java.util.stream.Collectors;
  * <p>CSV (RFC 4180, CRLF) columns: {@value #CSV_HEADER}. JSON: an array of objects with
  * {@code mongoUser}, {@code teleportUser}, {@code rootCluster} (null for a local user), {@code state},
  * {@code locked}, {@code roles} ({@code [{role, db}]}), {@code connections}, {@code clients},
- * {@code apps}.
+ * {@code apps}, and the usage history's evidence: {@code lastActive}, {@code lastActiveSource}
+ * ({@code observed}, {@code Teleport audit}, {@code server log}), {@code lockedSince}, {@code firstSeen}
+ * (ISO-8601 UTC instants; null, or an empty CSV cell, when not known).
  */
 public final class UserExport {
     /** The two formats, chosen by the file's extension or the CLI option. */
@@ -43,7 +49,8 @@ public final class UserExport {
         }
     }
 
-    public static final String CSV_HEADER = "mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps";
+    public static final String CSV_HEADER = "mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps,"
+            + "last_active,last_active_source,locked_since,first_seen";
     /**
      * Jackson's streaming core only: the data binding costs a command-line run hundreds of classes,
      * and a tree of 100,000 users plus its text would hold every user twice more. The writer is the
@@ -56,8 +63,12 @@ public final class UserExport {
     }
 
     public static String render(Format format, List<AutoUser> users) {
+        return render(format, users, Map.of());
+    }
+
+    public static String render(Format format, List<AutoUser> users, Map<String, UserEvidence> evidence) {
         StringWriter text = new StringWriter();
-        write(format, users, text);
+        write(format, users, evidence, text);
         return text.toString();
     }
 
@@ -71,26 +82,35 @@ public final class UserExport {
 
     /** Writes the users to {@code out} one at a time (nothing is built in memory first). */
     public static void write(Format format, List<AutoUser> users, Writer out) {
+        write(format, users, Map.of(), out);
+    }
+
+    /** The same with each user's evidence from the usage history (by database user name). */
+    public static void write(Format format, List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out) {
         try {
             if (format == Format.CSV) {
-                writeCsv(users, out);
+                writeCsv(users, evidence, out);
             } else {
-                writeJson(users, out);
+                writeJson(users, evidence, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the users as " + format.extension().toUpperCase(Locale.ROOT), e);
         }
     }
 
-    private static void writeCsv(List<AutoUser> users, Writer out) throws IOException {
+    private static void writeCsv(List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
+            throws IOException {
         out.append(CSV_HEADER).append("\r\n");
         for (AutoUser user : users) {
-            out.append(cells(user).stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
+            List<String> row = new java.util.ArrayList<>(cells(user));
+            row.addAll(evidenceCells(evidence.get(user.mongoName())));
+            out.append(row.stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
     }
 
     /** An indented array, as Jackson's default pretty printer writes it. */
-    private static void writeJson(List<AutoUser> users, Writer out) throws IOException {
+    private static void writeJson(List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
+            throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
@@ -118,6 +138,16 @@ public final class UserExport {
                 stringArray(json, "clients", user.clientAddresses());
                 stringArray(json, "apps", user.appNames());
                 stringArray(json, "nodes", user.sessionNodes());
+                List<String> known = evidenceCells(evidence.get(user.mongoName()));
+                List<String> fields = List.of("lastActive", "lastActiveSource", "lockedSince", "firstSeen");
+                for (int i = 0; i < fields.size(); i++) {
+                    json.writeFieldName(fields.get(i));
+                    if (known.get(i).isEmpty()) {
+                        json.writeNull();
+                    } else {
+                        json.writeString(known.get(i));
+                    }
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -139,6 +169,17 @@ public final class UserExport {
                 user.roles().stream().map(RoleRef::toString).collect(Collectors.joining(" ")),
                 String.valueOf(user.connectionCount()), String.join(" ", user.clientAddresses()),
                 String.join(" ", user.appNames()));
+    }
+
+    /** last_active, last_active_source, locked_since, first_seen: instants in ISO-8601 UTC, empty when not known. */
+    public static List<String> evidenceCells(UserEvidence evidence) {
+        if (evidence == null) {
+            return List.of("", "", "", "");
+        }
+        Optional<Activity> last = evidence.latestActivity();
+        return List.of(last.map(a -> a.at().toString()).orElse(""), last.map(a -> a.source().label()).orElse(""),
+                evidence.lockedSince().map(Object::toString).orElse(""),
+                evidence.firstSeen().map(Object::toString).orElse(""));
     }
 
     private static String state(AutoUser user) {

@@ -92,6 +92,19 @@ public final class MongoGateway implements AutoCloseable {
     }
 
     /**
+     * Asks the server whether it answers ({@code ping} needs no privileges). Throws a
+     * {@link ConsoleException} (a {@link ConnectionLostException} when unreachable) when it does not.
+     * Not logged per call: the caller checks every few seconds and logs a change of state.
+     */
+    public void ping() {
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            throw MongoErrors.translate(e, server, identity(), "ping", "admin", "check that the server answers");
+        }
+    }
+
+    /**
      * Runs one command. {@code attempted} is the person's intent as a verb phrase
      * ("drop CN=alice"), used in the error sentence and the log.
      */

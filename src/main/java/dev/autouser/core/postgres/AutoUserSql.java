@@ -32,18 +32,18 @@ public final class AutoUserSql {
      * fails the whole step ({@code AU003}).
      */
     public static SqlCommand revokeRoles(String database, String role, boolean grantedBy) {
-        String member = memberOid(role);
+        String member = "u";
         String loop = grantedBy
-                ? "FOR r IN SELECT g.rolname AS role, gr.rolname AS grantor FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                ? "FOR held IN SELECT g.rolname AS role, gr.rolname AS grantor FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
                 + " JOIN pg_roles gr ON gr.oid = m.grantor WHERE m.member = " + member + " AND g.rolname <> " + SqlText.literal(GROUP)
-                + " LOOP EXECUTE format('REVOKE %I FROM %I GRANTED BY %I', r.role, " + SqlText.literal(role) + ", r.grantor); END LOOP; "
-                : "FOR r IN SELECT DISTINCT g.rolname AS role FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
+                + " LOOP EXECUTE format('REVOKE %I FROM %I GRANTED BY %I', held.role, " + SqlText.literal(role) + ", held.grantor); END LOOP; "
+                : "FOR held IN SELECT DISTINCT g.rolname AS role FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
                 + " WHERE m.member = " + member + " AND g.rolname <> " + SqlText.literal(GROUP)
-                + " LOOP EXECUTE format('REVOKE %I FROM %I', r.role, " + SqlText.literal(role) + "); END LOOP; ";
+                + " LOOP EXECUTE format('REVOKE %I FROM %I', held.role, " + SqlText.literal(role) + "); END LOOP; ";
         String leftover = "IF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = "
                 + member + " AND g.rolname <> " + SqlText.literal(GROUP) + ") THEN RAISE EXCEPTION USING ERRCODE = 'AU003',"
                 + " MESSAGE = format('some roles of %s could not be revoked', " + SqlText.literal(role) + "); END IF;";
-        return block(database, "REVOKE", "revoke the roles of " + role, role, "DECLARE r record; ",
+        return block(database, "REVOKE", "revoke the roles of " + role, role, "held record; ",
                 memberCheck(role) + sessionCheck(role, "connected before the lock took effect: no role revoked") + loop + leftover);
     }
 
@@ -70,8 +70,7 @@ public final class AutoUserSql {
         String ownerCheck = "IF to_regrole(" + SqlText.literal(SqlText.identifier(newOwner)) + ") IS NULL THEN RAISE EXCEPTION USING"
                 + " ERRCODE = 'AU004', MESSAGE = format('there is no role %s to reassign the objects to', "
                 + SqlText.literal(newOwner) + "); END IF; "
-                + "IF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "
-                + SqlText.literal(GROUP) + " AND m.member = " + memberOidOf(newOwner) + ") THEN RAISE EXCEPTION USING"
+                + "IF " + isAutoUser(memberOidOf(newOwner)) + " THEN RAISE EXCEPTION USING"
                 + " ERRCODE = 'AU004', MESSAGE = format('%s is itself an auto-user: choose a role outside " + GROUP
                 + " to own the objects', " + SqlText.literal(newOwner) + "); END IF; ";
         return block(database, "REASSIGN OWNED", "reassign the objects of " + role + " to " + newOwner + " and drop " + role,
@@ -86,13 +85,9 @@ public final class AutoUserSql {
 
     private static SqlCommand block(String database, String name, String intent, String role, String declare, String body) {
         SqlText.checkName(role);
-        String inner = declare + "BEGIN " + body + " END";
+        String inner = "DECLARE u oid := " + memberOidOf(role) + "; " + declare + "BEGIN " + body + " END";
         String tag = SqlText.dollarTag(inner);
         return SqlCommand.of(database, name, intent, "DO " + tag + " " + inner + " " + tag);
-    }
-
-    private static String memberOid(String role) {
-        return memberOidOf(role);
     }
 
     private static String memberOidOf(String role) {
@@ -100,13 +95,26 @@ public final class AutoUserSql {
     }
 
     private static String memberCheck(String role) {
-        return "IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "
-                + SqlText.literal(GROUP) + " AND m.member = " + memberOid(role) + ") THEN RAISE EXCEPTION USING ERRCODE = 'AU001',"
-                + " MESSAGE = format('%s is not a member of " + GROUP + ": not touched', " + SqlText.literal(role) + "); END IF; ";
+        return "IF NOT " + isAutoUser("u") + " THEN RAISE EXCEPTION USING ERRCODE = 'AU001',"
+                + " MESSAGE = format('%s is not an auto-user (a plain member of " + GROUP + "): not touched', "
+                + SqlText.literal(role) + "); END IF; ";
+    }
+
+    /**
+     * The server-side test for "Teleport manages this role": a member of the group, but not its administrator
+     * (Teleport's own admin holds the group WITH ADMIN OPTION on PostgreSQL 16+ and is CREATEROLE; Teleport's
+     * users are created {@code IN ROLE} the group, plain members, never SUPERUSER or CREATEROLE).
+     */
+    static String isAutoUser(String oid) {
+        return "(EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "
+                + SqlText.literal(GROUP) + " AND m.member = " + oid + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "
+                + SqlText.literal(GROUP) + " AND m.member = " + oid + " AND m.admin_option)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_roles a WHERE a.oid = " + oid + " AND (a.rolsuper OR a.rolcreaterole)))";
     }
 
     private static String sessionCheck(String role, String consequence) {
-        return "IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE usesysid = " + memberOid(role) + ") THEN RAISE EXCEPTION USING"
+        return "IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE usesysid = u) THEN RAISE EXCEPTION USING"
                 + " ERRCODE = 'AU002', MESSAGE = format('%s has a live session: " + consequence + "', " + SqlText.literal(role)
                 + "); END IF; ";
     }

@@ -134,7 +134,7 @@ final class PostgresCleanupExecutor {
 
     private UserResult refusedBeforeChange(String name, CleanupAction action, PostgresException e) {
         if (e.hasState(PostgresErrors.NOT_IN_GROUP)) {
-            return UserResult.skipped(name, action, "no longer a member of " + AutoUserSql.GROUP + " (or gone): not touched");
+            return UserResult.skipped(name, action, "no longer an auto-user (a plain member of " + AutoUserSql.GROUP + ") or gone: not touched");
         }
         if (e.hasState(PostgresErrors.HAS_SESSION)) {
             return UserResult.skipped(name, action, "connected since the plan: not touched");

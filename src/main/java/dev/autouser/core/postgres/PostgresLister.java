@@ -24,7 +24,9 @@ import java.util.Optional;
  * ({@code pg_auth_members}), their sessions ({@code pg_stat_activity}: every database of the server,
  * since it is per server, not per database) and the objects they own per database
  * ({@code pg_shdepend}, shared by all databases). Each part is aggregated once and joined, so the
- * server reads {@code pg_stat_activity} once, not once per user. Roles outside the group never appear.
+ * server reads {@code pg_stat_activity} once, not once per user. Roles outside the group never appear, nor
+ * do the group's administrators (Teleport's admin holds it WITH ADMIN OPTION and is CREATEROLE; Teleport's
+ * users are plain members, created {@code IN ROLE} the group, never SUPERUSER or CREATEROLE).
  */
 public final class PostgresLister {
     private final PostgresGateway gateway;
@@ -38,7 +40,10 @@ public final class PostgresLister {
             WITH grp AS (SELECT oid FROM pg_roles WHERE rolname = 'teleport-auto-user'),
             members AS (
               SELECT r.oid, r.rolname, r.rolcanlogin, r.rolvaliduntil FROM pg_roles r
-              WHERE EXISTS (SELECT 1 FROM pg_auth_members m JOIN grp ON m.roleid = grp.oid WHERE m.member = r.oid)),
+              WHERE EXISTS (SELECT 1 FROM pg_auth_members m JOIN grp ON m.roleid = grp.oid WHERE m.member = r.oid)
+                AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN grp ON m.roleid = grp.oid
+                                WHERE m.member = r.oid AND m.admin_option)
+                AND NOT r.rolsuper AND NOT r.rolcreaterole),
             held AS (
               SELECT m.member, array_agg(DISTINCT g.rolname ORDER BY g.rolname) AS roles
               FROM pg_auth_members m JOIN members u ON u.oid = m.member JOIN pg_roles g ON g.oid = m.roleid

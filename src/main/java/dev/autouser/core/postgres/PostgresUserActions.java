@@ -79,7 +79,8 @@ public final class PostgresUserActions implements UserActions {
             Optional<AutoUser> user = listing.find(name);
             if (user.isEmpty()) {
                 refused.add(new CleanupPlan.Refusal(name, existing.contains(name)
-                        ? "not managed by Teleport (not a member of " + AutoUserSql.GROUP + "): the console never changes it"
+                        ? "not managed by Teleport (not a plain member of " + AutoUserSql.GROUP + ", or its administrator:"
+                        + " WITH ADMIN OPTION, SUPERUSER or CREATEROLE): the console never changes it"
                         : "no such role"));
             } else if (user.get().state() == UserState.ACTIVE) {
                 refused.add(new CleanupPlan.Refusal(name, connected(user.get().sessions())));

@@ -20,6 +20,7 @@ public final class UserCleanup {
     private final MongoGateway gateway;
     private final AuditLog audit;
     private final Runnable afterRecheck;
+    private java.util.function.UnaryOperator<AutoUserListing> recordListing = listing -> listing;
 
     public UserCleanup(MongoGateway gateway, AuditLog audit) {
         this(gateway, audit, () -> { });
@@ -35,10 +36,19 @@ public final class UserCleanup {
         this.afterRecheck = afterRecheck;
     }
 
+    /**
+     * Passes the listing each plan is made from through {@code recorder} (the usage history, which
+     * returns it with evidence attached). Returns this cleanup.
+     */
+    public UserCleanup recordingListingsWith(java.util.function.UnaryOperator<AutoUserListing> recorder) {
+        this.recordListing = java.util.Objects.requireNonNull(recorder, "recorder");
+        return this;
+    }
+
     /** Every auto-user that matches the criteria (never a connected one), from one listing. */
     public CleanupPlan plan(CleanupCriteria criteria) {
         UnknownOutcomes.settle(gateway, audit);
-        AutoUserListing listing = new AutoUserLister(gateway).list();
+        AutoUserListing listing = recordListing.apply(new AutoUserLister(gateway).list());
         List<PlannedAction> actions = listing.users().stream()
                 .filter(criteria::matches)
                 .filter(user -> !alreadyDone(user, criteria.action()))
@@ -58,7 +68,7 @@ public final class UserCleanup {
      */
     public AutoUserListing listForPlan() {
         UnknownOutcomes.settle(gateway, audit);
-        return new AutoUserLister(gateway).list();
+        return recordListing.apply(new AutoUserLister(gateway).list());
     }
 
     /**

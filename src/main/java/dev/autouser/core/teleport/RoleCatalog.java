@@ -17,6 +17,10 @@ public interface RoleCatalog {
                 + " --with-view-role, or connect as a user who has it.";
     }
 
+    /** Forgets what was read, so the next check asks the server again (e.g. after it was unreachable). */
+    default void forget() {
+    }
+
     /** A catalog for when no server is connected: it never knows. */
     RoleCatalog NONE = new RoleCatalog() {
         @Override

@@ -29,6 +29,11 @@ public final class ServerRoleCatalog implements RoleCatalog {
         return cache.computeIfAbsent(db, this::load);
     }
 
+    @Override
+    public synchronized void forget() {
+        cache.clear();
+    }
+
     /** How many rolesInfo calls were made, for tests that guard against per-entry round trips. */
     public synchronized int roundTrips() {
         return roundTrips;

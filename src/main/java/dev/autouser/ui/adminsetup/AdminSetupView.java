@@ -157,6 +157,9 @@ public final class AdminSetupView extends BorderPane {
         scriptArea.textProperty().bind(model.scriptProperty());
         yamlArea.textProperty().bind(model.teleportYamlProperty());
         status.textProperty().bind(model.statusProperty());
+        // Findings from before the server stopped answering stay readable, visibly dimmed.
+        javafx.css.PseudoClass staleState = javafx.css.PseudoClass.getPseudoClass("stale");
+        model.staleProperty().addListener((obs, was, now) -> findingList.pseudoClassStateChanged(staleState, now));
         progress.visibleProperty().bind(model.busyProperty());
         verify.disableProperty().bind(model.busyProperty());
         apply.disableProperty().bind(model.busyProperty());

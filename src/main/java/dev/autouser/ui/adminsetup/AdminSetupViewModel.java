@@ -51,6 +51,10 @@ public final class AdminSetupViewModel {
     private final ReadOnlyStringWrapper script = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not checked yet: press Verify.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Why the server stopped answering ("" while it answers): the window's one health signal. */
+    private final StringProperty serverTrouble = new SimpleStringProperty("");
+    /** The findings shown were read before the server stopped answering. */
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ObservableStringValue teleportYaml;
     /** True once findings are shown: they then follow the form. */
     private boolean checked;
@@ -66,6 +70,14 @@ public final class AdminSetupViewModel {
         // Findings judge one form of the role; once shown, they are recomputed when the form changes.
         leastPrivilege.addListener((obs, was, now) -> verifyAgainIfChecked());
         withViewRole.addListener((obs, was, now) -> verifyAgainIfChecked());
+        serverTrouble.addListener((obs, was, now) -> {
+            if (!now.isEmpty() && checked) {
+                stale.set(true);
+                status.set("Checked before the server stopped answering: these findings may be out of date.");
+            } else if (now.isEmpty() && !was.isEmpty()) {
+                verifyAgainIfChecked(); // back: the findings are read again
+            }
+        });
     }
 
     private void verifyAgainIfChecked() {
@@ -93,6 +105,10 @@ public final class AdminSetupViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ObservableStringValue teleportYamlProperty() { return teleportYaml; }
+    /** Bound to the window's server health: "" while the server answers, else why it does not. */
+    public StringProperty serverTroubleProperty() { return serverTrouble; }
+    /** True while the findings shown were read before the server stopped answering. */
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
 
     /** Lists the server's databases for the least-privilege choice. */
     public void loadDatabases() {
@@ -147,6 +163,7 @@ public final class AdminSetupViewModel {
 
     private void show(AdminSetup.Check check) {
         checked = true;
+        stale.set(false);
         findings.setAll(check.findings());
         script.set(check.script());
         long problems = check.findings().stream().filter(Finding::isProblem).count();

@@ -4,6 +4,7 @@ import dev.autouser.ui.support.ConsoleSession;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.FxDialogService;
 import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.ServerHealth;
 import dev.autouser.ui.support.Theme;
 import dev.autouser.core.AppVersion;
 import dev.autouser.core.AppDirs;
@@ -51,6 +52,8 @@ public final class ConsoleWindow {
     private final DialogService dialogs;
     private final AuditLog audit;
     private final ConnectViewModel connectModel;
+    /** Whether the server answers: the one signal every page and the status bar observe. */
+    private final ServerHealth health;
     private Stage stage;
     private ConsoleSession session;
     private UsersView usersView;
@@ -67,6 +70,9 @@ public final class ConsoleWindow {
         this.connectModel = new ConnectViewModel(new ProfileStore(dirs.profilesFile()), connector, dialogs,
                 executors, this::onConnected);
         this.mainView = new MainView(mainModel, theme, this::createPage);
+        this.health = new ServerHealth(executors);
+        health.troubleProperty().addListener((obs, was, trouble) -> mainModel.serverTrouble(trouble));
+        connectModel.serverTroubleProperty().bind(health.troubleProperty());
     }
 
     public void show(Stage target) {
@@ -80,6 +86,7 @@ public final class ConsoleWindow {
         target.setMinWidth(900);
         target.setMinHeight(600);
         target.show();
+        health.start();
         if (options.demo()) {
             connectModel.startDemo();
         }
@@ -119,7 +126,13 @@ public final class ConsoleWindow {
     }
 
     public void close() {
+        health.stop();
         closeSession();
+    }
+
+    /** Whether the server answers (tests stop the demo and watch every page follow it). */
+    public ServerHealth health() {
+        return health;
     }
 
     private void onConnected(ConsoleSession connected) {
@@ -131,6 +144,7 @@ public final class ConsoleWindow {
         }
         closeSession();
         session = opened;
+        health.watch(opened::ping);
         mainView.resetPages();
         mainModel.connected(opened.serverLabel(), opened.identityLabel(), opened.versionLabel());
         if (!opened.facts().autoProvisioningSupported()) {
@@ -149,6 +163,7 @@ public final class ConsoleWindow {
         }
         mainModel.refreshPausedProperty().unbind();
         mainModel.refreshPausedProperty().set(false);
+        health.forget();
         if (session != null) {
             ConsoleSession closing = session;
             session = null;
@@ -165,7 +180,13 @@ public final class ConsoleWindow {
         AutoUserLister lister = new AutoUserLister(session.gateway());
         UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
         mainModel.refreshPausedProperty().bind(users.pausedProperty());
-        users.refreshErrorProperty().addListener((obs, was, error) -> mainModel.serverTrouble(error));
+        users.serverTroubleProperty().bind(health.troubleProperty());
+        // A failed refresh may mean the server is gone: ask it now rather than at the next check.
+        users.refreshErrorProperty().addListener((obs, was, error) -> {
+            if (!error.isEmpty()) {
+                health.check();
+            }
+        });
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
@@ -178,7 +199,7 @@ public final class ConsoleWindow {
             throw new ConsoleException("Connect to a server first.");
         }
         if (teleportPages == null) {
-            teleportPages = new TeleportPages(session, audit, dialogs, executors, roleDraft);
+            teleportPages = new TeleportPages(session, audit, dialogs, executors, roleDraft, health.troubleProperty());
         }
         return teleportPages;
     }

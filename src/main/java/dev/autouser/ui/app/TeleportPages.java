@@ -38,10 +38,13 @@ public final class TeleportPages {
     private final CommandRunner server;
     private final java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> draft;
     private RoleMappingViewModel roleMapping;
+    private final javafx.beans.value.ObservableStringValue serverTrouble;
 
     /** {@code draft}: the role mapping editor's content from the previous connection, if any. */
     public TeleportPages(ConsoleSession session, AuditLog audit, DialogService dialogs, FxExecutors executors,
-                         java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> draft) {
+                         java.util.Optional<dev.autouser.ui.rolemapping.RoleDraft> draft,
+                         javafx.beans.value.ObservableStringValue serverTrouble) {
+        this.serverTrouble = serverTrouble;
         this.draft = draft;
         this.session = session;
         this.audit = audit;
@@ -53,7 +56,9 @@ public final class TeleportPages {
     public Node adminSetup() {
         AdminSetup setup = new AdminSetup(server, session.gateway().server(), session.gateway().identity(), audit);
         DatabaseChoice databases = new DatabaseChoice(server, this::leastPrivilegeDatabases);
-        return new AdminSetupView(new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors));
+        AdminSetupViewModel model = new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors);
+        model.serverTroubleProperty().bind(serverTrouble);
+        return new AdminSetupView(model);
     }
 
     public Node roleMapping() {
@@ -86,6 +91,7 @@ public final class TeleportPages {
     private synchronized RoleMappingViewModel roleMappingModel() {
         if (roleMapping == null) {
             roleMapping = new RoleMappingViewModel(new ServerRoleCatalog(server), dialogs, executors);
+            roleMapping.serverTroubleProperty().bind(serverTrouble);
             draft.ifPresent(roleMapping::resume);
         }
         return roleMapping;

@@ -1,7 +1,13 @@
 package dev.autouser.ui.cleanup;
 
 import dev.autouser.ui.support.BackgroundWork;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.policy.CleanupPolicy;
+import dev.autouser.core.policy.PolicyCleanup;
+import dev.autouser.core.policy.PolicyDecision;
+import dev.autouser.core.policy.PolicyPlan;
 import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.ProgressListener;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
@@ -25,7 +31,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +48,7 @@ public final class CleanupViewModel {
 
     /** Which stale users to take. Connected users are never taken. */
     public enum Scope {
+        BY_AGE("By age and evidence (recommended)", false, false),
         LOCKED_AND_NOT_CLEANED_UP("Locked and not-cleaned-up users", false, false),
         LOCKED_ONLY("Only locked users", true, false),
         NOT_CLEANED_UP_ONLY("Only not-cleaned-up (unlocked) users", false, true);
@@ -50,6 +61,11 @@ public final class CleanupViewModel {
             this.label = label;
             this.lockedOnly = lockedOnly;
             this.notCleanedUpOnly = notCleanedUpOnly;
+        }
+
+        /** A scope by state only: every such user, whatever its age. */
+        boolean byState() {
+            return this != BY_AGE;
         }
 
         CleanupCriteria criteria(CleanupAction action) {
@@ -69,7 +85,13 @@ public final class CleanupViewModel {
     private final Runnable afterChange;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CRITERIA);
-    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.LOCKED_AND_NOT_CLEANED_UP);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.BY_AGE);
+    private final PolicyCriteria policyCriteria = new PolicyCriteria();
+    private final Supplier<Map<String, UserEvidence>> evidence;
+    private final Clock clock;
+    private PolicyPlan policyPlan;
+    private final ObservableList<PolicyDecision> notIncluded = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<CleanupAction> action = new SimpleObjectProperty<>(CleanupAction.DROP);
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PlannedAction> planned = FXCollections.observableArrayList();
@@ -82,6 +104,17 @@ public final class CleanupViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this(cleanup, Map::of, Clock.systemUTC(), dialogs, executors, afterChange);
+    }
+
+    /**
+     * @param evidence the evidence of every user's age on this server (one read of the history), asked
+     *                 for on each plan
+     */
+    public CleanupViewModel(UserCleanup cleanup, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
+                            DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this.evidence = evidence;
+        this.clock = clock;
         this.cleanup = cleanup;
         this.dialogs = dialogs;
         this.executors = executors;
@@ -91,11 +124,38 @@ public final class CleanupViewModel {
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
     public void makePlan() {
+        if (!scope.get().byState()) {
+            CleanupPolicy policy = policyCriteria.policy();
+            PolicyCleanup byPolicy = new PolicyCleanup(cleanup, clock);
+            work.run("Planning the cleanup failed", () -> byPolicy.plan(policy, evidence.get()), this::showPolicyPlan);
+            return;
+        }
         CleanupCriteria criteria = scope.get().criteria(action.get());
         work.run("Planning the cleanup failed", () -> cleanup.plan(criteria), this::showPlan);
     }
 
+    private void showPolicyPlan(PolicyPlan made) {
+        policyPlan = made;
+        plan.set(null);
+        List<PlannedAction> actions = new ArrayList<>(made.lock().actions());
+        actions.addAll(made.drop().actions());
+        planned.setAll(actions);
+        notIncluded.setAll(made.decisions().stream().filter(d -> d.verdict() == PolicyDecision.Verdict.UNKNOWN_AGE
+                || d.verdict() == PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).toList());
+        commands.set(actions.stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
+        int locks = made.lock().actions().size();
+        int drops = made.drop().actions().size();
+        runLabel.set(made.isEmpty() ? "Nothing to do" : drops == 0 ? Confirmation.countLabel("Lock", locks)
+                : locks == 0 ? Confirmation.countLabel("Drop", drops)
+                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
+        canRun.set(!made.isEmpty());
+        step.set(Step.PLAN);
+    }
+
     private void showPlan(CleanupPlan made) {
+        policyPlan = null;
+        notIncluded.clear();
+        canRun.set(!made.isEmpty());
         plan.set(made);
         planned.setAll(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
@@ -113,16 +173,20 @@ public final class CleanupViewModel {
 
     /** Runs the plan shown, reporting each user's result as it arrives. */
     public void run() {
-        CleanupPlan toRun = plan.get();
-        if (toRun == null || toRun.isEmpty() || step.get() != Step.PLAN) {
+        if (!canRun.get() || step.get() != Step.PLAN) {
             return;
         }
+        CleanupPlan toRun = plan.get();
+        PolicyPlan policyToRun = policyPlan;
         results.clear();
         progress.set(0);
         progressText.set("Starting…");
         step.set(Step.RUNNING);
-        work.run("The cleanup stopped", () -> cleanup.execute(toRun, (result, finished, total) ->
-                        executors.fx().execute(() -> progressed(result, finished, total))),
+        ProgressListener listener = (result, finished, total) ->
+                executors.fx().execute(() -> progressed(result, finished, total));
+        work.run("The cleanup stopped", () -> policyToRun != null
+                        ? new PolicyCleanup(cleanup, clock).execute(policyToRun, listener)
+                        : cleanup.execute(toRun, listener),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 
@@ -156,6 +220,10 @@ public final class CleanupViewModel {
     public ReadOnlyObjectProperty<Step> stepProperty() { return step.getReadOnlyProperty(); }
     public ObjectProperty<Scope> scopeProperty() { return scope; }
     public ObjectProperty<CleanupAction> actionProperty() { return action; }
+    public PolicyCriteria policyCriteria() { return policyCriteria; }
+    /** Users the policy could not judge (age unknown) or flags (never seen active): listed, not in the plan. */
+    public ObservableList<PolicyDecision> notIncluded() { return notIncluded; }
+    public ReadOnlyBooleanProperty canRunProperty() { return canRun.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ObservableList<PlannedAction> planned() { return planned; }
     public ReadOnlyStringProperty commandsProperty() { return commands.getReadOnlyProperty(); }

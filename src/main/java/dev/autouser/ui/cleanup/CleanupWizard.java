@@ -1,6 +1,7 @@
 package dev.autouser.ui.cleanup;
 
 import atlantafx.base.theme.Styles;
+import dev.autouser.core.policy.PolicyDecision;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserResult;
@@ -12,6 +13,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -20,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -105,7 +109,12 @@ public final class CleanupWizard extends BorderPane {
         ToggleGroup actions = new ToggleGroup();
         RadioButton drop = actionRadio("actionDrop", "Drop them (lock, verify no connection, dropUser)", CleanupAction.DROP, actions);
         RadioButton lock = actionRadio("actionLock", "Lock them (Teleport's deactivate: no roles, no new logins)", CleanupAction.LOCK, actions);
-        Label note = new Label("Users with a live connection are never included. Every user is re-checked right before it is changed.");
+        drop.disableProperty().bind(model.scopeProperty().isEqualTo(CleanupViewModel.Scope.BY_AGE));
+        lock.disableProperty().bind(drop.disableProperty());
+        Node byAge = byAgeCriteria();
+        byAge.disableProperty().bind(model.scopeProperty().isNotEqualTo(CleanupViewModel.Scope.BY_AGE));
+        Label note = new Label("Users with a live connection are never included. Every user is re-checked right before it is changed."
+                + " By age, users whose age no source knows are listed, never included.");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
         Button plan = new Button("Show the plan", new FontIcon(Feather.LIST));
@@ -115,10 +124,50 @@ public final class CleanupWizard extends BorderPane {
         plan.disableProperty().bind(model.busyProperty());
         plan.setOnAction(e -> model.makePlan());
         Button cancel = button("cleanupCancelButton", "Cancel", close);
-        VBox page = new VBox(14, bold("Which users"), scopeBox, bold("What to do"), new VBox(6, drop, lock), note);
+        scopeBox.getChildren().add(1, byAge);
+        VBox page = new VBox(14, bold("Which users"), scopeBox, bold("What to do with users chosen by state"),
+                new VBox(6, drop, lock), note);
         page.setFillWidth(true);
         setBottom(buttons(cancel, plan));
         return page;
+    }
+
+    /** The same criteria as a policy file: lock after N minutes not cleaned up; drop after N days locked and inactive. */
+    private Node byAgeCriteria() {
+        PolicyCriteria criteria = model.policyCriteria();
+        CheckBox lock = new CheckBox("Lock users not cleaned up for more than");
+        lock.setId("policyLock");
+        lock.selectedProperty().bindBidirectional(criteria.lockProperty());
+        Spinner<Integer> minutes = spinner("policyLockMinutes", 1, 10_080, criteria.lockAfterMinutesProperty());
+        minutes.disableProperty().bind(lock.selectedProperty().not());
+        CheckBox drop = new CheckBox("Drop users locked for more than");
+        drop.setId("policyDrop");
+        drop.selectedProperty().bindBidirectional(criteria.dropProperty());
+        Spinner<Integer> lockedDays = spinner("policyDropLockedDays", 1, 3650, criteria.dropLockedDaysProperty());
+        Spinner<Integer> inactiveDays = spinner("policyDropInactiveDays", 1, 3650, criteria.dropInactiveDaysProperty());
+        lockedDays.disableProperty().bind(drop.selectedProperty().not());
+        inactiveDays.disableProperty().bind(drop.selectedProperty().not());
+        FlowPane lockRow = row(lock, minutes, new Label("minutes"));
+        FlowPane dropRow = row(drop, lockedDays, new Label("days and not active for"), inactiveDays, new Label("days"));
+        VBox box = new VBox(6, lockRow, dropRow);
+        box.setId("policyCriteria");
+        box.setPadding(new Insets(2, 0, 6, 24));
+        return box;
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(90);
+        spinner.valueProperty().addListener((obs, was, now) -> value.set(now));
+        return spinner;
+    }
+
+    private static FlowPane row(Node... nodes) {
+        FlowPane row = new FlowPane(6, 4, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private RadioButton actionRadio(String id, String text, CleanupAction action, ToggleGroup group) {
@@ -133,7 +182,8 @@ public final class CleanupWizard extends BorderPane {
     private Node planPage() {
         TableView<PlannedAction> table = new TableView<>(model.planned());
         table.setId("cleanupPlanTable");
-        table.setPlaceholder(new Label("No auto-user matches: nothing to clean up."));
+        table.setPlaceholder(new Label(model.scopeProperty().get() == CleanupViewModel.Scope.BY_AGE
+                ? "No user is old enough by these criteria: nothing to clean up." : "No auto-user matches: nothing to clean up."));
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
                 column("Action", 80, a -> a.action().verb()),
@@ -152,11 +202,27 @@ public final class CleanupWizard extends BorderPane {
         run.textProperty().bind(model.runLabelProperty());
         run.setGraphic(new FontIcon(Feather.TRASH_2));
         run.getStyleClass().add(Styles.DANGER);
-        run.disableProperty().bind(model.planProperty().map(p -> p.isEmpty()).orElse(true));
+        run.disableProperty().bind(model.canRunProperty().not());
         run.setOnAction(e -> model.run());
         setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
-        return new VBox(10, table, bold("Exact commands, in order"), commands);
+        VBox page = new VBox(10, table, bold("Exact commands, in order"), commands);
+        if (!model.notIncluded().isEmpty()) {
+            TableView<PolicyDecision> left = new TableView<>(model.notIncluded());
+            left.setId("cleanupNotIncludedTable");
+            left.getColumns().setAll(java.util.List.of(
+                    column("User", 200, PolicyDecision::mongoName),
+                    column("Why not in the plan", 440, PolicyDecision::reason)));
+            left.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            left.setMinHeight(110);
+            table.setMinHeight(110);
+            commands.setPrefRowCount(3);
+            VBox.setVgrow(left, Priority.ALWAYS);
+            page.getChildren().addAll(bold("Not in the plan (" + model.notIncluded().size()
+                    + "): age unknown or never seen active"), left);
+        }
+        return page;
     }
+
 
     private Node runningPage() {
         ProgressBar bar = new ProgressBar();

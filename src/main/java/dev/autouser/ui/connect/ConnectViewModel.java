@@ -58,6 +58,10 @@ public final class ConnectViewModel {
     private final ReadOnlyBooleanWrapper resultOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper welcome = new ReadOnlyBooleanWrapper(false);
+    /** Why the connected server stopped answering ("" while it answers): the window's one health signal. */
+    private final StringProperty serverTrouble = new SimpleStringProperty("");
+    /** "Connected to … as …" of the open connection, or null before the first one. */
+    private String connectedLine;
     private boolean loadedOnce;
 
     public ConnectViewModel(ProfileStore store, Connector connector, DialogService dialogs, FxExecutors executors,
@@ -71,6 +75,21 @@ public final class ConnectViewModel {
         uri.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
         tlsAllowInvalid.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
         certFile.addListener((obs, was, now) -> readSubject());
+        serverTrouble.addListener((obs, was, now) -> showServerHealth(was, now));
+    }
+
+    /** The result line never keeps saying "Connected" about a server that stopped answering. */
+    private void showServerHealth(String was, String now) {
+        if (connectedLine == null) {
+            return;
+        }
+        if (!now.isEmpty()) {
+            resultOk.set(false);
+            result.set("Not answering: " + now + " The console keeps asking and carries on once it answers.");
+        } else if (!was.isEmpty() && result.get().startsWith("Not answering")) { // else a new connection said its own
+            resultOk.set(true);
+            result.set(connectedLine + " The server answers again.");
+        }
     }
 
     /** Loads the saved profiles (in the background: it is file I/O). */
@@ -192,7 +211,8 @@ public final class ConnectViewModel {
             welcome.set(false);
             edit(session.profile()); // shows what was used, e.g. the demo's URI and files
             resultOk.set(true);
-            result.set("Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".");
+            connectedLine = "Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".";
+            result.set(connectedLine);
             updateWarnings(Optional.of(session.facts().platform()));
             onConnected.accept(session);
         }, failure -> {
@@ -255,6 +275,8 @@ public final class ConnectViewModel {
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty resultOkProperty() { return resultOk.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** Bound to the window's server health: "" while the server answers, else why it does not. */
+    public StringProperty serverTroubleProperty() { return serverTrouble; }
     /** True on a first run (no saved profile) until a connection is made or a new one is started. */
     public ReadOnlyBooleanProperty welcomeProperty() { return welcome.getReadOnlyProperty(); }
 }

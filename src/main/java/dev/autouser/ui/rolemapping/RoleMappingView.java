@@ -64,6 +64,8 @@ public final class RoleMappingView extends BorderPane {
         Label summary = new Label();
         summary.setId("summaryLabel");
         summary.textProperty().bind(model.summaryProperty());
+        summary.setWrapText(true); // a long verdict (server gone, roles unchecked) wraps instead of being cut
+        summary.setMinWidth(0);
         HBox actions = new HBox(8, importButton, exportButton, summary);
         actions.setAlignment(Pos.CENTER_LEFT); // the summary sits on the buttons' middle, not their top
         VBox header = new VBox(8, title, actions);
@@ -109,6 +111,9 @@ public final class RoleMappingView extends BorderPane {
                 setText(empty || problem == null ? null : RoleProblemText.sentence(problem));
             }
         });
+        // Checks made before the server stopped answering stay readable, visibly dimmed.
+        javafx.css.PseudoClass staleState = javafx.css.PseudoClass.getPseudoClass("stale");
+        model.staleProperty().addListener((obs, was, now) -> problemList.pseudoClassStateChanged(staleState, now));
         problemList.setPrefHeight(110);
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,

@@ -56,6 +56,10 @@ public final class RoleMappingViewModel {
     private final ObservableList<RoleProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** Why the server stopped answering ("" while it answers): the window's one health signal. */
+    private final StringProperty serverTrouble = new SimpleStringProperty("");
+    /** The checks shown were made before the server stopped answering. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper stale = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     /** Counts imports: a preview or simulation of the previous role no longer applies after one. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper imports = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
@@ -69,8 +73,20 @@ public final class RoleMappingViewModel {
         for (Observable field : List.of(name, mode, labels, dbNames, allowRoles, denyRoles, sampleTraits)) {
             field.addListener(o -> revalidate());
         }
+        serverTrouble.addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                stale.set(true);
+                summary.set(STALE_SUMMARY);
+            } else if (!was.isEmpty()) {
+                catalog.forget(); // back: its roles may have changed meanwhile, so ask again
+                revalidate();
+            }
+        });
         revalidate();
     }
+
+    private static final String STALE_SUMMARY =
+            "Checked before the server stopped answering: the role checks may be out of date.";
 
     public StringProperty nameProperty() { return name; }
     public ObjectProperty<CreateDbUserMode> modeProperty() { return mode; }
@@ -82,6 +98,10 @@ public final class RoleMappingViewModel {
     public ObservableList<RoleProblem> problems() { return problems; }
     public ReadOnlyStringProperty yamlProperty() { return yaml.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    /** Bound to the window's server health: "" while the server answers, else why it does not. */
+    public StringProperty serverTroubleProperty() { return serverTrouble; }
+    /** True while the checks shown were made before the server stopped answering. */
+    public javafx.beans.property.ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
 
     /** Problems about one entry, for showing them on that entry's row. */
     public List<RoleProblem> problemsFor(String entry) {
@@ -256,10 +276,18 @@ public final class RoleMappingViewModel {
         work.run("Validating the role failed", () -> RoleMappingValidator.validate(role, traits, catalog), found -> {
             if (mine == generation.get()) { // else a newer edit is being validated
                 problems.setAll(found);
+                stale.set(false);
                 summary.set(summaryOf(found));
             }
         }, failure -> {
-            if (mine == generation.get()) {
+            if (mine != generation.get()) {
+                return;
+            }
+            if (failure instanceof dev.autouser.core.mongo.ConnectionLostException) {
+                // No dialog per keystroke while the server is away: the page says so, and checks again on its return.
+                stale.set(true);
+                summary.set("The roles could not be checked: " + ErrorText.sentence("Validating the role failed", failure));
+            } else {
                 dialogs.showError(ErrorText.sentence("Validating the role failed", failure), failure);
             }
         });

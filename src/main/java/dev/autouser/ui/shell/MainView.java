@@ -2,6 +2,7 @@ package dev.autouser.ui.shell;
 
 import dev.autouser.ui.support.Shortcut;
 import dev.autouser.ui.support.ShortcutTarget;
+import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.autouser.ui.support.Theme;
@@ -33,6 +34,8 @@ public final class MainView extends BorderPane {
     private final Function<Page, Node> pages;
     private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final ToggleGroup navigation = new ToggleGroup();
+    /** The server-gone banner above whichever page is shown. */
+    private final BorderPane pageArea = new BorderPane();
 
     public MainView(MainViewModel model, Theme theme, Function<Page, Node> pages) {
         this.model = model;
@@ -54,7 +57,7 @@ public final class MainView extends BorderPane {
             if (shortcut.yieldsToTextInput() && typing) {
                 return;
             }
-            if (getCenter() instanceof ShortcutTarget target && target.onShortcut(shortcut)) {
+            if (pageArea.getCenter() instanceof ShortcutTarget target && target.onShortcut(shortcut)) {
                 event.consume();
             }
         }));
@@ -62,8 +65,27 @@ public final class MainView extends BorderPane {
 
     private void createView() {
         setLeft(createNavigation());
+        pageArea.setTop(createServerGoneBanner());
+        setCenter(pageArea);
         setBottom(new StatusBar(model));
         getStyleClass().add("main-view");
+    }
+
+    /**
+     * Every page says when the server stopped answering, and what that means for what it shows
+     * (the status bar alone is easy to miss next to a table that still looks current).
+     */
+    private Message createServerGoneBanner() {
+        Message banner = new Message("Server not answering", "", new FontIcon(Feather.ALERT_OCTAGON));
+        banner.setId("serverGoneBanner");
+        banner.getStyleClass().add(Styles.DANGER);
+        banner.descriptionProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.serverTroubleProperty().get() + " " + model.pageProperty().get().whileServerIsGone(),
+                model.serverTroubleProperty(), model.pageProperty()));
+        banner.visibleProperty().bind(model.serverTroubleProperty().isNotEmpty().and(model.connectedProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        BorderPane.setMargin(banner, new Insets(12, 20, 0, 20));
+        return banner;
     }
 
     private VBox createNavigation() {
@@ -106,7 +128,7 @@ public final class MainView extends BorderPane {
     }
 
     private void showPage(Page page) {
-        setCenter(built.computeIfAbsent(page, pages));
+        pageArea.setCenter(built.computeIfAbsent(page, pages));
         syncNavigation();
     }
 

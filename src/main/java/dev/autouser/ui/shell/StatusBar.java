@@ -12,7 +12,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class StatusBar extends HBox {
     StatusBar(MainViewModel model) {
         Label server = item("statusServer", Feather.SERVER);
-        server.textProperty().bind(model.serverProperty());
+        // Every host of a replica set does not fit at 1024 px: the first and a count, all of them in the tooltip.
+        // Once the members' answers are shown, they say more than the role of the member that answered on connect.
+        server.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String text = firstHostAndCount(model.serverProperty().get());
+            return model.topologyProperty().get().isEmpty() ? text : text.replaceFirst(" \\([^()]*\\)$", "");
+        }, model.serverProperty(), model.topologyProperty()));
+        server.tooltipProperty().bind(model.serverProperty().map(javafx.scene.control.Tooltip::new));
         Label identity = item("statusIdentity", Feather.USER);
         identity.textProperty().bind(model.identityProperty());
         identity.visibleProperty().bind(model.connectedProperty());
@@ -48,7 +54,9 @@ final class StatusBar extends HBox {
         Label app = new Label(model.appVersion(), new FontIcon(Feather.INFO));
         app.setId("statusAppVersion");
         app.setTooltip(new javafx.scene.control.Tooltip("Auto-User Console " + model.appVersion()));
-        app.setMinWidth(0); // gives way first: at 1024 px a replica set's line needs the room
+        // Gives way first, wholly: an icon without its text says nothing. At 1024 px the server facts need the room.
+        app.visibleProperty().bind(widthProperty().greaterThan(1100));
+        app.managedProperty().bind(app.visibleProperty());
         // The server line (every host of a replica set) may give way after the notice, but never below
         // a readable width; the short facts stay whole.
         server.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
@@ -60,9 +68,21 @@ final class StatusBar extends HBox {
         getChildren().addAll(server, identity, version, topology, refreshed, paused, trouble, new Spacer(), notice, app);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(18);
+        setSpacing(12);
         setPadding(new Insets(4, 12, 4, 12));
     }
+
+    /** "db1:27017,db2:27017,db3:27017" within the text becomes "db1:27017 +2". */
+    static String firstHostAndCount(String text) {
+        java.util.regex.Matcher hosts = HOST_LIST.matcher(text);
+        if (!hosts.find()) {
+            return text;
+        }
+        String[] each = hosts.group().split(",");
+        return text.substring(0, hosts.start()) + each[0] + " +" + (each.length - 1) + text.substring(hosts.end());
+    }
+
+    private static final java.util.regex.Pattern HOST_LIST = java.util.regex.Pattern.compile("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)+");
 
     private static Label item(String id, Feather icon) {
         Label label = new Label("", new FontIcon(icon));

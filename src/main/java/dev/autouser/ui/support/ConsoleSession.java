@@ -25,6 +25,11 @@ public record ConsoleSession(ConnectionProfile profile, MongoGateway gateway, Se
         return "MongoDB " + facts.version();
     }
 
+    /** Throws when the server no longer answers; {@link ServerHealth} calls it every few seconds. */
+    public void ping() {
+        gateway.ping();
+    }
+
     /**
      * This session, taking over the embedded server {@code previous} runs when both talk to the same
      * address: pressing Connect on the demo profile must not stop the demo it connects to.

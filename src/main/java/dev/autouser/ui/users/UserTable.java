@@ -51,6 +51,7 @@ final class UserTable extends TableView<UserRow> {
                 text("Clients", "clientsColumn", 135, UserRow::clientsProperty),
                 text("Apps", "appsColumn", 92, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        dev.autouser.ui.support.ColumnHeaders.keepReadable(this);
         setRowFactory(table -> new HighlightRow());
         // A fixed row height spares the table measuring every visible cell on each refresh.
         setFixedCellSize(28);

@@ -78,7 +78,8 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
                 javafx.beans.binding.Bindings.when(model.staleProperty())
                         .then(" The rows below are from the last listing that succeeded and may be out of date.")
                         .otherwise("")));
-        error.visibleProperty().bind(model.refreshErrorProperty().isNotEmpty());
+        // While the server does not answer, the window's banner says so above every page: not twice here.
+        error.visibleProperty().bind(model.refreshErrorProperty().isNotEmpty().and(model.serverTroubleProperty().isEmpty()));
         error.managedProperty().bind(error.visibleProperty());
         selectionInfo.setId("selectionInfo");
         selectionInfo.setWrapText(true);

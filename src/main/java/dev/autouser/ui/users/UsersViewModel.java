@@ -61,6 +61,8 @@ public final class UsersViewModel {
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper refreshError = new ReadOnlyStringWrapper("");
+    /** Why the server stopped answering ("" while it answers): the window's one health signal. */
+    private final StringProperty serverTrouble = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<LiveRows.Merge<UserRow>> lastMerge = new ReadOnlyObjectWrapper<>();
     private final UserSelection selection = new UserSelection();
     private final ReadOnlyObjectWrapper<UserRow> focused = new ReadOnlyObjectWrapper<>();
@@ -85,6 +87,16 @@ public final class UsersViewModel {
         stateFilter.addListener((obs, was, now) -> applyFilter());
         roleFilter.addListener((obs, was, now) -> applyFilter());
         clusterFilter.addListener((obs, was, now) -> applyFilter());
+        serverTrouble.addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                // Whichever page is shown: the rows stay, marked as possibly out of date until a listing succeeds.
+                if (refreshError.get().isEmpty()) {
+                    refreshError.set(now);
+                }
+            } else if (!was.isEmpty()) {
+                load(false); // back: one listing, even while paused, so the rows are current again
+            }
+        });
     }
 
     /** A refresh the person asked for: failures open a dialog as well as the banner. */
@@ -270,6 +282,8 @@ public final class UsersViewModel {
     public ReadOnlyBooleanProperty refreshingProperty() { return refreshing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadedProperty() { return loaded.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refreshErrorProperty() { return refreshError.getReadOnlyProperty(); }
+    /** Bound to the window's server health: "" while the server answers, else why it does not. */
+    public StringProperty serverTroubleProperty() { return serverTrouble; }
     /** Rows are shown but the last refresh failed: what the table shows may no longer be true. */
     public javafx.beans.binding.BooleanBinding staleProperty() { return stale; }
     public ReadOnlyObjectProperty<LiveRows.Merge<UserRow>> lastMergeProperty() { return lastMerge.getReadOnlyProperty(); }

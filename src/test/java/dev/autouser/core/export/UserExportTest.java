@@ -7,9 +7,16 @@ import dev.autouser.core.provisioning.LiveSession;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import org.bson.Document;
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,9 +36,34 @@ class UserExportTest {
     void csvNamesTheTeleportUserAndTheirRootCluster() {
         String csv = UserExport.csv(List.of(user("CN=remote-yara-root-eu"), user("CN=alice", "mongosh")));
 
-        assertEquals("mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps\r\n"
-                + "CN=remote-yara-root-eu,yara,root-eu,not-cleaned-up,read@db2 read@reporting,0,,\r\n"
-                + "CN=alice,alice,,active,read@db2 read@reporting,1,10.0.0.1:50000,mongosh\r\n", csv);
+        assertEquals("mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps,"
+                + "last_active,last_active_source,locked_since,first_seen\r\n"
+                + "CN=remote-yara-root-eu,yara,root-eu,not-cleaned-up,read@db2 read@reporting,0,,,,,,\r\n"
+                + "CN=alice,alice,,active,read@db2 read@reporting,1,10.0.0.1:50000,mongosh,,,,\r\n", csv);
+    }
+
+    @Test
+    void theHistorysEvidenceIsInBothFormatsAsInstants() throws Exception {
+        Instant first = Instant.parse("2026-11-28T08:00:00Z");
+        Instant active = Instant.parse("2026-11-30T17:45:00Z");
+        Instant locked = Instant.parse("2026-11-30T18:00:00Z");
+        UserKey key = new UserKey("db1:27017", UserKey.MONGODB, "CN=bob");
+        UserEvidence evidence = new UserEvidence(key, Optional.of(first), Map.of(EvidenceSource.TELEPORT_AUDIT,
+                new Activity(active, EvidenceSource.TELEPORT_AUDIT, "", "")), Optional.of(locked), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        Map<String, UserEvidence> known = Map.of("CN=bob", evidence);
+
+        String csv = UserExport.render(UserExport.Format.CSV, List.of(user("CN=bob"), user("CN=carol")), known);
+        JsonNode json = new ObjectMapper().readTree(UserExport.render(UserExport.Format.JSON, List.of(user("CN=bob"),
+                user("CN=carol")), known));
+
+        assertTrue(csv.contains(",0,,,2026-11-30T17:45:00Z,Teleport audit,2026-11-30T18:00:00Z,2026-11-28T08:00:00Z\r\n"), csv);
+        assertTrue(csv.endsWith("CN=carol,carol,,not-cleaned-up,read@db2 read@reporting,0,,,,,,\r\n"), csv);
+        assertEquals("2026-11-30T17:45:00Z", json.get(0).path("lastActive").asText());
+        assertEquals("Teleport audit", json.get(0).path("lastActiveSource").asText());
+        assertEquals("2026-11-30T18:00:00Z", json.get(0).path("lockedSince").asText());
+        assertEquals("2026-11-28T08:00:00Z", json.get(0).path("firstSeen").asText());
+        assertTrue(json.get(1).path("lastActive").isNull() && json.get(1).path("firstSeen").isNull(), json.toString());
     }
 
     @Test
@@ -52,9 +84,9 @@ class UserExportTest {
                 user("CN=bob", "-2+3")));
 
         List<String> rows = csv.lines().toList();
-        assertTrue(rows.get(1).endsWith(",\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""), rows.get(1));
-        assertTrue(rows.get(2).endsWith(",'@SUM(1)"), rows.get(2));
-        assertTrue(rows.get(3).endsWith(",'-2+3"), rows.get(3));
+        assertTrue(rows.get(1).endsWith(",\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",,,,"), rows.get(1));
+        assertTrue(rows.get(2).endsWith(",'@SUM(1),,,,"), rows.get(2));
+        assertTrue(rows.get(3).endsWith(",'-2+3,,,,"), rows.get(3));
         assertTrue(csv.lines().skip(1).flatMap(line -> java.util.Arrays.stream(line.split(","))).noneMatch(cell -> cell.startsWith("=")),
                 csv);
     }
@@ -67,7 +99,7 @@ class UserExportTest {
         String csv = UserExport.csv(List.of(user));
         String json = UserExport.json(List.of(user));
 
-        assertTrue(csv.contains(",\\x1b]0;owned\\x07x\\r\\ny\\x9b\\u202e\r\n"), csv);
+        assertTrue(csv.contains(",\\x1b]0;owned\\x07x\\r\\ny\\x9b\\u202e,,,,\r\n"), csv);
         assertEquals(2, csv.split("\r\n").length, csv);
         assertFalse(json.chars().anyMatch(UntrustedText::isUnsafeCodePoint), json);
         assertEquals(hostile, new ObjectMapper().readTree(json).get(0).path("apps").get(0).asText(), "JSON keeps the exact text");

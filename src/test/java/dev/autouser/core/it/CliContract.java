@@ -85,7 +85,48 @@ abstract class CliContract extends SeededContract {
         users.forEach(u -> assertEquals("locked", u.path("state").asText()));
         Run csv = asDba("list", "--csv", "--state", "not-cleaned-up");
         assertTrue(csv.out().startsWith("mongo_user,teleport_user,root_cluster,state,roles"), csv.out());
-        assertTrue(csv.out().contains("CN=" + idle + "," + idle + ",,not-cleaned-up,read@db1,0,,\r\n"), csv.out());
+        // never seen active, not locked, first seen by the listings above (the history in the test's data folder)
+        String row = csv.out().lines().filter(l -> l.startsWith("CN=" + idle + ",")).findFirst().orElseThrow();
+        assertTrue(row.startsWith("CN=" + idle + "," + idle + ",,not-cleaned-up,read@db1,0,,,,,,"), row);
+        java.time.Instant.parse(row.substring(row.lastIndexOf(',') + 1));
+        assertTrue(table.out().lines().findFirst().orElseThrow().endsWith("LAST ACTIVE  LOCKED SINCE  FIRST SEEN"), table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("CN=" + idle + " ") && l.contains("not seen")
+                && l.endsWith("just now")), table.out());
+    }
+
+    @Test
+    void listRecordsUseInTheHistoryAndTheNextRunShowsIt() throws Exception {
+        String name = seeds.autoUser("seen", false, "read@db1");
+        try (var session = seeds.connect(name, "mongosh 2.3.1")) {
+            assertEquals(0, asDba("list").exit());
+        }
+        JsonNode users = new ObjectMapper().readTree(asDba("list", "--json").out());
+        JsonNode user = null;
+        for (JsonNode each : users) {
+            if (each.path("mongoUser").asText().equals("CN=" + name)) {
+                user = each;
+            }
+        }
+        assertTrue(user != null, users.toString());
+        assertEquals("observed", user.path("lastActiveSource").asText(), user.toString());
+        java.time.Instant.parse(user.path("lastActive").asText());
+        java.time.Instant.parse(user.path("firstSeen").asText());
+        assertTrue(user.path("lockedSince").isNull(), user.toString());
+    }
+
+    @Test
+    void aHistoryThatCannotBeOpenedNeverBlocksListingOrCleanupAndIsSaidOnce() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("data").resolve("history.db"));
+        String name = seeds.autoUser("no-history", false, "read@db1");
+        Run list = asDba("list", "--csv");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("CN=" + name + ","), list.out());
+        assertEquals(1, list.err().lines().filter(l -> l.startsWith("warning: The usage history is not available")).count(),
+                list.err());
+        Run dry = asDba("cleanup", "--not-cleaned-up-only", "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("CN=" + name), dry.out());
+        assertEquals(1, dry.err().lines().filter(l -> l.contains("usage history is not available")).count(), dry.err());
     }
 
     @Test

@@ -193,9 +193,31 @@ class PostgresAutoUsersTest {
 
         UserResult result = report.results().stream().filter(r -> r.mongoName().equals(leaver)).findFirst().orElseThrow();
         assertEquals(UserResult.Status.SKIPPED, result.status());
-        assertTrue(result.detail().contains("no longer a member"), result.detail());
+        assertTrue(result.detail().contains("no longer an auto-user"), result.detail());
         assertTrue(roleCanLogin(leaver), "the server-side check left it alone");
         assertTrue(roleCanLogin(outsider));
+    }
+
+    @Test
+    void teleportsAdminAndTheGroupsAdministratorsAreNeverAutoUsersEvenWhenThatChangesAfterThePlan() {
+        String promoted = autoUser("promoted", true);
+        String creator = autoUser("creator", true);
+        AutoUserListing listing = new PostgresEngine(gateway).list();
+        assertTrue(listing.find(PostgresTarget.TELEPORT_ADMIN).isEmpty(), "a member WITH ADMIN OPTION is the group's administrator");
+        PostgresUserActions actions = new PostgresUserActions(gateway, audit);
+        CleanupPlan plan = actions.planFor(CleanupAction.LOCK, List.of(PostgresTarget.TELEPORT_ADMIN, promoted, creator));
+        assertTrue(plan.refused().get(0).reason().startsWith("not managed by Teleport"), plan.refused().toString());
+        assertEquals(List.of(promoted, creator), plan.userNames());
+
+        target.sql("GRANT \"teleport-auto-user\" TO " + SqlText.identifier(promoted) + " WITH ADMIN OPTION",
+                "ALTER ROLE " + SqlText.identifier(creator) + " CREATEROLE");
+        CleanupReport report = actions.execute(plan, (r, d, t) -> { });
+
+        assertTrue(report.results().stream().filter(r -> !r.mongoName().equals(PostgresTarget.TELEPORT_ADMIN))
+                .allMatch(r -> r.status() == UserResult.Status.SKIPPED && r.detail().contains("no longer an auto-user")),
+                report.results().toString());
+        assertEquals(3, report.results().size());
+        assertTrue(roleCanLogin(promoted) && roleCanLogin(creator) && roleCanLogin(PostgresTarget.TELEPORT_ADMIN));
     }
 
     @Test

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 9's layout report at 1024x700 ("Auto-…", Role mapping buttons reading "A…"): on every page,
- * no label or button shows less than its text (compared with what the skin renders).
+ * no label, button or table column header shows less than its text (compared with what the skin renders).
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutFxTest {
@@ -54,6 +54,7 @@ class LayoutFxTest {
             robot.interact(() -> stage.getScene().getRoot().layout());
             Parent root = stage.getScene().getRoot();
             Truncation.truncatedUnder(root).forEach(what -> cut.add(page + " " + what));
+            Truncation.truncatedHeadersUnder(root).forEach(what -> cut.add(page + " " + what));
         }
         assertEquals(List.of(), cut);
     }

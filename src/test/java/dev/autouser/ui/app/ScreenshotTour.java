@@ -98,6 +98,7 @@ public final class ScreenshotTour {
             Stage wizard = onFx(() -> CleanupWizard.open(stage, new CleanupViewModel(cleanup, window.dialogs(),
                     FxExecutors.forApplication(), () -> { })));
             Thread.sleep(800);
+            shoot(wizard.getScene(), out.resolve("cleanup-criteria-" + theme + ".png"));
             onFx(() -> {
                 ((javafx.scene.control.Button) wizard.getScene().lookup("#cleanupPlanButton")).fire();
                 return null;

@@ -16,7 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
+import dev.autouser.core.policy.PolicyDecision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,5 +117,47 @@ class CleanupViewModelTest {
 
         assertEquals(CleanupViewModel.Step.CRITERIA, wizard.stepProperty().get());
         assertTrue(wizard.results().isEmpty());
+    }
+
+    @Test
+    void theDefaultPlanIsByAgeAndListsUsersOfUnknownAgeWithoutTakingThem() {
+        String idle = users.notCleanedUp("bob", "read@db1");
+        String locked = users.locked("carol", "read@db1");
+
+        wizard.makePlan();
+
+        assertEquals(CleanupViewModel.Scope.BY_AGE, wizard.scopeProperty().get());
+        assertTrue(wizard.planned().isEmpty(), wizard.planned().toString());
+        List<String> listed = wizard.notIncluded().stream().map(PolicyDecision::mongoName).toList();
+        assertTrue(listed.containsAll(List.of("CN=" + idle, "CN=" + locked)), listed.toString());
+        assertEquals("Nothing to do", wizard.runLabelProperty().get());
+        assertFalse(wizard.canRunProperty().get());
+    }
+
+    @Test
+    void byAgeLocksAUserNotCleanedUpLongerThanTheChosenMinutesAndSaysWhy() {
+        String idle = users.notCleanedUp("bob", "read@db1");
+        String recent = users.notCleanedUp("dan", "read@db1");
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Map<String, UserEvidence> evidence = Map.of(
+                "CN=" + idle, notCleanedUpSince(idle, now.minus(Duration.ofMinutes(50))),
+                "CN=" + recent, notCleanedUpSince(recent, now.minus(Duration.ofMinutes(20))));
+        wizard = new CleanupViewModel(new UserCleanup(gateway, new AuditLog(dir.resolve("audit.jsonl"))),
+                () -> evidence, Clock.fixed(now, ZoneOffset.UTC), dialogs, FxExecutors.direct(), () -> refreshes++);
+        wizard.policyCriteria().lockAfterMinutesProperty().set(30);
+
+        wizard.makePlan();
+
+        assertEquals(List.of("CN=" + idle), wizard.planned().stream().map(PlannedAction::mongoName).toList());
+        assertEquals("not cleaned up for at least 50 min (over 30 min)", wizard.planned().get(0).reason());
+        assertEquals("Lock 1 user", wizard.runLabelProperty().get());
+        wizard.run();
+        assertTrue(new AutoUserLister(gateway).list().find("CN=" + idle).orElseThrow().locked());
+        assertFalse(new AutoUserLister(gateway).list().find("CN=" + recent).orElseThrow().locked());
+    }
+
+    private static UserEvidence notCleanedUpSince(String name, Instant since) {
+        return new UserEvidence(new UserKey("sandbox", UserKey.MONGODB, "CN=" + name), Optional.of(since),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.of(since), Optional.empty());
     }
 }

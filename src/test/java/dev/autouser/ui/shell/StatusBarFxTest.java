@@ -44,6 +44,26 @@ class StatusBarFxTest {
     }
 
     @Test
+    void aReplicaSetsServerLineAndMemberAnswersFitAt1024(FxRobot robot) {
+        robot.interact(() -> {
+            model.connected("Demo server · localhost:36517,localhost:42255,localhost:43085 (replica set primary)",
+                    "CN=dba@$external", "MongoDB 7.0.14");
+            model.topology("3/3 members answered");
+            model.refreshedAt(java.time.Instant.parse("2026-12-01T21:40:16Z"));
+        });
+
+        for (String id : new String[] {"#statusServer", "#statusIdentity", "#statusServerVersion", "#statusTopology",
+                "#statusLastRefresh"}) {
+            Labeled field = robot.lookup(id).queryAs(Labeled.class);
+            assertTrue(field.isVisible(), id);
+            assertFalse(Truncation.isTruncated(field), id + " cut: " + field.getText());
+        }
+        Labeled server = robot.lookup("#statusServer").queryAs(Labeled.class);
+        assertTrue(server.getText().equals("Demo server · localhost:36517 +2"), server.getText());
+        assertTrue(server.getTooltip().getText().contains("localhost:43085"), "every host in the tooltip");
+    }
+
+    @Test
     void aPausedRefreshIsVisibleOnEveryPage(FxRobot robot) {
         robot.interact(() -> {
             model.connected("Demo server · localhost:27018", "CN=dba@$external (X.509)", "MongoDB 7.0.14");

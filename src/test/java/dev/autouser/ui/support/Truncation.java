@@ -23,6 +23,17 @@ public final class Truncation {
         return cut;
     }
 
+    /** "Header 'Teleport user' shown as 'Teleport…'" for each visible table column header whose title is cut. */
+    public static List<String> truncatedHeadersUnder(Parent root) {
+        List<String> cut = new ArrayList<>();
+        for (Node header : root.lookupAll(".column-header")) {
+            if (header.isVisible() && header.lookup(".label") instanceof Labeled title && isTruncated(title)) {
+                cut.add("header '" + title.getText() + "' shown as '" + shownText(title).map(Text::getText).orElse("") + "'");
+            }
+        }
+        return cut;
+    }
+
     public static boolean isTruncated(Labeled labeled) {
         String full = labeled.getText();
         if (full == null || full.isEmpty() || !labeled.isVisible()) {

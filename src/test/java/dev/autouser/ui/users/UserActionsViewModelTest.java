@@ -137,5 +137,6 @@ class UserActionsViewModelTest {
         assertEquals(2, lines.size(), lines.toString());
         assertEquals(UserExport.CSV_HEADER, lines.get(0), "the CLI's list --csv format");
         assertTrue(lines.get(1).startsWith("CN=" + bob + "," + bob + ",,not-cleaned-up,read@db1,0"), lines.get(1));
+        assertEquals(12, lines.get(1).split(",", -1).length, "the evidence columns, empty when not known: " + lines.get(1));
     }
 }

@@ -21,6 +21,12 @@ final class MongoUserActions implements UserActions {
     }
 
     @Override
+    public UserActions recordingListingsWith(java.util.function.UnaryOperator<dev.autouser.core.provisioning.AutoUserListing> recorder) {
+        cleanup.recordingListingsWith(recorder);
+        return this;
+    }
+
+    @Override
     public CleanupPlan plan(CleanupCriteria criteria) {
         return cleanup.plan(criteria);
     }

@@ -1,0 +1,126 @@
+package dev.autouser.bench;
+
+import dev.autouser.core.postgres.PostgresLister;
+import dev.autouser.testsupport.PostgresTarget;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N PostgreSQL auto-users listed by the CLI ({@code autouser list --json}, a whole process) next to psql
+ * running the hand-written query that gives the same answer (the console's own listing query, which a DBA
+ * can paste), interleaved round by round so the machine's load hits both alike. Real embedded PostgreSQL
+ * 17.6 over TLS with client certificates for both tools. Usage (see scripts/bench-postgres.sh):
+ * {@code PostgresListingBenchmark JAR USERS ROUNDS}.
+ */
+public final class PostgresListingBenchmark {
+    private PostgresListingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jar = args.length > 0 ? args[0] : "target/autouser.jar";
+        int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        PostgresTarget target = PostgresTarget.shared();
+        seed(target, users);
+        List<Connection> sessions = new ArrayList<>();
+        for (int i = 1; sessions.size() < 20; i++) {
+            if (i % 3 != 0) { // every third user is NOLOGIN (locked)
+                sessions.add(target.sessionAs("bench-" + i, "postgres", "bench-session"));
+            }
+        }
+        String uri = "postgresql://dba@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert="
+                + target.caFile() + "&sslcert=" + target.certFile("dba") + "&sslkey=" + target.keyFile("dba");
+        Path query = Files.createTempFile("list", ".sql");
+        Files.writeString(query, PostgresLister.SQL + ";\n");
+        List<String> cli = List.of("java", "-jar", jar, "list", "--json", "--uri", uri);
+        List<String> psql = List.of("psql", uri, "-X", "-A", "-t", "-q", "-f", query.toString());
+        System.out.printf("PostgreSQL %s, %d auto-users (20 connected), %d rounds, load average %s%n",
+                version(target), users, rounds, loadAverage());
+        long[] cliTimes = new long[rounds];
+        long[] psqlTimes = new long[rounds];
+        String cliRoundTrips = roundTrips(jar, uri);
+        for (int round = 0; round < rounds; round++) {
+            Result a = run(cli);
+            Result b = run(psql);
+            cliTimes[round] = a.millis;
+            psqlTimes[round] = b.millis;
+            long cliUsers = a.out.split("\"mongoUser\"", -1).length - 1;
+            long psqlRows = b.out.lines().filter(l -> !l.isBlank()).count();
+            System.out.printf("round %d: cli %d ms (%d users), psql %d ms (%d rows)%n", round + 1, a.millis, cliUsers,
+                    b.millis, psqlRows);
+            if (cliUsers != psqlRows) {
+                throw new IllegalStateException("the tools disagree: " + cliUsers + " vs " + psqlRows);
+            }
+        }
+        System.out.printf("cli  list --json: median %d ms, best %d ms, %s%n", median(cliTimes), min(cliTimes), cliRoundTrips);
+        System.out.printf("psql same query:  median %d ms, best %d ms, 1 query%n", median(psqlTimes), min(psqlTimes));
+        System.out.printf("load average after: %s%n", loadAverage());
+        for (Connection session : sessions) {
+            session.close();
+        }
+        System.exit(0);
+    }
+
+    private static void seed(PostgresTarget target, int users) {
+        target.sql("DO $$BEGIN IF to_regrole('bench_reader') IS NULL THEN CREATE ROLE bench_reader; END IF; END$$",
+                "DO $$BEGIN FOR i IN 1.." + users + " LOOP"
+                        + " IF to_regrole('\"bench-' || i || '\"') IS NULL THEN"
+                        + " EXECUTE format('CREATE ROLE %I ' || CASE WHEN i % 3 = 0 THEN 'NOLOGIN' ELSE 'LOGIN' END"
+                        + " || ' IN ROLE \"teleport-auto-user\"', 'bench-' || i);"
+                        + " IF i % 3 <> 0 THEN EXECUTE format('GRANT bench_reader TO %I', 'bench-' || i); END IF;"
+                        + " END IF; END LOOP; END$$");
+    }
+
+    private static String roundTrips(String jar, String uri) throws IOException, InterruptedException {
+        Result table = run(List.of("java", "-jar", jar, "list", "--state", "active", "--uri", uri));
+        return table.out.lines().filter(l -> l.contains("round trips")).findFirst().map(String::trim).orElse("?");
+    }
+
+    private record Result(long millis, String out) {
+    }
+
+    private static Result run(List<String> command) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + err);
+        }
+        return new Result((System.nanoTime() - started) / 1_000_000, new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static String version(PostgresTarget target) throws SQLException {
+        try (Connection c = target.admin(); var s = c.createStatement(); var r = s.executeQuery("SHOW server_version")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long min(long[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+}
