@@ -37,6 +37,8 @@ final class CleanupExecutor {
     private final ProgressListener listener;
     private final Runnable afterRecheck;
     private final List<UserResult> results = new ArrayList<>();
+    /** Silent hosts whose sessions the person accepted not to check, as seen by this run's censuses. */
+    private final java.util.Set<String> actedWithout = new java.util.TreeSet<>();
     private int total;
     private String stopReason;
 
@@ -219,7 +221,23 @@ final class CleanupExecutor {
      * (Everything about how sessions are found, on which members, lives in {@link SessionProbe}.)
      */
     private Map<String, List<LiveSession>> sessionsNow() {
-        return SessionProbe.sessionsByUser(gateway);
+        SessionCensus census = SessionProbe.census(gateway);
+        Map<String, List<LiveSession>> sessions = census.requireComplete(gateway.unverifiedAllowed());
+        census.acceptedSilent(gateway.unverifiedAllowed()).forEach(answer -> actedWithout.add(answer.node().host()));
+        return sessions;
+    }
+
+    /**
+     * A result of acting while a node's sessions could not be checked says so itself, not only the
+     * run's audit record: "…; override: sessions on db3:27017 not checked (--allow-unverified)".
+     */
+    private UserResult withOverride(UserResult result) {
+        if (actedWithout.isEmpty() || result.status() == UserResult.Status.SKIPPED
+                || result.detail().startsWith("not attempted")) {
+            return result;
+        }
+        return new UserResult(result.mongoName(), result.action(), result.status(), result.detail()
+                + "; override: sessions on " + String.join(", ", actedWithout) + " not checked (--allow-unverified)");
     }
 
     private <T> T recheck(java.util.function.Supplier<T> read) {
@@ -264,7 +282,8 @@ final class CleanupExecutor {
         return user.getString("user");
     }
 
-    private void report(UserResult result) {
+    private void report(UserResult reported) {
+        UserResult result = withOverride(reported);
         results.add(result);
         listener.onResult(result, results.size(), total);
     }

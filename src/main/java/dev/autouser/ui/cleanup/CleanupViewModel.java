@@ -102,6 +102,21 @@ public final class CleanupViewModel {
     private final ObservableList<UserResult> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Users the plan shown leaves out, and why ("" when none). */
+    private final ReadOnlyStringWrapper refusals = new ReadOnlyStringWrapper("");
+    /** The override checkbox's text when a silent member or mongos refused every user; "" otherwise. */
+    private final ReadOnlyStringWrapper overrideCheck = new ReadOnlyStringWrapper("");
+    /** Ticked by the person only: act although those hosts did not answer (audited). */
+    private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
+    private PlanChoice choice = PlanChoice.NONE;
+
+    /**
+     * How to show the plan as made, and, when silent hosts refused every user, how to show the plan
+     * made with their silence accepted (the override checkbox switches between the two).
+     */
+    private record PlanChoice(Runnable showAsMade, List<String> silentHosts, Runnable showWithOverride) {
+        static final PlanChoice NONE = new PlanChoice(() -> { }, List.of(), () -> { });
+    }
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
         this(cleanup, Map::of, Clock.systemUTC(), dialogs, executors, afterChange);
@@ -120,6 +135,7 @@ public final class CleanupViewModel {
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
+        override.addListener((obs, was, ticked) -> (ticked ? choice.showWithOverride() : choice.showAsMade()).run());
     }
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
@@ -127,11 +143,42 @@ public final class CleanupViewModel {
         if (!scope.get().byState()) {
             CleanupPolicy policy = policyCriteria.policy();
             PolicyCleanup byPolicy = new PolicyCleanup(cleanup, clock);
-            work.run("Planning the cleanup failed", () -> byPolicy.plan(policy, evidence.get()), this::showPolicyPlan);
+            work.run("Planning the cleanup failed", () -> choose(() -> byPolicy.plan(policy, evidence.get()),
+                    made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
+                    this::showPolicyPlan), this::showChoice);
             return;
         }
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> cleanup.plan(criteria), this::showPlan);
+        work.run("Planning the cleanup failed", () -> choose(() -> cleanup.plan(criteria),
+                made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
+    }
+
+    /**
+     * Background: the plan; if it refused every user and a member or mongos is silent, also the plan
+     * as if that silence were accepted, for the override checkbox to switch to.
+     */
+    private <P> PlanChoice choose(java.util.function.Supplier<P> planner, java.util.function.Predicate<P> allRefused,
+                                  java.util.function.Consumer<P> show) {
+        P made = planner.get();
+        if (allRefused.test(made)) {
+            List<String> hosts = cleanup.silentNodes().stream().map(n -> n.node().host()).toList();
+            if (!hosts.isEmpty()) {
+                P withOverride = cleanup.withUnverifiedAllowed(hosts, planner);
+                return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride));
+            }
+        }
+        return new PlanChoice(() -> show.accept(made), List.of(), () -> show.accept(made));
+    }
+
+    private void showChoice(PlanChoice made) {
+        choice = made;
+        overrideCheck.set(made.silentHosts().isEmpty() ? "" : Confirmation.overrideCheck(made.silentHosts()));
+        if (override.get()) {
+            override.set(false);
+        } else {
+            made.showAsMade().run();
+        }
+        step.set(Step.PLAN);
     }
 
     private void showPolicyPlan(PolicyPlan made) {
@@ -149,20 +196,27 @@ public final class CleanupViewModel {
                 : locks == 0 ? Confirmation.countLabel("Drop", drops)
                 : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
         canRun.set(!made.isEmpty());
-        step.set(Step.PLAN);
+        refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
+                made.drop().refused().stream()).toList()));
     }
 
-    private void showPlan(CleanupPlan made) {
+    private void display(CleanupPlan made) {
         policyPlan = null;
         notIncluded.clear();
         canRun.set(!made.isEmpty());
         plan.set(made);
+        refusals.set(leftOut(made.refused()));
         planned.setAll(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
                 : Confirmation.countLabel(verb, made.actions().size()));
-        step.set(Step.PLAN);
+    }
+
+    /** "Left out: 3 users — the sessions on db2:27017 could not be checked, …" or "". */
+    private static String leftOut(List<CleanupPlan.Refusal> refused) {
+        return refused.isEmpty() ? "" : "Left out: " + refused.size() + (refused.size() == 1 ? " user" : " users")
+                + " — " + refused.stream().map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; "));
     }
 
     public void back() {
@@ -182,11 +236,12 @@ public final class CleanupViewModel {
         progress.set(0);
         progressText.set("Starting…");
         step.set(Step.RUNNING);
+        List<String> accepted = override.get() ? choice.silentHosts() : List.of();
         ProgressListener listener = (result, finished, total) ->
                 executors.fx().execute(() -> progressed(result, finished, total));
         work.run("The cleanup stopped", () -> policyToRun != null
-                        ? new PolicyCleanup(cleanup, clock).execute(policyToRun, listener)
-                        : cleanup.execute(toRun, listener),
+                        ? cleanup.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(cleanup, clock).execute(policyToRun, listener))
+                        : cleanup.withUnverifiedAllowed(accepted, () -> cleanup.execute(toRun, listener)),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 
@@ -233,5 +288,8 @@ public final class CleanupViewModel {
     public ObservableList<UserResult> results() { return results; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
+    public javafx.beans.property.BooleanProperty overrideProperty() { return override; }
     public List<UserResult> resultsSnapshot() { return List.copyOf(results); }
 }

@@ -205,7 +205,21 @@ public final class CleanupWizard extends BorderPane {
         run.disableProperty().bind(model.canRunProperty().not());
         run.setOnAction(e -> model.run());
         setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
-        VBox page = new VBox(10, table, bold("Exact commands, in order"), commands);
+        Label refusals = new Label();
+        refusals.setId("cleanupRefusals");
+        refusals.setWrapText(true);
+        refusals.textProperty().bind(model.refusalsProperty());
+        refusals.visibleProperty().bind(model.refusalsProperty().isNotEmpty());
+        refusals.managedProperty().bind(refusals.visibleProperty());
+        javafx.scene.control.CheckBox override = new javafx.scene.control.CheckBox();
+        override.setId("cleanupOverrideCheck");
+        override.setWrapText(true);
+        override.getStyleClass().add("override-check");
+        override.textProperty().bind(model.overrideCheckProperty());
+        override.visibleProperty().bind(model.overrideCheckProperty().isNotEmpty());
+        override.managedProperty().bind(override.visibleProperty());
+        override.selectedProperty().bindBidirectional(model.overrideProperty());
+        VBox page = new VBox(10, refusals, override, table, bold("Exact commands, in order"), commands);
         if (!model.notIncluded().isEmpty()) {
             TableView<PolicyDecision> left = new TableView<>(model.notIncluded());
             left.setId("cleanupNotIncludedTable");

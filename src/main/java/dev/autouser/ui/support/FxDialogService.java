@@ -72,8 +72,18 @@ public final class FxDialogService implements DialogService {
         commands.setId("confirmCommands");
         commands.getStyleClass().add("command-text");
         VBox content = new VBox(8, subjectsScroll, new Label("Commands that will run:"), commands);
+        javafx.scene.control.CheckBox check = new javafx.scene.control.CheckBox(confirmation.requiredCheck());
+        if (confirmation.hasRequiredCheck()) {
+            // An override is its own explicit act: the action button works only once it is ticked.
+            check.setId("confirmRequiredCheck");
+            check.setWrapText(true);
+            check.getStyleClass().add("override-check");
+            content.getChildren().add(0, check);
+            alert.getDialogPane().lookupButton(action).disableProperty().bind(check.selectedProperty().not());
+        }
         alert.getDialogPane().setContent(content);
-        return alert.showAndWait().filter(action::equals).isPresent();
+        return alert.showAndWait().filter(action::equals).isPresent()
+                && (!confirmation.hasRequiredCheck() || check.isSelected());
     }
 
     @Override

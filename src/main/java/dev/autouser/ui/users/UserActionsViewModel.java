@@ -106,8 +106,9 @@ public final class UserActionsViewModel {
     }
 
     /**
-     * Every user was refused because a member or mongos did not answer: say so, and let the person
-     * accept that very host explicitly (a button naming it) for this one action, audited as such.
+     * Every user was refused because a member or mongos did not answer: plan again as if its silence
+     * were accepted, and show the usual dialog with an unticked checkbox naming the host; the action
+     * runs only when the person ticks it (this one action, audited like --allow-unverified).
      */
     private void offerOverride(CleanupAction action, List<String> names, CleanupPlan refused,
                                List<SessionCensus.NodeAnswer> silent, List<String> deselected) {
@@ -116,15 +117,6 @@ public final class UserActionsViewModel {
             return;
         }
         List<String> hosts = silent.stream().map(n -> n.node().host()).toList();
-        String message = "Nothing can be " + (action == CleanupAction.DROP ? "dropped" : "locked")
-                + " while " + String.join(", ", silent.stream().map(SessionCensus.NodeAnswer::describe).toList())
-                + ": a user connected there would look not cleaned up and lose that session. Act anyway only if you know"
-                + " nobody works through " + String.join(", ", hosts) + "; the override is written to the audit log.";
-        Confirmation override = new Confirmation("No answer from " + String.join(", ", hosts), message, names, "",
-                "Act without " + String.join(", ", hosts), true);
-        if (!dialogs.confirm(override)) {
-            return;
-        }
         work.run("The action failed", () -> new Planned(cleanup.withUnverifiedAllowed(hosts,
                 () -> cleanup.planFor(action, names)), hosts), planned -> confirmAndRun(planned, deselected));
     }
@@ -143,8 +135,12 @@ public final class UserActionsViewModel {
                 + (plan.action() == CleanupAction.DROP
                 ? " Each user is locked first, checked for new connections, then dropped."
                 : " Locking keeps the user but refuses every new login until Teleport activates it again.");
+        if (!planned.allowedSilent().isEmpty()) {
+            message = "The sessions on " + String.join(", ", planned.allowedSilent()) + " cannot be checked. " + message;
+        }
         Confirmation confirmation = new Confirmation(verb + " auto-users", message, plan.userNames(),
-                commands(plan), Confirmation.countLabel(verb, plan.actions().size()), plan.action() == CleanupAction.DROP);
+                commands(plan), Confirmation.countLabel(verb, plan.actions().size()), plan.action() == CleanupAction.DROP,
+                planned.allowedSilent().isEmpty() ? "" : Confirmation.overrideCheck(planned.allowedSilent()));
         if (!dialogs.confirm(confirmation)) {
             return;
         }
@@ -157,7 +153,11 @@ public final class UserActionsViewModel {
         List<UserResult> failed = report.with(UserResult.Status.FAILED);
         List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
         if (failed.isEmpty() && skipped.isEmpty()) {
-            dialogs.finished(verb + " finished", capitalize(report.summary()) + ".", false);
+            // All done: the notice is the only result the person sees, so it carries an override too.
+            String override = report.results().stream().map(UserResult::detail).filter(d -> d.contains("; override: "))
+                    .map(d -> " Override: " + d.substring(d.indexOf("; override: ") + "; override: ".length()) + ".")
+                    .findFirst().orElse("");
+            dialogs.finished(verb + " finished", capitalize(report.summary()) + "." + override, false);
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())

@@ -101,6 +101,8 @@ class CliTopologySandboxTest {
 
         Run allowed = asDba("lock", idle, "--allow-unverified", host);
         assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("override: sessions on " + host + " not checked (--allow-unverified)"),
+                "the user's own result line says the override was used: " + allowed.out());
         assertFalse(seeds.userInfo(idle).getList("authenticationRestrictions", Object.class, List.of()).isEmpty());
         var records = new AuditLog(new AppDirs(home.resolve("config"), home.resolve("data")).auditLog()).readNewestFirst(10);
         assertTrue(records.stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)

@@ -99,6 +99,8 @@ class ReplicaSetFailureSandboxTest {
         dba.allowUnverified(List.of(host));
         CleanupReport report = cleanup.drop(List.of(idle), (result, done, total) -> { });
         assertEquals(UserResult.Status.DONE, report.results().get(0).status(), report.results().toString());
+        assertTrue(report.results().get(0).detail().endsWith("; override: sessions on " + host
+                + " not checked (--allow-unverified)"), report.results().get(0).detail());
         assertFalse(seeds.exists(idle));
         List<AuditRecord> records = audit.readNewestFirst(100);
         assertTrue(records.stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)

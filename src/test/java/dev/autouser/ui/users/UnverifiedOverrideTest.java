@@ -8,6 +8,7 @@ import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.sandbox.SandboxCluster;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.testsupport.Seeds;
+import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.ui.support.RecordingDialogs;
 import org.junit.jupiter.api.AfterAll;
@@ -80,22 +81,36 @@ class UnverifiedOverrideTest {
         dialogs.answerConfirm = false;
         actions.lock(List.of(rowOf(idle)));
         assertEquals(1, dialogs.confirmations.size(), dialogs.confirmations.toString());
-        assertEquals("Act without " + host, dialogs.confirmations.get(0).actionLabel());
-        assertTrue(dialogs.confirmations.get(0).message().contains(host), dialogs.confirmations.get(0).message());
+        Confirmation dialog = dialogs.confirmations.get(0);
+        assertEquals("Lock 1 user", dialog.actionLabel(), "the usual action dialog, not a second question");
+        assertTrue(dialog.requiredCheck().startsWith("Act although " + host + " does not answer"), dialog.requiredCheck());
+        assertTrue(dialog.message().contains(host), dialog.message());
         assertTrue(!locked(idle));
         assertTrue(audit.readNewestFirst(10).stream().noneMatch(r -> r.command().startsWith("--allow-unverified")));
     }
 
     @Test
-    void acceptedOverrideNamesTheHostActsOnceAndIsAudited() {
+    void acceptedOverrideNamesTheHostActsOnceAndIsAuditedAndTheResultSaysSo() {
         String idle = seeds.autoUser("gui-override", false, "read@db1");
         actions.lock(List.of(rowOf(idle)));
-        assertEquals(List.of("Act without " + host, "Lock 1 user"),
-                dialogs.confirmations.stream().map(c -> c.actionLabel()).toList());
+        assertEquals(List.of("Lock 1 user"), dialogs.confirmations.stream().map(Confirmation::actionLabel).toList());
+        assertTrue(dialogs.confirmations.get(0).hasRequiredCheck());
         assertTrue(locked(idle));
         List<AuditRecord> records = audit.readNewestFirst(10);
         assertTrue(records.stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)
                 && r.targetUser().contains("CN=" + idle)), records.toString());
         assertTrue(gateway.unverifiedAllowed().isEmpty(), "the override was for that one action only");
+        assertTrue(dialogs.notices.stream().anyMatch(n -> n.contains("Override: sessions on " + host + " not checked")),
+                dialogs.notices.toString());
+    }
+
+    @Test
+    void withEveryMemberAnsweringTheDialogHasNoOverride() {
+        SET.start(SET.hosts().indexOf(host));
+        String idle = seeds.autoUser("gui-no-override", false, "read@db1");
+        dialogs.answerConfirm = false;
+        actions.lock(List.of(rowOf(idle)));
+        assertEquals(1, dialogs.confirmations.size(), dialogs.confirmations.toString());
+        assertTrue(!dialogs.confirmations.get(0).hasRequiredCheck(), dialogs.confirmations.get(0).requiredCheck());
     }
 }
