@@ -139,13 +139,7 @@ public final class ConnectionOptions {
 
     /** The same server, logged in as the identity of another combined certificate + key PEM. */
     MongoGateway connectAs(CliContext context, PrintWriter err, Path combinedPem) {
-        ConnectionProfile as = resolve(context).withClientCertificate(combinedPem);
-        Secrets secrets = Secrets.of(null, null);
-        try {
-            return MongoGateway.connect(as, secrets, timeout());
-        } finally {
-            secrets.wipe();
-        }
+        return dev.autouser.core.teleport.TeleportAdminLogin.connect(resolve(context), combinedPem, timeout());
     }
 
     private MongoGateway connect(CliContext context, PrintWriter err, ConnectionProfile effective) {

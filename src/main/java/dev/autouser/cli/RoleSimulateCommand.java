@@ -4,10 +4,7 @@ import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.audit.Mark;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
-import dev.autouser.core.provisioning.TeleportProvisioner;
-import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.SessionPreview;
-import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
 import dev.autouser.core.teleport.TeleportRole;
 import picocli.CommandLine.Command;
@@ -57,8 +54,7 @@ final class RoleSimulateCommand extends ConnectedCommand {
         TeleportRole parsed = role.role();
         SessionPreview.Request request = session.request(role);
         PrintWriter out = out();
-        SessionSimulator simulator = new SessionSimulator(new TeleportProvisioner(as, auditLog()),
-                new SessionPreviewer(new GatewayCommandRunner(as)));
+        SessionSimulator simulator = SessionSimulator.on(as, auditLog());
         out.println("SIMULATION of a Teleport session for " + request.mongoUser() + " (changes the server).");
         if (dryRun) {
             SessionSimulator.Plan plan = simulator.plan(parsed, request, Optional.ofNullable(existingUser));

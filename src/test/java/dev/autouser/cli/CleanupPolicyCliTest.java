@@ -31,8 +31,8 @@ class CleanupPolicyCliTest {
 
         assertThat(run.out()).contains("Policy: lock: not cleaned up for more than 60 min; drop: locked for more than 30 d and not active for 30 d")
                 .contains("Age unknown (not in the plan)")
-                .contains("CN=" + idle + ": not cleaned up since an unknown time (no history of this user yet)")
-                .contains("CN=" + locked + ": locked since an unknown time")
+                .contains("CN=" + idle + ": not cleaned up for at least 0 min (since the console first saw it; how long before is unknown)")
+                .contains("CN=" + locked + ": locked for at least 0 min (since the console first saw it")
                 .contains("Nothing to clean up by this policy.");
         assertThat(run.code()).as(run.toString()).isEqualTo(CleanupCommand.NEEDS_ATTENTION);
         assertThat(seeds.exists(locked)).isTrue();

@@ -29,6 +29,11 @@ public final class SessionSimulator {
      * @param provisioner runs the session's commands; its identity is the one the simulation proves
      * @param previewer   reads the user's state with the same identity (usersInfo, currentOp)
      */
+    /** Provisions and previews through {@code gateway}, as its identity, writing every change to {@code audit}. */
+    public static SessionSimulator on(dev.autouser.core.mongo.MongoGateway gateway, dev.autouser.core.audit.AuditLog audit) {
+        return new SessionSimulator(new TeleportProvisioner(gateway, audit), new SessionPreviewer(new GatewayCommandRunner(gateway)));
+    }
+
     public SessionSimulator(TeleportProvisioner provisioner, SessionPreviewer previewer) {
         this.provisioner = provisioner.forSimulation();
         this.previewer = previewer;

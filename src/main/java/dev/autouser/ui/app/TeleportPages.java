@@ -4,7 +4,6 @@ import dev.autouser.ui.adminsetup.AdminSetupView;
 import dev.autouser.ui.adminsetup.AdminSetupViewModel;
 import dev.autouser.ui.adminsetup.DatabaseChoice;
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.RoleRef;
@@ -13,6 +12,8 @@ import dev.autouser.core.teleport.LeastPrivilegeDatabases;
 import dev.autouser.core.teleport.ServerRoleCatalog;
 import dev.autouser.core.teleport.SessionPreviewer;
 import dev.autouser.core.teleport.SessionSimulator;
+import dev.autouser.core.teleport.TeleportAdminLogin;
+import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.teleport.adminsetup.AdminSetup;
 import dev.autouser.ui.support.ConsoleSession;
 import dev.autouser.ui.support.DialogService;
@@ -63,9 +64,24 @@ public final class TeleportPages {
 
     public Node roleMapping() {
         SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
-                new SessionSimulator(new TeleportProvisioner(session.gateway(), audit), new SessionPreviewer(server)),
-                dialogs, executors);
+                SessionSimulator.on(session.gateway(), audit), new dev.autouser.ui.rolemapping.AdminLogin() {
+                    @Override
+                    public <T> T simulate(java.nio.file.Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
+                        return TeleportAdminLogin.simulate(session.profile(), adminPem, MongoGateway.DEFAULT_TIMEOUT, audit, work);
+                    }
+                }, dialogs, executors);
+        demoAdminCertificate().ifPresent(pem -> preview.adminCertificateProperty().set(pem.toString()));
         return new RoleMappingView(roleMappingModel(), preview);
+    }
+
+    /**
+     * The demo writes Teleport's admin certificate next to the DBA's: offered as the simulation's
+     * identity, so the demo's simulation proves the admin role rather than root's privileges.
+     */
+    private java.util.Optional<java.nio.file.Path> demoAdminCertificate() {
+        return session.ownedServer().isEmpty() ? java.util.Optional.empty()
+                : session.profile().tlsCertFile().map(dba -> dba.resolveSibling("teleport-admin.pem"))
+                        .filter(java.nio.file.Files::isRegularFile);
     }
 
     /** What the role mapping editor holds now; the previous draft when it was never opened. */

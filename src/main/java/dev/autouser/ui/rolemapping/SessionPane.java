@@ -26,11 +26,18 @@ final class SessionPane extends VBox {
         cluster.textProperty().bindBidirectional(model.rootClusterProperty());
         TextField roles = RoleMappingView.field("previewRolesField", "readWrite@db1  (like tsh db connect --db-roles)");
         roles.textProperty().bindBidirectional(model.requestedRolesProperty());
+        TextField admin = RoleMappingView.field("simulateAsField", "connected identity; or Teleport's admin certificate + key PEM");
+        admin.textProperty().bindBidirectional(model.adminCertificateProperty());
+        Button chooseAdmin = RoleMappingView.button("Browse…", Feather.FOLDER, "simulateAsBrowseButton", model::chooseAdminCertificate);
+        chooseAdmin.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox simulateAs = new HBox(8, admin, chooseAdmin);
+        HBox.setHgrow(admin, Priority.ALWAYS);
         GridPane grid = RoleMappingView.formGrid();
         grid.addRow(0, new Label("Teleport user"), user);
         grid.addRow(1, new Label("Root cluster"), cluster);
         grid.addRow(2, new Label("Only roles"), roles);
         grid.addRow(3, new Label("Sample traits"), traits);
+        grid.addRow(4, new Label("Simulate as"), simulateAs);
         Button preview = RoleMappingView.button("Preview", Feather.EYE, "previewButton", model::preview);
         Button simulate = RoleMappingView.button("Simulate session…", Feather.PLAY_CIRCLE, "simulateButton", model::simulate);
         simulate.getStyleClass().add(Styles.DANGER);

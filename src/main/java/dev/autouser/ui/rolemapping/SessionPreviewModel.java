@@ -10,6 +10,7 @@ import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.ErrorText;
+import dev.autouser.ui.support.FileKind;
 import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,18 +33,34 @@ public final class SessionPreviewModel {
     private final RoleMappingViewModel editor;
     private final SessionPreviewer previewer;
     private final SessionSimulator simulator;
+    private final AdminLogin adminLogin;
     private final DialogService dialogs;
     private final BackgroundWork work;
 
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty rootCluster = new SimpleStringProperty("");
     private final StringProperty requestedRoles = new SimpleStringProperty("");
+    /** Teleport's admin certificate + key PEM to simulate as; "" runs as the connected identity. */
+    private final StringProperty adminCertificate = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ObservableList<String> simulationSteps = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    /** Simulations run as the connected identity only. */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
                                DialogService dialogs, FxExecutors executors) {
+        this(editor, previewer, simulator, new AdminLogin() {
+            @Override
+            public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
+                throw new IllegalStateException("No second login to this server is available.");
+            }
+        }, dialogs, executors);
+    }
+
+    /** {@code adminLogin}: how a simulation runs as the identity of {@link #adminCertificateProperty()}. */
+    public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
+                               AdminLogin adminLogin, DialogService dialogs, FxExecutors executors) {
+        this.adminLogin = adminLogin;
         this.editor = editor;
         this.previewer = previewer;
         this.simulator = simulator;
@@ -61,6 +79,12 @@ public final class SessionPreviewModel {
     public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
     public ObservableList<String> simulationSteps() { return simulationSteps; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public StringProperty adminCertificateProperty() { return adminCertificate; }
+
+    public void chooseAdminCertificate() {
+        dialogs.chooseOpenFile("Choose Teleport's admin certificate and key (PEM)", FileKind.PEM)
+                .ifPresent(file -> adminCertificate.set(file.toString()));
+    }
 
     public void preview() {
         inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
@@ -72,7 +96,9 @@ public final class SessionPreviewModel {
      * its button: confirming names it as the target.
      */
     public void simulate() {
-        inputs().ifPresent(in -> work.run("Preview the session failed", () -> simulator.plan(in.role(), in.request(), Optional.empty()), plan -> {
+        Optional<Path> admin = adminCertificate.get().isBlank() ? Optional.empty() : Optional.of(Path.of(adminCertificate.get().trim()));
+        inputs().ifPresent(in -> work.run("Preview the session failed",
+                () -> as(admin, s -> s.plan(in.role(), in.request(), Optional.empty())), plan -> {
             String user = plan.mongoUser();
             boolean existing = plan.refusal().isPresent();
             String end = plan.mode() == CreateDbUserMode.KEEP ? "then deactivate it (roles removed, locked)" : "then drop it";
@@ -84,10 +110,16 @@ public final class SessionPreviewModel {
                     (existing ? "Simulate on existing user " : "Simulate session for ") + user, true);
             if (dialogs.confirm(confirmation)) {
                 Optional<String> target = existing ? Optional.of(user) : Optional.empty();
-                work.run("Simulate the session failed", () -> simulator.simulate(in.role(), in.request(), target),
+                work.run("Simulate the session failed", () -> as(admin, s -> admin.isPresent()
+                                ? s.simulate(in.role(), in.request(), target, true) : s.simulate(in.role(), in.request(), target)),
                         sim -> simulationSteps.setAll(lines(sim)));
             }
         }));
+    }
+
+    /** Runs {@code work} as the admin certificate's identity when one is given, else as the connected identity. */
+    private <T> T as(Optional<Path> admin, java.util.function.Function<SessionSimulator, T> work) {
+        return admin.isPresent() ? adminLogin.simulate(admin.get(), work) : work.apply(simulator);
     }
 
     private static List<String> lines(SessionSimulator.Simulation sim) {

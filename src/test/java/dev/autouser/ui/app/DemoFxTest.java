@@ -67,6 +67,16 @@ class DemoFxTest {
     }
 
     @Test
+    void theDemosSimulationIsOfferedAsTeleportsAdmin(FxRobot robot) throws Exception {
+        DemoConsole.connect(robot);
+
+        robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.ROLE_MAPPING));
+
+        String as = robot.lookup("#simulateAsField").queryAs(javafx.scene.control.TextField.class).getText();
+        assertTrue(as.endsWith("teleport-admin.pem") && java.nio.file.Files.isRegularFile(Path.of(as)), as);
+    }
+
+    @Test
     void roleMappingEditsSurviveAReconnect(FxRobot robot) throws Exception {
         DemoConsole.connect(robot);
         robot.interact(() -> window.mainModel().show(dev.autouser.ui.shell.Page.ROLE_MAPPING));

@@ -133,6 +133,49 @@ class RoleMappingViewModelTest {
     }
 
     @Test
+    void aSimulationWithTheAdminCertificateRunsAsTeleportsAdminThroughTheCliPath() {
+        MongoTarget t = fx.target;
+        ConnectionProfile asDba = ConnectionProfile.x509(t.uri(), t.caFile(), t.clientFile(MongoTarget.DBA));
+        try (MongoGateway dba = MongoGateway.connect(asDba, Secrets.none(), Duration.ofSeconds(10))) {
+            SessionPreviewModel session = new SessionPreviewModel(model, new SessionPreviewer(fx.dbaRunner()),
+                    SessionSimulator.on(dba, fx.audit), new AdminLogin() {
+                        @Override
+                        public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
+                            return dev.autouser.core.teleport.TeleportAdminLogin.simulate(asDba, adminPem, Duration.ofSeconds(10),
+                                    fx.audit, work);
+                        }
+                    }, dialogs, FxExecutors.direct());
+            session.userProperty().set("amir-" + fx.id);
+            dialogs.openFile = t.clientFile(MongoTarget.TELEPORT_ADMIN);
+
+            session.chooseAdminCertificate();
+            session.simulate();
+
+            assertTrue(dialogs.confirmations.get(0).message().contains("as CN=teleport-admin@$external"),
+                    dialogs.confirmations.get(0).message());
+            assertEquals("Simulation finished as Teleport's admin CN=teleport-admin@$external: Teleport can run this session end to end.",
+                    session.simulationSteps().get(session.simulationSteps().size() - 1));
+        }
+    }
+
+    @Test
+    void aSimulationWithoutTheAdminCertificateSaysItRanAsTheConnectedIdentity() {
+        MongoTarget t = fx.target;
+        try (MongoGateway dba = MongoGateway.connect(ConnectionProfile.x509(t.uri(), t.caFile(), t.clientFile(MongoTarget.DBA)),
+                Secrets.none(), Duration.ofSeconds(10))) {
+            SessionPreviewModel session = new SessionPreviewModel(model, new SessionPreviewer(fx.dbaRunner()),
+                    SessionSimulator.on(dba, fx.audit), dialogs, FxExecutors.direct());
+            session.userProperty().set("amira-" + fx.id);
+
+            session.simulate();
+
+            assertTrue(dialogs.confirmations.get(0).message().contains("as CN=dba@$external"), dialogs.confirmations.get(0).message());
+            String verdict = session.simulationSteps().get(session.simulationSteps().size() - 1);
+            assertTrue(verdict.contains("CN=dba@$external") && !verdict.contains("Teleport's admin CN="), verdict);
+        }
+    }
+
+    @Test
     void importLooksForYamlFiles() {
         model.importFile();
 
