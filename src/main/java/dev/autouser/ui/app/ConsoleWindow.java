@@ -51,6 +51,7 @@ public final class ConsoleWindow {
     private final MainView mainView;
     private final DialogService dialogs;
     private final AuditLog audit;
+    private final dev.autouser.core.history.UsageHistory history;
     private final ConnectViewModel connectModel;
     /** Whether the server answers: the one signal every page and the status bar observe. */
     private final ServerHealth health;
@@ -69,6 +70,7 @@ public final class ConsoleWindow {
         this.mainModel = new MainViewModel(AppVersion.current());
         this.dialogs = new FxDialogService(() -> stage, mainModel::notice);
         this.audit = new AuditLog(dirs.auditLog(), Origin.current(Channel.GUI));
+        this.history = dev.autouser.core.history.UsageHistory.open(dirs.history());
         this.connectModel = new ConnectViewModel(new ProfileStore(dirs.profilesFile()), connector, dialogs,
                 executors, this::onConnected);
         this.mainView = new MainView(mainModel, theme, this::createPage);
@@ -180,7 +182,15 @@ public final class ConsoleWindow {
         }
         UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
         AutoUserLister lister = new AutoUserLister(session.gateway());
-        UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
+        dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
+                history, dev.autouser.core.history.ServerName.fromUri(session.gateway().server()),
+                dev.autouser.core.history.UserKey.MONGODB);
+        UsersViewModel users = new UsersViewModel(() -> {
+            dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(lister.list());
+            // A history that fails is said once, in the status bar; the listing goes on without evidence.
+            history.takeProblem().ifPresent(problem -> executors.fx().execute(() -> mainModel.notice(problem)));
+            return listing;
+        }, dialogs, executors, mainModel::refreshedAt);
         mainModel.refreshPausedProperty().bind(users.pausedProperty());
         users.serverTroubleProperty().bind(health.troubleProperty());
         // A failed refresh may mean the server is gone: ask it now rather than at the next check.

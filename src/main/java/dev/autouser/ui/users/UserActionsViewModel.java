@@ -186,14 +186,21 @@ public final class UserActionsViewModel {
     /** Writes the rows in view (filtered and sorted as shown) to a file the person chooses. */
     public void export(UserExport.Format format, List<UserRow> inView) {
         List<AutoUser> users = inView.stream().map(UserRow::user).toList();
+        java.util.Map<String, dev.autouser.core.history.UserEvidence> evidence = new java.util.HashMap<>();
+        inView.forEach(row -> {
+            if (row.evidenceProperty().get().evidence() != null) {
+                evidence.put(row.mongoName(), row.evidenceProperty().get().evidence());
+            }
+        });
         dialogs.chooseSaveFile("Export " + users.size() + " users", "auto-users." + format.extension())
-                .ifPresent(file -> exportTo(file, format, users));
+                .ifPresent(file -> exportTo(file, format, users, evidence));
     }
 
-    public void exportTo(Path file, UserExport.Format format, List<AutoUser> users) {
+    public void exportTo(Path file, UserExport.Format format, List<AutoUser> users,
+                         java.util.Map<String, dev.autouser.core.history.UserEvidence> evidence) {
         work.run("The action failed", () -> {
             try {
-                Files.writeString(file, UserExport.render(format, users));
+                Files.writeString(file, UserExport.render(format, users, evidence));
                 return file;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Cannot write " + file, e);
