@@ -182,8 +182,12 @@ public final class CleanupWizard extends BorderPane {
     private Node planPage() {
         TableView<PlannedAction> table = new TableView<>(model.planned());
         table.setId("cleanupPlanTable");
-        table.setPlaceholder(new Label(model.scopeProperty().get() == CleanupViewModel.Scope.BY_AGE
-                ? "No user is old enough by these criteria: nothing to clean up." : "No auto-user matches: nothing to clean up."));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.refusalsProperty().isEmpty())
+                .then(model.scopeProperty().get() == CleanupViewModel.Scope.BY_AGE
+                        ? "No user is old enough by these criteria: nothing to clean up." : "No auto-user matches: nothing to clean up.")
+                .otherwise("Every user it would take is left out (see above)."));
+        table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
                 column("Action", 80, a -> a.action().verb()),
@@ -208,12 +212,15 @@ public final class CleanupWizard extends BorderPane {
         Label refusals = new Label();
         refusals.setId("cleanupRefusals");
         refusals.setWrapText(true);
+        // Wrapped in full: the reason names the host and the way round it.
+        refusals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         refusals.textProperty().bind(model.refusalsProperty());
         refusals.visibleProperty().bind(model.refusalsProperty().isNotEmpty());
         refusals.managedProperty().bind(refusals.visibleProperty());
         javafx.scene.control.CheckBox override = new javafx.scene.control.CheckBox();
         override.setId("cleanupOverrideCheck");
         override.setWrapText(true);
+        override.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         override.getStyleClass().add("override-check");
         override.textProperty().bind(model.overrideCheckProperty());
         override.visibleProperty().bind(model.overrideCheckProperty().isNotEmpty());
