@@ -27,6 +27,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -150,9 +151,36 @@ public final class CleanupWizard extends BorderPane {
         FlowPane lockRow = row(lock, minutes, new Label("minutes"));
         FlowPane dropRow = row(drop, lockedDays, new Label("days and not active for"), inactiveDays, new Label("days"));
         VBox box = new VBox(6, lockRow, dropRow);
+        if (model.canImportTeleport()) {
+            box.getChildren().add(teleportImportRow());
+        }
         box.setId("policyCriteria");
         box.setPadding(new Insets(2, 0, 6, 24));
         return box;
+    }
+
+    /** Teleport's audit events as evidence: the file backend's JSON lines or the web UI's export. */
+    private Node teleportImportRow() {
+        Button importButton = new Button("Import Teleport audit events…", new FontIcon(Feather.UPLOAD));
+        importButton.setId("teleportImportButton");
+        importButton.disableProperty().bind(model.busyProperty());
+        importButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Teleport audit events (JSON lines or the web UI's JSON export)");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Teleport audit events", "*.log", "*.json", "*.jsonl"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.importTeleport(chosen.toPath());
+            }
+        });
+        Label summary = new Label();
+        summary.setId("teleportImportSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(model.importSummaryProperty());
+        return new VBox(4, importButton, summary);
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
