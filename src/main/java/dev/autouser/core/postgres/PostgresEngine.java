@@ -5,7 +5,6 @@ import dev.autouser.core.engine.AutoUserEngine;
 import dev.autouser.core.engine.Engine;
 import dev.autouser.core.engine.TeleportProvisioning;
 import dev.autouser.core.engine.UserActions;
-import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 
 import java.util.List;
@@ -50,8 +49,7 @@ public final class PostgresEngine implements AutoUserEngine {
     /** Teleport's PostgreSQL procedures (activate-user.sql, deactivate-user.sql, delete-user.sql). */
     @Override
     public TeleportProvisioning teleport(AuditLog audit) {
-        throw new ConsoleException("Teleport's PostgreSQL session start and end are not available in this version of the"
-                + " console yet: use lock and drop for cleanup.");
+        return new PostgresTeleportProvisioning(gateway, audit);
     }
 
     @Override
