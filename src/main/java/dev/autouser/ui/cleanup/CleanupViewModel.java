@@ -265,6 +265,7 @@ public final class CleanupViewModel {
         results.setAll(report.results());
         progress.set(1);
         summary.set(capitalize(report.summary()) + " in " + report.elapsed().toMillis() + " ms.");
+        dialogs.finished("Cleanup finished", capitalize(report.summary()) + ".", report.failed() + report.skipped() > 0);
     }
 
     private static String capitalize(String text) {

@@ -103,6 +103,9 @@ class CleanupViewModelTest {
         assertTrue(new AutoUserLister(gateway).list().find("CN=" + idle).orElseThrow().locked());
         assertEquals(1, refreshes, "the users page refreshes afterwards");
         assertTrue(wizard.summaryProperty().get().contains("done"), wizard.summaryProperty().get());
+        assertEquals(1, dialogs.finished.size(), dialogs.finished::toString);
+        assertTrue(dialogs.finished.get(0).startsWith("Cleanup finished: " + planned + " done, 0 skipped, 0 failed"),
+                dialogs.finished::toString);
     }
 
     @Test
