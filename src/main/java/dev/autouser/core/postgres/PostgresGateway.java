@@ -123,7 +123,7 @@ public final class PostgresGateway implements AutoCloseable {
      * The same session for code that runs its own JDBC (Teleport's procedures, created in this session's
      * {@code pg_temp}); closing what this returns leaves the gateway's connection open.
      */
-    java.sql.Connection sharedConnection() {
+    public java.sql.Connection sharedConnection() {
         return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {

@@ -46,7 +46,8 @@ class PostgresTeleportProvisioningTest {
                 "DO $$BEGIN IF to_regrole('pgc_writer') IS NULL THEN CREATE ROLE pgc_writer; END IF; END$$",
                 "CREATE ROLE " + SqlText.identifier(human) + " LOGIN");
         AuditLog audit = new AuditLog(home.resolve("audit.jsonl"));
-        try (PostgresEngine engine = new PostgresEngine(PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null))) {
+        try (PostgresEngine engine = new PostgresEngine(PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null),
+                dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new)) {
             TeleportProvisioning teleport = engine.teleport(audit);
             assertEquals(SessionOutcome.CREATED, teleport.activate(alice, List.of("pgc_reader")));
             AutoUser created = engine.list().find(alice).orElseThrow();

@@ -1,12 +1,16 @@
-package dev.autouser.core.postgres;
+package dev.autouser.core.postgres.teleport;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.engine.TeleportProvisioning;
 import dev.autouser.core.mongo.ConsoleException;
-import dev.autouser.core.postgres.teleport.TeleportAgent;
-import dev.autouser.core.postgres.teleport.TeleportRefusal;
+import dev.autouser.core.postgres.AutoUserSql;
+import dev.autouser.core.postgres.PostgresErrors;
+import dev.autouser.core.postgres.PostgresException;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.SqlCommand;
+import dev.autouser.core.postgres.SqlText;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -17,12 +21,12 @@ import java.util.List;
  * before, outcome after; refusals as refusals). One deliberate difference from Teleport, as for MongoDB:
  * deactivate and delete refuse a role that is not an auto-user, where Teleport's procedures would change it.
  */
-final class PostgresTeleportProvisioning implements TeleportProvisioning {
+public final class PostgresTeleportProvisioning implements TeleportProvisioning {
     private final PostgresGateway gateway;
     private final AuditTrail audit;
     private final TeleportAgent agent;
 
-    PostgresTeleportProvisioning(PostgresGateway gateway, AuditLog log) {
+    public PostgresTeleportProvisioning(PostgresGateway gateway, AuditLog log) {
         this.gateway = gateway;
         this.audit = new AuditTrail(log, gateway.server(), gateway.identity());
         this.agent = new TeleportAgent(database -> gateway.sharedConnection(), gateway.identity(), gateway.facts().database());
