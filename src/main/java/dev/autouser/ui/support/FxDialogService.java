@@ -77,6 +77,7 @@ public final class FxDialogService implements DialogService {
             // An override is its own explicit act: the action button works only once it is ticked.
             check.setId("confirmRequiredCheck");
             check.setWrapText(true);
+            check.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             check.getStyleClass().add("override-check");
             content.getChildren().add(0, check);
             alert.getDialogPane().lookupButton(action).disableProperty().bind(check.selectedProperty().not());
