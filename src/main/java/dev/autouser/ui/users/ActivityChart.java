@@ -52,7 +52,7 @@ public final class ActivityChart extends VBox {
         this.executors = executors;
         setId("activityChart");
         getStyleClass().add("activity-chart");
-        Label title = new Label(demo ? "Users over time (demo history)" : "Users over time");
+        Label title = new Label(demo ? "Over time (demo history)" : "Over time");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "detail-section");
         span.setId("activitySpan");
         span.setValue(Duration.ofDays(4));
@@ -68,15 +68,18 @@ public final class ActivityChart extends VBox {
             }
         });
         span.valueProperty().addListener((obs, was, now) -> reload(Instant.now(), true));
+        // The legend as the states' own coloured words: the chart's legend would take a third of its height.
         HBox header = new HBox(8, title, span);
         header.setAlignment(Pos.CENTER_LEFT);
+        HBox legend = new HBox(10, legend("Active", "state-active"), legend("Not cleaned up", "state-not-cleaned-up"),
+                legend("Locked", "state-locked"));
         active.setName("Active");
         notCleanedUp.setName("Not cleaned up");
         locked.setName("Locked");
         chart.getData().setAll(List.of(active, notCleanedUp, locked));
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setLegendVisible(true);
+        chart.setLegendVisible(false);
         chart.setMinHeight(140);
         hours.setForceZeroInRange(false);
         hours.setAutoRanging(false);
@@ -93,8 +96,14 @@ public final class ActivityChart extends VBox {
             }
         });
         VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().setAll(header, chart);
+        getChildren().setAll(header, legend, chart);
         setSpacing(4);
+    }
+
+    private static Label legend(String text, String styleClass) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(styleClass, Styles.TEXT_SMALL);
+        return label;
     }
 
     /** After a listing: reloads when a minute has passed since the last load (or {@code force}). */
