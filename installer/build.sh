@@ -75,6 +75,16 @@ mkdir -p "$work/input" "$work/javafx" "$out"
 # The platform-specific JavaFX jars are the modules; the plain ones are empty placeholders.
 cp target/jpackage/javafx/*-"$platform"*.jar "$work/javafx/"
 cp "$thin_jar" target/jpackage/lib/*.jar "$work/input/"
+# sqlite-jdbc carries its native library for every OS and CPU (12 MB); the package needs only its own.
+# (The embedded PostgreSQL binaries are already the linux-amd64 jar only: see pom.xml.)
+if [ "$platform" = linux ] && command -v zip >/dev/null; then
+  for jar in "$work"/input/sqlite-jdbc-*.jar; do
+    [ -f "$jar" ] || continue
+    keep="org/sqlite/native/Linux/$(uname -m | sed 's/^arm64$/aarch64/')/"
+    drop=$(unzip -Z1 "$jar" 'org/sqlite/native/*' | grep -v "^$keep" | grep -v '/$' || true)
+    [ -z "$drop" ] || echo "$drop" | zip -q -d "$jar" -@
+  done
+fi
 
 echo "build.sh: jlink runtime ($(( $(date +%s) - started ))s)"
 "${jdk_bin}jlink" --module-path "$work/javafx" --add-modules "$modules" \

@@ -8,7 +8,7 @@
 #      window (JavaFX from the runtime's modules, ControlsFX opens) and keeps running;
 #   4. the .deb's control file declares GTK 3 and the other run-time libraries, installs under
 #      /opt/autouser with a desktop entry and icon;
-#   5. both stay under the size budget (80 MB each), and the runtime's module list
+#   5. both stay under the size budget (100 MB each), and the runtime's module list
 #      (installer/jpackage/modules.txt) still covers every JDK module jdeps finds in the code;
 #   6. with --install (root, throwaway machines such as CI only): `apt-get install ./<deb>` works
 #      on a machine without a desktop, puts `autouser` on PATH and in the menu, and
@@ -20,7 +20,8 @@ install_deb=false
 [ "${1:-}" = --install ] && install_deb=true
 
 launcher=target/installer/autouser/bin/autouser
-budget_kb=$((80 * 1024))
+# Issue 14: the installer stays under 100 MB with the PostgreSQL demo binaries (14.9 MB) inside.
+budget_kb=$((100 * 1024))
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
@@ -142,11 +143,11 @@ fi
 # 5. sizes
 image_kb=$(du -sk target/installer/autouser | cut -f1)
 echo "     app-image: $((image_kb / 1024)) MB"
-check "app-image is under 80 MB" [ "$image_kb" -lt "$budget_kb" ]
+check "app-image is under 100 MB" [ "$image_kb" -lt "$budget_kb" ]
 if [ -n "$deb" ]; then
   deb_kb=$(( $(stat -c %s "$deb") / 1024 ))
   echo "     .deb: $((deb_kb / 1024)) MB"
-  check ".deb is under 80 MB" [ "$deb_kb" -lt "$budget_kb" ]
+  check ".deb is under 100 MB" [ "$deb_kb" -lt "$budget_kb" ]
 fi
 
 # jdeps over the shaded jar (the same classes as the image's class path, plus JavaFX's).

@@ -94,6 +94,15 @@ abstract class ConnectedCommand implements Callable<Integer> {
         return withEvidence;
     }
 
+    /** Adds evidence from another source to the usage history; a history that fails is one warning. */
+    void recordActivity(java.util.Collection<dev.autouser.core.history.ActivitySink.Sighting> sightings) {
+        if (history == null) {
+            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        history.store().ifPresent(store -> store.recordActivity(sightings));
+        history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
+    }
+
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */
     void checkArguments() {
     }

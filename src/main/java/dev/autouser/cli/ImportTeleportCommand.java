@@ -1,8 +1,7 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.evidence.TeleportActivity;
+import dev.autouser.core.evidence.TeleportImport;
 import dev.autouser.core.evidence.TeleportUserActivity;
-import dev.autouser.core.history.ActivitySink;
 import dev.autouser.core.history.HistoryStore;
 import dev.autouser.core.history.ServerName;
 import dev.autouser.core.history.UsageHistory;
@@ -12,13 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -51,21 +46,17 @@ final class ImportTeleportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new ConsoleException("The file " + file + " does not exist or is not a regular file.");
-            }
             String historyServer = ServerName.fromUri(server);
-            TeleportActivity.Import imported;
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                imported = TeleportActivity.read(reader, event -> "mongodb".equals(event.protocol())
-                        && (service == null || service.equals(event.databaseService())));
-            } catch (IOException e) {
-                throw new ConsoleException("The file " + file + " cannot be read: " + e.getMessage());
+            CliContext context = ((AutoUserCommand) spec.root().userObject()).context();
+            try (UsageHistory history = UsageHistory.open(context.dirs().history())) {
+                HistoryStore store = history.store().orElseThrow(() -> new ConsoleException("The history cannot be opened: "
+                        + history.takeProblem().orElse("unknown problem") + " Nothing was imported."));
+                TeleportImport.Result result = TeleportImport.run(file, historyServer, Optional.ofNullable(service), store);
+                out.println(result.imported().counts().summary() + ".");
+                result.imported().byMongoName().values().forEach(user -> out.println("  " + line(user)));
+                out.println(result.recorded() + (result.recorded() == 1 ? " user's" : " users'")
+                        + " last session recorded in the history of " + historyServer + " (" + store.file() + ").");
             }
-            out.println(imported.counts().summary() + ".");
-            imported.byMongoName().values().forEach(user -> out.println("  " + line(user)));
-            List<ActivitySink.Sighting> sightings = TeleportActivity.sightings(imported, historyServer);
-            record(sightings, historyServer, out, err);
             return AutoUserCommand.OK;
         } catch (ConsoleException e) {
             err.println("error: " + e.getMessage());
@@ -76,16 +67,6 @@ final class ImportTeleportCommand implements Callable<Integer> {
         }
     }
 
-    private void record(List<ActivitySink.Sighting> sightings, String historyServer, PrintWriter out, PrintWriter err) {
-        CliContext context = ((AutoUserCommand) spec.root().userObject()).context();
-        try (UsageHistory history = UsageHistory.open(context.dirs().history())) {
-            HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
-                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem") + " Nothing was kept."));
-            store.recordActivity(sightings);
-            out.println(sightings.size() + (sightings.size() == 1 ? " user's" : " users'") + " last session recorded in the history of "
-                    + historyServer + " (" + store.file() + ").");
-        }
-    }
 
     private static String line(TeleportUserActivity user) {
         StringBuilder text = new StringBuilder(user.mongoName()).append(": ");

@@ -55,6 +55,7 @@ public final class ConsoleWindow {
     private final ConnectViewModel connectModel;
     /** Whether the server answers: the one signal every page and the status bar observe. */
     private final ServerHealth health;
+    private final AppDirs dirs;
     private Stage stage;
     private ConsoleSession session;
     private UsersView usersView;
@@ -63,6 +64,7 @@ public final class ConsoleWindow {
 
     public ConsoleWindow(GuiOptions options, FxExecutors executors, AppDirs dirs, Connector connector) {
         this.options = options;
+        this.dirs = dirs;
         this.executors = executors;
         this.theme = new Theme(options.dark());
         this.mainModel = new MainViewModel(AppVersion.current());
@@ -200,8 +202,19 @@ public final class ConsoleWindow {
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
-                new CleanupViewModel(cleanup, dialogs, executors, users::refresh)));
+                new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport,
+                        dialogs, executors, users::refresh)));
         return usersView;
+    }
+
+    /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
+    private String importTeleport(java.nio.file.Path file) {
+        String server = dev.autouser.core.history.ServerName.fromUri(session.gateway().server());
+        try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
+            dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
+                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
+            return dev.autouser.core.evidence.TeleportImport.run(file, server, java.util.Optional.empty(), store).summary();
+        }
     }
 
     private TeleportPages teleportPages() {

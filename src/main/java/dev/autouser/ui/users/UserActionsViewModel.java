@@ -145,10 +145,10 @@ public final class UserActionsViewModel {
             return;
         }
         work.run("The action failed", () -> cleanup.withUnverifiedAllowed(planned.allowedSilent(),
-                () -> cleanup.execute(plan, (result, finished, total) -> { })), this::report);
+                () -> cleanup.execute(plan, (result, finished, total) -> { })), report -> report(verb, report));
     }
 
-    private void report(CleanupReport report) {
+    private void report(String verb, CleanupReport report) {
         afterChange.run();
         List<UserResult> failed = report.with(UserResult.Status.FAILED);
         List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
@@ -157,7 +157,7 @@ public final class UserActionsViewModel {
             String override = report.results().stream().map(UserResult::detail).filter(d -> d.contains("; override: "))
                     .map(d -> " Override: " + d.substring(d.indexOf("; override: ") + "; override: ".length()) + ".")
                     .findFirst().orElse("");
-            dialogs.notify(capitalize(report.summary()) + "." + override);
+            dialogs.finished(verb + " finished", capitalize(report.summary()) + "." + override, false);
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
