@@ -34,7 +34,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 return runOffline();
             }
             if (connection.isPostgres(context())) {
-                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err))) {
+                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err),
+                        dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new)) {
                     return runPostgres(engine);
                 }
             }
