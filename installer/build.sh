@@ -75,6 +75,16 @@ mkdir -p "$work/input" "$work/javafx" "$out"
 # The platform-specific JavaFX jars are the modules; the plain ones are empty placeholders.
 cp target/jpackage/javafx/*-"$platform"*.jar "$work/javafx/"
 cp "$thin_jar" target/jpackage/lib/*.jar "$work/input/"
+# sqlite-jdbc carries its native library for every OS and CPU (12 MB); the package needs only its own.
+# (The embedded PostgreSQL binaries are already the linux-amd64 jar only: see pom.xml.)
+if [ "$platform" = linux ] && command -v zip >/dev/null; then
+  for jar in "$work"/input/sqlite-jdbc-*.jar; do
+    [ -f "$jar" ] || continue
+    keep="org/sqlite/native/Linux/$(uname -m | sed 's/^arm64$/aarch64/')/"
+    drop=$(unzip -Z1 "$jar" 'org/sqlite/native/*' | grep -v "^$keep" | grep -v '/$' || true)
+    [ -z "$drop" ] || echo "$drop" | zip -q -d "$jar" -@
+  done
+fi
 
 echo "build.sh: jlink runtime ($(( $(date +%s) - started ))s)"
 "${jdk_bin}jlink" --module-path "$work/javafx" --add-modules "$modules" \
@@ -97,6 +107,20 @@ echo "build.sh: jpackage app-image $version ($(( $(date +%s) - started ))s)"
 "${jdk_bin}jpackage" --type app-image @installer/jpackage/common.opts @installer/jpackage/launcher.opts @installer/jpackage/$os_opts.opts \
   --app-version "$version" --input "$work/input" --main-jar "$(basename "$thin_jar")" \
   --runtime-image "$work/runtime" --dest "$out"
+
+# Class-data sharing (issue 13): the classes the CLI loads, recorded by a training run of the launcher
+# itself (`cds-training`: list, exports, dry run against an in-process demo). The archive cannot be
+# made here: JDK 17 ties it to the jars' absolute paths, so the .deb's postinst makes it from this
+# list at /opt/autouser (a few seconds, ~35 MB on disk, nothing in the package but the ~0.3 MB list).
+# The launcher names it with -XX:SharedArchiveFile=$APPDIR/autouser.jsa and starts without when absent.
+if [ "$platform" = linux ]; then
+  echo "build.sh: CDS class list ($(( $(date +%s) - started ))s)"
+  classlist="$out/autouser/lib/app/autouser.classlist"
+  AUTOUSER_HOME="$work/cds-home" _JAVA_OPTIONS="-XX:DumpLoadedClassList=$classlist" \
+    "$out/autouser/bin/autouser" cds-training > "$work/cds-training.log" 2>&1 \
+    || { echo "build.sh: the CDS training run failed, see $work/cds-training.log" >&2; exit 1; }
+  echo "build.sh: $(wc -l < "$classlist") classes listed for CDS"
+fi
 
 if [ -n "$package" ]; then
   echo "build.sh: jpackage $package ($(( $(date +%s) - started ))s)"

@@ -1,7 +1,13 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.PostgresUri;
+import dev.autouser.core.postgres.admin.PostgresAdminSetup;
+import dev.autouser.core.teleport.PostgresDatabaseResource;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.DatabaseResource;
@@ -24,7 +30,9 @@ import java.util.Map;
 
 @Command(name = "admin-setup", mixinStandardHelpOptions = true,
         description = {"Check or create the MongoDB role and user Teleport's auto-provisioning needs (teleport-admin-role,"
-                + " CN=teleport-admin), print them as a mongosh script, or print the Teleport db resource.",
+                + " CN=teleport-admin), print them as a mongosh script, or print the Teleport db resource. With a"
+                + " postgresql:// URI: the admin role (LOGIN CREATEROLE, teleport-auto-user WITH ADMIN OPTION on 16+), ssl and"
+                + " pg_hba.conf, as SQL.",
                 "Exit codes: --verify 0 when the setup matches, 1 with findings; --apply 0 when done, 1 when refused."})
 final class AdminSetupCommand extends ConnectedCommand {
     static final class Action {
@@ -72,10 +80,25 @@ final class AdminSetupCommand extends ConnectedCommand {
             description = "With --teleport-yaml: the Teleport database name (default: ${DEFAULT-VALUE}).")
     String teleportDbName;
 
+    @Option(names = "--default-database", paramLabel = "DB",
+            description = "PostgreSQL: admin_user.default_database, the database Teleport's admin logs into (default: the"
+                    + " URI's; left out of the YAML unless given, as Teleport then uses the session's database).")
+    String defaultDatabase;
+
     private AdminRoleSpec spec;
 
     @Override
     void checkArguments() {
+        if (connection.isPostgres(context())) {
+            if (staticForm && !action.teleportYaml) {
+                throw new ConsoleException("--static only applies to --teleport-yaml.");
+            }
+            if (!grantDbs.isEmpty() || grantDbsFor != null || withViewRole) {
+                throw new ConsoleException("--grant-dbs, --grant-dbs-for and --with-view-role are MongoDB's;"
+                        + " PostgreSQL's admin needs LOGIN CREATEROLE (and the group WITH ADMIN OPTION on 16+).");
+            }
+            return;
+        }
         if (staticForm && !action.teleportYaml) {
             throw new ConsoleException("--static only applies to --teleport-yaml.");
         }
@@ -109,6 +132,49 @@ final class AdminSetupCommand extends ConnectedCommand {
             return AutoUserCommand.OK;
         }
         return action.verify ? verify(setup, gateway) : apply(setup, gateway);
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        String admin = DatabaseResource.adminUserFromMongoName(adminUser);
+        PostgresGateway gateway = engine.gateway();
+        if (action.teleportYaml) {
+            PostgresUri uri = PostgresUri.parse(gateway.profile().uri());
+            PostgresDatabaseResource resource = new PostgresDatabaseResource(
+                    teleportDbName.equals("mongodb") ? "postgres" : teleportDbName, uri.hosts().get(0).toString(), admin,
+                    java.util.Optional.ofNullable(defaultDatabase));
+            out().print(staticForm ? resource.toStaticYaml() : resource.toDynamicYaml());
+            return AutoUserCommand.OK;
+        }
+        String database = defaultDatabase != null ? defaultDatabase : gateway.facts().database();
+        PostgresAdminSetup setup = new PostgresAdminSetup(gateway, admin, database);
+        PrintWriter out = out();
+        out.println("Admin setup on " + gateway.server() + " as " + gateway.identity() + ": role " + admin
+                + " (LOGIN CREATEROLE, client certificate), default database " + database + ".");
+        PostgresAdminSetup.Check check = setup.check();
+        if (action.printScript) {
+            out.print(check.script());
+            return AutoUserCommand.OK;
+        }
+        if (action.apply && !check.plan().isEmpty()) {
+            out.println("Running:");
+            out.print(check.script());
+            out.println();
+            try {
+                check = setup.apply(new AuditTrail(auditLog(), gateway.server(), gateway.identity()), sql -> { });
+            } catch (ConsoleException e) {
+                return refused(e);
+            }
+        }
+        check.notes().forEach(n -> out.println("note: " + n));
+        check.problems().forEach(p -> out.println("problem: " + p));
+        if (check.matches()) {
+            out.println(action.apply ? "The setup now matches what Teleport needs." : "The setup matches what Teleport needs.");
+            return AutoUserCommand.OK;
+        }
+        out.println(check.plan().isEmpty() ? check.problems().size() + " finding(s) SQL cannot fix; see above."
+                : check.problems().size() + " finding(s); fix with --apply, or print the SQL with --print-script.");
+        return AutoUserCommand.SOME_FAILED;
     }
 
     /** The least-privilege databases for the role file, with one listing of the auto-users' roles. */

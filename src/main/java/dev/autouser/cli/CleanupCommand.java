@@ -1,8 +1,7 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.history.EvidenceLookup;
+import dev.autouser.core.evidence.ServerLogEvidence;
 import dev.autouser.core.history.ServerName;
-import dev.autouser.core.history.UserKey;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.policy.CleanupPolicy;
@@ -27,6 +26,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
@@ -109,10 +109,15 @@ final class CleanupCommand extends ConnectedCommand {
 
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
         PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
-        EvidenceLookup history = HistoryAccess.lookup(context());
-        PolicyPlan plan = byPolicy.plan(policy, history.evidence(historyServer(gateway), UserKey.MONGODB));
+        // MongoDB's own log first (one getLog), so the listing's evidence below includes it.
+        ServerLogEvidence serverLog = ServerLogEvidence.read(gateway);
+        recordActivity(serverLog.sightings(ServerName.fromUri(gateway.server())));
+        // The listing the plan is made from is recorded in the history and comes back with its evidence.
+        PolicyPlan plan = byPolicy.plan(policy, Map.of());
         boolean jsonOnly = "-".equals(report);
         if (!jsonOnly) {
+            out().println(serverLog.unavailable().orElse("Server log: the last authentication of "
+                    + serverLog.lastAuthentication().size() + " users read (log id 5286306)."));
             plan.describeTo(out());
         }
         Optional<CleanupReport> ran = Optional.empty();
@@ -137,11 +142,6 @@ final class CleanupCommand extends ConnectedCommand {
         }
         writeReport(gateway.server(), plan, ran, code);
         return code;
-    }
-
-    /** The history's name for this server: the hosts, normalized as the history keys them. */
-    static String historyServer(MongoGateway gateway) {
-        return ServerName.fromUri("mongodb://" + gateway.server());
     }
 
     private static boolean needsAttention(PolicyPlan plan) {

@@ -1,6 +1,8 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.teleport.PostgresRoleMapping;
 import dev.autouser.core.teleport.GatewayCommandRunner;
 import dev.autouser.core.teleport.RoleCatalog;
 import dev.autouser.core.teleport.RoleMappingValidator;
@@ -25,6 +27,11 @@ final class RoleValidateCommand extends ConnectedCommand {
             + " role existence is then reported as not checked.")
     boolean offline;
 
+    @Option(names = "--admin-user", paramLabel = "NAME", defaultValue = "teleport-admin",
+            description = "PostgreSQL: Teleport's admin role, which on 16+ must hold each role WITH ADMIN OPTION"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String adminUser;
+
     @Override
     boolean offline() {
         return offline;
@@ -38,6 +45,24 @@ final class RoleValidateCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         return validate(new ServerRoleCatalog(new GatewayCommandRunner(gateway)));
+    }
+
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        TeleportRole parsed;
+        try {
+            parsed = role.role();
+        } catch (TeleportConfigException e) {
+            out().println(e.getMessage());
+            return AutoUserCommand.SOME_FAILED;
+        }
+        PostgresRoleMapping.ServerRoles server = PostgresRoleMapping.ServerRoles.read(engine.gateway(), adminUser);
+        List<RoleProblem> problems = PostgresRoleMapping.validate(parsed, role.traitMap(), server);
+        problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
+        boolean valid = !RoleMappingValidator.hasErrors(problems);
+        out().println(valid ? "Role " + parsed.name() + " is valid for " + engine.server() + " (roles checked against pg_roles)."
+                : "Role " + parsed.name() + " has problems.");
+        return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
     }
 
     private int validate(RoleCatalog catalog) {

@@ -31,8 +31,8 @@ class CleanupPolicyCliTest {
 
         assertThat(run.out()).contains("Policy: lock: not cleaned up for more than 60 min; drop: locked for more than 30 d and not active for 30 d")
                 .contains("Age unknown (not in the plan)")
-                .contains("CN=" + idle + ": not cleaned up since an unknown time (no history of this user yet)")
-                .contains("CN=" + locked + ": locked since an unknown time")
+                .contains("CN=" + idle + ": not cleaned up for at least 0 min (since the console first saw it; how long before is unknown)")
+                .contains("CN=" + locked + ": locked for at least 0 min (since the console first saw it")
                 .contains("Nothing to clean up by this policy.");
         assertThat(run.code()).as(run.toString()).isEqualTo(CleanupCommand.NEEDS_ATTENTION);
         assertThat(seeds.exists(locked)).isTrue();
@@ -79,5 +79,21 @@ class CleanupPolicyCliTest {
 
         assertThat(run.code()).isEqualTo(AutoUserCommand.USAGE_OR_CONNECTION);
         assertThat(run.err()).contains("Choose --policy or --locked-only/--not-cleaned-up-only");
+    }
+
+    @Test
+    void aPolicyRunReadsTheServersLogIntoTheHistory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        String connected = seeds.autoUser("logged", false, "readWrite@db1");
+        seeds.connect(connected, "mongosh");
+
+        CliRun run = CliRun.asIn(home, target, "dba", "cleanup", "--dry-run");
+
+        assertThat(run.out()).containsPattern("Server log: the last authentication of \\d+ users read \\(log id 5286306\\)\\.");
+        try (dev.autouser.core.history.HistoryStore store = dev.autouser.core.history.HistoryStore.open(
+                home.resolve("data").resolve("history.db"))) {
+            var evidence = store.evidence(dev.autouser.core.history.ServerName.fromUri(target.uri()),
+                    dev.autouser.core.history.UserKey.MONGODB).get("CN=" + connected);
+            assertThat(evidence.lastActive()).containsKey(dev.autouser.core.history.EvidenceSource.SERVER_LOG);
+        }
     }
 }

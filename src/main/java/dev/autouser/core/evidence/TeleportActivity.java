@@ -1,5 +1,10 @@
 package dev.autouser.core.evidence;
 
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.ActivitySink;
+import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.UserKey;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
@@ -27,9 +32,30 @@ public final class TeleportActivity {
     }
 
     public static Import read(Reader input) throws IOException {
+        return read(input, event -> true);
+    }
+
+    /** Only the events {@code wanted} keeps (one database service, one engine) count for the users. */
+    public static Import read(Reader input, java.util.function.Predicate<TeleportAuditEvent> wanted) throws IOException {
         TeleportActivity activity = new TeleportActivity();
-        TeleportImportCounts counts = TeleportAuditReader.read(input, activity::add);
+        TeleportImportCounts counts = TeleportAuditReader.read(input, event -> {
+            if (wanted.test(event)) {
+                activity.add(event);
+            }
+        });
         return new Import(activity.byMongoName(), counts);
+    }
+
+    /**
+     * The history's sightings: per user with a known last session, one Teleport-audit activity (app =
+     * the Teleport user). {@code server} is the history's name of the database server.
+     */
+    public static List<ActivitySink.Sighting> sightings(Import imported, String server) {
+        List<ActivitySink.Sighting> sightings = new ArrayList<>();
+        imported.byMongoName().forEach((name, user) -> user.lastSeen().ifPresent(at -> sightings.add(
+                new ActivitySink.Sighting(new UserKey(server, UserKey.MONGODB, name),
+                        new Activity(at, EvidenceSource.TELEPORT_AUDIT, user.teleportUser(), "")))));
+        return sightings;
     }
 
     public void add(TeleportAuditEvent event) {

@@ -92,6 +92,11 @@ public final class ClientSettingsFactory {
                 .tlsCertFile(profile.tlsCertFile().or(files::certificateKeyFile)).build();
     }
 
+    /** Refuses a MongoDB URI the driver would not take, with the same sentence a connect attempt gives. */
+    public static void checkUri(String uri) {
+        parseUri(uri);
+    }
+
     static ConnectionString parseUri(String uri) {
         if (uri.isBlank()) {
             throw new ConsoleException("No MongoDB URI was given: enter one such as mongodb://db.example.com:27017.");

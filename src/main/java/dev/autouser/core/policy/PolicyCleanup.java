@@ -11,6 +11,7 @@ import dev.autouser.core.provisioning.UserResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,15 @@ public final class PolicyCleanup {
         this.clock = clock;
     }
 
-    /** @param evidence per user name, from the history (one read for the whole server) */
+    /**
+     * @param evidence per user name (one read for the whole server); what the listing itself carries from
+     *                 the history (recorded as it was taken) wins
+     */
     public PolicyPlan plan(CleanupPolicy policy, Map<String, UserEvidence> evidence) {
         AutoUserListing listing = cleanup.listForPlan();
-        List<PolicyDecision> decisions = new PolicyEvaluator(policy, clock).evaluate(listing.users(), evidence);
+        Map<String, UserEvidence> known = new HashMap<>(evidence);
+        known.putAll(listing.evidence());
+        List<PolicyDecision> decisions = new PolicyEvaluator(policy, clock).evaluate(listing.users(), known);
         return new PolicyPlan(policy,
                 cleanup.planOf(CleanupAction.LOCK, listing, reasons(decisions, PolicyDecision.Verdict.LOCK)),
                 cleanup.planOf(CleanupAction.DROP, listing, reasons(decisions, PolicyDecision.Verdict.DROP)),

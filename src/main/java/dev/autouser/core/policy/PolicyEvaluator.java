@@ -62,7 +62,22 @@ public final class PolicyEvaluator {
             return new PolicyDecision(name, PolicyDecision.Verdict.LOCK, "not cleaned up for at least "
                     + Ages.text(since) + " (over " + Ages.text(limit) + ")" + lastActive(age, now));
         }
-        return keep(name, "not cleaned up for " + Ages.text(since) + " (not over " + Ages.text(limit) + ")");
+        if (sinceFirstSeen(age, age.notCleanedUpSince().get())) {
+            return new PolicyDecision(name, PolicyDecision.Verdict.UNKNOWN_AGE, "not cleaned up for at least "
+                    + Ages.text(since) + " (since the console first saw it; how long before is unknown)"
+                    + lastActive(age, now));
+        }
+        return keep(name, "not cleaned up for " + Ages.text(since) + " (not over " + Ages.text(limit) + ")"
+                + lastActive(age, now));
+    }
+
+    /**
+     * Every "since" is when the console (or an import) first saw the state: a lower bound. It is the real
+     * start only when the user was known before it in another state; a state that began with the first
+     * sighting may be far older, so its age is unknown until it passes the limit on its own.
+     */
+    private static boolean sinceFirstSeen(UserEvidence age, Instant since) {
+        return age.firstSeen().map(first -> !first.isBefore(since)).orElse(true);
     }
 
     private PolicyDecision decideLocked(String name, UserEvidence age, Instant now) {
@@ -77,7 +92,13 @@ public final class PolicyEvaluator {
         }
         Duration locked = Duration.between(age.lockedSince().get(), now);
         if (locked.compareTo(lockedLimit) <= 0) {
-            return keep(name, "locked for " + Ages.text(locked) + " (not over " + Ages.text(lockedLimit) + ")");
+            if (sinceFirstSeen(age, age.lockedSince().get())) {
+                return new PolicyDecision(name, PolicyDecision.Verdict.UNKNOWN_AGE, "locked for at least "
+                        + Ages.text(locked) + " (since the console first saw it; how long before is unknown)"
+                        + lastActive(age, now));
+            }
+            return keep(name, "locked for " + Ages.text(locked) + " (not over " + Ages.text(lockedLimit) + ")"
+                    + lastActive(age, now));
         }
         Optional<Activity> last = age.latestActivity();
         if (last.isEmpty()) {
@@ -88,7 +109,7 @@ public final class PolicyEvaluator {
             return keep(name, "locked for " + Ages.text(locked) + ", but last active " + Ages.text(inactive)
                     + " ago (" + last.get().source().label() + ")");
         }
-        return new PolicyDecision(name, PolicyDecision.Verdict.DROP, "locked for " + Ages.text(locked)
+        return new PolicyDecision(name, PolicyDecision.Verdict.DROP, "locked for at least " + Ages.text(locked)
                 + " (over " + Ages.text(lockedLimit) + ") and last active " + Ages.text(inactive) + " ago ("
                 + last.get().source().label() + "; over " + Ages.text(inactiveLimit) + ")");
     }

@@ -51,9 +51,11 @@ public final class ConsoleWindow {
     private final MainView mainView;
     private final DialogService dialogs;
     private final AuditLog audit;
+    private final dev.autouser.core.history.UsageHistory history;
     private final ConnectViewModel connectModel;
     /** Whether the server answers: the one signal every page and the status bar observe. */
     private final ServerHealth health;
+    private final AppDirs dirs;
     private Stage stage;
     private ConsoleSession session;
     private UsersView usersView;
@@ -62,11 +64,13 @@ public final class ConsoleWindow {
 
     public ConsoleWindow(GuiOptions options, FxExecutors executors, AppDirs dirs, Connector connector) {
         this.options = options;
+        this.dirs = dirs;
         this.executors = executors;
         this.theme = new Theme(options.dark());
         this.mainModel = new MainViewModel(AppVersion.current());
         this.dialogs = new FxDialogService(() -> stage, mainModel::notice);
         this.audit = new AuditLog(dirs.auditLog(), Origin.current(Channel.GUI));
+        this.history = dev.autouser.core.history.UsageHistory.open(dirs.history());
         this.connectModel = new ConnectViewModel(new ProfileStore(dirs.profilesFile()), connector, dialogs,
                 executors, this::onConnected);
         this.mainView = new MainView(mainModel, theme, this::createPage);
@@ -178,7 +182,15 @@ public final class ConsoleWindow {
         }
         UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
         AutoUserLister lister = new AutoUserLister(session.gateway());
-        UsersViewModel users = new UsersViewModel(lister::list, dialogs, executors, mainModel::refreshedAt);
+        dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
+                history, dev.autouser.core.history.ServerName.fromUri(session.gateway().server()),
+                dev.autouser.core.history.UserKey.MONGODB);
+        UsersViewModel users = new UsersViewModel(() -> {
+            dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(lister.list());
+            // A history that fails is said once, in the status bar; the listing goes on without evidence.
+            history.takeProblem().ifPresent(problem -> executors.fx().execute(() -> mainModel.notice(problem)));
+            return listing;
+        }, dialogs, executors, mainModel::refreshedAt);
         mainModel.refreshPausedProperty().bind(users.pausedProperty());
         users.serverTroubleProperty().bind(health.troubleProperty());
         // A failed refresh may mean the server is gone: ask it now rather than at the next check.
@@ -190,8 +202,19 @@ public final class ConsoleWindow {
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
-                new CleanupViewModel(cleanup, dialogs, executors, users::refresh)));
+                new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport,
+                        dialogs, executors, users::refresh)));
         return usersView;
+    }
+
+    /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
+    private String importTeleport(java.nio.file.Path file) {
+        String server = dev.autouser.core.history.ServerName.fromUri(session.gateway().server());
+        try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
+            dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
+                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
+            return dev.autouser.core.evidence.TeleportImport.run(file, server, java.util.Optional.empty(), store).summary();
+        }
     }
 
     private TeleportPages teleportPages() {

@@ -31,10 +31,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -92,6 +94,8 @@ public final class CleanupViewModel {
     private PolicyPlan policyPlan;
     private final ObservableList<PolicyDecision> notIncluded = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
+    private final Function<Path, String> teleportImport;
+    private final ReadOnlyStringWrapper importSummary = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CleanupAction> action = new SimpleObjectProperty<>(CleanupAction.DROP);
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PlannedAction> planned = FXCollections.observableArrayList();
@@ -128,6 +132,17 @@ public final class CleanupViewModel {
      */
     public CleanupViewModel(UserCleanup cleanup, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
                             DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this(cleanup, evidence, clock, null, dialogs, executors, afterChange);
+    }
+
+    /**
+     * @param teleportImport imports a Teleport audit file into this server's history and returns what it
+     *                       read, in one sentence; null when the console has no history to import into
+     */
+    public CleanupViewModel(UserCleanup cleanup, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
+                            Function<Path, String> teleportImport, DialogService dialogs, FxExecutors executors,
+                            Runnable afterChange) {
+        this.teleportImport = teleportImport;
         this.evidence = evidence;
         this.clock = clock;
         this.cleanup = cleanup;
@@ -180,6 +195,22 @@ public final class CleanupViewModel {
         }
         step.set(Step.PLAN);
     }
+
+    /** Imports Teleport's audit events into the history (in the background); the next plan reads them. */
+    public void importTeleport(Path file) {
+        if (teleportImport == null) {
+            return;
+        }
+        importSummary.set("Importing " + file.getFileName() + "…");
+        work.run("Importing Teleport's audit events failed", () -> teleportImport.apply(file), importSummary::set,
+                failure -> importSummary.set(ErrorText.sentence("Importing Teleport's audit events failed", failure)));
+    }
+
+    public boolean canImportTeleport() {
+        return teleportImport != null;
+    }
+
+    public ReadOnlyStringProperty importSummaryProperty() { return importSummary.getReadOnlyProperty(); }
 
     private void showPolicyPlan(PolicyPlan made) {
         policyPlan = made;
@@ -265,6 +296,7 @@ public final class CleanupViewModel {
         results.setAll(report.results());
         progress.set(1);
         summary.set(capitalize(report.summary()) + " in " + report.elapsed().toMillis() + " ms.");
+        dialogs.finished("Cleanup finished", capitalize(report.summary()) + ".", report.failed() + report.skipped() > 0);
     }
 
     private static String capitalize(String text) {

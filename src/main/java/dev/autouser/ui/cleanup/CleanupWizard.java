@@ -27,6 +27,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -150,9 +151,36 @@ public final class CleanupWizard extends BorderPane {
         FlowPane lockRow = row(lock, minutes, new Label("minutes"));
         FlowPane dropRow = row(drop, lockedDays, new Label("days and not active for"), inactiveDays, new Label("days"));
         VBox box = new VBox(6, lockRow, dropRow);
+        if (model.canImportTeleport()) {
+            box.getChildren().add(teleportImportRow());
+        }
         box.setId("policyCriteria");
         box.setPadding(new Insets(2, 0, 6, 24));
         return box;
+    }
+
+    /** Teleport's audit events as evidence: the file backend's JSON lines or the web UI's export. */
+    private Node teleportImportRow() {
+        Button importButton = new Button("Import Teleport audit events…", new FontIcon(Feather.UPLOAD));
+        importButton.setId("teleportImportButton");
+        importButton.disableProperty().bind(model.busyProperty());
+        importButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Teleport audit events (JSON lines or the web UI's JSON export)");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Teleport audit events", "*.log", "*.json", "*.jsonl"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.importTeleport(chosen.toPath());
+            }
+        });
+        Label summary = new Label();
+        summary.setId("teleportImportSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(model.importSummaryProperty());
+        return new VBox(4, importButton, summary);
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
@@ -182,8 +210,12 @@ public final class CleanupWizard extends BorderPane {
     private Node planPage() {
         TableView<PlannedAction> table = new TableView<>(model.planned());
         table.setId("cleanupPlanTable");
-        table.setPlaceholder(new Label(model.scopeProperty().get() == CleanupViewModel.Scope.BY_AGE
-                ? "No user is old enough by these criteria: nothing to clean up." : "No auto-user matches: nothing to clean up."));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.refusalsProperty().isEmpty())
+                .then(model.scopeProperty().get() == CleanupViewModel.Scope.BY_AGE
+                        ? "No user is old enough by these criteria: nothing to clean up." : "No auto-user matches: nothing to clean up.")
+                .otherwise("Every user it would take is left out (see above)."));
+        table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
                 column("Action", 80, a -> a.action().verb()),
@@ -208,12 +240,15 @@ public final class CleanupWizard extends BorderPane {
         Label refusals = new Label();
         refusals.setId("cleanupRefusals");
         refusals.setWrapText(true);
+        // Wrapped in full: the reason names the host and the way round it.
+        refusals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         refusals.textProperty().bind(model.refusalsProperty());
         refusals.visibleProperty().bind(model.refusalsProperty().isNotEmpty());
         refusals.managedProperty().bind(refusals.visibleProperty());
         javafx.scene.control.CheckBox override = new javafx.scene.control.CheckBox();
         override.setId("cleanupOverrideCheck");
         override.setWrapText(true);
+        override.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         override.getStyleClass().add("override-check");
         override.textProperty().bind(model.overrideCheckProperty());
         override.visibleProperty().bind(model.overrideCheckProperty().isNotEmpty());

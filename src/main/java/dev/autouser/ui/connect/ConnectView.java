@@ -94,14 +94,15 @@ public final class ConnectView extends BorderPane {
         grid.getColumnConstraints().addAll(new ColumnConstraints(150), grow(), new ColumnConstraints());
         int row = 0;
         grid.addRow(row++, label("Profile name"), field("nameField", model.nameProperty(), "e.g. prod-east"));
-        grid.addRow(row++, label("Connection string"), field("uriField", model.uriProperty(), "mongodb://host:27017/?tls=true"));
+        TextField uriField = field("uriField", model.uriProperty(), "mongodb://host:27017/?tls=true");
+        TextField caField = field("caFileField", model.caFileProperty(), "ca.pem or .cas bundle");
+        TextField certField = field("certFileField", model.certFileProperty(), "certificate, or certificate + key in one PEM");
+        TextField keyField = field("keyFileField", model.keyFileProperty(), "only when the key is in a separate file");
+        grid.addRow(row++, label("Connection string"), uriField);
         grid.addRow(row++, label("Authentication"), authChoice());
-        grid.addRow(row++, label("TLS CA file"), field("caFileField", model.caFileProperty(), "ca.pem or .cas bundle"),
-                browse("caBrowseButton", model::chooseCaFile));
-        grid.addRow(row++, label("Client certificate"), field("certFileField", model.certFileProperty(),
-                "certificate, or certificate + key in one PEM"), browse("certBrowseButton", model::chooseCertFile));
-        grid.addRow(row++, label("Private key"), field("keyFileField", model.keyFileProperty(),
-                "only when the key is in a separate file"), browse("keyBrowseButton", model::chooseKeyFile));
+        grid.addRow(row++, label("TLS CA file"), caField, browse("caBrowseButton", model::chooseCaFile));
+        grid.addRow(row++, label("Client certificate"), certField, browse("certBrowseButton", model::chooseCertFile));
+        grid.addRow(row++, label("Private key"), keyField, browse("keyBrowseButton", model::chooseKeyFile));
         Label subject = new Label();
         subject.setId("subjectLabel");
         subject.textProperty().bind(model.subjectProperty());
@@ -126,7 +127,8 @@ public final class ConnectView extends BorderPane {
         insecure.selectedProperty().bindBidirectional(model.tlsAllowInvalidProperty());
         grid.add(insecure, 1, row++, 2, 1);
         warningsBox.setId("warningsBox");
-        VBox form = new VBox(16, title, dropHint(), grid, warningsBox, createActions());
+        Label problems = FormValidation.install(model, uriField, caField, certField, keyField);
+        VBox form = new VBox(16, title, dropHint(), grid, problems, warningsBox, createActions());
         form.setPadding(new Insets(20, 28, 20, 28));
         form.setMaxWidth(820);
         installDropTarget(form);

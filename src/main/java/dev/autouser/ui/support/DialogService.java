@@ -18,6 +18,15 @@ public interface DialogService {
     /** A short non-blocking note ("Copied 3 commands"). */
     void notify(String message);
 
+    /**
+     * Background work that changed the server has finished: a note that stays visible for a while
+     * whichever page the person is on ("Lock finished" / "3 done, 0 skipped, 0 failed.").
+     * {@code problems} marks a run in which some users failed or were skipped.
+     */
+    default void finished(String title, String counts, boolean problems) {
+        notify(counts);
+    }
+
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
     /** A file to read, the chooser filtered to {@code kind} first. */

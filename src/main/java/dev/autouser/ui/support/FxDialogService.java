@@ -1,5 +1,6 @@
 package dev.autouser.ui.support;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -10,6 +11,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +77,7 @@ public final class FxDialogService implements DialogService {
             // An override is its own explicit act: the action button works only once it is ticked.
             check.setId("confirmRequiredCheck");
             check.setWrapText(true);
+            check.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             check.getStyleClass().add("override-check");
             content.getChildren().add(0, check);
             alert.getDialogPane().lookupButton(action).disableProperty().bind(check.selectedProperty().not());
@@ -84,6 +90,21 @@ public final class FxDialogService implements DialogService {
     @Override
     public void notify(String message) {
         notifier.accept(message);
+    }
+
+    /** A ControlsFX notification in the window's corner, plus the status bar's note. */
+    @Override
+    public void finished(String title, String counts, boolean problems) {
+        notifier.accept(counts);
+        FontIcon icon = new FontIcon(problems ? Feather.ALERT_TRIANGLE : Feather.CHECK_CIRCLE);
+        icon.getStyleClass().add(problems ? "finished-problems" : "finished-ok");
+        Notifications notification = Notifications.create().title(title).text(counts).graphic(icon)
+                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(problems ? 20 : 8));
+        Window window = owner.get();
+        if (window != null) {
+            notification.owner(window);
+        }
+        notification.show();
     }
 
     @Override

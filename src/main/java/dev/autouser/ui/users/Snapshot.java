@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * listing, the names that vanished, the counts and the role filter's choices.
  */
 public record Snapshot(AutoUserListing listing, List<AutoUser> upserts, List<String> vanished, UserCounts counts,
-                       List<String> roles) {
+                       List<String> roles, Map<String, RowEvidence> evidence) {
     public Snapshot {
         upserts = List.copyOf(upserts);
         vanished = List.copyOf(vanished);
@@ -43,6 +43,8 @@ public record Snapshot(AutoUserListing listing, List<AutoUser> upserts, List<Str
         List<String> vanished = previous.keySet().stream().filter(name -> !current.containsKey(name)).toList();
         previous.clear();
         previous.putAll(current);
-        return new Snapshot(listing, upserts, vanished, UserCounts.of(listing.users()), List.copyOf(roles));
+        Map<String, RowEvidence> evidence = new HashMap<>(listing.evidence().size() * 2);
+        listing.evidence().forEach((name, known) -> evidence.put(name, RowEvidence.of(known, listing.takenAt())));
+        return new Snapshot(listing, upserts, vanished, UserCounts.of(listing.users()), List.copyOf(roles), evidence);
     }
 }

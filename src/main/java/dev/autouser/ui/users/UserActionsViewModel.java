@@ -145,10 +145,10 @@ public final class UserActionsViewModel {
             return;
         }
         work.run("The action failed", () -> cleanup.withUnverifiedAllowed(planned.allowedSilent(),
-                () -> cleanup.execute(plan, (result, finished, total) -> { })), this::report);
+                () -> cleanup.execute(plan, (result, finished, total) -> { })), report -> report(verb, report));
     }
 
-    private void report(CleanupReport report) {
+    private void report(String verb, CleanupReport report) {
         afterChange.run();
         List<UserResult> failed = report.with(UserResult.Status.FAILED);
         List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
@@ -157,7 +157,7 @@ public final class UserActionsViewModel {
             String override = report.results().stream().map(UserResult::detail).filter(d -> d.contains("; override: "))
                     .map(d -> " Override: " + d.substring(d.indexOf("; override: ") + "; override: ".length()) + ".")
                     .findFirst().orElse("");
-            dialogs.notify(capitalize(report.summary()) + "." + override);
+            dialogs.finished(verb + " finished", capitalize(report.summary()) + "." + override, false);
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
@@ -186,14 +186,21 @@ public final class UserActionsViewModel {
     /** Writes the rows in view (filtered and sorted as shown) to a file the person chooses. */
     public void export(UserExport.Format format, List<UserRow> inView) {
         List<AutoUser> users = inView.stream().map(UserRow::user).toList();
+        java.util.Map<String, dev.autouser.core.history.UserEvidence> evidence = new java.util.HashMap<>();
+        inView.forEach(row -> {
+            if (row.evidenceProperty().get().evidence() != null) {
+                evidence.put(row.mongoName(), row.evidenceProperty().get().evidence());
+            }
+        });
         dialogs.chooseSaveFile("Export " + users.size() + " users", "auto-users." + format.extension())
-                .ifPresent(file -> exportTo(file, format, users));
+                .ifPresent(file -> exportTo(file, format, users, evidence));
     }
 
-    public void exportTo(Path file, UserExport.Format format, List<AutoUser> users) {
+    public void exportTo(Path file, UserExport.Format format, List<AutoUser> users,
+                         java.util.Map<String, dev.autouser.core.history.UserEvidence> evidence) {
         work.run("The action failed", () -> {
             try {
-                Files.writeString(file, UserExport.render(format, users));
+                Files.writeString(file, UserExport.render(format, users, evidence));
                 return file;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Cannot write " + file, e);

@@ -31,21 +31,30 @@ final class UserDetailPane extends ScrollPane {
         content.setPadding(new Insets(14));
         setContent(content);
         setFitToWidth(true);
-        // Follow both a new focused row and in-place updates of the same row.
-        javafx.beans.value.ChangeListener<AutoUser> onUser = (obs, was, user) -> show(user);
+        // Follow both a new focused row and in-place updates of the same row (its user and its evidence).
+        javafx.beans.InvalidationListener onChange = obs -> show(this.focused);
         focused.addListener((obs, was, row) -> {
             if (was != null) {
-                was.userProperty().removeListener(onUser);
+                was.userProperty().removeListener(onChange);
+                was.evidenceProperty().removeListener(onChange);
             }
             if (row != null) {
-                row.userProperty().addListener(onUser);
+                row.userProperty().addListener(onChange);
+                row.evidenceProperty().addListener(onChange);
             }
-            show(row == null ? null : row.user());
+            this.focused = row;
+            show(row);
         });
-        show(null);
+        show((UserRow) null);
     }
 
-    private void show(AutoUser user) {
+    private UserRow focused;
+
+    private void show(UserRow row) {
+        show(row == null ? null : row.user(), row == null ? RowEvidence.NONE : row.evidenceProperty().get());
+    }
+
+    private void show(AutoUser user, RowEvidence evidence) {
         if (user == null) {
             Label hint = new Label("Select a user to see its roles, restrictions, customData and connections.");
             hint.setWrapText(true);
@@ -65,6 +74,7 @@ final class UserDetailPane extends ScrollPane {
             who.getChildren().add(notCleanedUp());
         }
         who.getChildren().addAll(section("Roles"), roles(user));
+        who.getChildren().addAll(section("Evidence of use"), EvidenceText.of(evidence));
         VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
                 section("Live connections (" + user.connectionCount() + ")"), sessions(user));
         VBox data = new VBox(6, section("customData"), customData(user));

@@ -30,6 +30,10 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
     private final StringProperty clients = new SimpleStringProperty();
     private final StringProperty apps = new SimpleStringProperty();
     private final BooleanProperty highlighted = new SimpleBooleanProperty();
+    private final ObjectProperty<RowEvidence> evidence = new SimpleObjectProperty<>(RowEvidence.NONE);
+    private final ObjectProperty<AgeCell> lastActive = new SimpleObjectProperty<>(AgeCell.UNKNOWN);
+    private final ObjectProperty<AgeCell> lockedSince = new SimpleObjectProperty<>(AgeCell.UNKNOWN);
+    private final ObjectProperty<AgeCell> firstSeen = new SimpleObjectProperty<>(AgeCell.UNKNOWN);
     /** Lower-case text the search box matches against, rebuilt only when the value changes. */
     private String searchText = "";
 
@@ -58,6 +62,34 @@ public final class UserRow implements LiveRows.Row<AutoUser> {
         apps.set(UntrustedText.visible(String.join(", ", value.appNames())));
         searchText = String.join("\n", value.mongoName(), teleportName.get(), roles.get(), clients.get(),
                 apps.get(), cluster.get()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Shows the history's evidence (changes nothing when the texts and evidence are the same). */
+    void showEvidence(RowEvidence known) {
+        RowEvidence value = known == null ? RowEvidence.NONE : known;
+        if (value.sameAs(evidence.get())) {
+            return;
+        }
+        evidence.set(value);
+        lastActive.set(value.lastActive());
+        lockedSince.set(value.lockedSince());
+        firstSeen.set(value.firstSeen());
+    }
+
+    ReadOnlyObjectProperty<RowEvidence> evidenceProperty() {
+        return evidence;
+    }
+
+    ReadOnlyObjectProperty<AgeCell> lastActiveProperty() {
+        return lastActive;
+    }
+
+    ReadOnlyObjectProperty<AgeCell> lockedSinceProperty() {
+        return lockedSince;
+    }
+
+    ReadOnlyObjectProperty<AgeCell> firstSeenProperty() {
+        return firstSeen;
     }
 
     public AutoUser user() {

@@ -43,12 +43,15 @@ final class UserTable extends TableView<UserRow> {
         getColumns().setAll(java.util.List.of(state,
                 // Teleport user is the person (walter), as in the CLI and the exports; all widths add up to
                 // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
-                text("Teleport user", "teleportColumn", 150, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 203, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
+                text("Teleport user", "teleportColumn", 120, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 160, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
-                text("Roles", "rolesColumn", 162, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 150, UserRow::rolesProperty),
                 sessions(),
-                text("Clients", "clientsColumn", 135, UserRow::clientsProperty),
+                age("Last active", "lastActiveColumn", 150, UserRow::lastActiveProperty),
+                age("Locked since", "lockedSinceColumn", 110, UserRow::lockedSinceProperty),
+                age("First seen", "firstSeenColumn", 96, UserRow::firstSeenProperty),
+                text("Clients", "clientsColumn", 120, UserRow::clientsProperty),
                 text("Apps", "appsColumn", 92, UserRow::appsProperty)));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dev.autouser.ui.support.ColumnHeaders.keepReadable(this);
@@ -65,6 +68,17 @@ final class UserTable extends TableView<UserRow> {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         // The default comparator uses a Collator, ~50x slower than this; it matters at 10,000 rows.
         column.setComparator(String.CASE_INSENSITIVE_ORDER);
+        return column;
+    }
+
+    /** An instant of the usage history shown as its age, sorted by the instant. */
+    private static TableColumn<UserRow, AgeCell> age(String title, String id, double width,
+                                                     Function<UserRow, ObservableValue<AgeCell>> value) {
+        TableColumn<UserRow, AgeCell> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         return column;
     }
 

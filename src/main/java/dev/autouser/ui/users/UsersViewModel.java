@@ -45,6 +45,8 @@ public final class UsersViewModel {
     private final BackgroundWork work;
     private final Consumer<Instant> onRefreshed;
 
+    /** True once a listing brought evidence: a later one without it (history gone) clears the columns. */
+    private boolean evidenceShown;
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
     private final FilteredList<UserRow> filtered = new FilteredList<>(rows.rows());
     private final javafx.beans.property.ReadOnlyObjectWrapper<List<SessionCensus.NodeAnswer>> nodes =
@@ -133,6 +135,12 @@ public final class UsersViewModel {
     public void apply(Snapshot snapshot) {
         long start = System.nanoTime();
         LiveRows.Merge<UserRow> merge = reshape(() -> rows.apply(snapshot.upserts(), snapshot.vanished()));
+        if (!snapshot.evidence().isEmpty() || evidenceShown) {
+            for (UserRow row : rows.rows()) {
+                row.showEvidence(snapshot.evidence().get(row.mongoName()));
+            }
+            evidenceShown = !snapshot.evidence().isEmpty();
+        }
         counts.set(snapshot.counts());
         if (!snapshot.listing().nodes().equals(nodes.get())) {
             nodes.set(snapshot.listing().nodes());

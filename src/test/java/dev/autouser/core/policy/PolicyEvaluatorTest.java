@@ -74,7 +74,7 @@ class PolicyEvaluatorTest {
                 age(Duration.ofMinutes(5), null, Duration.ofMinutes(5), Duration.ofDays(2)));
 
         assertThat(decision.verdict()).isEqualTo(KEEP);
-        assertThat(decision.reason()).isEqualTo("not cleaned up for 5 min (not over 60 min)");
+        assertThat(decision.reason()).isEqualTo("not cleaned up for 5 min (not over 60 min); last active 5 min ago (Teleport audit)");
     }
 
     @Test
@@ -92,7 +92,7 @@ class PolicyEvaluatorTest {
 
         assertThat(decision.verdict()).isEqualTo(DROP);
         assertThat(decision.reason()).isEqualTo(
-                "locked for 40 d (over 30 d) and last active 45 d ago (Teleport audit; over 30 d)");
+                "locked for at least 40 d (over 30 d) and last active 45 d ago (Teleport audit; over 30 d)");
     }
 
     @Test
@@ -109,7 +109,7 @@ class PolicyEvaluatorTest {
     void lockedRecentlyIsKept() {
         assertThat(decide(user("CN=gus", true, 0),
                 age(Duration.ofDays(50), Duration.ofDays(3), null, Duration.ofDays(60))).reason())
-                .isEqualTo("locked for 3 d (not over 30 d)");
+                .isEqualTo("locked for 3 d (not over 30 d); last active 50 d ago (Teleport audit)");
     }
 
     @Test
@@ -142,6 +142,19 @@ class PolicyEvaluatorTest {
 
         assertThat(now.evaluate(List.of(jo), ages).get(0).verdict()).isEqualTo(KEEP);
         assertThat(later.evaluate(List.of(jo), ages).get(0).verdict()).isEqualTo(LOCK);
+    }
+
+    @Test
+    void aStateThatBeganWithTheFirstSightingIsOnlyALowerBoundSoItsAgeIsUnknownUntilItPassesTheLimit() {
+        PolicyDecision young = decide(user("CN=lee", false, 0), age(null, null, Duration.ofMinutes(10), Duration.ofMinutes(10)));
+        PolicyDecision old = decide(user("CN=max", false, 0), age(null, null, Duration.ofMinutes(90), Duration.ofMinutes(90)));
+        PolicyDecision locked = decide(user("CN=ned", true, 0), age(null, Duration.ofDays(2), null, Duration.ofDays(2)));
+
+        assertThat(young.verdict()).isEqualTo(UNKNOWN_AGE);
+        assertThat(young.reason()).isEqualTo("not cleaned up for at least 10 min (since the console first saw it; how long before is unknown)");
+        assertThat(old.verdict()).isEqualTo(LOCK);
+        assertThat(locked.verdict()).isEqualTo(UNKNOWN_AGE);
+        assertThat(locked.reason()).startsWith("locked for at least 2 d (since the console first saw it");
     }
 
     @Test

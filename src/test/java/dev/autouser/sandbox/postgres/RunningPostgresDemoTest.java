@@ -159,6 +159,31 @@ class RunningPostgresDemoTest {
     }
 
     @Test
+    @Order(5)
+    void theCliTakesTheReadyUriAsIsAndListsOnlyTheGroup(@org.junit.jupiter.api.io.TempDir Path home) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        dev.autouser.cli.CliContext context = new dev.autouser.cli.CliContext(new dev.autouser.core.AppDirs(
+                home.resolve("config"), home.resolve("data")), Map.of(), false,
+                new java.io.BufferedReader(new java.io.StringReader("")));
+
+        int code = dev.autouser.cli.AutoUserCommand.execute(context, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err), "list", "--uri", demo.dbaUri());
+
+        assertEquals(0, code, out + "\n" + err);
+        for (PostgresDemoRoster.DemoUser user : PostgresDemoRoster.USERS) {
+            if (user.start() != PostgresDemoRoster.Start.CHURN) {
+                assertTrue(out.toString().contains(user.name()), user.name() + " in\n" + out);
+            }
+        }
+        for (PostgresDemoRoster.Outsider outsider : PostgresDemoRoster.OUTSIDERS) {
+            assertFalse(out.toString().contains(outsider.name() + " "), outsider.name() + " in\n" + out);
+        }
+        // On 16+ Teleport's admin became a member of the group it created (ADMIN OPTION): never an auto-user.
+        assertFalse(out.toString().lines().anyMatch(line -> line.startsWith(PostgresDemoData.TELEPORT_ADMIN + " ")), out.toString());
+    }
+
+    @Test
     @Order(6)
     void closingLeavesNoServerProcessAndNoDataFolder() throws IOException {
         Path dataDir = demo.server().dataDirectory();

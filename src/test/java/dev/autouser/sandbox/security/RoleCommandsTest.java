@@ -1,32 +1,20 @@
 package dev.autouser.sandbox.security;
 
-import static dev.autouser.sandbox.security.Docs.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoleCommandsTest {
 
-    private final SecurityState state = TeleportFixture.full();
-    private final UserAdminCommands commands = new UserAdminCommands(state, "7.0.14");
-
-    private Document run(String db, String json) {
-        Document command = json(json);
-        return commands.handle(db, command.keySet().iterator().next(), command, List.of());
-    }
-
-    private MongoServerError fails(String db, String json) {
-        return assertThrows(MongoServerError.class, () -> run(db, json));
-    }
+    private final AdminCommandRun umc = new AdminCommandRun(TeleportFixture.full());
+    private final SecurityState state = umc.state;
 
     @Test
     void createRoleStoresPrivilegesAndInheritance() {
-        run("db1", "{createRole: 'reporter', privileges: [{resource: {db: 'db1', collection: 'sales'},"
+        umc.run("db1", "{createRole: 'reporter', privileges: [{resource: {db: 'db1', collection: 'sales'},"
                 + " actions: ['find']}], roles: ['read']}");
         CustomRole role = state.roles().find(RoleId.of("reporter", "db1")).orElseThrow();
         assertEquals(List.of(RoleId.of("read", "db1")), role.roles());
@@ -35,7 +23,7 @@ class RoleCommandsTest {
 
     @Test
     void createRoleRefusesDuplicates() {
-        MongoServerError error = fails("admin", "{createRole: 'teleport-admin-role', privileges: [], roles: []}");
+        MongoServerError error = umc.fails("admin", "{createRole: 'teleport-admin-role', privileges: [], roles: []}");
         assertEquals(51002, error.getCode());
         assertEquals("Role \"teleport-admin-role@admin\" already exists", error.getMessageWithoutErrorCode());
     }
@@ -43,19 +31,19 @@ class RoleCommandsTest {
     @Test
     void onlyAdminRolesMayTargetOtherDatabasesOrTheCluster() {
         for (String resource : List.of("{db: 'db2', collection: ''}", "{db: '', collection: ''}", "{cluster: true}")) {
-            MongoServerError error = fails("db1", "{createRole: 'wide', privileges: [{resource: " + resource
+            MongoServerError error = umc.fails("db1", "{createRole: 'wide', privileges: [{resource: " + resource
                     + ", actions: ['find']}], roles: []}");
             assertEquals(49, error.getCode(), resource);
             assertEquals("Roles on the 'db1' database cannot be granted privileges that target other databases"
                     + " or the cluster", error.getMessageWithoutErrorCode());
         }
-        run("admin", "{createRole: 'wide', privileges: [{resource: {cluster: true}, actions: ['inprog']},"
+        umc.run("admin", "{createRole: 'wide', privileges: [{resource: {cluster: true}, actions: ['inprog']},"
                 + " {resource: {db: 'db2', collection: ''}, actions: ['find']}], roles: []}");
     }
 
     @Test
     void unknownActionsAreRefused() {
-        MongoServerError error = fails("admin", "{createRole: 'bad', privileges: [{resource: {cluster: true},"
+        MongoServerError error = umc.fails("admin", "{createRole: 'bad', privileges: [{resource: {cluster: true},"
                 + " actions: ['fly']}], roles: []}");
         assertEquals(9, error.getCode());
         assertEquals("Unrecognized action privilege string: fly", error.getMessageWithoutErrorCode());
@@ -63,9 +51,9 @@ class RoleCommandsTest {
 
     @Test
     void rolesOutsideAdminInheritOnlyFromTheirDatabaseAndMustExist() {
-        assertEquals(49, fails("db1", "{createRole: 'r', privileges: [], roles: [{role: 'read', db: 'db2'}]}")
+        assertEquals(49, umc.fails("db1", "{createRole: 'r', privileges: [], roles: [{role: 'read', db: 'db2'}]}")
                 .getCode());
-        MongoServerError missing = fails("db1", "{createRole: 'r', privileges: [], roles: ['ghost']}");
+        MongoServerError missing = umc.fails("db1", "{createRole: 'r', privileges: [], roles: ['ghost']}");
         assertEquals(31, missing.getCode());
         assertEquals("Cannot grant roles to 'r@db1': Could not find role: ghost@db1",
                 missing.getMessageWithoutErrorCode());
@@ -73,16 +61,16 @@ class RoleCommandsTest {
 
     @Test
     void builtinNamesAndSpecialDatabasesAreRefused() {
-        assertEquals(2, fails("admin", "{createRole: 'root', privileges: [], roles: []}").getCode());
-        assertEquals(2, fails("$external", "{createRole: 'x', privileges: [], roles: []}").getCode());
-        assertEquals(2, fails("local", "{createRole: 'x', privileges: [], roles: []}").getCode());
+        assertEquals(2, umc.fails("admin", "{createRole: 'root', privileges: [], roles: []}").getCode());
+        assertEquals(2, umc.fails("$external", "{createRole: 'x', privileges: [], roles: []}").getCode());
+        assertEquals(2, umc.fails("local", "{createRole: 'x', privileges: [], roles: []}").getCode());
     }
 
     @Test
     void updateRoleRefusesCycles() {
-        run("admin", "{createRole: 'a', privileges: [], roles: []}");
-        run("admin", "{createRole: 'b', privileges: [], roles: ['a']}");
-        MongoServerError error = fails("admin", "{updateRole: 'a', roles: ['b']}");
+        umc.run("admin", "{createRole: 'a', privileges: [], roles: []}");
+        umc.run("admin", "{createRole: 'b', privileges: [], roles: ['a']}");
+        MongoServerError error = umc.fails("admin", "{updateRole: 'a', roles: ['b']}");
         assertEquals(49, error.getCode());
         assertEquals("Granting roles to a@admin would introduce a cycle in the role graph",
                 error.getMessageWithoutErrorCode());
@@ -90,21 +78,21 @@ class RoleCommandsTest {
 
     @Test
     void updateRoleReplacesPrivilegesAndMissingRoleIsRoleNotFound() {
-        run("db2", "{updateRole: 'myCustomRole', privileges: [{resource: {db: 'db2', collection: 'x'},"
+        umc.run("db2", "{updateRole: 'myCustomRole', privileges: [{resource: {db: 'db2', collection: 'x'},"
                 + " actions: ['insert']}]}");
         assertEquals(List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "x"), "insert")),
                 state.roles().find(TeleportFixture.CUSTOM_ROLE).orElseThrow().privileges());
-        assertEquals(31, fails("db2", "{updateRole: 'ghost', roles: []}").getCode());
-        assertEquals(2, fails("db2", "{updateRole: 'myCustomRole'}").getCode());
+        assertEquals(31, umc.fails("db2", "{updateRole: 'ghost', roles: []}").getCode());
+        assertEquals(2, umc.fails("db2", "{updateRole: 'myCustomRole'}").getCode());
     }
 
     @Test
     void grantPrivilegesToRoleMergesActionsPerResource() {
-        run("db2", "{grantPrivilegesToRole: 'myCustomRole', privileges: [{resource: {db: 'db2',"
+        umc.run("db2", "{grantPrivilegesToRole: 'myCustomRole', privileges: [{resource: {db: 'db2',"
                 + " collection: 'reports'}, actions: ['insert']}]}");
         assertEquals(List.of(GrantedPrivilege.of(ResourcePattern.collection("db2", "reports"), "find", "insert")),
                 state.roles().find(TeleportFixture.CUSTOM_ROLE).orElseThrow().privileges());
-        assertEquals(2, fails("db2", "{grantPrivilegesToRole: 'read', privileges: [{resource: {db: 'db2',"
+        assertEquals(2, umc.fails("db2", "{grantPrivilegesToRole: 'read', privileges: [{resource: {db: 'db2',"
                 + " collection: ''}, actions: ['insert']}]}").getCode());
     }
 
@@ -112,20 +100,20 @@ class RoleCommandsTest {
     void dropRoleRevokesItFromUsersAndRoles() {
         UserId carol = new UserId("CN=carol", "$external");
         state.users().put(StoredUser.x509(carol.user(), List.of(TeleportFixture.CUSTOM_ROLE)));
-        run("db2", "{createRole: 'wrapper', privileges: [], roles: ['myCustomRole']}");
-        run("db2", "{dropRole: 'myCustomRole'}");
+        umc.run("db2", "{createRole: 'wrapper', privileges: [], roles: ['myCustomRole']}");
+        umc.run("db2", "{dropRole: 'myCustomRole'}");
         assertTrue(state.roles().find(TeleportFixture.CUSTOM_ROLE).isEmpty());
         assertTrue(state.users().find(carol).orElseThrow().roles().isEmpty());
         assertTrue(state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles().isEmpty());
-        assertEquals(31, fails("db2", "{dropRole: 'myCustomRole'}").getCode());
-        MongoServerError builtin = fails("admin", "{dropRole: 'root'}");
+        assertEquals(31, umc.fails("db2", "{dropRole: 'myCustomRole'}").getCode());
+        MongoServerError builtin = umc.fails("admin", "{dropRole: 'root'}");
         assertEquals(2, builtin.getCode());
         assertEquals("root@admin is a built-in role and cannot be modified", builtin.getMessageWithoutErrorCode());
     }
 
     @Test
     void revokePrivilegesRemovesActionsAndEmptyEntries() {
-        run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {cluster: true},"
+        umc.run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {cluster: true},"
                 + " actions: ['inprog']}, {resource: {db: '$external', collection: ''}, actions: ['dropUser']}]}");
         PrivilegeSet remaining = new PrivilegeSet(state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges());
         assertTrue(!remaining.allowsOnCluster("inprog"));
@@ -135,37 +123,37 @@ class RoleCommandsTest {
 
     @Test
     void revokePrivilegesFromRoleRefusesBuiltinMissingAndEmptyLikeMongoDb() {
-        MongoServerError builtin = fails("admin", "{revokePrivilegesFromRole: 'root', privileges: [{resource:"
+        MongoServerError builtin = umc.fails("admin", "{revokePrivilegesFromRole: 'root', privileges: [{resource:"
                 + " {cluster: true}, actions: ['inprog']}]}");
         assertEquals(2, builtin.getCode());
         assertEquals("root@admin is a built-in role and cannot be modified", builtin.getMessageWithoutErrorCode());
-        MongoServerError missing = fails("admin", "{revokePrivilegesFromRole: 'ghost', privileges: [{resource:"
+        MongoServerError missing = umc.fails("admin", "{revokePrivilegesFromRole: 'ghost', privileges: [{resource:"
                 + " {cluster: true}, actions: ['inprog']}]}");
         assertEquals(31, missing.getCode());
         assertEquals("Role ghost@admin not found", missing.getMessageWithoutErrorCode());
-        assertEquals(2, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: []}").getCode());
-        assertEquals(40414, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role'}").getCode());
-        assertEquals(40415, fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
+        assertEquals(2, umc.fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: []}").getCode());
+        assertEquals(40414, umc.fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role'}").getCode());
+        assertEquals(40415, umc.fails("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource:"
                 + " {cluster: true}, actions: ['inprog']}], roles: []}").getCode());
     }
 
     @Test
     void revokingPrivilegesTheRoleDoesNotHoldChangesNothing() {
         List<GrantedPrivilege> before = state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges();
-        run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {db: 'db9',"
+        umc.run("admin", "{revokePrivilegesFromRole: 'teleport-admin-role', privileges: [{resource: {db: 'db9',"
                 + " collection: 'x'}, actions: ['find']}]}");
         assertEquals(before, state.roles().find(TeleportFixture.ADMIN_ROLE).orElseThrow().privileges());
     }
 
     @Test
     void grantAndRevokeRolesToRoleChangeInheritance() {
-        run("db2", "{createRole: 'wrapper', privileges: [], roles: []}");
-        run("db2", "{grantRolesToRole: 'wrapper', roles: ['myCustomRole', 'read']}");
+        umc.run("db2", "{createRole: 'wrapper', privileges: [], roles: []}");
+        umc.run("db2", "{grantRolesToRole: 'wrapper', roles: ['myCustomRole', 'read']}");
         assertEquals(List.of(TeleportFixture.CUSTOM_ROLE, RoleId.of("read", "db2")),
                 state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles());
-        assertEquals(49, fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['wrapper']}").getCode(),
+        assertEquals(49, umc.fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['wrapper']}").getCode(),
                 "a cycle is refused");
-        run("db2", "{revokeRolesFromRole: 'wrapper', roles: ['read', 'never-existed']}");
+        umc.run("db2", "{revokeRolesFromRole: 'wrapper', roles: ['read', 'never-existed']}");
         assertEquals(List.of(TeleportFixture.CUSTOM_ROLE),
                 state.roles().find(RoleId.of("wrapper", "db2")).orElseThrow().roles(),
                 "MongoDB erases the named roles; one that does not exist is no error");
@@ -173,17 +161,17 @@ class RoleCommandsTest {
 
     @Test
     void roleToRoleGrantsRefuseBuiltinMissingAndEmptyLikeMongoDb() {
-        assertEquals(2, fails("admin", "{grantRolesToRole: 'root', roles: ['read']}").getCode());
-        assertEquals(2, fails("admin", "{revokeRolesFromRole: 'root', roles: ['read']}").getCode());
-        MongoServerError missing = fails("db2", "{grantRolesToRole: 'ghost', roles: ['read']}");
+        assertEquals(2, umc.fails("admin", "{grantRolesToRole: 'root', roles: ['read']}").getCode());
+        assertEquals(2, umc.fails("admin", "{revokeRolesFromRole: 'root', roles: ['read']}").getCode());
+        MongoServerError missing = umc.fails("db2", "{grantRolesToRole: 'ghost', roles: ['read']}");
         assertEquals(31, missing.getCode());
         assertEquals("Role ghost@db2 not found", missing.getMessageWithoutErrorCode());
-        assertEquals(31, fails("db2", "{revokeRolesFromRole: 'ghost', roles: ['read']}").getCode());
-        MongoServerError missingGranted = fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['nope']}");
+        assertEquals(31, umc.fails("db2", "{revokeRolesFromRole: 'ghost', roles: ['read']}").getCode());
+        MongoServerError missingGranted = umc.fails("db2", "{grantRolesToRole: 'myCustomRole', roles: ['nope']}");
         assertEquals(31, missingGranted.getCode());
         assertEquals("Cannot grant roles to 'myCustomRole@db2': Could not find role: nope@db2",
                 missingGranted.getMessageWithoutErrorCode());
-        assertEquals(2, fails("db2", "{grantRolesToRole: 'myCustomRole', roles: []}").getCode());
-        assertEquals(2, fails("db2", "{revokeRolesFromRole: 'myCustomRole', roles: []}").getCode());
+        assertEquals(2, umc.fails("db2", "{grantRolesToRole: 'myCustomRole', roles: []}").getCode());
+        assertEquals(2, umc.fails("db2", "{revokeRolesFromRole: 'myCustomRole', roles: []}").getCode());
     }
 }

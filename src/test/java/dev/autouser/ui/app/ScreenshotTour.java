@@ -95,9 +95,17 @@ public final class ScreenshotTour {
             });
             Thread.sleep(1200);
             shoot(stage.getScene(), out.resolve("users-" + theme + ".png"));
-            Stage wizard = onFx(() -> CleanupWizard.open(stage, new CleanupViewModel(cleanup, window.dialogs(),
-                    FxExecutors.forApplication(), () -> { })));
+            dev.autouser.core.history.HistoryStore tourHistory = dev.autouser.core.history.HistoryStore.open(
+                    java.nio.file.Files.createTempDirectory("tour-history").resolve("history.db"));
+            CleanupViewModel cleanupModel = new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(),
+                    file -> dev.autouser.core.evidence.TeleportImport.run(file, "localhost:27017", java.util.Optional.empty(),
+                            tourHistory).summary(), window.dialogs(), FxExecutors.forApplication(), () -> { });
+            Stage wizard = onFx(() -> CleanupWizard.open(stage, cleanupModel));
             Thread.sleep(800);
+            // Teleport's audit events imported, as a DBA would from the wizard (the test fixture built from Teleport's source).
+            onFx(() -> { cleanupModel.importTeleport(java.nio.file.Path.of(ScreenshotTour.class
+                    .getResource("/teleport-audit/file-backend.log").toURI())); return null; });
+            Thread.sleep(1200);
             shoot(wizard.getScene(), out.resolve("cleanup-criteria-" + theme + ".png"));
             onFx(() -> {
                 ((javafx.scene.control.Button) wizard.getScene().lookup("#cleanupPlanButton")).fire();

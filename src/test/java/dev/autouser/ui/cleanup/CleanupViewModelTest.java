@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import dev.autouser.core.history.UserEvidence;
 import dev.autouser.core.history.UserKey;
+import dev.autouser.core.history.HistoryStore;
+import dev.autouser.core.evidence.TeleportImport;
 import dev.autouser.core.policy.PolicyDecision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,6 +105,9 @@ class CleanupViewModelTest {
         assertTrue(new AutoUserLister(gateway).list().find("CN=" + idle).orElseThrow().locked());
         assertEquals(1, refreshes, "the users page refreshes afterwards");
         assertTrue(wizard.summaryProperty().get().contains("done"), wizard.summaryProperty().get());
+        assertEquals(1, dialogs.finished.size(), dialogs.finished::toString);
+        assertTrue(dialogs.finished.get(0).startsWith("Cleanup finished: " + planned + " done, 0 skipped, 0 failed"),
+                dialogs.finished::toString);
     }
 
     @Test
@@ -151,6 +156,30 @@ class CleanupViewModelTest {
         wizard.run();
         assertTrue(new AutoUserLister(gateway).list().find("CN=" + idle).orElseThrow().locked());
         assertFalse(new AutoUserLister(gateway).list().find("CN=" + recent).orElseThrow().locked());
+    }
+
+    @Test
+    void importedTeleportSessionsAreReadByTheNextByAgePlan() throws Exception {
+        String locked = users.locked("erin", "read@db1");
+        Path events = dir.resolve("events.log");
+        java.nio.file.Files.writeString(events, "{\"event\":\"db.session.end\",\"code\":\"TDB01I\",\"time\":\""
+                + Instant.now().minus(Duration.ofDays(45)) + "\",\"user\":\"erin\",\"db_protocol\":\"mongodb\","
+                + "\"db_user\":\"" + locked + "\"}\nnot json\n");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("history.db"))) {
+            wizard = new CleanupViewModel(new UserCleanup(gateway, new AuditLog(dir.resolve("audit.jsonl"))),
+                    () -> store.evidence("sandbox:27017", UserKey.MONGODB), Clock.systemUTC(),
+                    file -> TeleportImport.run(file, "sandbox:27017", Optional.empty(), store).summary(),
+                    dialogs, FxExecutors.direct(), () -> refreshes++);
+
+            wizard.importTeleport(events);
+            wizard.makePlan();
+
+            assertEquals("2 events read: 1 used, 0 of other types, 1 bad (line 2: not JSON); 1 user's last session recorded.",
+                    wizard.importSummaryProperty().get());
+            PolicyDecision erin = wizard.notIncluded().stream().filter(d -> d.mongoName().equals("CN=" + locked))
+                    .findFirst().orElseThrow();
+            assertTrue(erin.reason().endsWith("; last active 45 d ago (Teleport audit)"), erin.reason());
+        }
     }
 
     private static UserEvidence notCleanedUpSince(String name, Instant since) {

@@ -10,6 +10,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<Confirmation> confirmations = new ArrayList<>();
     public final List<String> notices = new ArrayList<>();
+    /** Finished background work: "title: counts" ("!" before the title when some users had problems). */
+    public final List<String> finished = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public boolean answerConfirm = true;
     public Path saveFile;
@@ -31,6 +33,12 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void notify(String message) {
         notices.add(message);
+    }
+
+    @Override
+    public void finished(String title, String counts, boolean problems) {
+        finished.add((problems ? "!" : "") + title + ": " + counts);
+        notify(counts);
     }
 
     @Override

@@ -64,6 +64,8 @@ class UserActionsViewModelTest {
         assertEquals(UserState.LOCKED, list.row("CN=" + bob).orElseThrow().state(), "the list refreshed after the change");
         List<AuditRecord> records = audit.readNewestFirst(10);
         assertTrue(records.stream().anyMatch(r -> r.targetUser().equals("CN=" + bob)), records.toString());
+        assertEquals(List.of("Lock finished: 1 done, 0 skipped, 0 failed."), dialogs.finished,
+                "a notification with the counts, whichever page the person is on by then");
     }
 
     @Test

@@ -24,19 +24,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * FX-thread cost of one refresh of the users page with 10,000 auto-users when 1% of them change:
- * the merge into the rows (update events through the filtered and sorted lists) plus the CSS and
- * layout pass of the table that follows. Run it in a real window:
+ * FX-thread cost of one refresh of the users page with 10,000 auto-users (or {@code --users N})
+ * when 1% of them change: the merge into the rows (update events through the filtered and sorted
+ * lists) plus the CSS and layout pass of the table that follows; at the end the heap in use (after
+ * a full collection) with the page showing them. Run it in a real window:
  * {@code xvfb-run -a mvn -q test-compile exec:java ...} or with the test class path, see README.
  * Not a test: surefire excludes *Benchmark.
  */
 public final class UsersRefreshBenchmark {
-    private static final int USERS = 10_000;
-    private static final int CHANGED = USERS / 100;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final int WARMUP = 30;
     private static final int ROUNDS = 100;
 
     public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        int usersAt = options.indexOf("--users");
+        final int USERS = usersAt >= 0 ? Integer.parseInt(options.get(usersAt + 1)) : 10_000;
+        final int CHANGED = USERS / 100;
         Random random = new Random(42);
         List<AutoUser> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
@@ -53,6 +57,7 @@ public final class UsersRefreshBenchmark {
         long[] css = new long[ROUNDS];
         long[] layout = new long[ROUNDS];
         long[] total = new long[ROUNDS];
+        long[] cpu = new long[ROUNDS];
         for (int round = -WARMUP; round < ROUNDS; round++) {
             for (int c = 0; c < CHANGED; c++) {
                 int index = random.nextInt(USERS);
@@ -61,6 +66,7 @@ public final class UsersRefreshBenchmark {
             // What the background thread hands over: the listing plus counts and role choices.
             Snapshot listing = Snapshot.of(new AutoUserListing(List.copyOf(users), Instant.now(), 3, Duration.ZERO), previous);
             long[] times = onFx(() -> {
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 model.apply(listing);
                 long merged = System.nanoTime();
@@ -68,21 +74,36 @@ public final class UsersRefreshBenchmark {
                 long styled = System.nanoTime();
                 view.getScene().getRoot().layout();
                 long end = System.nanoTime();
-                return new long[] {merged - start, styled - merged, end - styled, end - start};
+                return new long[] {merged - start, styled - merged, end - styled, end - start,
+                        CPU.getCurrentThreadCpuTime() - cpuStart};
             });
             if (round >= 0) {
                 merge[round] = times[0];
                 css[round] = times[1];
                 layout[round] = times[2];
                 total[round] = times[3];
+                cpu[round] = times[4];
             }
             Thread.sleep(20);
         }
-        System.out.printf("users=%d changedPerRefresh=%d rounds=%d sorted=%s%n", USERS, CHANGED, ROUNDS, sorted);
+        System.out.printf("users=%d changedPerRefresh=%d rounds=%d sorted=%s jvm=%s%n", USERS, CHANGED, ROUNDS, sorted,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         report("merge only (apply)", merge);
         report("CSS pass", css);
         report("layout pass", layout);
         report("merge + CSS + layout", total);
+        // On a loaded machine the wall time includes waiting for a core; the FX thread's CPU time does not.
+        report("  same, FX-thread CPU", cpu);
+        // What the page holds, as in the console: the rows, the table, the last listing and the previous
+        // listing by name that the next refresh is compared with.
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf("heap in use after a full GC with %d users shown: %.0f MB (committed %.0f MB)%n", USERS,
+                heap.getUsed() / 1e6, heap.getCommitted() / 1e6);
+        System.out.printf("load average %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Platform.exit();
     }
 

@@ -52,6 +52,37 @@ class UsersViewModelTest {
     }
 
     @Test
+    void theHistorysEvidenceFillsTheAgeColumnsAndTheyAgeWithEachListing() {
+        Instant first = Instant.parse("2026-11-27T09:00:00Z");
+        Instant lastSeen = Instant.parse("2026-11-30T16:00:00Z");
+        Instant lockedAt = Instant.parse("2026-11-30T17:00:00Z");
+        dev.autouser.core.history.UserKey key = new dev.autouser.core.history.UserKey("db:27017", "mongodb", "CN=carol");
+        dev.autouser.core.history.UserEvidence carol = new dev.autouser.core.history.UserEvidence(key,
+                java.util.Optional.of(first), java.util.Map.of(dev.autouser.core.history.EvidenceSource.OBSERVED,
+                new dev.autouser.core.history.Activity(lastSeen, dev.autouser.core.history.EvidenceSource.OBSERVED,
+                        "mongosh", "10.0.0.7:1")), java.util.Optional.of(lockedAt), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        Instant listedAt = Instant.parse("2026-11-30T18:00:00Z");
+        answers.add(new AutoUserListing(List.of(locked("carol"), notCleanedUp("dave")), listedAt, 3,
+                java.time.Duration.ZERO).withEvidence(java.util.Map.of("CN=carol", carol)));
+        answers.add(new AutoUserListing(List.of(locked("carol"), notCleanedUp("dave")), listedAt.plus(java.time.Duration.ofDays(1)), 3,
+                java.time.Duration.ZERO).withEvidence(java.util.Map.of("CN=carol", carol)));
+
+        model.refresh();
+        UserRow row = model.row("CN=carol").orElseThrow();
+        assertEquals("2 h ago · observed", row.lastActiveProperty().get().text());
+        assertEquals("1 h ago", row.lockedSinceProperty().get().text());
+        assertEquals("3 d ago", row.firstSeenProperty().get().text());
+        assertEquals("", model.row("CN=dave").orElseThrow().firstSeenProperty().get().text(), "nothing known: empty");
+
+        model.refresh();
+        assertEquals("26 h ago · observed", row.lastActiveProperty().get().text());
+        assertEquals("4 d ago", row.firstSeenProperty().get().text());
+        assertTrue(row.lastActiveProperty().get().compareTo(model.row("CN=dave").orElseThrow().lastActiveProperty().get()) > 0,
+                "sorted by the instant, unknown first");
+    }
+
+    @Test
     void refreshUpdatesChangedRowsInPlaceAndKeepsTheOthersUntouched() {
         answers.add(listing(notCleanedUp("alice", "read@db1"), notCleanedUp("bob", "read@db1")));
         model.refresh();

@@ -1,0 +1,74 @@
+package dev.autouser.ui.users;
+
+import atlantafx.base.theme.Styles;
+import dev.autouser.core.export.UntrustedText;
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.Age;
+import dev.autouser.core.history.UserEvidence;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** The detail pane's evidence: each fact with its date and its age, and where it came from. */
+final class EvidenceText {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private EvidenceText() {
+    }
+
+    static Node of(RowEvidence row) {
+        VBox lines = new VBox(2);
+        lines.setId("detailEvidence");
+        UserEvidence evidence = row.evidence();
+        if (evidence == null) {
+            lines.getChildren().add(muted("Nothing recorded: the usage history has no listing of this user yet"
+                    + " (or is not available)."));
+            return lines;
+        }
+        Instant now = row.listedAt();
+        if (evidence.lastActive().isEmpty()) {
+            lines.getChildren().add(line("Last active: not seen by any source since the history began"));
+        }
+        evidence.lastActive().values().stream()
+                .sorted(java.util.Comparator.comparing(Activity::at).reversed())
+                .forEach(a -> lines.getChildren().add(line("Last active (" + a.source().label() + "): "
+                        + when(a.at(), now) + details(a))));
+        add(lines, "Locked since", evidence.lockedSince(), now);
+        add(lines, "Unlocked since", evidence.unlockedSince(), now);
+        add(lines, "Not cleaned up since", evidence.notCleanedUpSince(), now);
+        add(lines, "First seen", evidence.firstSeen(), now);
+        evidence.droppedAt().ifPresent(at -> lines.getChildren().add(line("Dropped at " + when(at, now))));
+        return lines;
+    }
+
+    private static void add(VBox lines, String label, Optional<Instant> at, Instant now) {
+        at.ifPresent(instant -> lines.getChildren().add(line(label + ": " + when(instant, now))));
+    }
+
+    private static String when(Instant at, Instant now) {
+        return WHEN.format(at.atZone(ZoneId.systemDefault())) + " (" + Age.ago(at, now) + ")";
+    }
+
+    private static String details(Activity activity) {
+        String app = activity.app().isEmpty() ? "" : " · " + activity.app();
+        String client = activity.client().isEmpty() ? "" : " · from " + activity.client();
+        return UntrustedText.visible(app + client);
+    }
+
+    private static Label line(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = line(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
+    }
+}
