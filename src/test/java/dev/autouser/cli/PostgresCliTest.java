@@ -82,10 +82,9 @@ class PostgresCliTest {
         assertTrue(info.out().contains("member WITH ADMIN OPTION"), info.toString());
         assertTrue(info.out().contains("NO see other users' session details"), info.toString());
 
-        // admin-setup works with PostgreSQL now (PostgresAdminSetupCliTest); role simulate is still MongoDB's.
-        CliRun simulate = CliRun.run("role", "simulate", "role.yaml", "--user", "alice", "--uri", psqlUri(PostgresTarget.DBA));
-        assertEquals(2, simulate.code(), simulate.toString());
-        assertTrue(simulate.err().contains("works with MongoDB only"), simulate.toString());
+        CliRun admin = CliRun.run("deactivate", "nobody", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(2, admin.code(), admin.toString());
+        assertTrue(admin.err().contains("works with MongoDB only"), admin.toString());
     }
 
     @Test
