@@ -1,5 +1,7 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.evidence.ServerLogEvidence;
+import dev.autouser.core.history.ServerName;
 import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.policy.CleanupPolicy;
@@ -107,10 +109,15 @@ final class CleanupCommand extends ConnectedCommand {
 
     private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
         PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
+        // MongoDB's own log first (one getLog), so the listing's evidence below includes it.
+        ServerLogEvidence serverLog = ServerLogEvidence.read(gateway);
+        recordActivity(serverLog.sightings(ServerName.fromUri(gateway.server())));
         // The listing the plan is made from is recorded in the history and comes back with its evidence.
         PolicyPlan plan = byPolicy.plan(policy, Map.of());
         boolean jsonOnly = "-".equals(report);
         if (!jsonOnly) {
+            out().println(serverLog.unavailable().orElse("Server log: the last authentication of "
+                    + serverLog.lastAuthentication().size() + " users read (log id 5286306)."));
             plan.describeTo(out());
         }
         Optional<CleanupReport> ran = Optional.empty();

@@ -34,7 +34,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 return runOffline();
             }
             if (connection.isPostgres(context())) {
-                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err))) {
+                try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err),
+                        dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new)) {
                     return runPostgres(engine);
                 }
             }
@@ -92,6 +93,15 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 new dev.autouser.core.provisioning.ListingHistory(history, server, engine).record(listing);
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
         return withEvidence;
+    }
+
+    /** Adds evidence from another source to the usage history; a history that fails is one warning. */
+    void recordActivity(java.util.Collection<dev.autouser.core.history.ActivitySink.Sighting> sightings) {
+        if (history == null) {
+            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        history.store().ifPresent(store -> store.recordActivity(sightings));
+        history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
     }
 
     /** Refuses bad arguments before connecting; throws {@link ConsoleException}. */

@@ -2,6 +2,7 @@ package dev.autouser.cli;
 
 import dev.autouser.core.AppDirs;
 import dev.autouser.sandbox.DemoData;
+import dev.autouser.sandbox.DemoHistory;
 import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
@@ -96,6 +97,9 @@ public final class DemoServerCommand implements Callable<Integer> {
             demo.close();
             stopped.countDown();
         }, "demo-server-shutdown"));
+        // Four days of plausible usage history for this demo (marked as demo data), so `list` shows ages.
+        DemoHistory.seedFile(AppDirs.forCurrentUser().history(), demo, java.time.Instant.now())
+                .ifPresent(System.err::println);
         printReady(System.out, demo);
         stopped.await();
         return AutoUserCommand.OK;

@@ -80,4 +80,20 @@ class CleanupPolicyCliTest {
         assertThat(run.code()).isEqualTo(AutoUserCommand.USAGE_OR_CONNECTION);
         assertThat(run.err()).contains("Choose --policy or --locked-only/--not-cleaned-up-only");
     }
+
+    @Test
+    void aPolicyRunReadsTheServersLogIntoTheHistory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        String connected = seeds.autoUser("logged", false, "readWrite@db1");
+        seeds.connect(connected, "mongosh");
+
+        CliRun run = CliRun.asIn(home, target, "dba", "cleanup", "--dry-run");
+
+        assertThat(run.out()).containsPattern("Server log: the last authentication of \\d+ users read \\(log id 5286306\\)\\.");
+        try (dev.autouser.core.history.HistoryStore store = dev.autouser.core.history.HistoryStore.open(
+                home.resolve("data").resolve("history.db"))) {
+            var evidence = store.evidence(dev.autouser.core.history.ServerName.fromUri(target.uri()),
+                    dev.autouser.core.history.UserKey.MONGODB).get("CN=" + connected);
+            assertThat(evidence.lastActive()).containsKey(dev.autouser.core.history.EvidenceSource.SERVER_LOG);
+        }
+    }
 }

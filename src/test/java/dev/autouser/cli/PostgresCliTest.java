@@ -82,7 +82,7 @@ class PostgresCliTest {
         assertTrue(info.out().contains("member WITH ADMIN OPTION"), info.toString());
         assertTrue(info.out().contains("NO see other users' session details"), info.toString());
 
-        CliRun admin = CliRun.run("admin-setup", "--verify", "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun admin = CliRun.run("deactivate", "nobody", "--uri", psqlUri(PostgresTarget.DBA));
         assertEquals(2, admin.code(), admin.toString());
         assertTrue(admin.err().contains("works with MongoDB only"), admin.toString());
     }

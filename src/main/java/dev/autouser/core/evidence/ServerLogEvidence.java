@@ -82,6 +82,14 @@ public record ServerLogEvidence(Map<String, Authentication> lastAuthentication, 
         }
     }
 
+    /** The history's sightings: each user's last logged authentication, as SERVER_LOG activity. */
+    public java.util.List<dev.autouser.core.history.ActivitySink.Sighting> sightings(String server) {
+        return lastAuthentication.entrySet().stream().map(e -> new dev.autouser.core.history.ActivitySink.Sighting(
+                new dev.autouser.core.history.UserKey(server, dev.autouser.core.history.UserKey.MONGODB, e.getKey()),
+                new dev.autouser.core.history.Activity(e.getValue().at(), dev.autouser.core.history.EvidenceSource.SERVER_LOG,
+                        "", e.getValue().client()))).toList();
+    }
+
     private static ServerLogEvidence unavailable(String why) {
         return new ServerLogEvidence(Map.of(), Optional.of("Server log unavailable: " + why + "."));
     }

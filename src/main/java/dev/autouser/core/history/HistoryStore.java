@@ -88,6 +88,11 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
         run(() -> writer.markDemo(server, engine));
     }
 
+    /** Deletes every server marked as demo data, with all its users and changes (a new demo replaces the old). */
+    public synchronized void forgetDemoServers() {
+        run(() -> writer.forgetDemoServers());
+    }
+
     public synchronized boolean isDemo(String server, String engine) {
         return query("SELECT demo FROM server WHERE name = ? AND engine = ?", rows -> rows.next() && rows.getInt(1) == 1,
                 server, engine);

@@ -18,14 +18,14 @@ final class Timeline {
             throw new IllegalArgumentException("a timeline needs at least two points and from before to");
         }
         long start = from.toEpochMilli();
-        long step = (to.toEpochMilli() - start) / (points - 1);
+        long span = to.toEpochMilli() - start;
         Map<Long, ObservedState> states = new HashMap<>();
         int[] counts = new int[ObservedState.values().length];
         List<StateCounts> timeline = new ArrayList<>(points);
         while (rows.next()) {
             long at = rows.getLong(2);
-            while (timeline.size() < points && at > start + step * timeline.size()) {
-                timeline.add(point(start + step * timeline.size(), counts));
+            while (timeline.size() < points && at > moment(start, span, timeline.size(), points)) {
+                timeline.add(point(moment(start, span, timeline.size(), points), counts));
             }
             ObservedState now = ObservedState.fromWord(rows.getString(3));
             ObservedState was = states.put(rows.getLong(1), now);
@@ -35,9 +35,14 @@ final class Timeline {
             counts[now.ordinal()]++;
         }
         while (timeline.size() < points) {
-            timeline.add(point(start + step * timeline.size(), counts));
+            timeline.add(point(moment(start, span, timeline.size(), points), counts));
         }
         return timeline;
+    }
+
+    /** The i-th of {@code points} moments from start to start + span, both ends exact. */
+    private static long moment(long start, long span, int i, int points) {
+        return start + span * i / (points - 1);
     }
 
     private static StateCounts point(long at, int[] counts) {

@@ -153,6 +153,19 @@ final class TransitionWriter {
         }
     }
 
+    void forgetDemoServers() throws SQLException {
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                String demo = "SELECT id FROM server WHERE demo = 1";
+                statement.executeUpdate("DELETE FROM last_activity WHERE user_id IN (SELECT id FROM user WHERE server_id IN ("
+                        + demo + "))");
+                statement.executeUpdate("DELETE FROM transition WHERE server_id IN (" + demo + ")");
+                statement.executeUpdate("DELETE FROM user WHERE server_id IN (" + demo + ")");
+                statement.executeUpdate("DELETE FROM server WHERE demo = 1");
+            }
+        });
+    }
+
     void markDemo(String server, String engine) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement demo = connection.prepareStatement("UPDATE server SET demo = 1 WHERE id = ?")) {

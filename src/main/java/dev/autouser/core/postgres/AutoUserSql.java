@@ -105,7 +105,7 @@ public final class AutoUserSql {
      * (Teleport's own admin holds the group WITH ADMIN OPTION on PostgreSQL 16+ and is CREATEROLE; Teleport's
      * users are created {@code IN ROLE} the group, plain members, never SUPERUSER or CREATEROLE).
      */
-    static String isAutoUser(String oid) {
+    public static String isAutoUser(String oid) {
         return "(EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "
                 + SqlText.literal(GROUP) + " AND m.member = " + oid + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = "

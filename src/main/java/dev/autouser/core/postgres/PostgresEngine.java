@@ -9,13 +9,27 @@ import dev.autouser.core.mongo.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** PostgreSQL behind the engine interface: the members of {@code teleport-auto-user} on one server. */
 public final class PostgresEngine implements AutoUserEngine {
     private final PostgresGateway gateway;
+    private final BiFunction<PostgresGateway, AuditLog, TeleportProvisioning> teleport;
 
+    /** An engine without Teleport's session start/end (listing, lock, drop, cleanup only). */
     public PostgresEngine(PostgresGateway gateway) {
+        this(gateway, (g, audit) -> {
+            throw new ConsoleException("Teleport's PostgreSQL session start and end are not wired into this engine.");
+        });
+    }
+
+    /**
+     * {@code teleport} runs Teleport's procedures (core.postgres.teleport.PostgresTeleportProvisioning::new);
+     * passed in because that package builds on this one.
+     */
+    public PostgresEngine(PostgresGateway gateway, BiFunction<PostgresGateway, AuditLog, TeleportProvisioning> teleport) {
         this.gateway = gateway;
+        this.teleport = teleport;
     }
 
     public PostgresGateway gateway() {
@@ -50,8 +64,7 @@ public final class PostgresEngine implements AutoUserEngine {
     /** Teleport's PostgreSQL procedures (activate-user.sql, deactivate-user.sql, delete-user.sql). */
     @Override
     public TeleportProvisioning teleport(AuditLog audit) {
-        throw new ConsoleException("Teleport's PostgreSQL session start and end are not available in this version of the"
-                + " console yet: use lock and drop for cleanup.");
+        return teleport.apply(gateway, audit);
     }
 
     @Override

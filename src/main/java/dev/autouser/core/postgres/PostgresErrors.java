@@ -8,7 +8,7 @@ import org.postgresql.util.ServerErrorMessage;
 import java.sql.SQLException;
 
 /** Turns JDBC failures into one sentence a DBA can act on, keeping SQLSTATE and DETAIL. */
-final class PostgresErrors {
+public final class PostgresErrors {
     /** The console's own refusals, raised by its statements on the server (class AU: not PostgreSQL's). */
     static final String NOT_IN_GROUP = "AU001";
     static final String HAS_SESSION = "AU002";
@@ -52,7 +52,7 @@ final class PostgresErrors {
     }
 
     /** A statement failed: refused by the server (SQLSTATE), or the connection broke. */
-    static ConsoleException statementFailed(SQLException e, String attempted, boolean sent) {
+    public static ConsoleException statementFailed(SQLException e, String attempted, boolean sent) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")) {
             return new ConnectionLostException("The connection to PostgreSQL was lost while trying to " + attempted

@@ -119,6 +119,24 @@ public final class PostgresGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The same session for code that runs its own JDBC (Teleport's procedures, created in this session's
+     * {@code pg_temp}); closing what this returns leaves the gateway's connection open.
+     */
+    public java.sql.Connection sharedConnection() {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     @Override
     public void close() {
         closeQuietly(connection);

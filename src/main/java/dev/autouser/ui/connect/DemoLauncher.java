@@ -21,7 +21,11 @@ public final class DemoLauncher {
     }
 
     public static ConsoleSession start(AppDirs dirs) {
-        return start(RunningDemo.Settings.defaults(dirs.demoPki()));
+        ConsoleSession session = start(RunningDemo.Settings.defaults(dirs.demoPki()));
+        // Four days of plausible history (marked as demo data), so ages and the chart show from the start.
+        session.ownedServer().filter(RunningDemo.class::isInstance).map(RunningDemo.class::cast).ifPresent(demo ->
+                dev.autouser.sandbox.DemoHistory.seedFile(dirs.history(), demo, java.time.Instant.now()));
+        return session;
     }
 
     /** {@code settings} may add bulk users (benchmarks) or slow the activity down (tests). */

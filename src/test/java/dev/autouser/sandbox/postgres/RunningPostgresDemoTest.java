@@ -179,6 +179,8 @@ class RunningPostgresDemoTest {
         for (PostgresDemoRoster.Outsider outsider : PostgresDemoRoster.OUTSIDERS) {
             assertFalse(out.toString().contains(outsider.name() + " "), outsider.name() + " in\n" + out);
         }
+        // On 16+ Teleport's admin became a member of the group it created (ADMIN OPTION): never an auto-user.
+        assertFalse(out.toString().lines().anyMatch(line -> line.startsWith(PostgresDemoData.TELEPORT_ADMIN + " ")), out.toString());
     }
 
     @Test
