@@ -56,6 +56,12 @@ class LayoutFxTest {
             Truncation.truncatedUnder(root).forEach(what -> cut.add(page + " " + what));
             Truncation.truncatedHeadersUnder(root).forEach(what -> cut.add(page + " " + what));
         }
+        // The role mapping's second tab: the simulation's warning and "Simulate as" row.
+        robot.interact(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        robot.interact(() -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#roleTabs")).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        Truncation.truncatedUnder(stage.getScene().getRoot()).forEach(what -> cut.add("ROLE_MAPPING preview " + what));
         assertEquals(List.of(), cut);
     }
 }
