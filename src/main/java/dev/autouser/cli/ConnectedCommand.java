@@ -116,7 +116,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
      */
     int runPostgres(PostgresEngine engine) {
         throw new ConsoleException("\"" + spec.qualifiedName(" ").replaceFirst("^autouser ", "") + "\" works with MongoDB only;"
-                + " for PostgreSQL use list, lock, drop, cleanup or server-info.");
+                + " for PostgreSQL use list, lock, drop, cleanup, server-info, admin-setup, role validate or role preview.");
     }
 
     /** True when the command was asked to work without a server. */

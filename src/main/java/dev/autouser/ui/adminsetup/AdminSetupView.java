@@ -167,21 +167,37 @@ public final class AdminSetupView extends BorderPane {
         apply.setOnAction(e -> model.apply());
     }
 
-    /** A finding with its consequence underneath, problems marked. */
+    /** A finding with its consequence underneath, problems marked, wrapped at the list's width. */
     private static final class FindingCell extends ListCell<Finding> {
+        private final Label text = new Label();
+
+        FindingCell() {
+            // As wide as its text, a consequence ran off the list's right edge at 1024 px: a wrapping label
+            // as wide as the list (less its padding and scroll bar) gives the row the height it needs.
+            text.setWrapText(true);
+            text.setMinHeight(USE_PREF_SIZE);
+            listViewProperty().addListener((obs, was, list) -> {
+                text.prefWidthProperty().unbind();
+                if (list != null) {
+                    text.prefWidthProperty().bind(list.widthProperty().subtract(60));
+                }
+            });
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Finding finding, boolean empty) {
             super.updateItem(finding, empty);
             getStyleClass().removeAll("finding-problem", "finding-note");
+            setText(null);
             if (empty || finding == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
             getStyleClass().add(finding.isProblem() ? "finding-problem" : "finding-note");
-            setGraphic(new FontIcon(finding.isProblem() ? Feather.ALERT_TRIANGLE : Feather.INFO));
-            setText(finding.message() + (finding.consequence().isEmpty() ? "" : "\n" + finding.consequence()));
-            setWrapText(true);
+            text.setGraphic(new FontIcon(finding.isProblem() ? Feather.ALERT_TRIANGLE : Feather.INFO));
+            text.setText(finding.message() + (finding.consequence().isEmpty() ? "" : "\n" + finding.consequence()));
+            setGraphic(text);
         }
     }
 }

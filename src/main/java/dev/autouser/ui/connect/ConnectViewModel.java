@@ -197,15 +197,17 @@ public final class ConnectViewModel {
     public void connect() {
         ConnectionProfile profile = profile();
         char[] secret = takePassword();
-        open(() -> connector.connect(profile, secret), "The connection failed");
+        open(() -> connector.connect(profile, secret), "Connecting…", "The connection failed");
     }
 
     public void startDemo() {
-        open(connector::startDemo, "The demo server could not start");
+        // Seen by a new DBA for half a minute on a busy machine: say what is happening, not just "Connecting…".
+        open(connector::startDemo, "Starting the demo server on this machine (TLS with its own CA, demo users and"
+                + " their sessions); this takes a few seconds…", "The demo server could not start");
     }
 
-    private void open(Supplier<ConsoleSession> opening, String whatFailed) {
-        result.set("Connecting…");
+    private void open(Supplier<ConsoleSession> opening, String progress, String whatFailed) {
+        result.set(progress);
         resultOk.set(false);
         work.run(whatFailed, opening, session -> {
             welcome.set(false);

@@ -1,22 +1,21 @@
 package dev.autouser.ui.connect;
 
 import atlantafx.base.theme.Styles;
+import dev.autouser.ui.support.FieldStates;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.ValidationDecoration;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * ControlsFX {@link ValidationSupport} on the connect form: a field the connection would fail on is
- * marked (AtlantaFX's danger state, warning for a missing certificate) and its sentence is listed
+ * marked ({@link FieldStates}: danger, warning for a missing certificate) and its sentence is listed
  * under the form, before the person presses Connect and waits for a time-out.
  */
 final class FormValidation {
@@ -25,17 +24,17 @@ final class FormValidation {
 
     /** Watches the fields; returns the label that lists what is wrong (empty and hidden when nothing is). */
     static Label install(ConnectViewModel model, TextField uri, TextField ca, TextField cert, TextField key) {
-        ValidationSupport support = new ValidationSupport();
-        support.setValidationDecorator(new StateDecoration());
-        support.registerValidator(uri, false, (Control c, String v) -> result(c, FormChecks.uri(v), Severity.ERROR));
+        ValidationSupport support = FieldStates.support();
+        support.registerValidator(uri, false, (Control c, String v) ->
+                FieldStates.result(c, FormChecks.uri(v), Severity.ERROR));
         support.registerValidator(ca, false, (Control c, String v) ->
-                result(c, FormChecks.file("TLS CA file", v), Severity.ERROR));
+                FieldStates.result(c, FormChecks.file("TLS CA file", v), Severity.ERROR));
         support.registerValidator(key, false, (Control c, String v) ->
-                result(c, FormChecks.file("Private key", v), Severity.ERROR));
+                FieldStates.result(c, FormChecks.file("Private key", v), Severity.ERROR));
         support.registerValidator(cert, false, (Control c, String v) -> {
             Optional<String> unreadable = FormChecks.file("Client certificate", v);
-            return unreadable.isPresent() ? result(c, unreadable, Severity.ERROR)
-                    : result(c, FormChecks.clientCertificate(model.authProperty().get(), v, model.uriProperty().get()),
+            return unreadable.isPresent() ? FieldStates.result(c, unreadable, Severity.ERROR)
+                    : FieldStates.result(c, FormChecks.clientCertificate(model.authProperty().get(), v, model.uriProperty().get()),
                     Severity.WARNING);
         });
         // the certificate check also depends on the authentication and the URI
@@ -53,11 +52,6 @@ final class FormValidation {
         return problems;
     }
 
-    private static ValidationResult result(Control control, Optional<String> problem, Severity severity) {
-        return problem.map(text -> ValidationResult.fromMessageIf(control, text, severity, true))
-                .orElseGet(ValidationResult::new);
-    }
-
     private static void show(Label problems, ValidationResult result) {
         boolean errors = result != null && !result.getErrors().isEmpty();
         String text = result == null ? "" : result.getMessages().stream()
@@ -67,28 +61,5 @@ final class FormValidation {
         problems.setVisible(!text.isEmpty());
         problems.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
         problems.getStyleClass().add(errors ? Styles.DANGER : Styles.WARNING);
-    }
-
-    /** AtlantaFX's own field states instead of ControlsFX's overlay icons (which would wrap the scene's root). */
-    private static final class StateDecoration implements ValidationDecoration {
-        @Override
-        public void removeDecorations(Control target) {
-            target.pseudoClassStateChanged(Styles.STATE_DANGER, false);
-            target.pseudoClassStateChanged(Styles.STATE_WARNING, false);
-            target.setTooltip(null);
-        }
-
-        @Override
-        public void applyValidationDecoration(ValidationMessage message) {
-            Control target = message.getTarget();
-            target.pseudoClassStateChanged(message.getSeverity() == Severity.ERROR
-                    ? Styles.STATE_DANGER : Styles.STATE_WARNING, true);
-            target.setTooltip(new Tooltip(message.getText()));
-        }
-
-        @Override
-        public void applyRequiredDecoration(Control target) {
-            // nothing is required by itself: what is needed depends on the other fields
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Text forms of the editor's fields: comma lists and {@code key: value, value} label lines. */
 final class RoleFields {
@@ -38,6 +39,16 @@ final class RoleFields {
             labels.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>()).addAll(parseCommaList(line.substring(colon + 1)));
         }
         return labels;
+    }
+
+    /** Why {@link #parseLabelLines} refuses {@code text}, if it does. */
+    static Optional<String> labelLinesProblem(String text) {
+        try {
+            parseLabelLines(text == null ? "" : text);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Sample traits, one {@code name=value} per line. */

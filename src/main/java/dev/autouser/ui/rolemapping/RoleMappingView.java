@@ -3,12 +3,14 @@ package dev.autouser.ui.rolemapping;
 import atlantafx.base.theme.Styles;
 import dev.autouser.core.teleport.CreateDbUserMode;
 import dev.autouser.core.teleport.RoleProblem;
+import dev.autouser.ui.support.FieldStates;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -25,6 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -95,6 +99,10 @@ public final class RoleMappingView extends BorderPane {
         labels.setId("labelsArea");
         labels.setPrefRowCount(2);
         labels.textProperty().bindBidirectional(model.labelsProperty());
+        // A db_labels line without "key: value" would only surface as a failed check: mark the field itself.
+        ValidationSupport fields = FieldStates.support();
+        fields.registerValidator(labels, false, (Control c, String text) ->
+                FieldStates.result(c, RoleFields.labelLinesProblem(text), Severity.ERROR));
         TextField names = field("dbNamesField", "*, analytics");
         names.textProperty().bindBidirectional(model.dbNamesProperty());
         GridPane grid = formGrid();

@@ -46,6 +46,9 @@ final class SessionPane extends VBox {
         Label banner = new Label("Simulation really runs Teleport's activate and deactivate/drop on the connected server.");
         banner.getStyleClass().add("simulation-banner");
         banner.setWrapText(true);
+        banner.setId("simulationBanner");
+        // Never squeezed to one cut line when the pane is short (1024x700): the warning must read in full.
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea result = new TextArea();
         result.setId("previewArea");
         result.setEditable(false);

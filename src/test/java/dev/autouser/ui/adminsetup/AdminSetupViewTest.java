@@ -70,6 +70,39 @@ class AdminSetupViewTest {
     }
 
     @Test
+    void findingsWrapWithinTheListInsteadOfRunningOffItsEdge(FxRobot robot) {
+        // The demo's drift: the admin role without dropUser, whose consequence is one long sentence.
+        org.bson.Document external = new org.bson.Document("db", "$external").append("collection", "");
+        fx.target.dba().getDatabase("admin").runCommand(new org.bson.Document("createRole", fx.roleName)
+                .append("privileges", List.of(
+                        new org.bson.Document("resource", new org.bson.Document("cluster", true)).append("actions", List.of("inprog")),
+                        new org.bson.Document("resource", new org.bson.Document("db", "").append("collection", ""))
+                                .append("actions", List.of("grantRole", "revokeRole")),
+                        new org.bson.Document("resource", external).append("actions", List.of("createUser", "updateUser",
+                                "viewUser", "setAuthenticationRestriction", "changeCustomData"))))
+                .append("roles", List.of()));
+        fx.target.dba().getDatabase("$external").runCommand(new org.bson.Document("createUser", fx.adminUser)
+                .append("roles", List.of(new org.bson.Document("role", fx.roleName).append("db", "admin"))));
+        typeNames(robot);
+        robot.interact(() -> robot.lookup("#findingList").query().getScene().getWindow().setWidth(640));
+
+        robot.clickOn("#verifyButton");
+        robot.interact(() -> robot.lookup("#findingList").query().getScene().getRoot().layout());
+
+        ListView<Finding> findings = robot.lookup("#findingList").queryListView();
+        for (javafx.scene.Node cell : findings.lookupAll(".list-cell")) {
+            if (cell instanceof javafx.scene.control.ListCell<?> shown && shown.getItem() != null) {
+                assertTrue(shown.getWidth() <= findings.getWidth(), shown.getItem() + ": " + shown.getWidth()
+                        + " px wide in a list " + findings.getWidth() + " px wide");
+                for (javafx.scene.Node text : shown.lookupAll(".label")) {
+                    assertTrue(!(text instanceof javafx.scene.control.Labeled label) || !dev.autouser.ui.support.Truncation.isTruncated(label),
+                            "cut instead of wrapped: " + shown.getItem());
+                }
+            }
+        }
+    }
+
+    @Test
     void leastPrivilegeWithViewRoleShowsInTheScript(FxRobot robot) {
         typeNames(robot);
         robot.clickOn("#scopeChosenRadio");

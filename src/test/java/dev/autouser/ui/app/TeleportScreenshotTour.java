@@ -26,10 +26,14 @@ import java.util.concurrent.FutureTask;
 public final class TeleportScreenshotTour {
     private static ConsoleWindow window;
     private static Stage stage;
+    private static boolean small;
+    private static String suffix;
 
     public static void main(String[] args) throws Exception {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
-        boolean dark = java.util.Arrays.asList(args).contains("--dark"); // to check the dark theme; docs show light
+        boolean dark = java.util.Arrays.asList(args).contains("--dark");
+        small = java.util.Arrays.asList(args).contains("--small"); // a 1024x700 window, the smallest the layout is held to
+        suffix = (small ? "-1024" : "") + (dark ? "-dark" : "");
         Files.createDirectories(docs);
         Path home = Files.createTempDirectory("autouser-tour");
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
@@ -38,6 +42,12 @@ public final class TeleportScreenshotTour {
             window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
                     new GatewayConnector(() -> DemoLauncher.start(dirs)));
             window.show(stage);
+            if (small) {
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(1024);
+                stage.setHeight(700);
+            }
         });
         waitUntil(() -> window.session() != null, 60);
         Thread.sleep(2000);
@@ -46,10 +56,10 @@ public final class TeleportScreenshotTour {
         Thread.sleep(1500);
         fire("#verifyButton");
         Thread.sleep(2500);
-        shoot(docs.resolve("admin-setup-drift.png"));
+        shoot(docs.resolve("admin-setup-drift" + suffix + ".png"));
         fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
         Thread.sleep(800);
-        shoot(docs.resolve("admin-setup-script.png"));
+        shoot(docs.resolve("admin-setup-script" + suffix + ".png"));
 
         fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
         Thread.sleep(1500);
@@ -58,7 +68,7 @@ public final class TeleportScreenshotTour {
         fx(() -> ((TextField) lookup("#newAllowField")).setText("readAnyDatabase@db2"));
         fire("#addAllowButton");
         Thread.sleep(2500);
-        shoot(docs.resolve("role-mapping-validation.png"));
+        shoot(docs.resolve("role-mapping-validation" + suffix + ".png"));
         fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
         fx(() -> ((TextField) lookup("#previewUserField")).setText("alice"));
         fx(() -> ((TextField) lookup("#previewClusterField")).setText("root"));
@@ -66,7 +76,7 @@ public final class TeleportScreenshotTour {
         Thread.sleep(500);
         fire("#previewButton");
         Thread.sleep(2500);
-        shoot(docs.resolve("role-mapping-preview.png"));
+        shoot(docs.resolve("role-mapping-preview" + suffix + ".png"));
 
         fx(() -> {
             window.close();
@@ -103,7 +113,8 @@ public final class TeleportScreenshotTour {
     }
 
     private static void shoot(Path file) throws Exception {
-        Process process = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+20", "+repage", file.toString()).inheritIO().start();
+        Process process = new ProcessBuilder("import", "-window", "root", "-crop",
+                small ? "1024x700+0+0" : "1280x800+0+20", "+repage", file.toString()).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("import failed for " + file);
         }

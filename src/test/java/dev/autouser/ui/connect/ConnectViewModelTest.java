@@ -47,6 +47,20 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void startingTheDemoSaysSoWhileItStarts() {
+        java.util.concurrent.atomic.AtomicReference<ConnectViewModel> model = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> shownWhileStarting = new java.util.concurrent.atomic.AtomicReference<>();
+        model.set(new ConnectViewModel(new ProfileStore(dir.resolve("profiles.json")), new GatewayConnector(() -> {
+            shownWhileStarting.set(model.get().resultProperty().get());
+            throw new dev.autouser.core.mongo.ConsoleException("port taken");
+        }), dialogs, FxExecutors.direct(), session -> { }));
+
+        model.get().startDemo();
+
+        assertTrue(shownWhileStarting.get().startsWith("Starting the demo server on this machine"), shownWhileStarting.get());
+    }
+
+    @Test
     void choosingTheCertificateShowsTheX509UserName() {
         ConnectViewModel model = model();
 

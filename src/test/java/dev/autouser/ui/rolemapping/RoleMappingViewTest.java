@@ -89,6 +89,21 @@ class RoleMappingViewTest {
     }
 
     @Test
+    void aDbLabelsLineWithoutKeyAndValueIsMarkedOnTheFieldWithTheSentence(FxRobot robot) {
+        TextArea labels = robot.lookup("#labelsArea").queryAs(TextArea.class);
+        robot.clickOn(labels).write("env: prod\nstaging");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(labels.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
+        assertEquals("A db_labels line needs key: value, e.g. env: prod (got \"staging\").",
+                labels.getTooltip().getText());
+
+        robot.write(": yes");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!labels.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), labels.getText());
+    }
+
+    @Test
     void theYamlTabFollowsTheEdits(FxRobot robot) {
         robot.clickOn("#modeChoice").clickOn("best_effort_drop");
 
