@@ -25,6 +25,7 @@ public final class ColumnHeaders {
 
     public static void keepReadable(TableView<?> table) {
         watch(table);
+        table.widthProperty().addListener((obs, was, width) -> Platform.runLater(() -> fit(table)));
         table.getColumns().addListener((javafx.beans.InvalidationListener) change -> Platform.runLater(() -> fit(table)));
         table.getSortOrder().addListener((javafx.beans.InvalidationListener) change -> Platform.runLater(() -> fit(table)));
     }
@@ -65,7 +66,27 @@ public final class ColumnHeaders {
                 }
             }
         }
+        if (table instanceof TableView<?> view) {
+            scrollWhenTheyDoNotFit(view);
+        }
     }
+
+    /**
+     * A constrained table never scrolls sideways: columns whose headers do not fit the width would be
+     * pushed out of sight. Then the table scrolls instead, and goes back to filling its width when they fit.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void scrollWhenTheyDoNotFit(TableView<?> view) {
+        Object original = view.getProperties().computeIfAbsent(POLICY, key -> view.getColumnResizePolicy());
+        double needed = view.getVisibleLeafColumns().stream().mapToDouble(TableColumnBase::getMinWidth).sum();
+        boolean fits = needed <= view.getWidth() - view.snappedLeftInset() - view.snappedRightInset() - 16;
+        Object policy = fits ? original : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (view.getColumnResizePolicy() != policy) {
+            ((TableView) view).setColumnResizePolicy((javafx.util.Callback) policy);
+        }
+    }
+
+    private static final String POLICY = ColumnHeaders.class.getName() + ".policy";
 
     private static final String BASE_MIN = ColumnHeaders.class.getName() + ".baseMin";
 }

@@ -55,6 +55,16 @@ class LayoutFxTest {
             Parent root = stage.getScene().getRoot();
             Truncation.truncatedUnder(root).forEach(what -> cut.add(page + " " + what));
             Truncation.truncatedHeadersUnder(root).forEach(what -> cut.add(page + " " + what));
+            if (page == Page.USERS) { // every column reachable: when they do not fit, the table scrolls sideways
+                javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) root.lookup("#usersTable");
+                double columns = table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+                boolean scrolls = table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                        && ((javafx.scene.control.ScrollBar) bar).getOrientation() == javafx.geometry.Orientation.HORIZONTAL);
+                if (columns > table.getWidth() && !scrolls) {
+                    cut.add("USERS columns " + Math.round(columns) + " px wide in a " + Math.round(table.getWidth())
+                            + " px table without a scroll bar");
+                }
+            }
         }
         // The role mapping's second tab: the simulation's warning and "Simulate as" row.
         robot.interact(() -> window.mainModel().show(Page.ROLE_MAPPING));
