@@ -24,6 +24,7 @@ import dev.autouser.ui.connect.ConnectViewModel;
 import dev.autouser.ui.connect.Connector;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.users.UserActionsViewModel;
+import dev.autouser.ui.users.ActivityChart;
 import dev.autouser.ui.users.UsersView;
 import dev.autouser.ui.users.UsersViewModel;
 import dev.autouser.ui.app.TeleportPages;
@@ -201,9 +202,13 @@ public final class ConsoleWindow {
         });
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
         UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
+        String historyServer = recorder.server();
+        ActivityChart chart = new ActivityChart((from, to, points) -> history.timeline(historyServer,
+                dev.autouser.core.history.UserKey.MONGODB, from, to, points), executors,
+                history.isDemo(historyServer, dev.autouser.core.history.UserKey.MONGODB));
         usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
                 new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport,
-                        dialogs, executors, users::refresh)));
+                        dialogs, executors, users::refresh)), chart);
         return usersView;
     }
 

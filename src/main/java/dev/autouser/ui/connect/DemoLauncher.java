@@ -21,7 +21,12 @@ public final class DemoLauncher {
     }
 
     public static ConsoleSession start(AppDirs dirs) {
-        ConsoleSession session = start(RunningDemo.Settings.defaults(dirs.demoPki()));
+        return start(RunningDemo.Settings.defaults(dirs.demoPki()), dirs);
+    }
+
+    /** A demo with {@code settings} whose usage history (in {@code dirs}) is seeded like the console's. */
+    public static ConsoleSession start(RunningDemo.Settings settings, AppDirs dirs) {
+        ConsoleSession session = start(settings);
         // Four days of plausible history (marked as demo data), so ages and the chart show from the start.
         session.ownedServer().filter(RunningDemo.class::isInstance).map(RunningDemo.class::cast).ifPresent(demo ->
                 dev.autouser.sandbox.DemoHistory.seedFile(dirs.history(), demo, java.time.Instant.now()));

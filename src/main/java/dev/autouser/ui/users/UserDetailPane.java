@@ -74,10 +74,10 @@ final class UserDetailPane extends ScrollPane {
             who.getChildren().add(notCleanedUp());
         }
         who.getChildren().addAll(section("Roles"), roles(user));
-        who.getChildren().addAll(section("Evidence of use"), EvidenceText.of(evidence));
         VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
                 section("Live connections (" + user.connectionCount() + ")"), sessions(user));
-        VBox data = new VBox(6, section("customData"), customData(user));
+        VBox data = new VBox(6, section("Evidence of use"), EvidenceText.of(evidence), section("customData"),
+                customData(user));
         javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
         for (VBox column : java.util.List.of(who, access, data)) {
             javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);

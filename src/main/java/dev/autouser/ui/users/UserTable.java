@@ -31,8 +31,8 @@ final class UserTable extends TableView<UserRow> {
         state.setId("stateColumn");
         state.setCellValueFactory(cell -> cell.getValue().stateProperty());
         state.setCellFactory(column -> new StateCell<>());
-        state.setPrefWidth(88);
-        state.setMinWidth(90);
+        state.setPrefWidth(146);
+        state.setMinWidth(146); // "Not cleaned up" with its icon
         TableColumn<UserRow, String> cluster = new TableColumn<>("Root cluster");
         cluster.setId("clusterColumn");
         cluster.setCellValueFactory(cell -> cell.getValue().clusterProperty());
@@ -43,16 +43,18 @@ final class UserTable extends TableView<UserRow> {
         getColumns().setAll(java.util.List.of(state,
                 // Teleport user is the person (walter), as in the CLI and the exports; all widths add up to
                 // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
-                text("Teleport user", "teleportColumn", 120, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 160, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
+                text("Teleport user", "teleportColumn", 100, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 128, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
-                text("Roles", "rolesColumn", 150, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 112, UserRow::rolesProperty),
                 sessions(),
-                age("Last active", "lastActiveColumn", 150, UserRow::lastActiveProperty),
-                age("Locked since", "lockedSinceColumn", 110, UserRow::lockedSinceProperty),
-                age("First seen", "firstSeenColumn", 96, UserRow::firstSeenProperty),
-                text("Clients", "clientsColumn", 120, UserRow::clientsProperty),
-                text("Apps", "appsColumn", 92, UserRow::appsProperty)));
+                age("Last active", "lastActiveColumn", 158, UserRow::lastActiveProperty),
+                age("Locked since", "lockedSinceColumn", 104, UserRow::lockedSinceProperty),
+                age("First seen", "firstSeenColumn", 90, UserRow::firstSeenProperty),
+                hidden(text("Clients", "clientsColumn", 120, UserRow::clientsProperty)),
+                hidden(text("Apps", "appsColumn", 92, UserRow::appsProperty))));
+        // Clients and apps are in the details (each live connection); the table's menu shows them as columns.
+        setTableMenuButtonVisible(true);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dev.autouser.ui.support.ColumnHeaders.keepReadable(this);
         setRowFactory(table -> new HighlightRow());
@@ -68,6 +70,11 @@ final class UserTable extends TableView<UserRow> {
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
         // The default comparator uses a Collator, ~50x slower than this; it matters at 10,000 rows.
         column.setComparator(String.CASE_INSENSITIVE_ORDER);
+        return column;
+    }
+
+    private static <T> TableColumn<UserRow, T> hidden(TableColumn<UserRow, T> column) {
+        column.setVisible(false);
         return column;
     }
 

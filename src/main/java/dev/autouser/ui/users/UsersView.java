@@ -32,10 +32,17 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
     private final Label selectionInfo = new Label();
     private final TableSelectionSync selectionSync = new TableSelectionSync(table);
     private Timeline timer;
+    private final ActivityChart chart;
 
     public UsersView(UsersViewModel model, UserActionsViewModel actions, Runnable openCleanup) {
+        this(model, actions, openCleanup, null);
+    }
+
+    /** With the usage history's chart next to the details ({@code chart} may be null: no history). */
+    public UsersView(UsersViewModel model, UserActionsViewModel actions, Runnable openCleanup, ActivityChart chart) {
         this.model = model;
         this.actions = actions;
+        this.chart = chart;
         this.toolbar = new UsersToolbar(model, actions, this::selected, openCleanup);
         createView();
         bind();
@@ -85,7 +92,14 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         selectionInfo.setWrapText(true);
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty()), error, selectionInfo));
-        SplitPane split = new SplitPane(table, new UserDetailPane(model.focusedProperty()));
+        UserDetailPane details = new UserDetailPane(model.focusedProperty());
+        javafx.scene.Node lower = details;
+        if (chart != null) {
+            SplitPane detailsAndChart = new SplitPane(details, chart);
+            detailsAndChart.setDividerPositions(0.66);
+            lower = detailsAndChart;
+        }
+        SplitPane split = new SplitPane(table, lower);
         // Details below the table, so the table keeps the full width for its eight columns.
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
@@ -116,6 +130,10 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
             describeSelection();
         });
         model.selectionNoticeProperty().addListener((obs, was, now) -> describeSelection());
+        if (chart != null) {
+            model.loadedProperty().addListener((obs, was, now) -> chart.reload(java.time.Instant.now(), false));
+            model.lastMergeProperty().addListener((obs, was, merge) -> chart.reload(java.time.Instant.now(), false));
+        }
         model.lastMergeProperty().addListener((obs, was, merge) -> {
             if (merge != null && (!merge.changed().isEmpty() || !merge.added().isEmpty())) {
                 PauseTransition fade = new PauseTransition(Duration.seconds(1.6));

@@ -47,7 +47,7 @@ public final class ScreenshotTour {
             ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
                     new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
                         DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4),
-                        RunningDemo.Shape.replicaSet(3)))));
+                        RunningDemo.Shape.replicaSet(3)), dirs)));
             created.show(new Stage());
             return created;
         });
