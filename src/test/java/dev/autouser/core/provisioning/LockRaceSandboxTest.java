@@ -35,6 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 10, invariant 3: sessions authenticate while a lock-only cleanup runs through a slow link
  * (15 ms per chunk, as in the report). No user that ends up with a live session may stay locked,
  * and the report must say so: "done locked" only for users that are locked and have no session.
+ *
+ * <p>A live session is one that can act as its user: each racer runs a command that needs the login
+ * ({@code find}). {@code ping} needs none, so it also answers a login that MongoDB admitted with the
+ * user document read just before the lock but attached to the connection just after the last
+ * {@code $currentOp}: such a connection is cut on its next command (mongod re-checks a changed
+ * user's authentication restrictions in {@code AuthorizationSession::startRequest}), and the test
+ * checks that too: after the run, no locked user is still logged in on any racer's connection.
  */
 class LockRaceSandboxTest extends SeededContract {
     private static final int USERS = 40;
@@ -54,7 +61,7 @@ class LockRaceSandboxTest extends SeededContract {
             users.add(seeds.autoUser("race-" + i, false, "read@db1"));
         }
         Set<String> connected = ConcurrentHashMap.newKeySet();
-        List<MongoClient> sessions = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<MongoClient, String> sessions = new ConcurrentHashMap<>();
         ExecutorService racers = Executors.newFixedThreadPool(8);
         CountDownLatch started = new CountDownLatch(1);
         for (String user : users) {
@@ -63,12 +70,13 @@ class LockRaceSandboxTest extends SeededContract {
                 // every user tries to log in once, spread over the run; a locked user is refused
                 Thread.sleep((long) (Math.random() * 1500));
                 MongoClient client = target().connectAs(user, "racer");
+                sessions.put(client, user);
                 try {
-                    client.getDatabase("admin").runCommand(new Document("ping", 1));
-                    sessions.add(client);
+                    // needs the login, unlike ping: a refused or already-cut login fails here
+                    client.getDatabase("db1").runCommand(new Document("find", "race").append("limit", 1));
                     connected.add(user);
                 } catch (RuntimeException refused) {
-                    client.close();
+                    // refused at login (locked) or cut on this command: checked again below
                 }
                 return null;
             });
@@ -101,8 +109,24 @@ class LockRaceSandboxTest extends SeededContract {
                     assertEquals(byUser.get(user).status() == UserResult.Status.DONE, locked, byUser.get(user).toString());
                 }
             }
+            sessions.forEach((client, user) -> {
+                if (UserRecords.isLocked(seeds.userInfo(user))) {
+                    assertFalse(loggedIn(client, user), user + " is locked but still logged in on a racer's connection");
+                }
+            });
         } finally {
-            sessions.forEach(MongoClient::close);
+            sessions.keySet().forEach(MongoClient::close);
+        }
+    }
+
+    /** connectionStatus needs no login itself; a client whose login is refused cannot open a connection at all. */
+    private static boolean loggedIn(MongoClient client, String user) {
+        try {
+            Document status = client.getDatabase("admin").runCommand(new Document("connectionStatus", 1));
+            return status.get("authInfo", Document.class).getList("authenticatedUsers", Document.class).stream()
+                    .anyMatch(u -> u.getString("user").equals("CN=" + user));
+        } catch (com.mongodb.MongoSecurityException refused) {
+            return false;
         }
     }
 }
