@@ -31,7 +31,7 @@ public final class UsageHistory implements AutoCloseable {
         try {
             return new UsageHistory(HistoryStore.open(file), null);
         } catch (java.sql.SQLException | RuntimeException e) {
-            LOG.warn("The usage history {} cannot be opened", file, e);
+            LOG.info("The usage history {} cannot be opened", file, e); // the person gets one sentence; the log file the cause
             return new UsageHistory(null, sentence("cannot open " + file + ": " + e.getMessage()));
         }
     }
@@ -101,7 +101,7 @@ public final class UsageHistory implements AutoCloseable {
 
     private void fail(String what, RuntimeException e) {
         if (problem == null) {
-            LOG.warn("The usage history {}", what, e);
+            LOG.info("The usage history {}", what, e); // INFO: the file only, the sentence is said once
             problem = sentence(what + ": " + e.getMessage());
         } else {
             LOG.debug("The usage history {} again", what, e);
