@@ -68,21 +68,12 @@ public record DatabaseResource(String name, String uri, String adminUser) {
 
     /** {@code tctl create -f} input. */
     public String toDynamicYaml() {
-        ObjectNode root = NODES.objectNode();
-        root.put("kind", "db");
-        root.put("version", "v3");
-        root.putObject("metadata").put("name", name);
-        root.set("spec", spec(false));
-        return TeleportYaml.write(root);
+        return TeleportYaml.dynamicDatabase(name, spec(false));
     }
 
     /** The {@code db_service} section of {@code teleport.yaml} for a statically configured database. */
     public String toStaticYaml() {
-        ObjectNode root = NODES.objectNode();
-        ObjectNode service = root.putObject("db_service");
-        service.put("enabled", true);
-        service.putArray("databases").add(spec(true));
-        return TeleportYaml.write(root);
+        return TeleportYaml.staticDatabase(spec(true));
     }
 
     private ObjectNode spec(boolean withName) {

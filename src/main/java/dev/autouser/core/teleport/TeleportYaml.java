@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -51,6 +52,28 @@ public final class TeleportYaml {
             throw new TeleportConfigException(sourceName + " could not be read: " + e.getMessage(), e);
         }
         return documents;
+    }
+
+    /**
+     * {@code tctl create -f} input for a database: {@code kind: db}, {@code version: v3}, the name in
+     * {@code metadata} and the engine's {@code spec} (without a name).
+     */
+    public static String dynamicDatabase(String name, ObjectNode spec) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("kind", "db");
+        root.put("version", "v3");
+        root.putObject("metadata").put("name", name);
+        root.set("spec", spec);
+        return write(root);
+    }
+
+    /** The {@code db_service} section of {@code teleport.yaml} with one statically configured database (spec with its name). */
+    public static String staticDatabase(ObjectNode namedSpec) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode service = root.putObject("db_service");
+        service.put("enabled", true);
+        service.putArray("databases").add(namedSpec);
+        return write(root);
     }
 
     public static String write(JsonNode node) {
