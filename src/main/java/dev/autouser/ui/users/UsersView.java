@@ -32,6 +32,8 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
     private final Label selectionInfo = new Label();
     private final TableSelectionSync selectionSync = new TableSelectionSync(table);
     private Timeline timer;
+    /** Set by {@link #dispose()}: a changed refresh interval must not bring a disposed page's timer back. */
+    private boolean disposed;
     private final ActivityChart chart;
 
     public UsersView(UsersViewModel model, UserActionsViewModel actions, Runnable openCleanup) {
@@ -63,6 +65,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
 
     /** Stops the refresh timer; called when the connection closes. */
     public void dispose() {
+        disposed = true;
         if (timer != null) {
             timer.stop();
         }
@@ -160,6 +163,9 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
     private void restartTimer() {
         if (timer != null) {
             timer.stop();
+        }
+        if (disposed) {
+            return;
         }
         int seconds = Math.max(1, model.refreshSecondsProperty().get());
         timer = new Timeline(new KeyFrame(Duration.seconds(seconds), e -> {
