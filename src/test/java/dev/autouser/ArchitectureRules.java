@@ -29,7 +29,8 @@ final class ArchitectureRules {
 
     List<ArchRule> all() {
         return List.of(noPackageCycles(), coreIsBelowEverything(), sandboxIsBelowCliAndUi(), cliKnowsNoGui(),
-                guiKnowsNoCli(), uiSupportIsBelowPages(), pagesNeverComposeEachOther(), pagesNeverReachTheWindow());
+                guiKnowsNoCli(), uiSupportIsBelowPages(), pagesNeverComposeEachOther(), pagesNeverReachTheWindow(),
+                enginesKnowNoOtherEngine());
     }
 
     ArchRule noPackageCycles() {
@@ -57,6 +58,12 @@ final class ArchitectureRules {
     ArchRule guiKnowsNoCli() {
         return noClasses().that().resideInAPackage(root + ".ui..").should().dependOnClassesThat()
                 .resideInAnyPackage(root + ".app..", root + ".cli..");
+    }
+
+    /** Issue 14: PostgreSQL concerns never leak into MongoDB code, nor the other way round. */
+    ArchRule enginesKnowNoOtherEngine() {
+        return slices().matching(root + ".core.(mongo|postgres)..").should().notDependOnEachOther()
+                .because("each engine package says only what differs for its engine; shared things live in core");
     }
 
     ArchRule uiSupportIsBelowPages() {

@@ -60,6 +60,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void plantedEngineKnowingTheOtherEngineIsCaught() {
+        assertViolated(FIXTURE_RULES.enginesKnowNoOtherEngine());
+    }
+
+    @Test
     void plantedPageComposingAnotherPageIsCaught() {
         assertViolated(FIXTURE_RULES.pagesNeverComposeEachOther());
     }

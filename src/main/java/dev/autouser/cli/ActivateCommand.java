@@ -1,6 +1,6 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.RoleRef;

@@ -6,7 +6,7 @@ import dev.autouser.core.audit.AuditFilter;
 import dev.autouser.core.audit.AuditReading;
 import dev.autouser.core.audit.Outcome;
 import dev.autouser.core.audit.RunSummary;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditReading;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 

@@ -2,7 +2,7 @@ package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditReading;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

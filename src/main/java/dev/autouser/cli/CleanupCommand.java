@@ -2,7 +2,7 @@ package dev.autouser.cli;
 
 import dev.autouser.core.evidence.ServerLogEvidence;
 import dev.autouser.core.history.ServerName;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.policy.CleanupPolicy;
 import dev.autouser.core.policy.PolicyCleanup;

@@ -1,7 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.teleport.TeleportConfigException;

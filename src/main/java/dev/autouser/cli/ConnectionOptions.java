@@ -4,7 +4,7 @@ import dev.autouser.core.engine.Engine;
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ClientSettingsFactory;
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.core.mongo.Secrets;

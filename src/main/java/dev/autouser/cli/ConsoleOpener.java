@@ -1,6 +1,6 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 
 /**
  * What {@code autouser} without a command does: {@code app.Main} passes one that opens the GUI, so

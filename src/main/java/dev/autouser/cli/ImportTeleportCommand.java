@@ -5,7 +5,7 @@ import dev.autouser.core.evidence.TeleportUserActivity;
 import dev.autouser.core.history.HistoryStore;
 import dev.autouser.core.history.ServerName;
 import dev.autouser.core.history.UsageHistory;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.autouser.cli;
 
 import dev.autouser.core.InputFileException;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.teleport.TeleportRole;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

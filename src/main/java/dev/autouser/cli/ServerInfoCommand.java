@@ -25,7 +25,7 @@ final class ServerInfoCommand extends ConnectedCommand {
             for (var answer : dev.autouser.core.provisioning.SessionProbe.census(gateway).answers()) {
                 out.println("  " + (answer.answered() ? "answered     " : "NO ANSWER    ") + answer.describe());
             }
-        } catch (dev.autouser.core.mongo.ConsoleException e) {
+        } catch (dev.autouser.core.ConsoleException e) {
             out.println("  sessions not checked: " + e.getMessage());
         }
         out.println("Platform:      " + facts.platform().explanation());

@@ -1,6 +1,6 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.CleanupPlan;
 
 import java.io.IOException;

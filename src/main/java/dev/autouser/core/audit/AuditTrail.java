@@ -1,9 +1,8 @@
 package dev.autouser.core.audit;
 
 import dev.autouser.core.ServerCommand;
-import dev.autouser.core.mongo.ConnectionLostException;
-import dev.autouser.core.mongo.ConsoleException;
-
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.function.Function;

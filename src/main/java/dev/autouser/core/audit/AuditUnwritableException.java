@@ -1,7 +1,6 @@
 package dev.autouser.core.audit;
 
-import dev.autouser.core.mongo.ConsoleException;
-
+import dev.autouser.core.ConsoleException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 

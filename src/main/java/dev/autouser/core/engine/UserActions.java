@@ -28,7 +28,7 @@ public interface UserActions {
      * where users own objects (PostgreSQL); the others refuse.
      */
     default UserActions reassigningOwnedTo(String role) {
-        throw new dev.autouser.core.mongo.ConsoleException("Users of this engine own no objects: there is nothing to reassign.");
+        throw new dev.autouser.core.ConsoleException("Users of this engine own no objects: there is nothing to reassign.");
     }
 
     /**

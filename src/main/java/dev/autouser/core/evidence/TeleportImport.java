@@ -1,8 +1,7 @@
 package dev.autouser.core.evidence;
 
 import dev.autouser.core.history.ActivitySink;
-import dev.autouser.core.mongo.ConsoleException;
-
+import dev.autouser.core.ConsoleException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.autouser.core.logging;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
 

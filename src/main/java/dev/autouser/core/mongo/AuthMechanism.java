@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import java.util.Locale;
 
 /** How the console proves who it is to MongoDB. */

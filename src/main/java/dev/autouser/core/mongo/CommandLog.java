@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

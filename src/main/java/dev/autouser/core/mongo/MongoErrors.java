@@ -1,5 +1,7 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
@@ -27,6 +29,16 @@ public final class MongoErrors {
     public static final int USER_ALREADY_EXISTS = 51003;
 
     private MongoErrors() {
+    }
+
+    /** Code 13: the identity lacks a privilege. */
+    public static boolean isUnauthorized(ConsoleException e) {
+        return e.hasServerCode(UNAUTHORIZED);
+    }
+
+    /** The user or role to create exists already (51003, 51002). */
+    public static boolean isAlreadyExists(ConsoleException e) {
+        return e.hasServerCode(USER_ALREADY_EXISTS) || e.hasServerCode(ROLE_ALREADY_EXISTS);
     }
 
     /**

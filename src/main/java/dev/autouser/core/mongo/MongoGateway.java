@@ -1,5 +1,7 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;

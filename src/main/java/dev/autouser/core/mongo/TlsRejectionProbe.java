@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import com.mongodb.MongoTimeoutException;
 
 import javax.net.ssl.SSLContext;

@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
+
 /**
  * The primary applied a write but the members its write concern asked for did not confirm it in
  * time ({@code writeConcernError}, e.g. 64 WriteConcernFailed after {@code wtimeout}). The change

@@ -1,6 +1,6 @@
 package dev.autouser.core.policy;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 
 /** A policy file that cannot be used, said in one sentence that names the line and the field. */
 public final class PolicyFileException extends ConsoleException {

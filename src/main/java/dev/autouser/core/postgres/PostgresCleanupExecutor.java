@@ -2,8 +2,8 @@ package dev.autouser.core.postgres;
 
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.AuditUnwritableException;
-import dev.autouser.core.mongo.ConnectionLostException;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;

@@ -5,7 +5,7 @@ import dev.autouser.core.engine.AutoUserEngine;
 import dev.autouser.core.engine.Engine;
 import dev.autouser.core.engine.TeleportProvisioning;
 import dev.autouser.core.engine.UserActions;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConnectionLostException;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 

@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.pki.ClientIdentity;
 import dev.autouser.core.pki.PemReader;
 import dev.autouser.core.pki.PkiException;

@@ -3,7 +3,7 @@ package dev.autouser.core.postgres;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.engine.UserActions;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.CleanupAction;

@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 
 /**
  * Quoting for SQL the console writes out in full (no bind parameters), so that the text a dry run

@@ -1,6 +1,6 @@
 package dev.autouser.core.provisioning;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 
 /**
  * Which auto-users a cleanup takes: never one with a live connection; by default every other one,

@@ -1,6 +1,6 @@
 package dev.autouser.core.provisioning;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.Deployment;
 
 import java.util.Collection;

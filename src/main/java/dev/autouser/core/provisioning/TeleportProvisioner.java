@@ -4,7 +4,7 @@ import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.MongoCommand;
 import dev.autouser.core.mongo.MongoGateway;

@@ -1,7 +1,8 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import org.bson.Document;
 
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public final class ServerRoleCatalog implements RoleCatalog {
             }
             return Optional.of(names);
         } catch (ConsoleException e) {
-            if (e.isUnauthorized()) {
+            if (MongoErrors.isUnauthorized(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -1,7 +1,8 @@
 package dev.autouser.core.teleport;
 
+import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
 
@@ -53,7 +54,7 @@ public final class SessionPreviewer {
             }
             found = users.get(0);
         } catch (ConsoleException e) {
-            if (!e.isUnauthorized()) {
+            if (!MongoErrors.isUnauthorized(e)) {
                 throw e;
             }
             return SessionPreview.judge(role, request, SessionPreview.UserState.UNKNOWN, List.of());
@@ -68,7 +69,7 @@ public final class SessionPreviewer {
             SessionPreview.UserState state = isActive(user) ? SessionPreview.UserState.AUTO_ACTIVE : SessionPreview.UserState.AUTO_INACTIVE;
             return SessionPreview.judge(role, request, state, roles);
         } catch (ConsoleException e) {
-            if (!e.isUnauthorized()) {
+            if (!MongoErrors.isUnauthorized(e)) {
                 throw e;
             }
             // Without inprog we cannot tell whether the user is connected, so we do not guess.

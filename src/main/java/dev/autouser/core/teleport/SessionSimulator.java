@@ -1,6 +1,6 @@
 package dev.autouser.core.teleport;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 import dev.autouser.core.provisioning.TeleportProvisioner;

@@ -11,7 +11,7 @@ import dev.autouser.core.AppDirs;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.Channel;
 import dev.autouser.core.audit.Origin;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserLister;
 import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserCleanup;

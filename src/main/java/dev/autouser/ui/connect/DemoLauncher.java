@@ -2,7 +2,7 @@ package dev.autouser.ui.connect;
 
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.ui.support.ConsoleSession;

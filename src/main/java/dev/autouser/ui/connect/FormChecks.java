@@ -3,8 +3,7 @@ package dev.autouser.ui.connect;
 import dev.autouser.core.engine.Engine;
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ClientSettingsFactory;
-import dev.autouser.core.mongo.ConsoleException;
-
+import dev.autouser.core.ConsoleException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

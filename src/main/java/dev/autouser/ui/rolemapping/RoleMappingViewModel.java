@@ -283,7 +283,7 @@ public final class RoleMappingViewModel {
             if (mine != generation.get()) {
                 return;
             }
-            if (failure instanceof dev.autouser.core.mongo.ConnectionLostException) {
+            if (failure instanceof dev.autouser.core.ConnectionLostException) {
                 // No dialog per keystroke while the server is away: the page says so, and checks again on its return.
                 stale.set(true);
                 summary.set("The roles could not be checked: " + ErrorText.sentence("Validating the role failed", failure));

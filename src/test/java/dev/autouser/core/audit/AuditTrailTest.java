@@ -1,7 +1,7 @@
 package dev.autouser.core.audit;
 
-import dev.autouser.core.mongo.ConnectionLostException;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.ConsoleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.autouser.core.evidence;
 
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.sandbox.DemoData;

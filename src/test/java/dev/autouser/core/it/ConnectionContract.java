@@ -1,7 +1,7 @@
 package dev.autouser.core.it;
 
 import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.mongo.Operation;
 import dev.autouser.core.mongo.HostingPlatform;

@@ -4,7 +4,7 @@ import com.mongodb.MongoSecurityException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;

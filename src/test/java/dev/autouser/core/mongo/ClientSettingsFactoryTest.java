@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import com.mongodb.event.CommandListener;
 import dev.autouser.core.pki.DevPki;
 import org.junit.jupiter.api.Test;

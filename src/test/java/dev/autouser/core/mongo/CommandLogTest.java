@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -82,7 +83,7 @@ class CommandLogTest {
                 () -> runner.run("admin", new Document("noSuchCommand", 1)));
 
         assertTrue(refused.isRefusal());
-        assertFalse(refused.isUnauthorized());
+        assertFalse(MongoErrors.isUnauthorized(refused));
         MongoCommandException cause = assertInstanceOf(MongoCommandException.class, refused.getCause());
         assertEquals(cause.getErrorCode(), refused.serverCode().getAsInt());
         ILoggingEvent logged = events.list.get(0);

@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import com.mongodb.event.CommandListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

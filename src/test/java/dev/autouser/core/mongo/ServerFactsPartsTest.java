@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.autouser.core.mongo;
 
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.testsupport.MongoTarget;
 import org.junit.jupiter.api.Test;

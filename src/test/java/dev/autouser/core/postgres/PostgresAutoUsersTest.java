@@ -2,7 +2,7 @@ package dev.autouser.core.postgres;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.CleanupAction;

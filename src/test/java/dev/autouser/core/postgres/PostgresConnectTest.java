@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.testsupport.PostgresTarget;
 import org.junit.jupiter.api.Test;
 

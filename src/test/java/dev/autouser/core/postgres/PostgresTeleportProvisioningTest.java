@@ -4,7 +4,7 @@ import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.engine.TeleportProvisioning;
 import dev.autouser.core.engine.TeleportProvisioning.SessionOutcome;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.testsupport.PostgresTarget;

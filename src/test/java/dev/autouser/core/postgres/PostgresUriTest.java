@@ -1,6 +1,6 @@
 package dev.autouser.core.postgres;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

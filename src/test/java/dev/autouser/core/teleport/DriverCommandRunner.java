@@ -3,7 +3,7 @@ package dev.autouser.core.teleport;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.mongo.CommandRunner;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import org.bson.Document;
 
 /**

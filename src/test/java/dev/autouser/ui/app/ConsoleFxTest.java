@@ -3,7 +3,7 @@ package dev.autouser.ui.app;
 import dev.autouser.ui.SandboxUsers;
 import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.core.AppDirs;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.testsupport.MongoTarget;
 import dev.autouser.ui.connect.GatewayConnector;

@@ -3,7 +3,7 @@ package dev.autouser.ui.connect;
 import atlantafx.base.theme.Styles;
 import dev.autouser.core.mongo.AuthMechanism;
 import dev.autouser.core.mongo.ClientSettingsFactory;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.ProfileStore;
 import dev.autouser.ui.support.ConsoleSession;
 import dev.autouser.ui.support.FxExecutors;

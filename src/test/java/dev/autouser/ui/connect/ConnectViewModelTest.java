@@ -52,7 +52,7 @@ class ConnectViewModelTest {
         java.util.concurrent.atomic.AtomicReference<String> shownWhileStarting = new java.util.concurrent.atomic.AtomicReference<>();
         model.set(new ConnectViewModel(new ProfileStore(dir.resolve("profiles.json")), new GatewayConnector(() -> {
             shownWhileStarting.set(model.get().resultProperty().get());
-            throw new dev.autouser.core.mongo.ConsoleException("port taken");
+            throw new dev.autouser.core.ConsoleException("port taken");
         }), dialogs, FxExecutors.direct(), session -> { }));
 
         model.get().startDemo();

@@ -1,6 +1,6 @@
 package dev.autouser.ui.support;
 
-import dev.autouser.core.mongo.ConnectionLostException;
+import dev.autouser.core.ConnectionLostException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

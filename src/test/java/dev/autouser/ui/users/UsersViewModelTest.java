@@ -1,6 +1,6 @@
 package dev.autouser.ui.users;
 
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.support.FxExecutors;

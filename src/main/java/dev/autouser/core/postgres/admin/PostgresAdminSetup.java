@@ -1,7 +1,7 @@
 package dev.autouser.core.postgres.admin;
 
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.SqlCommand;
 import dev.autouser.core.postgres.SqlText;

@@ -4,7 +4,7 @@ import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.engine.TeleportProvisioning;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.postgres.AutoUserSql;
 import dev.autouser.core.postgres.PostgresErrors;
 import dev.autouser.core.postgres.PostgresException;

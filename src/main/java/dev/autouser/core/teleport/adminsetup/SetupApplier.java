@@ -1,8 +1,9 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import org.bson.Document;
 
@@ -56,7 +57,7 @@ public final class SetupApplier {
             if (!e.isRefusal()) {
                 throw e;
             }
-            if (e.isAlreadyExists() && step.whenExists().isPresent()) {
+            if (MongoErrors.isAlreadyExists(e) && step.whenExists().isPresent()) {
                 return runFallback(step, step.whenExists().get());
             }
             return refusal(step, step.commandName(), e);
@@ -77,7 +78,7 @@ public final class SetupApplier {
     }
 
     private StepResult refusal(PlannedStep step, String commandName, ConsoleException e) {
-        if (e.isUnauthorized()) {
+        if (MongoErrors.isUnauthorized(e)) {
             return new StepResult(step, StepResult.Outcome.REFUSED, connectedAs + " is not allowed to run " + commandName + " on "
                     + step.db() + "; someone with userAdminAnyDatabase or root can run the script instead (server said: " + e.getMessage() + ")");
         }

@@ -1,8 +1,9 @@
 package dev.autouser.core.teleport.adminsetup;
 
+import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.Privilege;
 import dev.autouser.core.provisioning.UserCommands;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.CommandRunner;
 import dev.autouser.core.provisioning.RoleRef;
 import org.bson.Document;
@@ -38,7 +39,7 @@ public final class SetupReader {
             List<Document> roles = server.run(db, command).getList("roles", Document.class, List.of());
             return roles.isEmpty() ? Observation.absent() : Observation.found(toRole(roles.get(0)));
         } catch (ConsoleException e) {
-            if (e.isUnauthorized()) {
+            if (MongoErrors.isUnauthorized(e)) {
                 return Observation.unknown("the connected user may not read roles in " + db + " (rolesInfo needs viewRole there)");
             }
             throw e;
@@ -51,7 +52,7 @@ public final class SetupReader {
             List<Document> users = server.run(db, command).getList("users", Document.class, List.of());
             return users.isEmpty() ? Observation.absent() : Observation.found(toUser(users.get(0)));
         } catch (ConsoleException e) {
-            if (e.isUnauthorized()) {
+            if (MongoErrors.isUnauthorized(e)) {
                 return Observation.unknown("the connected user may not read users in " + db + " (usersInfo needs viewUser there)");
             }
             throw e;

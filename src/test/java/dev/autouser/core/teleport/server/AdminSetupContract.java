@@ -4,7 +4,7 @@ import dev.autouser.core.mongo.Privilege;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditRecord;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportProvisioner;
 import dev.autouser.core.teleport.adminsetup.AdminRoleSpec;

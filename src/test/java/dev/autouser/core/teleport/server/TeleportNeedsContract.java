@@ -1,7 +1,7 @@
 package dev.autouser.core.teleport.server;
 
 import dev.autouser.core.mongo.Privilege;
-import dev.autouser.core.mongo.ConsoleException;
+import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.UserCommands;

@@ -1,4 +1,4 @@
-package dev.autouser.core.mongo;
+package dev.autouser.core;
 
 /**
  * The connection to the server broke or could not be (re)opened. {@link #maybeApplied()} is true

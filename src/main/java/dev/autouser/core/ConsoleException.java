@@ -1,10 +1,10 @@
-package dev.autouser.core.mongo;
+package dev.autouser.core;
 
 import java.util.OptionalInt;
 
 /**
  * The one exception type the GUI and the CLI show, and the one "server refused" exception: a plain
- * one-sentence message for the person, plus the MongoDB server error code when the server refused
+ * one-sentence message for the person, plus the server error code when the server refused
  * something. The cause keeps the
  * technical detail for the log. {@link ConnectionLostException} marks a broken connection, which
  * stops bulk work instead of costing a time-out per remaining user.
@@ -39,7 +39,7 @@ public class ConsoleException extends RuntimeException {
         return logged;
     }
 
-    /** The MongoDB error code (e.g. 13 Unauthorized), when the server reported one. */
+    /** The server's numeric error code (MongoDB's, e.g. 13 Unauthorized), when it reported one. */
     public OptionalInt serverCode() {
         return serverCode == null ? OptionalInt.empty() : OptionalInt.of(serverCode);
     }
@@ -51,15 +51,5 @@ public class ConsoleException extends RuntimeException {
     /** The server answered and said no (any code); false when it could not be asked at all. */
     public boolean isRefusal() {
         return serverCode != null;
-    }
-
-    /** Code 13: the identity lacks a privilege. */
-    public boolean isUnauthorized() {
-        return hasServerCode(MongoErrors.UNAUTHORIZED);
-    }
-
-    /** The user or role to create exists already (51003, 51002). */
-    public boolean isAlreadyExists() {
-        return hasServerCode(MongoErrors.USER_ALREADY_EXISTS) || hasServerCode(MongoErrors.ROLE_ALREADY_EXISTS);
     }
 }
