@@ -236,14 +236,20 @@ public final class RoleMappingViewModel {
     /** What the editor holds, to carry over to the next connection's editor (empty when a field does not parse). */
     public java.util.Optional<RoleDraft> draft() {
         try {
-            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get()));
+            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get(), hints.engine()));
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
     }
 
-    /** Continues editing a draft from the previous connection: a reconnect must not lose the edits. */
+    /**
+     * Continues editing a draft from the previous connection: a reconnect must not lose the edits. A
+     * draft for the other engine is left alone (MongoDB's role@db entries are no PostgreSQL roles).
+     */
     public void resume(RoleDraft draft) {
+        if (draft.engine() != hints.engine()) {
+            return;
+        }
         load(draft.role());
         sampleTraits.set(draft.sampleTraits());
     }

@@ -86,17 +86,23 @@ final class SessionPane extends VBox {
         field.textProperty().addListener((obs, was, now) -> {
             field.setTooltip(now == null || now.isBlank() ? null : tooltip);
             if (!field.isFocused()) {
-                Platform.runLater(field::end); // after the skin has laid out the new text
+                Platform.runLater(() -> scrollToEnd(field));
             }
         });
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
-                field.end();
+                scrollToEnd(field);
             }
         });
         if (!field.getText().isBlank()) {
             field.setTooltip(tooltip);
-            Platform.runLater(field::end);
+            Platform.runLater(() -> scrollToEnd(field));
         }
+    }
+
+    /** Moves the caret to the end (from the start, so the skin scrolls even when it was there already). */
+    private static void scrollToEnd(TextField field) {
+        field.home();
+        field.end();
     }
 }
