@@ -1,0 +1,144 @@
+package dev.autouser.ui.app;
+
+import dev.autouser.core.AppDirs;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning;
+import dev.autouser.sandbox.postgres.RunningPostgresDemo;
+import dev.autouser.ui.connect.GatewayConnector;
+import dev.autouser.ui.shell.Page;
+import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.support.FxExecutors;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Not a test: opens the real console on the PostgreSQL demo (a real embedded PostgreSQL) under a real
+ * display (xvfb-run), walks through the admin-setup and role-mapping pages and captures the screen
+ * with ImageMagick's {@code import}. Run like {@link TeleportScreenshotTour} (README, "Screenshots"),
+ * with {@code --dark} and {@code --small} (1024x700).
+ */
+public final class PostgresTeleportScreenshotTour {
+    private static ConsoleWindow window;
+    private static Stage stage;
+    private static boolean small;
+
+    public static void main(String[] args) throws Exception {
+        Path docs = Path.of(args.length > 0 ? args[0] : "docs");
+        boolean dark = java.util.Arrays.asList(args).contains("--dark");
+        small = java.util.Arrays.asList(args).contains("--small");
+        String suffix = (small ? "-1024" : "") + (dark ? "-dark" : "");
+        Files.createDirectories(docs);
+        Path home = Files.createTempDirectory("autouser-pg-tour");
+        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
+        Platform.startup(() -> {
+            stage = new Stage();
+            window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> startDemo(home.resolve("pki"))));
+            window.show(stage);
+            if (small) {
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(1024);
+                stage.setHeight(700);
+            }
+        });
+        waitUntil(() -> window.session() != null, 120);
+        Thread.sleep(2000);
+
+        fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
+        Thread.sleep(3000); // it checks on open
+        shoot(docs.resolve("pg-admin-setup" + suffix + ".png"));
+        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin-new"));
+        fire("#verifyButton");
+        Thread.sleep(2500);
+        fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
+        Thread.sleep(800);
+        shoot(docs.resolve("pg-admin-setup-sql" + suffix + ".png"));
+        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin"));
+
+        fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        Thread.sleep(1500);
+        for (String entry : new String[] {"reader", "writer@appdb", "analyst", "app_backend"}) {
+            fx(() -> ((TextField) lookup("#newAllowField")).setText(entry));
+            fire("#addAllowButton");
+        }
+        fx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=developer"));
+        Thread.sleep(2500);
+        shoot(docs.resolve("pg-role-mapping-validation" + suffix + ".png"));
+        fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
+        fx(() -> ((TextField) lookup("#previewUserField")).setText("frank"));
+        fx(() -> ((TextField) lookup("#previewRolesField")).setText("reader, developer"));
+        Thread.sleep(500);
+        fire("#previewButton");
+        Thread.sleep(2500);
+        shoot(docs.resolve("pg-role-mapping-preview" + suffix + ".png"));
+
+        fx(() -> {
+            window.close();
+            stage.close();
+        });
+        Thread.sleep(1000);
+        System.exit(0);
+    }
+
+    /** The PostgreSQL demo, connected as its DBA with the files the demo wrote (as the Connect form would). */
+    private static ConsoleSession startDemo(Path pki) {
+        try {
+            RunningPostgresDemo demo = RunningPostgresDemo.start(RunningPostgresDemo.Settings.defaults(pki), System.err::println);
+            ConnectionProfile profile = ConnectionProfile.builder(demo.dbaUri()).name("PostgreSQL demo")
+                    .tlsCaFile(demo.pki().caFile()).tlsCertFile(demo.seeded().dbaFile()).build();
+            PostgresGateway gateway = PostgresGateway.connect(GatewayConnector.postgresProfile(profile), null, null);
+            return ConsoleSession.postgres(profile, new PostgresEngine(gateway, PostgresTeleportProvisioning::new), Optional.of(demo));
+        } catch (Exception e) {
+            throw new IllegalStateException("The PostgreSQL demo did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Node lookup(String id) {
+        return stage.getScene().lookup(id);
+    }
+
+    private static void fire(String id) throws Exception {
+        fx(() -> ((Button) lookup(id)).fire());
+    }
+
+    private static void fx(Runnable action) throws Exception {
+        FutureTask<Void> task = new FutureTask<>(action, null);
+        Platform.runLater(task);
+        task.get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        for (int i = 0; i < seconds * 10; i++) {
+            FutureTask<Boolean> check = new FutureTask<>(condition);
+            Platform.runLater(check);
+            if (check.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The demo server did not connect within " + seconds + " s.");
+    }
+
+    private static void shoot(Path file) throws Exception {
+        Process process = new ProcessBuilder("import", "-window", "root", "-crop",
+                small ? "1024x700+0+0" : "1280x800+0+20", "+repage", file.toString()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("captured " + file);
+    }
+}
