@@ -34,6 +34,8 @@ public abstract class AdminSetupPageModel<F> {
 
     private final BooleanProperty staticYaml = new SimpleBooleanProperty(false);
     private final StringProperty teleportDbName;
+    private final String scriptKind;
+    private final String yamlFileName;
     private final ObservableList<F> findings = FXCollections.observableArrayList();
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     protected final ReadOnlyStringWrapper script = new ReadOnlyStringWrapper("");
@@ -47,8 +49,15 @@ public abstract class AdminSetupPageModel<F> {
     /** True once findings are shown: they then follow the form. */
     private boolean checked;
 
-    protected AdminSetupPageModel(String defaultTeleportDbName, DialogService dialogs, FxExecutors executors) {
+    /**
+     * {@code scriptKind}: the script's language, for the tab, the copy notice and the status ("mongosh
+     * script", "SQL"); {@code yamlFileName}: the file name the save dialog suggests for the YAML.
+     */
+    protected AdminSetupPageModel(String defaultTeleportDbName, String scriptKind, String yamlFileName, DialogService dialogs,
+                                  FxExecutors executors) {
         this.teleportDbName = new SimpleStringProperty(defaultTeleportDbName);
+        this.scriptKind = scriptKind;
+        this.yamlFileName = yamlFileName;
         this.dialogs = dialogs;
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
@@ -95,11 +104,10 @@ public abstract class AdminSetupPageModel<F> {
     /** The finding as the list shows it (wrapped; a consequence may follow on its own line). */
     public abstract String describe(F finding);
 
-    /** The script's language, for the tab, the copy notice and the status: "mongosh script", "SQL". */
-    public abstract String scriptKind();
-
-    /** The file name the save dialog suggests for the YAML. */
-    protected abstract String yamlFileName();
+    /** The script's language: "mongosh script", "SQL". */
+    public final String scriptKind() {
+        return scriptKind;
+    }
 
     /** Teleport's db resource for the form as it stands, or a YAML comment saying why there is none. */
     protected abstract String yaml();
@@ -146,7 +154,7 @@ public abstract class AdminSetupPageModel<F> {
     }
 
     public void saveYaml() {
-        dialogs.chooseSaveFile("Save the Teleport configuration", staticYaml.get() ? "teleport-db-service.yaml" : yamlFileName())
+        dialogs.chooseSaveFile("Save the Teleport configuration", staticYaml.get() ? "teleport-db-service.yaml" : yamlFileName)
                 .ifPresent(this::writeYaml);
     }
 

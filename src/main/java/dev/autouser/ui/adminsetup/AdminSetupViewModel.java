@@ -32,7 +32,7 @@ public final class AdminSetupViewModel extends AdminSetupPageModel<Finding> {
     private final BooleanProperty withViewRole = new SimpleBooleanProperty(false);
 
     public AdminSetupViewModel(AdminSetup setup, DatabaseChoice databases, String connectionUri, DialogService dialogs, FxExecutors executors) {
-        super("mongodb", dialogs, executors);
+        super("mongodb", "mongosh script", "mongodb-db.yaml", dialogs, executors);
         this.setup = setup;
         this.databases = databases;
         this.connectionUri = connectionUri;
@@ -103,16 +103,6 @@ public final class AdminSetupViewModel extends AdminSetupPageModel<Finding> {
     @Override
     public String describe(Finding finding) {
         return finding.message() + (finding.consequence().isEmpty() ? "" : "\n" + finding.consequence());
-    }
-
-    @Override
-    public String scriptKind() {
-        return "mongosh script";
-    }
-
-    @Override
-    protected String yamlFileName() {
-        return "mongodb-db.yaml";
     }
 
     private void show(AdminSetup.Check check) {

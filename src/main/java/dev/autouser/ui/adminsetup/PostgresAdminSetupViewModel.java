@@ -33,7 +33,7 @@ public final class PostgresAdminSetupViewModel extends AdminSetupPageModel<Postg
     private final StringProperty defaultDatabase = new SimpleStringProperty("");
 
     public PostgresAdminSetupViewModel(PostgresGateway gateway, AuditLog audit, DialogService dialogs, FxExecutors executors) {
-        super("postgres", dialogs, executors);
+        super("postgres", "SQL", "postgres-db.yaml", dialogs, executors);
         this.gateway = gateway;
         this.audit = audit;
         yamlFollows(adminRole, defaultDatabase);
@@ -88,16 +88,6 @@ public final class PostgresAdminSetupViewModel extends AdminSetupPageModel<Postg
     @Override
     public String describe(PostgresFinding finding) {
         return finding.text();
-    }
-
-    @Override
-    public String scriptKind() {
-        return "SQL";
-    }
-
-    @Override
-    protected String yamlFileName() {
-        return "postgres-db.yaml";
     }
 
     private void show(PostgresAdminSetup.Check check) {
