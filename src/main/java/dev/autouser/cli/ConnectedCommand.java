@@ -33,6 +33,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             if (offline()) {
                 return runOffline();
             }
+            if (recordsListings()) {
+                historyAhead = dev.autouser.core.history.UsageHistory.openAhead(context().dirs().history());
+            }
             if (connection.isPostgres(context())) {
                 try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err),
                         dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new)) {
@@ -46,6 +49,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
+            if (history == null && historyAhead != null) {
+                history = historyAhead.get(); // opened for nothing (the command failed first): closed, not abandoned mid-migration
+            }
             if (history != null) {
                 history.close();
             }
@@ -72,6 +78,23 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
 
     private dev.autouser.core.history.UsageHistory history;
+    private java.util.function.Supplier<dev.autouser.core.history.UsageHistory> historyAhead;
+
+    /**
+     * True for commands that record their listing in the usage history: it is opened in the
+     * background while they connect and list (see {@link dev.autouser.core.history.UsageHistory#openAhead}).
+     */
+    boolean recordsListings() {
+        return false;
+    }
+
+    private dev.autouser.core.history.UsageHistory history() {
+        if (history == null) {
+            history = historyAhead != null ? historyAhead.get()
+                    : dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        return history;
+    }
 
     /**
      * Records {@code listing} in the usage history (data folder) and returns it with each user's
@@ -86,21 +109,15 @@ abstract class ConnectedCommand implements Callable<Integer> {
     /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
     dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
                                                             dev.autouser.core.provisioning.AutoUserListing listing) {
-        if (history == null) {
-            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
-        }
         dev.autouser.core.provisioning.AutoUserListing withEvidence =
-                new dev.autouser.core.provisioning.ListingHistory(history, server, engine).record(listing);
+                new dev.autouser.core.provisioning.ListingHistory(history(), server, engine).record(listing);
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
         return withEvidence;
     }
 
     /** Adds evidence from another source to the usage history; a history that fails is one warning. */
     void recordActivity(java.util.Collection<dev.autouser.core.history.ActivitySink.Sighting> sightings) {
-        if (history == null) {
-            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
-        }
-        history.store().ifPresent(store -> store.recordActivity(sightings));
+        history().store().ifPresent(store -> store.recordActivity(sightings));
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
     }
 

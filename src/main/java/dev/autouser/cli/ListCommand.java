@@ -30,6 +30,11 @@ final class ListCommand extends ConnectedCommand {
     boolean timings;
 
     @Override
+    boolean recordsListings() {
+        return true;
+    }
+
+    @Override
     void checkArguments() {
         if (json && csv) {
             throw new ConsoleException("Choose --json or --csv, not both.");
