@@ -79,6 +79,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
 
     private dev.autouser.core.history.UsageHistory history;
     private java.util.function.Supplier<dev.autouser.core.history.UsageHistory> historyAhead;
+    private String historyTimings = "timings: history not used";
 
     /**
      * True for commands that record their listing in the usage history: it is opened in the
@@ -86,6 +87,11 @@ abstract class ConnectedCommand implements Callable<Integer> {
      */
     boolean recordsListings() {
         return false;
+    }
+
+    /** For {@code --timings}: what the last recorded listing spent on the history after the server answered. */
+    String historyTimings() {
+        return historyTimings;
     }
 
     private dev.autouser.core.history.UsageHistory history() {
@@ -109,8 +115,14 @@ abstract class ConnectedCommand implements Callable<Integer> {
     /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
     dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
                                                             dev.autouser.core.provisioning.AutoUserListing listing) {
+        long started = System.nanoTime();
+        dev.autouser.core.history.UsageHistory opened = history();
+        long open = System.nanoTime();
         dev.autouser.core.provisioning.AutoUserListing withEvidence =
-                new dev.autouser.core.provisioning.ListingHistory(history(), server, engine).record(listing);
+                new dev.autouser.core.provisioning.ListingHistory(opened, server, engine).record(listing);
+        historyTimings = String.format(java.util.Locale.ROOT, "timings: history %d ms after the listing (waiting for it"
+                + " to open %d ms, record and read %d ms)", (System.nanoTime() - started) / 1_000_000,
+                (open - started) / 1_000_000, (System.nanoTime() - open) / 1_000_000);
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
         return withEvidence;
     }

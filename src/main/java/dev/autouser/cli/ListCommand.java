@@ -63,6 +63,7 @@ final class ListCommand extends ConnectedCommand {
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
+            err().println(historyTimings());
         }
         return AutoUserCommand.OK;
     }
