@@ -40,6 +40,20 @@ class PostgresCliTest {
 
         CliRun json = CliRun.run("list", "--json", "--state", "not-cleaned-up", "--uri", psqlUri(PostgresTarget.DBA));
         assertTrue(json.out().contains("\"" + user + "\""), json.toString());
+        com.fasterxml.jackson.databind.JsonNode row = null;
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode each : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out())) {
+                row = each.path("user").asText().equals(user) ? each : row;
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(json.toString(), e);
+        }
+        assertTrue(row != null, json.toString());
+        assertEquals("postgresql", row.path("engine").asText(), json.toString());
+        assertTrue(row.path("mongoUser").isMissingNode(), "a PostgreSQL row has no mongoUser: " + json);
+        CliRun csv = CliRun.run("list", "--csv", "--uri", psqlUri(PostgresTarget.DBA));
+        assertTrue(csv.out().startsWith("user,teleport_user,"), csv.toString());
+        assertTrue(csv.out().contains(user + "," + user + ",,not-cleaned-up,"), csv.toString());
     }
 
     @Test
@@ -75,16 +89,36 @@ class PostgresCliTest {
     }
 
     @Test
-    void serverInfoSaysWhatTheIdentityMayDoAndMongoOnlyCommandsSaySo() {
+    void serverInfoSaysWhatTheIdentityMayDoAndDeactivateOfAnUnknownRoleIsRefused() {
         CliRun info = CliRun.run("server-info", "--uri", psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, info.code(), info.toString());
         assertTrue(info.out().contains("Connected as:  teleport-admin CREATEROLE"), info.toString());
         assertTrue(info.out().contains("member WITH ADMIN OPTION"), info.toString());
         assertTrue(info.out().contains("NO see other users' session details"), info.toString());
 
-        CliRun admin = CliRun.run("deactivate", "nobody", "--uri", psqlUri(PostgresTarget.DBA));
-        assertEquals(2, admin.code(), admin.toString());
-        assertTrue(admin.err().contains("works with MongoDB only"), admin.toString());
+        CliRun nobody = CliRun.run("deactivate", "nobody", "--uri", psqlUri(PostgresTarget.DBA));
+        assertEquals(1, nobody.code(), nobody.toString());
+        assertEquals("error: Cannot deactivate nobody: no such role.", nobody.err().strip());
+    }
+
+    @Test
+    void aSavedProfileKeepsTheUriAndTheFilesInTheSharedStoreAndConnectsAgain() throws Exception {
+        String user = autoUser("profiled", true);
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("autouser-pgprofile");
+        CliRun saved = CliRun.runIn(home, false, "", "list", "--uri", target.uri(), "--tls-ca", target.caFile().toString(),
+                "--tls-cert", target.certFile(PostgresTarget.DBA).toString(), "--tls-key", target.keyFile(PostgresTarget.DBA).toString(),
+                "--save-profile", "pg-prod");
+        assertEquals(0, saved.code(), saved.toString());
+        assertTrue(saved.err().contains("Saved profile \"pg-prod\" (no secrets)."), saved.toString());
+        dev.autouser.core.mongo.ConnectionProfile profile = new dev.autouser.core.mongo.ProfileStore(
+                home.resolve("config").resolve("profiles.json")).find("pg-prod").orElseThrow();
+        assertEquals(target.uri(), profile.uri());
+        assertEquals(java.util.Optional.of(target.keyFile(PostgresTarget.DBA)), profile.tlsKeyFile());
+
+        CliRun again = CliRun.runIn(home, false, "", "list", "--profile", "pg-prod");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().startsWith("POSTGRESQL ROLE"), again.toString());
+        assertTrue(again.out().contains(user), again.toString());
     }
 
     @Test
