@@ -30,10 +30,7 @@ class PostgresCleanupPolicyCliTest {
 
     @AfterEach
     void dropSeeds() {
-        for (String role : created) {
-            String id = SqlText.identifier(role);
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN DROP ROLE " + id + "; END IF; END$$");
-        }
+        target.dropRoles(created);
     }
 
     @Test
@@ -55,29 +52,25 @@ class PostgresCleanupPolicyCliTest {
                     List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of()))));
         }
 
-        CliRun dry = CliRun.runIn(home, false, "", "cleanup", "--dry-run", "--uri", uri());
+        CliRun dry = CliRun.runIn(home, false, "", "cleanup", "--dry-run", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertThat(dry.out()).as(dry.toString())
                 .contains("Policy: lock: not cleaned up for more than 60 min; drop: locked for more than 30 d and not active for 30 d")
                 .contains("ALTER ROLE " + SqlText.identifier(idle) + " NOLOGIN;")
                 .contains("DROP ROLE " + SqlText.identifier(old) + ";")
                 .contains("Dry run: nothing was changed.")
                 .doesNotContain("Server log:");
-        assertThat(canLogin(idle)).isTrue();
+        assertThat(target.canLogin(idle)).isTrue();
 
-        CliRun run = CliRun.runIn(home, false, "", "cleanup", "--yes", "--uri", uri());
+        CliRun run = CliRun.runIn(home, false, "", "cleanup", "--yes", "--uri", target.psqlUri(PostgresTarget.DBA));
         // the shared server may hold other tests' auto-users, whose age this history does not know (exit 3)
         assertThat(run.code()).as(run.toString()).isIn(AutoUserCommand.OK, CleanupCommand.NEEDS_ATTENTION);
         assertThat(run.out()).contains(idle + ": locked (NOLOGIN, roles revoked), verified without session")
                 .contains(old + ": locked, verified without session, dropped");
-        assertThat(canLogin(idle)).isFalse();
-        assertThat(exists(old)).isFalse();
-        assertThat(canLogin(fresh)).as("first seen now: its age is unknown, so it is never taken").isTrue();
+        assertThat(target.canLogin(idle)).isFalse();
+        assertThat(target.roleExists(old)).isFalse();
+        assertThat(target.canLogin(fresh)).as("first seen now: its age is unknown, so it is never taken").isTrue();
     }
 
-    private String uri() {
-        return "postgresql://dba@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert=" + target.caFile()
-                + "&sslcert=" + target.certFile(PostgresTarget.DBA) + "&sslkey=" + target.keyFile(PostgresTarget.DBA);
-    }
 
     private String autoUser(String base, boolean login) {
         String name = "pgpol" + RUN + "-" + base;
@@ -86,19 +79,6 @@ class PostgresCleanupPolicyCliTest {
         return name;
     }
 
-    private boolean canLogin(String role) {
-        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean exists(String role) {
-        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean query(String sql) {
-        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            return r.next() && r.getBoolean(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -32,10 +32,7 @@ class PostgresLostReplyTest {
 
     @AfterEach
     void dropSeeds() {
-        for (String role : created) {
-            String id = SqlText.identifier(role);
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN DROP ROLE " + id + "; END IF; END$$");
-        }
+        target.dropRoles(created);
     }
 
     @Test
@@ -51,12 +48,12 @@ class PostgresLostReplyTest {
         assertEquals(1, lock.code(), lock.toString());
         assertTrue(lock.out().contains(user + ": lost the connection while locking: the server may or may not have done it"
                 + " (audit: \"sent, outcome unknown\")"), lock.toString());
-        assertFalse(canLogin(user), "PostgreSQL committed the NOLOGIN before the connection was cut");
+        assertFalse(target.canLogin(user), "PostgreSQL committed the NOLOGIN before the connection was cut");
         AuditRecord lost = lock.audit().get(lock.audit().size() - 1);
         assertTrue(lost.outcomeUnknown(), lost.toString());
         assertTrue(lost.command().contains("ALTER ROLE " + SqlText.identifier(user) + " NOLOGIN;"), lost.command());
 
-        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", dbaUri());
+        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(0, list.code(), list.toString());
         AuditRecord resolution = list.audit().get(list.audit().size() - 1);
         assertEquals(AuditRecord.Phase.RESOLUTION, resolution.phase());
@@ -64,7 +61,7 @@ class PostgresLostReplyTest {
         assertEquals("resolved: applied, " + user + " cannot log in (NOLOGIN)", resolution.result());
 
         int records = list.audit().size();
-        CliRun again = CliRun.runIn(home, false, "", "list", "--uri", dbaUri());
+        CliRun again = CliRun.runIn(home, false, "", "list", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(records, again.audit().size(), "settled once: " + again.audit());
     }
 
@@ -81,21 +78,17 @@ class PostgresLostReplyTest {
         assertEquals(1, drop.code(), drop.toString());
         assertTrue(drop.out().contains(user + ": locked; lost the connection while dropping: the server may or may not have"
                 + " done it"), drop.toString());
-        assertFalse(exists(user), "PostgreSQL committed the DROP ROLE before the connection was cut");
+        assertFalse(target.roleExists(user), "PostgreSQL committed the DROP ROLE before the connection was cut");
         AuditRecord lost = drop.audit().get(drop.audit().size() - 1);
         assertTrue(lost.outcomeUnknown(), lost.toString());
         assertTrue(lost.command().contains("DROP ROLE " + SqlText.identifier(user) + ";"), lost.command());
 
-        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", dbaUri());
+        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", target.psqlUri(PostgresTarget.DBA));
         AuditRecord resolution = list.audit().get(list.audit().size() - 1);
         assertEquals(lost.actionId(), resolution.actionId());
         assertEquals("resolved: applied, " + user + " no longer exists", resolution.result());
     }
 
-    private String dbaUri() {
-        return "postgresql://dba@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert=" + target.caFile()
-                + "&sslcert=" + target.certFile(PostgresTarget.DBA) + "&sslkey=" + target.keyFile(PostgresTarget.DBA);
-    }
 
     private String autoUser(String base) {
         String name = "pglost" + RUN + "-" + base;
@@ -105,19 +98,6 @@ class PostgresLostReplyTest {
         return name;
     }
 
-    private boolean canLogin(String role) {
-        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean exists(String role) {
-        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean query(String sql) {
-        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            return r.next() && r.getBoolean(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -36,11 +36,7 @@ class PostgresReassignCliTest {
         for (String table : tablesHere) {
             target.sql("DROP TABLE IF EXISTS " + table);
         }
-        for (String role : roles) {
-            String id = SqlText.identifier(role);
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN REASSIGN OWNED BY " + id
-                    + " TO dba; DROP OWNED BY " + id + "; DROP ROLE " + id + "; END IF; END$$");
-        }
+        target.dropRoles(roles);
     }
 
     @Test
@@ -51,7 +47,7 @@ class PostgresReassignCliTest {
         ownTable(other, owner, "t_there");
         sqlIn(other, "CREATE TABLE t_dba (id int)", "GRANT SELECT ON t_dba TO " + SqlText.identifier(owner));
 
-        CliRun dry = CliRun.run("drop", owner, "--dry-run", "--reassign-owned-to", "dba", "--uri", uri());
+        CliRun dry = CliRun.run("drop", owner, "--dry-run", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertThat(dry.code()).as(dry.toString()).isZero();
         assertThat(dry.out()).contains("reassigned to dba in each database over a connection of its own (" + other + " first")
                 .contains("\\connect " + SqlText.identifier(other) + "\n")
@@ -59,9 +55,9 @@ class PostgresReassignCliTest {
                 .contains("\\connect \"postgres\"\n");
         assertThat(ownerOf("postgres", "t_here_" + RUN)).isEqualTo(owner);
 
-        CliRun drop = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", uri());
+        CliRun drop = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertThat(drop.code()).as(drop.toString()).isZero();
-        assertThat(exists(owner)).isFalse();
+        assertThat(target.roleExists(owner)).isFalse();
         assertThat(ownerOf("postgres", "t_here_" + RUN)).isEqualTo("dba");
         assertThat(ownerOf(other, "t_there")).isEqualTo("dba");
         List<AuditRecord> records = drop.audit();
@@ -79,21 +75,17 @@ class PostgresReassignCliTest {
         ownTable(closed, owner, "t_closed");
         target.sql("ALTER DATABASE " + SqlText.identifier(closed) + " ALLOW_CONNECTIONS false");
 
-        CliRun drop = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", uri());
+        CliRun drop = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
 
         assertThat(drop.code()).as(drop.toString()).isEqualTo(AutoUserCommand.SOME_FAILED);
         assertThat(drop.out()).contains(owner + ": locked, not dropped: it owns objects in database " + closed
                 + ", and the console cannot connect there to reassign them (")
                 .contains("is not currently accepting connections");
-        assertThat(exists(owner)).isTrue();
-        assertThat(canLogin(owner)).as("it stays locked").isFalse();
+        assertThat(target.roleExists(owner)).isTrue();
+        assertThat(target.canLogin(owner)).as("it stays locked").isFalse();
         assertThat(ownerOf("postgres", "t_stuck_" + RUN)).as("nothing reassigned where the console is connected").isEqualTo(owner);
     }
 
-    private String uri() {
-        return "postgresql://dba@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert=" + target.caFile()
-                + "&sslcert=" + target.certFile(PostgresTarget.DBA) + "&sslkey=" + target.keyFile(PostgresTarget.DBA);
-    }
 
     private String autoUser(String base) {
         String name = "pgre" + RUN + "-" + base;
@@ -133,19 +125,6 @@ class PostgresReassignCliTest {
         }
     }
 
-    private boolean canLogin(String role) {
-        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean exists(String role) {
-        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean query(String sql) {
-        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            return r.next() && r.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -40,33 +40,29 @@ class PostgresTeleportCliTest {
 
     @AfterEach
     void dropSeeds() {
-        for (String role : created) {
-            String id = SqlText.identifier(role);
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN REASSIGN OWNED BY " + id
-                    + " TO dba; DROP OWNED BY " + id + "; DROP ROLE " + id + "; END IF; END$$");
-        }
+        target.dropRoles(created);
     }
 
     @Test
     void activateCreatesAndReactivatesDeactivateLocksAsTeleportsProceduresDoAndEachCallIsAudited() {
         String user = name("alice");
-        CliRun activated = CliRun.run("activate", user, "--roles", READER, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+        CliRun activated = CliRun.run("activate", user, "--roles", READER, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, activated.code(), activated.toString());
         assertEquals(user + ": created with roles " + READER + ".", activated.out().strip());
         assertEquals(List.of(READER), rolesOf(user));
-        assertTrue(canLogin(user));
+        assertTrue(target.canLogin(user));
 
-        CliRun deactivated = CliRun.run("deactivate", user, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+        CliRun deactivated = CliRun.run("deactivate", user, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, deactivated.code(), deactivated.toString());
         assertEquals(user + ": deactivated (roles removed, locked).", deactivated.out().strip());
-        assertFalse(canLogin(user));
+        assertFalse(target.canLogin(user));
         assertEquals(List.of(), rolesOf(user));
 
-        CliRun again = CliRun.run("activate", user, "--roles", WRITER + "," + READER, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+        CliRun again = CliRun.run("activate", user, "--roles", WRITER + "," + READER, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, again.code(), again.toString());
         assertEquals(user + ": activated with roles " + WRITER + ", " + READER + ".", again.out().strip());
         assertEquals(List.of(READER, WRITER), rolesOf(user));
-        assertTrue(canLogin(user));
+        assertTrue(target.canLogin(user));
 
         List<AuditRecord> records = activated.audit();
         assertEquals(2, records.size(), records.toString());
@@ -79,13 +75,13 @@ class PostgresTeleportCliTest {
     @Test
     void whileConnectedOtherRolesAreRefusedWithTeleportsTp002SentenceAndDeactivateLeavesTheUser() throws Exception {
         String user = name("bob");
-        assertEquals(0, CliRun.run("activate", user, "--roles", READER, "--uri", uri(PostgresTarget.TELEPORT_ADMIN)).code());
+        assertEquals(0, CliRun.run("activate", user, "--roles", READER, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN)).code());
         try (Connection session = target.sessionAs(user, "postgres", "psql")) {
-            CliRun same = CliRun.run("activate", user, "--roles", READER, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+            CliRun same = CliRun.run("activate", user, "--roles", READER, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
             assertEquals(user + ": already active with the same roles: nothing to do with roles " + READER + ".",
                     same.out().strip(), same.toString());
 
-            CliRun changed = CliRun.run("activate", user, "--roles", WRITER, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+            CliRun changed = CliRun.run("activate", user, "--roles", WRITER, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
             assertEquals(1, changed.code(), changed.toString());
             String sentence = "Teleport refuses the session (TP002): roles for user \"" + user
                     + "\" has changed. Please quit all active connections and try again.";
@@ -95,10 +91,10 @@ class PostgresTeleportCliTest {
             assertEquals("refused: " + sentence, outcome.result());
             assertEquals(AuditRecord.Phase.OUTCOME, outcome.phase());
 
-            CliRun skipped = CliRun.run("deactivate", user, "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+            CliRun skipped = CliRun.run("deactivate", user, "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
             assertEquals(1, skipped.code(), skipped.toString());
             assertEquals(user + ": has active connections: skipped.", skipped.out().strip());
-            assertTrue(canLogin(user));
+            assertTrue(target.canLogin(user));
             assertFalse(session.isClosed());
         }
     }
@@ -107,17 +103,17 @@ class PostgresTeleportCliTest {
     void aRoleOutsideTheGroupIsNotManagedByTeleportForActivateAndNeverTouchedByDeactivate() {
         String human = name("human");
         target.sql("CREATE ROLE " + SqlText.identifier(human) + " LOGIN");
-        CliRun activate = CliRun.run("activate", human, "--roles", READER, "--uri", uri(PostgresTarget.DBA));
+        CliRun activate = CliRun.run("activate", human, "--roles", READER, "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(1, activate.code(), activate.toString());
         assertEquals("error: Teleport refuses the session: user \"" + human
                 + "\" already exists in this PostgreSQL database and is not managed by Teleport", activate.err().strip());
 
-        CliRun deactivate = CliRun.run("deactivate", human, "--uri", uri(PostgresTarget.DBA));
+        CliRun deactivate = CliRun.run("deactivate", human, "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(1, deactivate.code(), deactivate.toString());
         assertTrue(deactivate.err().contains("Cannot deactivate " + human + ": not managed by Teleport"), deactivate.toString());
         assertEquals("refused: not managed by Teleport (not a plain member of teleport-auto-user): the console never changes it",
                 deactivate.audit().get(0).result());
-        assertTrue(canLogin(human));
+        assertTrue(target.canLogin(human));
         assertEquals(List.of(), rolesOf(human));
     }
 
@@ -125,16 +121,16 @@ class PostgresTeleportCliTest {
     void simulateShowsTeleportsCallsOnADryRunThenRunsThemAsTeleportsAdmin() {
         String user = name("sim");
         Path keep = role("keep");
-        CliRun dry = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--dry-run", "--uri", uri(PostgresTarget.DBA));
+        CliRun dry = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--dry-run", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(0, dry.code(), dry.toString());
         assertTrue(dry.out().contains("Runs as dba."), dry.toString());
         assertTrue(dry.out().contains("CREATE USER " + SqlText.identifier(user) + " IN ROLE \"teleport-auto-user\";"), dry.toString());
         assertTrue(dry.out().contains("CALL pg_temp.teleport_deactivate_user(" + SqlText.literal(user) + ");"), dry.toString());
         assertTrue(dry.out().contains("Dry run: nothing was changed."), dry.toString());
-        assertFalse(exists(user));
+        assertFalse(target.roleExists(user));
 
         // as Teleport's admin by its own certificate, while connected as the DBA
-        CliRun run = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--uri", uri(PostgresTarget.DBA),
+        CliRun run = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--uri", target.psqlUri(PostgresTarget.DBA),
                 "--as-admin", target.combinedFile(PostgresTarget.TELEPORT_ADMIN).toString());
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("Runs as teleport-admin."), run.toString());
@@ -142,7 +138,7 @@ class PostgresTeleportCliTest {
         assertTrue(run.out().contains("session end (deactivate, keep mode): deactivated (roles removed, locked)"), run.toString());
         assertTrue(run.out().contains("Simulation finished as Teleport's admin teleport-admin: Teleport can run this session"
                 + " end to end."), run.toString());
-        assertFalse(canLogin(user));
+        assertFalse(target.canLogin(user));
         List<AuditRecord> records = run.audit();
         assertEquals(List.of(AuditRecord.Phase.INTENT, AuditRecord.Phase.OUTCOME, AuditRecord.Phase.INTENT,
                 AuditRecord.Phase.OUTCOME), records.stream().map(AuditRecord::phase).toList(), records.toString());
@@ -151,7 +147,7 @@ class PostgresTeleportCliTest {
             assertTrue(r.run().has(dev.autouser.core.audit.Mark.SIMULATION), r.toString());
         });
 
-        CliRun refused = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--uri", uri(PostgresTarget.DBA));
+        CliRun refused = CliRun.run("role", "simulate", keep.toString(), "--user", user, "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(1, refused.code(), refused.toString());
         assertTrue(refused.out().contains("Simulation not run: " + user + " already exists"), refused.toString());
 
@@ -159,16 +155,16 @@ class PostgresTeleportCliTest {
         target.sql("CREATE TABLE " + SqlText.identifier(user + "_t") + " (id int)",
                 "ALTER TABLE " + SqlText.identifier(user + "_t") + " OWNER TO " + SqlText.identifier(user));
         CliRun owner = CliRun.run("role", "simulate", role("best_effort_drop").toString(), "--user", user, "--existing-user", user,
-                "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+                "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, owner.code(), owner.toString());
         assertTrue(owner.out().contains("session end (delete, best_effort_drop mode): owns objects, so it was deactivated"
                 + " instead of dropped"), owner.toString());
-        assertTrue(exists(user));
+        assertTrue(target.roleExists(user));
         target.sql("DROP TABLE " + SqlText.identifier(user + "_t"));
         CliRun dropped = CliRun.run("role", "simulate", role("best_effort_drop").toString(), "--user", user, "--existing-user", user,
-                "--uri", uri(PostgresTarget.TELEPORT_ADMIN));
+                "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertTrue(dropped.out().contains("session end (delete, best_effort_drop mode): dropped"), dropped.toString());
-        assertFalse(exists(user));
+        assertFalse(target.roleExists(user));
     }
 
     private Path role(String mode) {
@@ -176,10 +172,6 @@ class PostgresTeleportCliTest {
                 + mode + "\n  allow:\n    db_labels:\n      '*': '*'\n    db_names: ['*']\n    db_roles: ['" + READER + "']\n");
     }
 
-    private String uri(String role) {
-        return "postgresql://" + role + "@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert="
-                + target.caFile() + "&sslcert=" + target.certFile(role) + "&sslkey=" + target.keyFile(role);
-    }
 
     private String name(String base) {
         String name = "pgtc" + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
@@ -201,19 +193,6 @@ class PostgresTeleportCliTest {
         }
     }
 
-    private boolean canLogin(String role) {
-        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean exists(String role) {
-        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean query(String sql) {
-        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            return r.next() && r.getBoolean(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
