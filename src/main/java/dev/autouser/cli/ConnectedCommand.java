@@ -73,7 +73,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
 
     private static boolean isConnectionProblem(ConsoleException e) {
-        return e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
+        return e instanceof dev.autouser.core.ConnectionLostException
+                || e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
                 && !(e.getCause() instanceof com.mongodb.MongoCommandException);
     }
 
@@ -112,6 +113,13 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 dev.autouser.core.history.UserKey.MONGODB, listing);
     }
 
+    /** The same for PostgreSQL: its history is kept per server and engine, apart from MongoDB's. */
+    dev.autouser.core.provisioning.AutoUserListing recorded(PostgresEngine engine,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        return recorded(dev.autouser.core.history.ServerName.fromUri("postgresql://" + engine.server()),
+                dev.autouser.core.history.UserKey.POSTGRESQL, listing);
+    }
+
     /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
     dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
                                                             dev.autouser.core.provisioning.AutoUserListing listing) {
@@ -145,7 +153,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
      */
     int runPostgres(PostgresEngine engine) {
         throw new ConsoleException("\"" + spec.qualifiedName(" ").replaceFirst("^autouser ", "") + "\" works with MongoDB only;"
-                + " for PostgreSQL use list, lock, drop, cleanup, server-info, admin-setup, role validate or role preview.");
+                + " for PostgreSQL use list, lock, drop, cleanup, activate, deactivate, server-info, admin-setup or role"
+                + " validate, preview or simulate.");
     }
 
     /** True when the command was asked to work without a server. */
