@@ -89,13 +89,7 @@ final class UserDetailPane extends ScrollPane {
                 section("Live connections (" + user.connectionCount() + ")"), sessions(user));
         VBox data = new VBox(6, section("Evidence of use"), EvidenceText.of(evidence), section("customData"),
                 customData(user));
-        javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
-        for (VBox column : java.util.List.of(who, access, data)) {
-            javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);
-            column.setPrefWidth(300);
-            column.setMinWidth(200);
-        }
-        content.getChildren().setAll(columns);
+        showColumns(who, access, data);
     }
 
     private void showPostgres(AutoUser user, RowEvidence evidence, VBox who) {
@@ -105,6 +99,10 @@ final class UserDetailPane extends ScrollPane {
                 PostgresUserDetail.sessions(user), section("Objects owned (" + user.ownedObjectCount() + ")"),
                 PostgresUserDetail.owned(user));
         VBox data = new VBox(6, section("Evidence of use"), EvidenceText.of(evidence));
+        showColumns(who, access, data);
+    }
+
+    private void showColumns(VBox who, VBox access, VBox data) {
         javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
         for (VBox column : java.util.List.of(who, access, data)) {
             javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);
