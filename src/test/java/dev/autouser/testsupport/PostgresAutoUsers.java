@@ -61,11 +61,11 @@ public final class PostgresAutoUsers implements AutoCloseable {
     }
 
     public boolean exists(String role) {
-        return answer("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role)).equals("t");
+        return target.roleExists(role);
     }
 
     public boolean canLogin(String role) {
-        return answer("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role)).equals("t");
+        return target.canLogin(role);
     }
 
     public String ownerOf(String table) {
@@ -89,11 +89,8 @@ public final class PostgresAutoUsers implements AutoCloseable {
         for (String name : created) {
             if (name.startsWith("table:")) {
                 target.sql("DROP TABLE IF EXISTS " + SqlText.identifier(name.substring("table:".length())));
-                continue;
             }
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(SqlText.identifier(name)) + ") IS NOT NULL THEN"
-                    + " REASSIGN OWNED BY " + SqlText.identifier(name) + " TO dba; DROP OWNED BY " + SqlText.identifier(name)
-                    + "; DROP ROLE " + SqlText.identifier(name) + "; END IF; END$$");
         }
+        target.dropRoles(created.stream().filter(name -> !name.startsWith("table:")).toList());
     }
 }
