@@ -180,6 +180,7 @@ public final class SandboxCluster implements AutoCloseable {
         private DevPki pki;
         private String version = SandboxServer.DEFAULT_VERSION;
         private String setName = DEFAULT_SET_NAME;
+        private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
 
         private Builder(Kind kind, int size) {
             this.kind = kind;
@@ -204,6 +205,21 @@ public final class SandboxCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes replica-set members hidden, as {@code members[n].hidden: true} (priority 0) in a real
+         * set's config: no {@code hello} lists them, they are never elected, a client reaches one only
+         * by connecting to it directly; {@code replSetGetConfig} names them. Members 1..N-1.
+         */
+        public Builder hidden(int... members) {
+            if (kind != Kind.REPLICA_SET) {
+                throw new IllegalStateException("Only a replica set has hidden members.");
+            }
+            for (int member : members) {
+                hidden.add(member);
+            }
+            return this;
+        }
+
         public Builder setName(String name) {
             this.setName = Objects.requireNonNull(name, "name");
             return this;
@@ -212,7 +228,7 @@ public final class SandboxCluster implements AutoCloseable {
         /** Binds every node; on a failure the nodes already started are closed again. */
         public SandboxCluster start() {
             SecurityState security = new SecurityState();
-            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security) : null;
+            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security, hidden) : null;
             ClusterClock routerClock = new ClusterClock();
             List<SandboxServer> nodes = new ArrayList<>();
             try {

@@ -69,6 +69,11 @@ public final class MongoTarget {
         return clusterTarget(SandboxCluster.replicaSet(members));
     }
 
+    /** A new TLS sandbox deployment of its own built from {@code builder} (e.g. with hidden members), seeded like {@link #sandbox()}; close its cluster. */
+    public static MongoTarget newCluster(SandboxCluster.Builder builder) {
+        return clusterTarget(builder);
+    }
+
     /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
     public static MongoTarget realFromEnvironment() {
         String uri = System.getenv("MONGODB_TEST_URI");
