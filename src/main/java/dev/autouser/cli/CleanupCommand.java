@@ -88,6 +88,11 @@ final class CleanupCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean recordsListings() {
+        return true;
+    }
+
+    @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
         if (policy == null) {

@@ -31,6 +31,11 @@ final class ListCommand extends ConnectedCommand {
     boolean timings;
 
     @Override
+    boolean recordsListings() {
+        return true;
+    }
+
+    @Override
     void checkArguments() {
         if (json && csv) {
             throw new ConsoleException("Choose --json or --csv, not both.");
@@ -56,9 +61,11 @@ final class ListCommand extends ConnectedCommand {
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
                 + "; a user shown as not cleaned up may be connected there"));
+        listing.unlistedWarning().ifPresent(w -> err().println("warning: " + w));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
+            err().println(historyTimings());
         }
         return AutoUserCommand.OK;
     }

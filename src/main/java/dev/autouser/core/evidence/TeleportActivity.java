@@ -4,6 +4,7 @@ import dev.autouser.core.engine.Engine;
 import dev.autouser.core.history.Activity;
 import dev.autouser.core.history.ActivitySink;
 import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.TeleportDeactivation;
 import dev.autouser.core.history.UserKey;
 
 import java.io.IOException;
@@ -63,6 +64,15 @@ public final class TeleportActivity {
                 new ActivitySink.Sighting(new UserKey(server, engineKey, user.nameIn(engine)),
                         new Activity(at, EvidenceSource.TELEPORT_AUDIT, user.teleportUser(), "")))));
         return sightings;
+    }
+
+    /** Each user's latest Teleport lock or drop (failed or not), for the history. */
+    public static List<ActivitySink.Deactivated> deactivations(Import imported, String server) {
+        List<ActivitySink.Deactivated> deactivations = new ArrayList<>();
+        imported.byMongoName().forEach((name, user) -> user.lastDeactivation().ifPresent(d -> deactivations.add(
+                new ActivitySink.Deactivated(new UserKey(server, UserKey.MONGODB, name),
+                        new TeleportDeactivation(d.time(), d.success(), d.deleted(), d.error())))));
+        return deactivations;
     }
 
     public void add(TeleportAuditEvent event) {

@@ -51,7 +51,7 @@ public final class PolicyCleanup {
         return new PolicyPlan(policy,
                 cleanup.planOf(CleanupAction.LOCK, listing, reasons(decisions, PolicyDecision.Verdict.LOCK)),
                 cleanup.planOf(CleanupAction.DROP, listing, reasons(decisions, PolicyDecision.Verdict.DROP)),
-                decisions, clock.instant());
+                decisions, clock.instant(), known);
     }
 
     /** Locks first (the reversible step), then drops; one report of both, in the order things happened. */
