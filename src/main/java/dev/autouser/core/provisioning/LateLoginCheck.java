@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 final class LateLoginCheck {
     /** A login's read-to-attach step is in-memory; this covers it on a busy server, once per group. */
-    static final Duration SETTLE = Duration.ofMillis(200);
+    static final Duration SETTLE = Duration.ofMillis(100);
 
     private LateLoginCheck() {
     }
