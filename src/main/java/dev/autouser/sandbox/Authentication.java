@@ -114,6 +114,11 @@ final class Authentication {
             return saslReply(id, step.done(), step.payload());
         } catch (MongoServerError e) {
             connection.conversations().remove(id);
+            // mongod's AuthenticationSession::markFailed: 5286307 with the SCRAM user, and the real reason
+            // (the client only hears "Authentication failed.").
+            String reason = conversation.failure().isEmpty() ? e.getMessageWithoutErrorCode() : conversation.failure();
+            log.authenticationFailed(connection, SCRAM_SHA_256, conversation.isSpeculative(), conversation.user().user(),
+                    conversation.user().db(), e.getCodeName() + ": " + reason);
             throw e;
         }
     }
