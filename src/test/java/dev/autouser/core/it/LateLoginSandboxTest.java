@@ -82,6 +82,14 @@ class LateLoginSandboxTest {
         return SET.node(secondary()).lateLogins().holdNext("CN=" + user, "$external", () -> lockedInStore(user));
     }
 
+    /** The person connects to the secondary (ping needs no login): its login is read now, attached later. */
+    private MongoClient connectWithTheLoginHeld(String user, LateLogins.Held held) {
+        MongoClient person = TARGET.connectDirectlyAs(user, SET.hosts().get(secondary()), null);
+        person.getDatabase("admin").runCommand(new Document("ping", 1));
+        assertTrue(held.isWaiting(), "the login read its user and waits to be attached");
+        return person;
+    }
+
     private static Document firstDocumentAs(MongoClient person) {
         // find needs the login (read@db1); ping would not
         return person.getDatabase("db1").runCommand(new Document("find", "late").append("limit", 1));
@@ -91,9 +99,7 @@ class LateLoginSandboxTest {
     void aLoginAttachedAfterTheCheckThatFollowsTheLockStopsTheDropAndKeepsItsSession() {
         String user = seeds.autoUser("late-drop", false, "read@db1");
         LateLogins.Held held = holdLoginUntilAfterTheLock(user);
-        try (MongoClient person = TARGET.connectDirectlyAs(user, SET.hosts().get(secondary()), null)) {
-            person.getDatabase("admin").runCommand(new Document("ping", 1));
-            assertTrue(held.isWaiting(), "the login read its user and waits to be attached");
+        try (MongoClient person = connectWithTheLoginHeld(user, held)) {
 
             CleanupReport report = cleanup.drop(List.of(user), (result, done, total) -> { });
 
@@ -113,9 +119,7 @@ class LateLoginSandboxTest {
     void aLoginAttachedAfterTheCheckThatFollowsTheLockUndoesALockToo() {
         String user = seeds.autoUser("late-lock", false, "read@db1");
         LateLogins.Held held = holdLoginUntilAfterTheLock(user);
-        try (MongoClient person = TARGET.connectDirectlyAs(user, SET.hosts().get(secondary()), null)) {
-            person.getDatabase("admin").runCommand(new Document("ping", 1));
-            assertTrue(held.isWaiting());
+        try (MongoClient person = connectWithTheLoginHeld(user, held)) {
 
             CleanupReport report = cleanup.lock(List.of(user), (result, done, total) -> { });
 

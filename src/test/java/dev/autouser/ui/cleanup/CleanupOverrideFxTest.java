@@ -91,42 +91,10 @@ class CleanupOverrideFxTest {
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
         CleanupViewModel model = new CleanupViewModel(new UserCleanup(gateway, audit), new RecordingDialogs(),
                 FxExecutors.direct(), () -> { });
-        int down = (SET.primaryIndex() + 1) % SET.nodes().size();
-        String host = SET.hosts().get(down);
-        SET.stop(down);
-        Stage wizard = WaitForAsyncUtils.asyncFx(() -> CleanupWizard.open(stage, model)).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("#scopeLOCKED_AND_NOT_CLEANED_UP");
-        robot.clickOn("#cleanupPlanButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        CheckBox override = robot.lookup("#cleanupOverrideCheck").queryAs(CheckBox.class);
-        Button run = robot.lookup("#cleanupRunButton").queryButton();
-        assertTrue(override.isVisible() && override.getText().startsWith("Act although " + host), override.getText());
-        assertFalse(override.isSelected(), "never ticked for the person");
-        assertTrue(run.isDisabled(), "nothing runs without the override");
-        String leftOut = robot.lookup("#cleanupRefusals").queryAs(Label.class).getText();
-        assertTrue(leftOut.contains(host) && leftOut.contains("--allow-unverified " + host), leftOut);
+        runWithTheOverride(robot, model, audit, "#scopeLOCKED_AND_NOT_CLEANED_UP", 1, "Drop 1 user");
 
-        robot.clickOn(override);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(run.isDisabled());
-        assertEquals("Drop 1 user", run.getText());
-        robot.clickOn(run);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stepProperty().get() == CleanupViewModel.Step.RESULTS);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        List<UserResult> results = model.resultsSnapshot();
-        assertEquals(1, results.size(), results.toString());
-        assertEquals(UserResult.Status.DONE, results.get(0).status(), results.toString());
-        assertTrue(results.get(0).detail().endsWith("; override: sessions on " + host + " not checked (--allow-unverified)"),
-                results.get(0).detail());
         assertFalse(seeds.exists(idle));
-        assertTrue(audit.readNewestFirst(20).stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)),
-                "audited");
-        assertTrue(gateway.unverifiedAllowed().isEmpty(), "for that run only");
-        robot.interact(wizard::close);
     }
 
     @Test
@@ -144,13 +112,27 @@ class CleanupOverrideFxTest {
         CleanupViewModel model = new CleanupViewModel(new UserCleanup(gateway, audit), () -> evidence,
                 Clock.fixed(now, ZoneOffset.UTC), new RecordingDialogs(), FxExecutors.direct(), () -> { });
         model.policyCriteria().lockAfterMinutesProperty().set(30);
-        int down = (SET.primaryIndex() + 2) % SET.nodes().size();
+
+        runWithTheOverride(robot, model, audit, "#scopeBY_AGE", 2, "Lock 1 user");
+
+        assertEquals(1, seeds.userInfo(stale).getList("authenticationRestrictions", Object.class, List.of()).size(),
+                "locked");
+    }
+
+    /**
+     * Stops the member {@code nth} after the primary, plans with {@code scope} in the wizard, checks
+     * that the plan is refused and the override offered unticked naming the member, ticks it, runs,
+     * and checks that the one result is done and names the override, audited, for that run only.
+     */
+    private void runWithTheOverride(FxRobot robot, CleanupViewModel model, AuditLog audit, String scope, int nth,
+                                      String runLabel) throws Exception {
+        int down = (SET.primaryIndex() + nth) % SET.nodes().size();
         String host = SET.hosts().get(down);
         SET.stop(down);
         Stage wizard = WaitForAsyncUtils.asyncFx(() -> CleanupWizard.open(stage, model)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("#scopeBY_AGE");
+        robot.clickOn(scope);
         robot.clickOn("#cleanupPlanButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -158,14 +140,14 @@ class CleanupOverrideFxTest {
         Button run = robot.lookup("#cleanupRunButton").queryButton();
         assertTrue(override.isVisible() && override.getText().startsWith("Act although " + host), override.getText());
         assertFalse(override.isSelected(), "never ticked for the person");
-        assertTrue(run.isDisabled(), "the policy's plan is refused without the override");
+        assertTrue(run.isDisabled(), "nothing runs without the override");
         String leftOut = robot.lookup("#cleanupRefusals").queryAs(Label.class).getText();
         assertTrue(leftOut.contains(host) && leftOut.contains("--allow-unverified " + host), leftOut);
 
         robot.clickOn(override);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(run.isDisabled());
-        assertEquals("Lock 1 user", run.getText());
+        assertEquals(runLabel, run.getText());
         robot.clickOn(run);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stepProperty().get() == CleanupViewModel.Step.RESULTS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -175,8 +157,6 @@ class CleanupOverrideFxTest {
         assertEquals(UserResult.Status.DONE, results.get(0).status(), results.toString());
         assertTrue(results.get(0).detail().endsWith("; override: sessions on " + host + " not checked (--allow-unverified)"),
                 results.get(0).detail());
-        assertTrue(seeds.userInfo(stale).getList("authenticationRestrictions", Object.class, List.of()).size() == 1,
-                "locked");
         assertTrue(audit.readNewestFirst(20).stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)),
                 "audited");
         assertTrue(gateway.unverifiedAllowed().isEmpty(), "for that run only");
