@@ -61,6 +61,7 @@ final class ListCommand extends ConnectedCommand {
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
                 + "; a user shown as not cleaned up may be connected there"));
+        listing.unlistedWarning().ifPresent(w -> err().println("warning: " + w));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));

@@ -47,7 +47,7 @@ final class Authentication {
             return Optional.empty();
         }
         UserId id = new UserId(qualifiedName.substring(dot + 1), qualifiedName.substring(0, dot));
-        return security.users().find(id).filter(user -> user.scram().isPresent())
+        return security.acquire(id).filter(user -> user.scram().isPresent())
                 .map(user -> List.of(SCRAM_SHA_256));
     }
 
@@ -124,7 +124,7 @@ final class Authentication {
     }
 
     private Optional<StoredUser> scramUser(UserId id) {
-        return security.users().find(id).filter(user -> user.scram().isPresent());
+        return security.acquire(id).filter(user -> user.scram().isPresent());
     }
 
     /**
@@ -132,7 +132,7 @@ final class Authentication {
      * mongod does, in two steps: a test can hold a login between them, see {@link LateLogins}).
      */
     private void admit(ClientConnection connection, UserId id) {
-        StoredUser user = security.users().find(id).orElseThrow(ServerErrors::authenticationFailed);
+        StoredUser user = security.acquire(id).orElseThrow(ServerErrors::authenticationFailed);
         if (!AuthenticationRestrictions.allowsLogin(security, user, connection.clientAddress().getAddress(),
                 connection.serverAddress().getAddress())) {
             throw ServerErrors.authenticationFailed();
