@@ -69,6 +69,16 @@ public final class MongoTarget {
         return clusterTarget(SandboxCluster.replicaSet(members));
     }
 
+    /** A 4-member TLS sandbox replica set of this JVM whose member 3 is hidden, seeded like {@link #sandbox()}. */
+    public static MongoTarget replicaSetWithHiddenMember() {
+        return SharedHiddenMemberSet.TARGET;
+    }
+
+    /** A new TLS sandbox deployment of its own built from {@code builder} (e.g. with hidden members), seeded like {@link #sandbox()}; close its cluster. */
+    public static MongoTarget newCluster(SandboxCluster.Builder builder) {
+        return clusterTarget(builder);
+    }
+
     /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
     public static MongoTarget realFromEnvironment() {
         String uri = System.getenv("MONGODB_TEST_URI");
@@ -95,13 +105,19 @@ public final class MongoTarget {
 
     /** A client of {@code CN=<commonName>} connected directly to {@code host} only (one member or router). */
     public MongoClient connectDirectlyAs(String commonName, String host, String appNameOrNull) {
+        return connectDirectlyAs(commonName, host, appNameOrNull, builder -> { });
+    }
+
+    /** {@link #connectDirectlyAs(String, String, String)} with settings of the test's own on top. */
+    public MongoClient connectDirectlyAs(String commonName, String host, String appNameOrNull,
+                                        java.util.function.Consumer<MongoClientSettings.Builder> tweak) {
         ClientIdentity identity = ClientIdentity.load(clientFile(commonName), null, null);
-        MongoClientSettings settings = MongoClientSettings.builder(
+        MongoClientSettings.Builder builder = MongoClientSettings.builder(
                         settings(identity, MongoCredential.createMongoX509Credential(), appNameOrNull))
                 .applyToClusterSettings(c -> c.hosts(List.of(new com.mongodb.ServerAddress(host)))
-                        .mode(com.mongodb.connection.ClusterConnectionMode.SINGLE).requiredReplicaSetName(null))
-                .build();
-        return MongoClients.create(settings);
+                        .mode(com.mongodb.connection.ClusterConnectionMode.SINGLE).requiredReplicaSetName(null));
+        tweak.accept(builder);
+        return MongoClients.create(builder.build());
     }
 
     public String uri() {
@@ -219,6 +235,10 @@ public final class MongoTarget {
 
     private static final class SharedReplicaSet {
         static final MongoTarget TARGET = clusterTarget(SandboxCluster.replicaSet(3));
+    }
+
+    private static final class SharedHiddenMemberSet {
+        static final MongoTarget TARGET = clusterTarget(SandboxCluster.replicaSet(4).hidden(3));
     }
 
     private static final class SharedRouters {

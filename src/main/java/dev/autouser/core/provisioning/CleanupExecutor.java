@@ -19,8 +19,9 @@ import java.util.Map;
  * Executes a {@link CleanupPlan}. Per batch of {@value #BATCH} users one exact-match usersInfo
  * re-checks that each user still exists and is managed by Teleport. Then, in groups of
  * {@value #GROUP}: one $currentOp re-checks sessions right before locking, each user is locked, and
- * one more $currentOp verifies that no session slipped in before the lock took effect; such a user
- * gets its lock undone and is left. Only verified users are dropped, right away, so a user who
+ * one more $currentOp verifies that no session slipped in before the lock took effect, and another
+ * one, a moment later, catches a login the server admitted before the lock but attached after that
+ * check; such a user gets its lock undone and is left. Only verified users are dropped, right away, so a user who
  * connected in between is locked for a few round trips at most.
  *
  * <p>Every change is audited (intent before, outcome after); a lost connection or an audit log
@@ -41,6 +42,8 @@ final class CleanupExecutor {
     private final java.util.Set<String> actedWithout = new java.util.TreeSet<>();
     private int total;
     private String stopReason;
+    /** When the last lock was confirmed: the second session check waits from there. */
+    private long lastLockNanos;
 
     CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener, Runnable afterRecheck) {
         this.gateway = gateway;
@@ -109,6 +112,7 @@ final class CleanupExecutor {
         MongoCommand command = UserCommands.majority(UserCommands.lockCommand(name), gateway.timeout());
         try {
             audit.change(command, name, () -> gateway.run(command), reply -> "ok");
+            lastLockNanos = System.nanoTime();
             return true;
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.failed(name, action,
@@ -127,14 +131,21 @@ final class CleanupExecutor {
         }
     }
 
-    /** The check after locking: a session that authenticated just before its lock undoes it. */
+    /**
+     * The checks after locking: a session that authenticated just before its lock undoes it, whether
+     * it is seen right away or, attached late, by the second check ({@link LateLoginCheck}).
+     */
     private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
         Map<String, List<dev.autouser.core.mongo.Deployment.Node>> lagging;
+        Map<dev.autouser.core.mongo.Deployment.Node, String> staleRouters;
         try {
             // Every member must have the lock before the last session check, or the user could log in there after it.
             lagging = LockReplication.notAppliedEverywhere(gateway, locked.stream().map(CleanupExecutor::name).toList());
-            sessions = sessionsNow();
+            // Likewise every mongos: one that still caches the user lets it in with its old roles.
+            staleRouters = RouterUserCaches.invalidate(gateway);
+            sessions = LateLoginCheck.withLateLogins(sessionsNow(), locked.stream().map(CleanupExecutor::name).toList(),
+                    lastLockNanos, this::sessionsNow);
         } catch (ConsoleException e) {
             String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
             locked.forEach(u -> report(UserResult.failed(name(u), action, "locked, but " + why
@@ -147,6 +158,8 @@ final class CleanupExecutor {
                 undoLock(action, before, sessions.get(name));
             } else if (lagging.containsKey(name)) {
                 reportLagging(action, name, lagging.get(name));
+            } else if (!staleRouters.isEmpty()) {
+                reportStaleRouters(action, name, staleRouters);
             } else if (action == CleanupAction.DROP) {
                 drop(name);
             } else {
@@ -165,6 +178,18 @@ final class CleanupExecutor {
                     + " drop again once the member has caught up"));
         } else {
             report(UserResult.done(name, action, "locked, verified without session; " + behind + " until it catches up"));
+        }
+    }
+
+    /** The lock is in the config servers' store, but a router may still serve the user from its cache. */
+    private void reportStaleRouters(CleanupAction action, String name,
+                                    Map<dev.autouser.core.mongo.Deployment.Node, String> stale) {
+        String why = RouterUserCaches.describe(stale, name);
+        if (action == CleanupAction.DROP) {
+            report(UserResult.failed(name, action, "locked, but " + why + ": not dropped, it stays locked; run the"
+                    + " drop again once that interval has passed"));
+        } else {
+            report(UserResult.done(name, action, "locked, verified without session; " + why));
         }
     }
 
