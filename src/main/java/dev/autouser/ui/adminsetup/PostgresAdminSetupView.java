@@ -20,9 +20,9 @@ public final class PostgresAdminSetupView extends BorderPane {
         names.setHgap(8);
         names.setVgap(6);
         names.addRow(0, new Label("Admin role (admin_user.name)"), adminRole, new Label("Default database"), defaultDatabase);
-        Label help = new Label("Teleport's admin logs in with its client certificate and needs LOGIN and CREATEROLE; on"
-                + " PostgreSQL 16+ also teleport-auto-user WITH ADMIN OPTION. Verify also reads ssl and the pg_hba.conf lines"
-                + " it matches for the default database (or the connected one).");
+        Label help = new Label("Checks Teleport's admin role (LOGIN, CREATEROLE, and teleport-auto-user WITH ADMIN OPTION"
+                + " on PostgreSQL 16+), ssl, and the pg_hba.conf lines the admin matches for the default database (or the"
+                + " connected one).");
         help.setWrapText(true);
         help.getStyleClass().add(Styles.TEXT_MUTED);
         AdminSetupFrame.build(this, model, "Teleport admin setup (PostgreSQL)", names, help);

@@ -179,7 +179,7 @@ public final class RoleMappingView extends BorderPane {
         Button copy = button("Copy YAML", Feather.COPY, "copyRoleYamlButton", model::copyYaml);
         VBox yamlPane = new VBox(8, yaml, copy);
         VBox.setVgrow(yaml, Priority.ALWAYS);
-        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab("Preview & simulate", new SessionPane(model, session)));
+        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab(session.canSimulate() ? "Preview & simulate" : "Preview", new SessionPane(model, session)));
         tabs.setId("roleTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

@@ -130,7 +130,7 @@ public final class TeleportScreenshotTour {
     }
 
     /** The PostgreSQL demo, connected as its DBA with the files the demo wrote (as the Connect form would). */
-    private static ConsoleSession startDemo(Path pki) {
+    private static ConsoleSession startPostgresDemo(Path pki) {
         try {
             RunningPostgresDemo demo = RunningPostgresDemo.start(RunningPostgresDemo.Settings.defaults(pki), System.err::println);
             ConnectionProfile profile = ConnectionProfile.builder(demo.dbaUri()).name("PostgreSQL demo")

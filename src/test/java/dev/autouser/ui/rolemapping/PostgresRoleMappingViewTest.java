@@ -77,7 +77,9 @@ class PostgresRoleMappingViewTest {
 
     @Test
     void thePreviewTabShowsTeleportsActivateCallAndOffersNoSimulation(FxRobot robot) {
-        robot.clickOn("Preview & simulate");
+        javafx.scene.control.TabPane tabs = robot.lookup("#roleTabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("Preview", tabs.getTabs().get(1).getText(), "no simulation on PostgreSQL: the tab says preview only");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         robot.clickOn("#traitsArea").write("db_roles=pgv_reader", 0);
         robot.clickOn("#previewUserField").write("pgv-alice", 0);
 
