@@ -1,7 +1,6 @@
 package dev.autouser.ui.rolemapping;
 
 import dev.autouser.core.engine.Engine;
-import dev.autouser.core.postgres.PostgresConnector;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.teleport.TeleportAgent;
 import dev.autouser.core.postgres.teleport.TeleportRefusal;
@@ -50,8 +49,7 @@ class PostgresRoleMappingViewModelTest {
                         + " CREATE ROLE pgp_secret; END IF; END$$",
                 "GRANT pgp_reader, pgp_writer TO \"teleport-admin\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE");
         gateway = PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null);
-        agent = new TeleportAgent(db -> PostgresConnector.open(target.profileAs(PostgresTarget.TELEPORT_ADMIN), db, null, null)
-                .connection(), PostgresTarget.TELEPORT_ADMIN, "postgres");
+        agent = target.teleportAgent();
     }
 
     @AfterAll
