@@ -25,20 +25,21 @@ public final class MongoGateway implements AutoCloseable {
     private final RoundTripCounter counter;
     private final String server;
     private final String identity;
-    private final ServerFacts facts;
+    private final ServerFactsReader.Connected connected;
+    private volatile ServerFacts facts;
     private final NodeClients nodes;
     private final Duration timeout;
     private volatile java.util.Set<String> unverifiedAllowed = java.util.Set.of();
     private volatile boolean closed;
 
     private MongoGateway(MongoClient client, RoundTripCounter counter, String server, String identity,
-                         ServerFacts facts, NodeClients nodes, Duration timeout) {
+                         ServerFactsReader.Connected connected, NodeClients nodes, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
         this.counter = counter;
         this.server = server;
         this.identity = identity;
-        this.facts = facts;
+        this.connected = connected;
         this.nodes = nodes;
     }
 
@@ -48,7 +49,8 @@ public final class MongoGateway implements AutoCloseable {
     }
 
     /**
-     * Connects, authenticates and reads the server facts (hello, buildInfo, connectionStatus).
+     * Connects, authenticates and reads the server's version and topology (one {@code buildInfo}; the
+     * driver's handshake has the {@code hello}); the privileges wait for {@link #facts()}.
      * Throws {@link ConsoleException} with a plain sentence on any failure.
      */
     public static MongoGateway connect(ConnectionProfile profile, Secrets secrets, Duration serverSelectionTimeout) {
@@ -58,10 +60,11 @@ public final class MongoGateway implements AutoCloseable {
         String server = String.join(",", prepared.connectionString().getHosts());
         MongoClient client = MongoClients.create(prepared.settings());
         try {
-            ServerFacts facts = ServerFactsReader.read(client, prepared.connectionString().getHosts(),
-                    prepared.warnings(), server, prepared.identity());
-            CommandLog.connected(server, prepared.identity(), facts);
-            return new MongoGateway(client, counter, server, prepared.identity(), facts,
+            ServerFactsReader.Connected connected = ServerFactsReader.connected(client,
+                    prepared.connectionString().getHosts(), prepared.warnings(), server, prepared.identity(),
+                    prepared.settings().getCredential());
+            CommandLog.connected(server, prepared.identity(), connected.version(), connected.topology());
+            return new MongoGateway(client, counter, server, prepared.identity(), connected,
                     new NodeClients(prepared.settings(), serverSelectionTimeout), serverSelectionTimeout);
         } catch (RuntimeException e) {
             client.close();
@@ -78,8 +81,32 @@ public final class MongoGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything learnt about the server and the identity, privileges included: the first call asks
+     * the server ({@code connectionStatus}); a listing never needs it. Throws {@link ConsoleException}
+     * when the server cannot be asked.
+     */
     public ServerFacts facts() {
-        return facts;
+        ServerFacts known = facts;
+        if (known == null) {
+            synchronized (this) {
+                if (facts == null) {
+                    facts = ServerFactsReader.withPrivileges(client, connected, server, identity);
+                }
+                known = facts;
+            }
+        }
+        return known;
+    }
+
+    /** The server's version, known since connecting (no round trip). */
+    public ServerVersion version() {
+        return connected.version();
+    }
+
+    /** What the console should be told about this connection (a secondary, no authentication), known since connecting. */
+    public List<String> warnings() {
+        return connected.warnings();
     }
 
     /** The hosts of the connection string, e.g. {@code db1:27017,db2:27017}; never credentials. */
@@ -89,7 +116,16 @@ public final class MongoGateway implements AutoCloseable {
 
     /** Who the console is, as MongoDB knows it: {@code CN=dba@$external} once authenticated. */
     public String identity() {
-        List<String> users = facts.authenticatedUsers();
+        ServerFacts known = facts;
+        if (known == null && connected.authenticated() && identity.startsWith("(")) {
+            // Authenticated, but the client cannot name itself (X.509 from the URI): the server can.
+            try {
+                known = facts();
+            } catch (ConsoleException e) {
+                return identity;
+            }
+        }
+        List<String> users = known == null ? List.of() : known.authenticatedUsers();
         return users.isEmpty() ? identity : users.get(0);
     }
 
