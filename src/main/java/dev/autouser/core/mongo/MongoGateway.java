@@ -25,6 +25,7 @@ public final class MongoGateway implements AutoCloseable {
     private final RoundTripCounter counter;
     private final String server;
     private final String identity;
+    private final String clientNamed;
     private final ServerFactsReader.Connected connected;
     private volatile ServerFacts facts;
     private final NodeClients nodes;
@@ -39,6 +40,7 @@ public final class MongoGateway implements AutoCloseable {
         this.counter = counter;
         this.server = server;
         this.identity = identity;
+        this.clientNamed = ServerFactsReader.clientNamed(identity, connected);
         this.connected = connected;
         this.nodes = nodes;
     }
@@ -117,16 +119,27 @@ public final class MongoGateway implements AutoCloseable {
     /** Who the console is, as MongoDB knows it: {@code CN=dba@$external} once authenticated. */
     public String identity() {
         ServerFacts known = facts;
-        if (known == null && connected.authenticated() && identity.startsWith("(")) {
-            // Authenticated, but the client cannot name itself (X.509 from the URI): the server can.
+        if (known == null && connected.authenticated()) {
             try {
                 known = facts();
             } catch (ConsoleException e) {
-                return identity;
+                return identityWithoutAsking();
             }
         }
         List<String> users = known == null ? List.of() : known.authenticatedUsers();
         return users.isEmpty() ? identity : users.get(0);
+    }
+
+    /**
+     * The identity for an error sentence, without a round trip (the server may be what failed): the
+     * server's name once known, else the client's own ({@code CN=dba@$external}, {@code dba@admin}).
+     */
+    private String identityWithoutAsking() {
+        ServerFacts known = facts;
+        if (known != null && !known.authenticatedUsers().isEmpty()) {
+            return known.authenticatedUsers().get(0);
+        }
+        return connected.authenticated() ? clientNamed : identity;
     }
 
     /**
@@ -138,7 +151,7 @@ public final class MongoGateway implements AutoCloseable {
         try {
             client.getDatabase("admin").runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), "ping", "admin", "check that the server answers");
+            throw MongoErrors.translate(e, server, identityWithoutAsking(), "ping", "admin", "check that the server answers");
         }
     }
 
@@ -164,7 +177,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.failed(server, command.name(), command.database(), command.intent(), start, e);
             throw e;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), command.database(),
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), command.name(), command.database(),
                     command.requiredPrivileges(), command.intent());
             CommandLog.failed(server, command.name(), command.database(), command.intent(), start, failure);
             throw failure;
@@ -196,7 +209,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, typed.name(), db, attempted, start);
             return reply;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), typed.name(), db,
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), typed.name(), db,
                     typed.requiredPrivileges(), attempted);
             CommandLog.failed(server, typed.name(), db, attempted, start, failure);
             throw failure;
@@ -213,7 +226,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, "aggregate", db, attempted, start);
             return results;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), "aggregate", db, attempted);
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), "aggregate", db, attempted);
             CommandLog.failed(server, "aggregate", db, attempted, start, failure);
             throw failure;
         }
@@ -235,7 +248,7 @@ public final class MongoGateway implements AutoCloseable {
             cursor.forEachRemaining(results::add);
             return results;
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, node.host(), identity(), "aggregate", "admin", attempted);
+            throw MongoErrors.translate(e, node.host(), identityWithoutAsking(), "aggregate", "admin", attempted);
         }
     }
 
@@ -244,7 +257,7 @@ public final class MongoGateway implements AutoCloseable {
         try {
             return nodes.of(node.host()).getDatabase(db).runCommand(command);
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, node.host(), identity(), command.keySet().iterator().next(), db, attempted);
+            throw MongoErrors.translate(e, node.host(), identityWithoutAsking(), command.keySet().iterator().next(), db, attempted);
         }
     }
 

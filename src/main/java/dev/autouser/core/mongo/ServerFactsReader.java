@@ -34,7 +34,15 @@ final class ServerFactsReader {
      * (null: the driver did not authenticate, so the server has nobody to check privileges for).
      */
     record Connected(ServerVersion version, Topology topology, Optional<String> replicaSetName,
-                     HostingPlatform platform, List<String> warnings, boolean authenticated) {
+                     HostingPlatform platform, List<String> warnings, boolean authenticated, boolean x509Subject) {
+    }
+
+    /**
+     * How the server will name the client, from what the client knows: an X.509 login is its
+     * certificate's RFC 2253 subject in {@code $external}; the other identities already carry their database.
+     */
+    static String clientNamed(String identity, Connected connected) {
+        return connected.x509Subject() && !identity.startsWith("(") ? identity + "@$external" : identity;
     }
 
     static Connected connected(MongoClient client, List<String> hosts, List<String> warnings, String server,
@@ -53,7 +61,8 @@ final class ServerFactsReader {
         }
         return new Connected(ServerVersion.parse(buildInfo.get("version", "0.0.0")), topology,
                 Optional.ofNullable(hello.getString("setName")), HostingPlatform.detect(hosts, hello, buildInfo),
-                allWarnings, credential != null);
+                allWarnings, credential != null, credential != null && credential.getUserName() == null
+                        && credential.getAuthenticationMechanism() == com.mongodb.AuthenticationMechanism.MONGODB_X509);
     }
 
     /** The rest of the facts: who the server says the console is, its roles and privileges. */

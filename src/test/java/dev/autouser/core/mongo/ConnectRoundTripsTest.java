@@ -24,6 +24,19 @@ class ConnectRoundTripsTest {
     }
 
     @Test
+    void aListingNeverAsksForHelloOrPrivileges() {
+        MongoTarget target = MongoTarget.sandbox();
+        ConnectionProfile profile = ConnectionProfile.x509(target.uri(), target.caFile(),
+                target.clientFile(MongoTarget.DBA));
+        try (MongoGateway gateway = MongoGateway.connect(profile, null)) {
+            new dev.autouser.core.provisioning.AutoUserLister(gateway).list();
+            List<String> names = names(gateway);
+            assertEquals("buildInfo", names.get(0), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.equals("hello") || n.equals("connectionStatus")), names.toString());
+        }
+    }
+
+    @Test
     void replicaSetPrimaryAndASecondaryReachedDirectly() {
         MongoTarget target = MongoTarget.replicaSet();
         SandboxCluster set = target.sandboxCluster().orElseThrow();
