@@ -88,36 +88,45 @@ final class CleanupCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean recordsListings() {
+        return true;
+    }
+
+    @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
         if (policy == null) {
             return runCriteria(new MongoEngine(gateway).actions(auditLog())
                     .recordingListingsWith(listing -> recorded(gateway, listing)));
         }
-        return runPolicy(gateway, new UserCleanup(gateway, auditLog())
-                .recordingListingsWith(listing -> recorded(gateway, listing)));
-    }
-
-    @Override
-    int runPostgres(PostgresEngine engine) {
-        if (policy != null) {
-            throw new ConsoleException("cleanup --policy works with MongoDB only for now (the usage history is kept per"
-                    + " MongoDB server); for PostgreSQL use --locked-only / --not-cleaned-up-only / --lock-only.");
-        }
-        return runCriteria(engine.actions(auditLog()));
-    }
-
-    private int runPolicy(MongoGateway gateway, UserCleanup cleanup) {
-        PolicyCleanup byPolicy = new PolicyCleanup(cleanup, Clock.systemUTC());
         // MongoDB's own log first (one getLog), so the listing's evidence below includes it.
         ServerLogEvidence serverLog = ServerLogEvidence.read(gateway);
         recordActivity(serverLog.sightings(ServerName.fromUri(gateway.server())));
+        return runPolicy(gateway.server(), new PolicyCleanup(new UserCleanup(gateway, auditLog())
+                .recordingListingsWith(listing -> recorded(gateway, listing)), Clock.systemUTC()),
+                Optional.of(serverLog.unavailable().orElse("Server log: the last authentication of "
+                        + serverLog.lastAuthentication().size() + " users read (log id 5286306).")));
+    }
+
+    /**
+     * The same policies: the ages come from this server's PostgreSQL history (every listing records who
+     * was connected, locked or neither); PostgreSQL's own log is not read.
+     */
+    @Override
+    int runPostgres(PostgresEngine engine) {
+        UserActions actions = engine.actions(auditLog()).recordingListingsWith(listing -> recorded(engine, listing));
+        if (policy == null) {
+            return runCriteria(actions);
+        }
+        return runPolicy(engine.server(), new PolicyCleanup(actions, Clock.systemUTC()), Optional.empty());
+    }
+
+    private int runPolicy(String server, PolicyCleanup byPolicy, Optional<String> serverLogLine) {
         // The listing the plan is made from is recorded in the history and comes back with its evidence.
         PolicyPlan plan = byPolicy.plan(policy, Map.of());
         boolean jsonOnly = "-".equals(report);
         if (!jsonOnly) {
-            out().println(serverLog.unavailable().orElse("Server log: the last authentication of "
-                    + serverLog.lastAuthentication().size() + " users read (log id 5286306)."));
+            serverLogLine.ifPresent(out()::println);
             plan.describeTo(out());
         }
         Optional<CleanupReport> ran = Optional.empty();
@@ -140,7 +149,7 @@ final class CleanupCommand extends ConnectedCommand {
         if (code == AutoUserCommand.OK && needsAttention(plan)) {
             code = NEEDS_ATTENTION;
         }
-        writeReport(gateway.server(), plan, ran, code);
+        writeReport(server, plan, ran, code);
         return code;
     }
 

@@ -33,6 +33,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             if (offline()) {
                 return runOffline();
             }
+            if (recordsListings()) {
+                historyAhead = dev.autouser.core.history.UsageHistory.openAhead(context().dirs().history());
+            }
             if (connection.isPostgres(context())) {
                 try (PostgresEngine engine = new PostgresEngine(connection.connectPostgres(context(), err),
                         dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new)) {
@@ -46,6 +49,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
             err.println("error: " + CliErrors.reported(e));
             return AutoUserCommand.USAGE_OR_CONNECTION;
         } finally {
+            if (history == null && historyAhead != null) {
+                history = historyAhead.get(); // opened for nothing (the command failed first): closed, not abandoned mid-migration
+            }
             if (history != null) {
                 history.close();
             }
@@ -67,11 +73,35 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
 
     private static boolean isConnectionProblem(ConsoleException e) {
-        return e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
+        return e instanceof dev.autouser.core.ConnectionLostException
+                || e.serverCode().isEmpty() && e.getCause() instanceof com.mongodb.MongoException
                 && !(e.getCause() instanceof com.mongodb.MongoCommandException);
     }
 
     private dev.autouser.core.history.UsageHistory history;
+    private java.util.function.Supplier<dev.autouser.core.history.UsageHistory> historyAhead;
+    private String historyTimings = "timings: history not used";
+
+    /**
+     * True for commands that record their listing in the usage history: it is opened in the
+     * background while they connect and list (see {@link dev.autouser.core.history.UsageHistory#openAhead}).
+     */
+    boolean recordsListings() {
+        return false;
+    }
+
+    /** For {@code --timings}: what the last recorded listing spent on the history after the server answered. */
+    String historyTimings() {
+        return historyTimings;
+    }
+
+    private dev.autouser.core.history.UsageHistory history() {
+        if (history == null) {
+            history = historyAhead != null ? historyAhead.get()
+                    : dev.autouser.core.history.UsageHistory.open(context().dirs().history());
+        }
+        return history;
+    }
 
     /**
      * Records {@code listing} in the usage history (data folder) and returns it with each user's
@@ -83,24 +113,31 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 dev.autouser.core.history.UserKey.MONGODB, listing);
     }
 
+    /** The same for PostgreSQL: its history is kept per server and engine, apart from MongoDB's. */
+    dev.autouser.core.provisioning.AutoUserListing recorded(PostgresEngine engine,
+                                                            dev.autouser.core.provisioning.AutoUserListing listing) {
+        return recorded(dev.autouser.core.history.ServerName.fromUri("postgresql://" + engine.server()),
+                dev.autouser.core.history.UserKey.POSTGRESQL, listing);
+    }
+
     /** The same for any engine: {@code server} as {@code ServerName} names it, {@code engine} as {@code UserKey}. */
     dev.autouser.core.provisioning.AutoUserListing recorded(String server, String engine,
                                                             dev.autouser.core.provisioning.AutoUserListing listing) {
-        if (history == null) {
-            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
-        }
+        long started = System.nanoTime();
+        dev.autouser.core.history.UsageHistory opened = history();
+        long open = System.nanoTime();
         dev.autouser.core.provisioning.AutoUserListing withEvidence =
-                new dev.autouser.core.provisioning.ListingHistory(history, server, engine).record(listing);
+                new dev.autouser.core.provisioning.ListingHistory(opened, server, engine).record(listing);
+        historyTimings = String.format(java.util.Locale.ROOT, "timings: history %d ms after the listing (waiting for it"
+                + " to open %d ms, record and read %d ms)", (System.nanoTime() - started) / 1_000_000,
+                (open - started) / 1_000_000, (System.nanoTime() - open) / 1_000_000);
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
         return withEvidence;
     }
 
     /** Adds evidence from another source to the usage history; a history that fails is one warning. */
     void recordActivity(java.util.Collection<dev.autouser.core.history.ActivitySink.Sighting> sightings) {
-        if (history == null) {
-            history = dev.autouser.core.history.UsageHistory.open(context().dirs().history());
-        }
-        history.store().ifPresent(store -> store.recordActivity(sightings));
+        history().store().ifPresent(store -> store.recordActivity(sightings));
         history.takeProblem().ifPresent(problem -> err().println("warning: " + problem));
     }
 
@@ -116,7 +153,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
      */
     int runPostgres(PostgresEngine engine) {
         throw new ConsoleException("\"" + spec.qualifiedName(" ").replaceFirst("^autouser ", "") + "\" works with MongoDB only;"
-                + " for PostgreSQL use list, lock, drop, cleanup, server-info, admin-setup, role validate or role preview.");
+                + " for PostgreSQL use list, lock, drop, cleanup, activate, deactivate, server-info, admin-setup or role"
+                + " validate, preview or simulate.");
     }
 
     /** True when the command was asked to work without a server. */

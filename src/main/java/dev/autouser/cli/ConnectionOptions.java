@@ -103,9 +103,6 @@ public final class ConnectionOptions {
      * over its {@code sslrootcert}/{@code sslcert}/{@code sslkey}, the password from {@code --password-env}.
      */
     PostgresGateway connectPostgres(CliContext context, PrintWriter err) {
-        if (saveProfile != null) {
-            throw new ConsoleException("--save-profile does not keep PostgreSQL connections yet: give --uri each time.");
-        }
         if (username != null || (auth != null && !auth.equalsIgnoreCase("x509"))) {
             throw new ConsoleException("For PostgreSQL, put the user in the URI (postgresql://USER@HOST:5432/DB);"
                     + " --username and --auth are MongoDB's.");
@@ -114,7 +111,35 @@ public final class ConnectionOptions {
         warnAboutSecretsInTheUri(err);
         PostgresProfile postgres = new PostgresProfile(resolved.uri(), resolved.tlsCaFile(), resolved.tlsCertFile(),
                 resolved.tlsKeyFile().or(resolved::tlsCertFile), resolved.tlsAllowInvalid(), timeout());
-        char[] password = secret(context, passwordEnv, "--password-env");
+        PostgresGateway gateway = connectPostgres(context, err, postgres, passwordEnv);
+        if (saveProfile != null) {
+            // the same store and shape as MongoDB's profiles (and the GUI's): the URI's scheme says the engine;
+            // a URI with a password never gets here (refused before connecting)
+            try {
+                new ProfileStore(context.dirs().profilesFile()).save(resolved);
+            } catch (RuntimeException e) {
+                gateway.close();
+                throw e;
+            }
+            err.println("Saved profile \"" + saveProfile + "\" (no secrets).");
+        }
+        return gateway;
+    }
+
+    /**
+     * The same server as the identity of {@code combinedPem} (certificate and key in one file): the user
+     * named in the URI is left out, so the certificate's CN names it, as {@code cert} authentication compares.
+     */
+    PostgresGateway connectPostgresAs(CliContext context, PrintWriter err, Path combinedPem) {
+        ConnectionProfile resolved = resolve(context);
+        String withoutUser = resolved.uri().replaceFirst("^(?i)(postgres(?:ql)?://)[^@/?#]*@", "$1");
+        PostgresProfile postgres = new PostgresProfile(withoutUser, resolved.tlsCaFile(), Optional.of(combinedPem),
+                Optional.of(combinedPem), resolved.tlsAllowInvalid(), timeout());
+        return connectPostgres(context, err, postgres, null);
+    }
+
+    private PostgresGateway connectPostgres(CliContext context, PrintWriter err, PostgresProfile postgres, String passwordVariable) {
+        char[] password = secret(context, passwordVariable, "--password-env");
         char[] passphrase = secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env");
         try {
             PostgresGateway gateway = PostgresGateway.connect(postgres, password, passphrase);

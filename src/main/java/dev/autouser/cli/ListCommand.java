@@ -2,6 +2,7 @@ package dev.autouser.cli;
 
 import dev.autouser.core.export.UserExport;
 import dev.autouser.core.ConsoleException;
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.postgres.PostgresEngine;
 import dev.autouser.core.provisioning.AutoUser;
@@ -30,6 +31,11 @@ final class ListCommand extends ConnectedCommand {
     boolean timings;
 
     @Override
+    boolean recordsListings() {
+        return true;
+    }
+
+    @Override
     void checkArguments() {
         if (json && csv) {
             throw new ConsoleException("Choose --json or --csv, not both.");
@@ -55,9 +61,11 @@ final class ListCommand extends ConnectedCommand {
         }
         listing.silentNodes().forEach(node -> err().println("warning: sessions on " + node.describe()
                 + "; a user shown as not cleaned up may be connected there"));
+        listing.unlistedWarning().ifPresent(w -> err().println("warning: " + w));
         if (clock != null) {
             out().flush();
             err().println(clock.report(gateway));
+            err().println(historyTimings());
         }
         return AutoUserCommand.OK;
     }
@@ -68,14 +76,14 @@ final class ListCommand extends ConnectedCommand {
             throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
         }
         long started = System.nanoTime();
-        AutoUserListing listing = recorded(dev.autouser.core.history.ServerName.fromUri("postgresql://" + engine.server()),
-                dev.autouser.core.history.UserKey.POSTGRESQL, engine.list());
+        engine.settleLostReplies(auditLog());
+        AutoUserListing listing = recorded(engine, engine.list());
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
-            UserExport.write(UserExport.Format.JSON, users, listing.evidence(), out());
+            UserExport.write(UserExport.Format.JSON, Engine.POSTGRESQL, users, listing.evidence(), out());
         } else if (csv) {
-            UserExport.write(UserExport.Format.CSV, users, listing.evidence(), out());
+            UserExport.write(UserExport.Format.CSV, Engine.POSTGRESQL, users, listing.evidence(), out());
         } else {
             UserTableText.table(users, listing.evidence(), listing.takenAt(), out(), "POSTGRESQL ROLE");
             PostgresUserText.details(users, out());

@@ -22,9 +22,11 @@ final class ServerInfoCommand extends ConnectedCommand {
                 + facts.replicaSetName().map(name -> " (" + name + ")").orElse(""));
         out.println("Deployment:    " + gateway.deployment().summary());
         try {
-            for (var answer : dev.autouser.core.provisioning.SessionProbe.census(gateway).answers()) {
+            var census = dev.autouser.core.provisioning.SessionProbe.census(gateway);
+            for (var answer : census.answers()) {
                 out.println("  " + (answer.answered() ? "answered     " : "NO ANSWER    ") + answer.describe());
             }
+            census.unlistedWarning().ifPresent(w -> out.println("  warning: " + w));
         } catch (dev.autouser.core.ConsoleException e) {
             out.println("  sessions not checked: " + e.getMessage());
         }

@@ -45,7 +45,7 @@ final class Authentication {
             return Optional.empty();
         }
         UserId id = new UserId(qualifiedName.substring(dot + 1), qualifiedName.substring(0, dot));
-        return security.users().find(id).filter(user -> user.scram().isPresent())
+        return security.acquire(id).filter(user -> user.scram().isPresent())
                 .map(user -> List.of(SCRAM_SHA_256));
     }
 
@@ -112,17 +112,22 @@ final class Authentication {
             return saslReply(id, step.done(), step.payload());
         } catch (MongoServerError e) {
             connection.conversations().remove(id);
+            // mongod's AuthenticationSession::markFailed: 5286307 with the SCRAM user, and the real reason
+            // (the client only hears "Authentication failed.").
+            String reason = conversation.failure().isEmpty() ? e.getMessageWithoutErrorCode() : conversation.failure();
+            log.authenticationFailed(connection, SCRAM_SHA_256, conversation.isSpeculative(), conversation.user().user(),
+                    conversation.user().db(), e.getCodeName() + ": " + reason);
             throw e;
         }
     }
 
     private Optional<StoredUser> scramUser(UserId id) {
-        return security.users().find(id).filter(user -> user.scram().isPresent());
+        return security.acquire(id).filter(user -> user.scram().isPresent());
     }
 
     /** Checks existence and restrictions, then marks the connection as logged in as {@code id}. */
     private void admit(ClientConnection connection, UserId id) {
-        StoredUser user = security.users().find(id).orElseThrow(ServerErrors::authenticationFailed);
+        StoredUser user = security.acquire(id).orElseThrow(ServerErrors::authenticationFailed);
         if (!AuthenticationRestrictions.allowsLogin(security, user, connection.clientAddress().getAddress(),
                 connection.serverAddress().getAddress())) {
             throw ServerErrors.authenticationFailed();

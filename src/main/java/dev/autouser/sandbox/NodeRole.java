@@ -27,6 +27,11 @@ interface NodeRole {
                 "not running with --replSet");
     }
 
+    /** {@code replSetGetConfig}; a standalone answers 76 NoReplicationEnabled as mongod does. */
+    default Document replSetGetConfig() {
+        return replSetGetStatus();
+    }
+
     /**
      * Waits for a write's {@code writeConcern} where replication exists; a standalone and a router
      * (the config servers' own majority is not modelled) answer at once.

@@ -30,13 +30,23 @@ final class ReplicaSet {
     private final List<SecurityState> views = new ArrayList<>();
     /** When a member's replication was paused (its last applied optime), or null while it follows. */
     private final List<BsonTimestamp> appliedUntil = new ArrayList<>();
+    /**
+     * Hidden members (priority 0): in no member's {@code hosts}, never elected; their own {@code hello}
+     * says {@code hidden: true} and {@code passive: true}, as mongod's TopologyCoordinator fills it.
+     */
+    private final java.util.Set<Integer> hidden;
     private final ClusterClock clock = new ClusterClock();
     private final Instant started = Instant.now();
     private int primary;
     private long term = 1;
 
-    ReplicaSet(String name, int size, SecurityState store) {
+    ReplicaSet(String name, int size, SecurityState store, java.util.Set<Integer> hidden) {
         this.name = name;
+        this.hidden = java.util.Set.copyOf(hidden);
+        if (this.hidden.contains(0) || this.hidden.stream().anyMatch(i -> i < 0 || i >= size)) {
+            throw new IllegalArgumentException("A hidden member is one of members 1.." + (size - 1)
+                    + " (member 0 starts as primary, and a hidden member can never be primary), not " + hidden + ".");
+        }
         for (int i = 0; i < size; i++) {
             hosts.add("");
             versions.add(new TopologyVersion());
@@ -123,6 +133,17 @@ final class ReplicaSet {
         return List.copyOf(hosts);
     }
 
+    /** What {@code hello} lists: every member but the hidden ones. */
+    private List<String> listedHosts() {
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!hidden.contains(i)) {
+                listed.add(hosts.get(i));
+            }
+        }
+        return listed;
+    }
+
     synchronized int primary() {
         return primary;
     }
@@ -156,7 +177,7 @@ final class ReplicaSet {
     synchronized void started(int member) {
         up.set(member, true);
         versions.get(member).restarted();
-        if (primary < 0) {
+        if (primary < 0 && !hidden.contains(member)) {
             elect(member);
         }
         versions.forEach(TopologyVersion::changed);
@@ -175,7 +196,7 @@ final class ReplicaSet {
     private int nextUp(int from) {
         for (int step = 1; step < hosts.size(); step++) {
             int candidate = (from + step) % hosts.size();
-            if (up.get(candidate)) {
+            if (up.get(candidate) && !hidden.contains(candidate)) {
                 return candidate;
             }
         }
@@ -200,7 +221,7 @@ final class ReplicaSet {
             synchronized (ReplicaSet.this) {
                 boolean isPrimary = index == primary;
                 reply.put("topologyVersion", versions.get(index).toDocument());
-                reply.put("hosts", List.copyOf(hosts));
+                reply.put("hosts", listedHosts());
                 reply.put("setName", name);
                 reply.put("setVersion", SET_VERSION);
                 reply.put(helloSpelling ? "isWritablePrimary" : "ismaster", isPrimary);
@@ -209,6 +230,10 @@ final class ReplicaSet {
                     reply.put("primary", hosts.get(primary));
                 }
                 reply.put("me", hosts.get(index));
+                if (hidden.contains(index)) {
+                    reply.put("passive", true);
+                    reply.put("hidden", true);
+                }
                 if (isPrimary) {
                     reply.put("electionId", electionId(term));
                 }
@@ -257,6 +282,30 @@ final class ReplicaSet {
                 }
                 return new Document("set", name).append("date", Instant.now()).append("myState", index == primary ? 1 : 2)
                         .append("term", term).append("members", members).append("ok", 1.0);
+            }
+        }
+
+        /**
+         * {@code replSetGetConfig}: every member with the fields MongoDB's config has ({@code hidden},
+         * {@code priority} 0 for a hidden member, {@code secondaryDelaySecs}, {@code votes}).
+         */
+        @Override
+        public Document replSetGetConfig() {
+            synchronized (ReplicaSet.this) {
+                List<Document> members = new ArrayList<>();
+                for (int i = 0; i < hosts.size(); i++) {
+                    boolean isHidden = hidden.contains(i);
+                    members.add(new Document("_id", i).append("host", hosts.get(i)).append("arbiterOnly", false)
+                            .append("buildIndexes", true).append("hidden", isHidden)
+                            .append("priority", isHidden ? 0.0 : 1.0).append("tags", new Document())
+                            .append("secondaryDelaySecs", 0L).append("votes", 1));
+                }
+                Document config = new Document("_id", name).append("version", SET_VERSION).append("term", term)
+                        .append("members", members).append("protocolVersion", 1L)
+                        .append("writeConcernMajorityJournalDefault", true)
+                        .append("settings", new Document("chainingAllowed", true).append("heartbeatIntervalMillis", 2000)
+                                .append("heartbeatTimeoutSecs", 10).append("electionTimeoutMillis", 10000));
+                return new Document("config", config).append("ok", 1.0);
             }
         }
 

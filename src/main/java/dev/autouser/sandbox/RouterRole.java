@@ -30,6 +30,12 @@ final class RouterRole implements NodeRole {
     }
 
     @Override
+    public Document replSetGetConfig() {
+        // Nor this one: a router is no replica-set member.
+        throw ServerErrors.commandNotFound("replSetGetConfig");
+    }
+
+    @Override
     public void gossip(Document reply, boolean wrote) {
         clock.gossip(reply, wrote);
     }

@@ -161,6 +161,9 @@ final class SandboxBackend extends MemoryBackend {
         if (name.equals("replsetgetstatus")) {
             return role.replSetGetStatus();
         }
+        if (name.equals("replsetgetconfig")) {
+            return role.replSetGetConfig();
+        }
         if (name.equals("getmore")) {
             cursorOwners.checkGetMore(query, users);
         } else if (name.equals("killcursors")) {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 public final class SandboxCluster implements AutoCloseable {
     public static final String DEFAULT_SET_NAME = "rs0";
     public static final int MAX_MEMBERS = 7;
+    /** mongos's default {@code userCacheInvalidationIntervalSecs}. */
+    public static final java.time.Duration DEFAULT_USER_CACHE_INTERVAL = java.time.Duration.ofSeconds(30);
 
     /** What the nodes are. */
     public enum Kind { STANDALONE, REPLICA_SET, SHARDED }
@@ -180,6 +182,8 @@ public final class SandboxCluster implements AutoCloseable {
         private DevPki pki;
         private String version = SandboxServer.DEFAULT_VERSION;
         private String setName = DEFAULT_SET_NAME;
+        private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
+        private java.time.Duration userCacheInterval = DEFAULT_USER_CACHE_INTERVAL;
 
         private Builder(Kind kind, int size) {
             this.kind = kind;
@@ -204,6 +208,34 @@ public final class SandboxCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes replica-set members hidden, as {@code members[n].hidden: true} (priority 0) in a real
+         * set's config: no {@code hello} lists them, they are never elected, a client reaches one only
+         * by connecting to it directly; {@code replSetGetConfig} names them. Members 1..N-1.
+         */
+        public Builder hidden(int... members) {
+            if (kind != Kind.REPLICA_SET) {
+                throw new IllegalStateException("Only a replica set has hidden members.");
+            }
+            for (int member : members) {
+                hidden.add(member);
+            }
+            return this;
+        }
+
+        /**
+         * How long a router may serve a cached user (mongos's {@code userCacheInvalidationIntervalSecs},
+         * 30 s by default): a lock or drop made through another router reaches this one's
+         * authorization at most this late, unless {@code invalidateUserCache} is run on it.
+         */
+        public Builder userCacheInvalidationInterval(java.time.Duration interval) {
+            if (kind != Kind.SHARDED) {
+                throw new IllegalStateException("Only a mongos router caches users.");
+            }
+            this.userCacheInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
         public Builder setName(String name) {
             this.setName = Objects.requireNonNull(name, "name");
             return this;
@@ -212,7 +244,7 @@ public final class SandboxCluster implements AutoCloseable {
         /** Binds every node; on a failure the nodes already started are closed again. */
         public SandboxCluster start() {
             SecurityState security = new SecurityState();
-            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security) : null;
+            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security, hidden) : null;
             ClusterClock routerClock = new ClusterClock();
             List<SandboxServer> nodes = new ArrayList<>();
             try {
@@ -223,7 +255,8 @@ public final class SandboxCluster implements AutoCloseable {
                         case STANDALONE -> NodeRole.STANDALONE;
                     };
                     SandboxServer.Builder builder = SandboxServer.builder().port(firstPort == 0 ? 0 : firstPort + i)
-                            .serverVersion(version).security(replicaSet != null ? replicaSet.view(i) : security)
+                            .serverVersion(version).security(replicaSet != null ? replicaSet.view(i)
+                                    : kind == Kind.SHARDED ? SecurityState.routerOf(security, userCacheInterval) : security)
                             .role(role);
                     if (pki != null) {
                         builder.tls(pki);

@@ -30,6 +30,7 @@ final class ScramConversation {
     private final String nonce;
     private boolean skipEmptyExchange;
     private boolean speculative;
+    private String failure = "";
     private int round;
 
     /** One reply of the conversation. */
@@ -73,6 +74,11 @@ final class ScramConversation {
     ScramConversation speculative(boolean startedInHello) {
         this.speculative = startedInHello;
         return this;
+    }
+
+    /** Why the proof was refused, as mongod logs it (empty when it was not). */
+    String failure() {
+        return failure;
     }
 
     boolean isSpeculative() {
@@ -121,6 +127,8 @@ final class ScramConversation {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
         if (!MessageDigest.isEqual(ScramCredential.sha256(clientKey), credential.storedKey())) {
+            // The client is told only "Authentication failed."; mongod's log line (5286307) says why.
+            failure = "SCRAM authentication failed, storedKey mismatch";
             throw ServerErrors.authenticationFailed();
         }
         byte[] serverSignature = ScramCredential.hmac(credential.serverKey(), authMessage);

@@ -24,11 +24,20 @@ import java.util.Map;
  * command answers (src/mongo/db/commands/generic_servers.cpp): {@code "*"} lists the names, an unknown
  * name is {@code ok: 0, errmsg: "no RamLog named: X"}, a non-string is 14 TypeMismatch.
  *
- * <p>What is logged at the default verbosity: a successful authentication (id 5286306, component ACCESS,
- * attributes client, isSpeculative, isClusterMember, mechanism, user, db, result, extraInfo) and a failed
- * one (5286307, with error) appear from MongoDB 7.0 on, as the releases that log authentication with
- * its metrics do (src/mongo/db/auth/authentication_session.cpp); in earlier versions 5286306 is a debug
- * line (level 3, or at level 0 without the user), so a server that reports an earlier version logs none.
+ * <p>What is logged at the default verbosity. MongoDB's src/mongo/db/auth/authentication_session.cpp
+ * has had four shapes of {@code markSuccessful}/{@code markFailed} (read with the search tool):
+ * <ol>
+ * <li>{@code LOGV2_DEBUG(5286306, kDiagnosticLogLevel = 0, ...)} with isSpeculative and isClusterMember only
+ *     (no user, no client): the first AuthenticationSession;</li>
+ * <li>{@code LOGV2_DEBUG} at level 3 with client, mechanism, user and db: not at the default verbosity;</li>
+ * <li>{@code LOGV2(5286306 / 5286307, ...)} with client, isSpeculative, isClusterMember, mechanism, user, db,
+ *     (error,) result and the authentication metrics ({@code conversation_duration}): at the default level;</li>
+ * <li>the same behind {@code enableDetailedConnectionHealthMetricLogLines} (default on) with doc and extraInfo.</li>
+ * </ol>
+ * The stored source carries no release tags, so which release first shipped shape 3 is not pinned from
+ * the source here; 7.0 is the assumption (real 7.0/8.0 logs show 5286306 at "s":"I" with the user). A
+ * server reporting an earlier version logs none. A failed SCRAM proof is logged as 5286307 with the
+ * user and mongod's reason ("SCRAM authentication failed, storedKey mismatch"), which the client never hears.
  */
 final class ServerLog {
     static final int MAX_LINES = 1024;

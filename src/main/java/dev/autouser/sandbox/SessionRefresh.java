@@ -31,7 +31,7 @@ final class SessionRefresh {
     }
 
     private boolean stillAdmitted(ClientConnection connection, UserId id) {
-        Optional<StoredUser> current = security.users().find(id);
+        Optional<StoredUser> current = security.acquire(id);
         if (current.isEmpty() || !connection.loginGeneration(id).equals(Optional.of(current.get().userId()))) {
             return false;
         }

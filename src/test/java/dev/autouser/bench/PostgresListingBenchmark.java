@@ -60,11 +60,11 @@ public final class PostgresListingBenchmark {
             tunedTimes[round] = t.millis;
             cliTimes[round] = a.millis;
             psqlTimes[round] = b.millis;
-            long cliUsers = a.out.split("\"mongoUser\"", -1).length - 1;
+            long cliUsers = a.out.split("\"engine\" : \"postgresql\"", -1).length - 1;
             long psqlRows = b.out.lines().filter(l -> !l.isBlank()).count();
             System.out.printf("round %d: cli %d ms (%d users), cli tuned %d ms, psql %d ms (%d rows)%n", round + 1, a.millis,
                     cliUsers, t.millis, b.millis, psqlRows);
-            if (cliUsers != psqlRows || t.out.split("\"mongoUser\"", -1).length - 1 != psqlRows) {
+            if (cliUsers != psqlRows || t.out.split("\"engine\" : \"postgresql\"", -1).length - 1 != psqlRows) {
                 throw new IllegalStateException("the tools disagree: " + cliUsers + " vs " + psqlRows);
             }
         }

@@ -69,4 +69,39 @@ class ImportTeleportCliTest {
         assertThat(mine.path("reason").asText()).contains("last active 45 d ago (Teleport audit)");
         assertThat(seeds.exists(locked)).isTrue();
     }
+
+    @Test
+    void aPolicyReportSaysWhenTeleportFailedToDropAUser(@TempDir Path home) throws IOException {
+        String locked = seeds.autoUser("undropped", true);
+        Instant failedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Path events = home.resolve("events.log");
+        // Teleport's failed drop at session end (TDB09W, db.session.user.deactivate with success false, delete true),
+        // shaped like line 8 of teleport-audit/file-backend.log
+        Files.writeString(events, "{\"ei\":1,\"event\":\"db.session.user.deactivate\",\"code\":\"TDB09W\",\"time\":\""
+                + failedAt + "\",\"user\":\"" + locked + "\",\"sid\":\"s1\",\"db_service\":\"mongo\","
+                + "\"db_protocol\":\"mongodb\",\"db_uri\":\"localhost:27017\",\"db_user\":\"" + locked + "\","
+                + "\"success\":false,\"error\":\"(Unauthorized) not authorized\",\"message\":\"failed to delete user\","
+                + "\"username\":\"" + locked + "\",\"delete\":true}\n");
+        CliRun imported = CliRun.runIn(home, false, "", "evidence", "import-teleport", events.toString(),
+                "--server", target.uri());
+        assertThat(imported.code()).as(imported.toString()).isZero();
+
+        CliRun report = CliRun.asIn(home, target, "dba", "cleanup", "--dry-run", "--report", "-");
+        JsonNode json = new ObjectMapper().readTree(report.out());
+        JsonNode mine = null;
+        for (JsonNode user : json.path("users")) {
+            if (user.path("user").asText().equals("CN=" + locked)) {
+                mine = user;
+            }
+        }
+        assertThat(mine).as(report.toString()).isNotNull();
+        assertThat(mine.path("teleportFailed").path("action").asText()).isEqualTo("drop");
+        assertThat(mine.path("teleportFailed").path("at").asText()).isEqualTo(failedAt.toString());
+        assertThat(mine.path("teleportFailed").path("error").asText()).isEqualTo("(Unauthorized) not authorized");
+        assertThat(json.path("counts").path("teleportFailed").asInt()).isEqualTo(1);
+
+        CliRun text = CliRun.asIn(home, target, "dba", "cleanup", "--dry-run");
+        assertThat(text.out()).as(text.toString()).contains("Teleport failed to lock or drop (its audit log): 1",
+                "CN=" + locked + ": Teleport failed to drop it at " + failedAt + ": (Unauthorized) not authorized");
+    }
 }

@@ -22,24 +22,34 @@ class PostgresCliTest {
 
     @AfterEach
     void dropSeeds() {
-        for (String role : created) {
-            String id = SqlText.identifier(role);
-            target.sql("DO $$BEGIN IF to_regrole(" + SqlText.literal(id) + ") IS NOT NULL THEN REASSIGN OWNED BY " + id
-                    + " TO dba; DROP OWNED BY " + id + "; DROP ROLE " + id + "; END IF; END$$");
-        }
+        target.dropRoles(created);
     }
 
     @Test
     void listTakesTheUriPsqlTakesWithItsPemFilesAndShowsTheRolesInOneRoundTrip() {
         String user = autoUser("listed", true);
-        CliRun run = CliRun.run("list", "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun run = CliRun.run("list", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().startsWith("POSTGRESQL ROLE"), run.toString());
         assertTrue(run.out().contains(user), run.toString());
         assertTrue(run.out().contains("; 1 round trips."), run.toString());
 
-        CliRun json = CliRun.run("list", "--json", "--state", "not-cleaned-up", "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun json = CliRun.run("list", "--json", "--state", "not-cleaned-up", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertTrue(json.out().contains("\"" + user + "\""), json.toString());
+        com.fasterxml.jackson.databind.JsonNode row = null;
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode each : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out())) {
+                row = each.path("user").asText().equals(user) ? each : row;
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(json.toString(), e);
+        }
+        assertTrue(row != null, json.toString());
+        assertEquals("postgresql", row.path("engine").asText(), json.toString());
+        assertTrue(row.path("mongoUser").isMissingNode(), "a PostgreSQL row has no mongoUser: " + json);
+        CliRun csv = CliRun.run("list", "--csv", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertTrue(csv.out().startsWith("user,teleport_user,"), csv.toString());
+        assertTrue(csv.out().contains(user + "," + user + ",,not-cleaned-up,"), csv.toString());
     }
 
     @Test
@@ -50,11 +60,11 @@ class PostgresCliTest {
         assertEquals(0, dry.code(), dry.toString());
         assertTrue(dry.out().contains("ALTER ROLE " + SqlText.identifier(user) + " NOLOGIN;"), dry.toString());
         assertTrue(dry.out().contains("Dry run: nothing was changed."), dry.toString());
-        assertTrue(canLogin(user));
+        assertTrue(target.canLogin(user));
 
-        CliRun lock = CliRun.run("lock", user, "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun lock = CliRun.run("lock", user, "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(0, lock.code(), lock.toString());
-        assertFalse(canLogin(user));
+        assertFalse(target.canLogin(user));
     }
 
     @Test
@@ -62,29 +72,49 @@ class PostgresCliTest {
         String owner = autoUser("ownercli", true);
         target.sql("CREATE TABLE " + SqlText.identifier(owner + "_t") + " (id int)",
                 "ALTER TABLE " + SqlText.identifier(owner + "_t") + " OWNER TO " + SqlText.identifier(owner));
-        CliRun refused = CliRun.run("drop", owner, "--yes", "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun refused = CliRun.run("drop", owner, "--yes", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(1, refused.code(), refused.toString());
         assertTrue(refused.out().contains("--reassign-owned-to ROLE"), refused.toString());
-        assertFalse(canLogin(owner), "locked instead, as Teleport does");
+        assertFalse(target.canLogin(owner), "locked instead, as Teleport does");
 
-        CliRun dropped = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", psqlUri(PostgresTarget.DBA));
+        CliRun dropped = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(0, dropped.code(), dropped.toString());
         assertTrue(dropped.out().contains("REASSIGN OWNED BY " + SqlText.identifier(owner) + " TO \"dba\""), dropped.toString());
-        assertFalse(exists(owner));
+        assertFalse(target.roleExists(owner));
         target.sql("DROP TABLE " + SqlText.identifier(owner + "_t"));
     }
 
     @Test
-    void serverInfoSaysWhatTheIdentityMayDoAndMongoOnlyCommandsSaySo() {
-        CliRun info = CliRun.run("server-info", "--uri", psqlUri(PostgresTarget.TELEPORT_ADMIN));
+    void serverInfoSaysWhatTheIdentityMayDoAndDeactivateOfAnUnknownRoleIsRefused() {
+        CliRun info = CliRun.run("server-info", "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, info.code(), info.toString());
         assertTrue(info.out().contains("Connected as:  teleport-admin CREATEROLE"), info.toString());
         assertTrue(info.out().contains("member WITH ADMIN OPTION"), info.toString());
         assertTrue(info.out().contains("NO see other users' session details"), info.toString());
 
-        CliRun admin = CliRun.run("deactivate", "nobody", "--uri", psqlUri(PostgresTarget.DBA));
-        assertEquals(2, admin.code(), admin.toString());
-        assertTrue(admin.err().contains("works with MongoDB only"), admin.toString());
+        CliRun nobody = CliRun.run("deactivate", "nobody", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertEquals(1, nobody.code(), nobody.toString());
+        assertEquals("error: Cannot deactivate nobody: no such role.", nobody.err().strip());
+    }
+
+    @Test
+    void aSavedProfileKeepsTheUriAndTheFilesInTheSharedStoreAndConnectsAgain() throws Exception {
+        String user = autoUser("profiled", true);
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("autouser-pgprofile");
+        CliRun saved = CliRun.runIn(home, false, "", "list", "--uri", target.uri(), "--tls-ca", target.caFile().toString(),
+                "--tls-cert", target.certFile(PostgresTarget.DBA).toString(), "--tls-key", target.keyFile(PostgresTarget.DBA).toString(),
+                "--save-profile", "pg-prod");
+        assertEquals(0, saved.code(), saved.toString());
+        assertTrue(saved.err().contains("Saved profile \"pg-prod\" (no secrets)."), saved.toString());
+        dev.autouser.core.mongo.ConnectionProfile profile = new dev.autouser.core.mongo.ProfileStore(
+                home.resolve("config").resolve("profiles.json")).find("pg-prod").orElseThrow();
+        assertEquals(target.uri(), profile.uri());
+        assertEquals(java.util.Optional.of(target.keyFile(PostgresTarget.DBA)), profile.tlsKeyFile());
+
+        CliRun again = CliRun.runIn(home, false, "", "list", "--profile", "pg-prod");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().startsWith("POSTGRESQL ROLE"), again.toString());
+        assertTrue(again.out().contains(user), again.toString());
     }
 
     @Test
@@ -96,10 +126,6 @@ class PostgresCliTest {
         assertTrue(unknown.err().contains("does not understand the PostgreSQL URI parameter \"sslcompression\""), unknown.toString());
     }
 
-    private String psqlUri(String role) {
-        return "postgresql://" + role + "@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert="
-                + target.caFile() + "&sslcert=" + target.certFile(role) + "&sslkey=" + target.keyFile(role);
-    }
 
     private String autoUser(String base, boolean login) {
         String name = "pgcli" + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
@@ -108,19 +134,6 @@ class PostgresCliTest {
         return name;
     }
 
-    private boolean canLogin(String role) {
-        return query("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean exists(String role) {
-        return query("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + SqlText.literal(role));
-    }
 
-    private boolean query(String sql) {
-        try (var c = target.admin(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
-            return r.next() && r.getBoolean(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -60,6 +60,33 @@ class SandboxScramTest {
         }
     }
 
+    /**
+     * Like mongod's AuthenticationSession::markFailed (src/mongo/db/auth/authentication_session.cpp):
+     * id 5286307 "Failed to authenticate", component ACCESS, with the SCRAM user, its database, the
+     * mechanism and the reason the client is not told (sasl_scram_server_conversation's storedKey mismatch).
+     */
+    @Test
+    void aWrongPasswordIsLoggedAs5286307WithTheUserAndTheReason() {
+        String name = seedPasswordUser("right");
+        try (MongoClient client = target.connectWithPassword(name, "admin", "wrong")) {
+            assertThrows(MongoSecurityException.class, () -> client.getDatabase("admin").runCommand(new Document("ping", 1)));
+        }
+        List<Document> failures = target.dba().getDatabase("admin").runCommand(new Document("getLog", "global"))
+                .getList("log", String.class).stream().map(Document::parse)
+                .filter(line -> line.getInteger("id") == 5286307)
+                .filter(line -> name.equals(line.get("attr", Document.class).getString("user")))
+                .toList();
+        assertEquals(1, failures.size(), "one 5286307 line for the one failed login");
+        Document line = failures.get(0);
+        assertEquals("ACCESS", line.getString("c"));
+        assertEquals("Failed to authenticate", line.getString("msg"));
+        Document attr = line.get("attr", Document.class);
+        assertEquals("admin", attr.getString("db"));
+        assertEquals("SCRAM-SHA-256", attr.getString("mechanism"));
+        assertEquals("AuthenticationFailed: SCRAM authentication failed, storedKey mismatch", attr.getString("error"));
+        assertEquals(18, attr.getInteger("result"));
+    }
+
     @Test
     void unknownPasswordUserIsRefusedWithCode18() {
         try (MongoClient client = target.connectWithPassword("ghost-" + UUID.randomUUID(), "admin", "x")) {

@@ -69,6 +69,16 @@ public final class MongoTarget {
         return clusterTarget(SandboxCluster.replicaSet(members));
     }
 
+    /** A 4-member TLS sandbox replica set of this JVM whose member 3 is hidden, seeded like {@link #sandbox()}. */
+    public static MongoTarget replicaSetWithHiddenMember() {
+        return SharedHiddenMemberSet.TARGET;
+    }
+
+    /** A new TLS sandbox deployment of its own built from {@code builder} (e.g. with hidden members), seeded like {@link #sandbox()}; close its cluster. */
+    public static MongoTarget newCluster(SandboxCluster.Builder builder) {
+        return clusterTarget(builder);
+    }
+
     /** A real mongod from the environment; callers guard with {@code @EnabledIfEnvironmentVariable}. */
     public static MongoTarget realFromEnvironment() {
         String uri = System.getenv("MONGODB_TEST_URI");
@@ -219,6 +229,10 @@ public final class MongoTarget {
 
     private static final class SharedReplicaSet {
         static final MongoTarget TARGET = clusterTarget(SandboxCluster.replicaSet(3));
+    }
+
+    private static final class SharedHiddenMemberSet {
+        static final MongoTarget TARGET = clusterTarget(SandboxCluster.replicaSet(4).hidden(3));
     }
 
     private static final class SharedRouters {

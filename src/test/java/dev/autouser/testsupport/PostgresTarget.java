@@ -104,6 +104,43 @@ public final class PostgresTarget {
         return java.sql.DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
     }
 
+    /** The URI psql takes to connect as {@code role}, with its certificate, key and the CA in it. */
+    public String psqlUri(String role) {
+        return "postgresql://" + role + "@" + host + ":" + port + "/postgres?sslmode=verify-full&sslrootcert=" + caFile()
+                + "&sslcert=" + certFile(role) + "&sslkey=" + keyFile(role);
+    }
+
+    /** The first column of the first row of {@code sql} (as the superuser); false when there is no row. */
+    public boolean queryBoolean(String sql) {
+        try (Connection connection = admin(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean roleExists(String role) {
+        return queryBoolean("SELECT count(*) = 1 FROM pg_roles WHERE rolname = " + literal(role));
+    }
+
+    public boolean canLogin(String role) {
+        return queryBoolean("SELECT rolcanlogin FROM pg_roles WHERE rolname = " + literal(role));
+    }
+
+    /** Drops the roles a test made that still exist, their objects in this database handed to {@code dba} first. */
+    public void dropRoles(java.util.Collection<String> roles) {
+        for (String role : roles) {
+            String id = dev.autouser.core.postgres.SqlText.identifier(role);
+            sql("DO $$BEGIN IF to_regrole(" + literal(id) + ") IS NOT NULL THEN REASSIGN OWNED BY " + id
+                    + " TO dba; DROP OWNED BY " + id + "; DROP ROLE " + id + "; END IF; END$$");
+        }
+    }
+
+    private static String literal(String text) {
+        return dev.autouser.core.postgres.SqlText.literal(text);
+    }
+
     /** Runs statements as the superuser, each in its own transaction. */
     public void sql(String... statements) {
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {

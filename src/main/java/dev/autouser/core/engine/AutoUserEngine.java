@@ -26,6 +26,13 @@ public interface AutoUserEngine extends AutoCloseable {
     /** Every auto-user with its roles, lock state and live sessions, in as few round trips as the engine allows. */
     AutoUserListing list();
 
+    /**
+     * Settles the changes in {@code audit} whose reply was lost ("sent, outcome unknown") from what the
+     * server shows now: one resolution record each (DESIGN §5). Call it before a listing; it sends
+     * nothing when nothing is open, and a log that cannot be read settles nothing. Returns how many.
+     */
+    int settleLostReplies(AuditLog audit);
+
     /** Lock, drop and cleanup with the console's safety rules; every change goes to {@code audit}. */
     UserActions actions(AuditLog audit);
 

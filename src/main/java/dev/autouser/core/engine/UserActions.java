@@ -1,5 +1,6 @@
 package dev.autouser.core.engine;
 
+import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
@@ -20,6 +21,19 @@ public interface UserActions {
     /** A plan for named users; unknown, unmanaged and connected ones are refused with a reason. */
     CleanupPlan planFor(CleanupAction action, List<String> users);
 
+    /**
+     * The one listing a policy judges: lost replies settled first, then passed through the recorder of
+     * {@link #recordingListingsWith} (the usage history, which returns it with each user's evidence).
+     */
+    AutoUserListing listForPlan();
+
+    /**
+     * A plan of {@code action} for the users a caller (a policy) chose from {@code listing}, each with its
+     * reason; connected users are left out whatever the caller chose, and a user already in the wanted
+     * state is not planned again.
+     */
+    CleanupPlan planOf(CleanupAction action, AutoUserListing listing, java.util.Map<String, String> reasons);
+
     /** Runs the plan; each result is reported as it happens, and one failure does not stop the rest. */
     CleanupReport execute(CleanupPlan plan, ProgressListener listener);
 
@@ -36,7 +50,7 @@ public interface UserActions {
      * returns it with evidence). Engines whose plans list through it override this; the default
      * records nothing and returns the same actions.
      */
-    default UserActions recordingListingsWith(java.util.function.UnaryOperator<dev.autouser.core.provisioning.AutoUserListing> recorder) {
+    default UserActions recordingListingsWith(java.util.function.UnaryOperator<AutoUserListing> recorder) {
         return this;
     }
 

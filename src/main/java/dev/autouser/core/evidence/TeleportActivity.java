@@ -3,6 +3,7 @@ package dev.autouser.core.evidence;
 import dev.autouser.core.history.Activity;
 import dev.autouser.core.history.ActivitySink;
 import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.TeleportDeactivation;
 import dev.autouser.core.history.UserKey;
 
 import java.io.IOException;
@@ -56,6 +57,15 @@ public final class TeleportActivity {
                 new ActivitySink.Sighting(new UserKey(server, UserKey.MONGODB, name),
                         new Activity(at, EvidenceSource.TELEPORT_AUDIT, user.teleportUser(), "")))));
         return sightings;
+    }
+
+    /** Each user's latest Teleport lock or drop (failed or not), for the history. */
+    public static List<ActivitySink.Deactivated> deactivations(Import imported, String server) {
+        List<ActivitySink.Deactivated> deactivations = new ArrayList<>();
+        imported.byMongoName().forEach((name, user) -> user.lastDeactivation().ifPresent(d -> deactivations.add(
+                new ActivitySink.Deactivated(new UserKey(server, UserKey.MONGODB, name),
+                        new TeleportDeactivation(d.time(), d.success(), d.deleted(), d.error())))));
+        return deactivations;
     }
 
     public void add(TeleportAuditEvent event) {

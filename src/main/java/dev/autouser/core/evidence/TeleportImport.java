@@ -40,6 +40,7 @@ public final class TeleportImport {
         }
         List<ActivitySink.Sighting> sightings = TeleportActivity.sightings(imported, server);
         history.recordActivity(sightings);
+        history.recordTeleportDeactivations(TeleportActivity.deactivations(imported, server));
         return new Result(imported, sightings.size());
     }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.autouser.core.history.Activity;
 import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.OwnedObjects;
 import dev.autouser.core.provisioning.RoleRef;
 
 import java.io.IOException;
@@ -26,12 +28,18 @@ import java.util.stream.Collectors;
  * are chosen by connected users, so CSV cells that a spreadsheet would run as a formula are
  * neutralised and control characters are escaped visibly; JSON escapes them as {@code \u001b}.
  *
- * <p>CSV (RFC 4180, CRLF) columns: {@value #CSV_HEADER}. JSON: an array of objects with
- * {@code mongoUser}, {@code teleportUser}, {@code rootCluster} (null for a local user), {@code state},
- * {@code locked}, {@code roles} ({@code [{role, db}]}), {@code connections}, {@code clients},
- * {@code apps}, and the usage history's evidence: {@code lastActive}, {@code lastActiveSource}
- * ({@code observed}, {@code Teleport audit}, {@code server log}), {@code lockedSince}, {@code firstSeen}
- * (ISO-8601 UTC instants; null, or an empty CSV cell, when not known).
+ * <p>CSV (RFC 4180, CRLF) columns: {@value #CSV_HEADER} for MongoDB (unchanged, for the scripts that read
+ * it); {@value #CSV_HEADER_POSTGRESQL} for PostgreSQL (owned objects as {@code db:count} separated by
+ * spaces, {@code (server)} for the server's own). JSON: an array of
+ * objects with {@code user} (the database user: {@code CN=alice}, {@code alice}), {@code engine}
+ * ({@code mongodb}, {@code postgresql}), {@code mongoUser} (MongoDB rows only, the same as {@code user},
+ * kept for compatibility), {@code teleportUser}, {@code rootCluster} (null for a local user),
+ * {@code state}, {@code locked}, {@code roles} ({@code [{role, db}]}), {@code connections},
+ * {@code clients}, {@code apps}, {@code nodes}, {@code ownedObjects} ({@code [{database, count}]},
+ * database empty for the server's own objects), {@code validUntil}, and the usage history's evidence:
+ * {@code lastActive}, {@code lastActiveSource} ({@code observed}, {@code Teleport audit},
+ * {@code server log}), {@code lockedSince}, {@code firstSeen} (ISO-8601 UTC instants; null, or an empty
+ * CSV cell, when not known).
  */
 public final class UserExport {
     /** The two formats, chosen by the file's extension or the CLI option. */
@@ -51,6 +59,12 @@ public final class UserExport {
 
     public static final String CSV_HEADER = "mongo_user,teleport_user,root_cluster,state,roles,connections,clients,apps,"
             + "last_active,last_active_source,locked_since,first_seen";
+    /**
+     * A PostgreSQL export's columns: the first is the role ({@code user}), then MongoDB's, then what only
+     * PostgreSQL has. MongoDB's CSV stays exactly {@link #CSV_HEADER}, for the scripts that read it.
+     */
+    public static final String CSV_HEADER_POSTGRESQL = "user" + CSV_HEADER.substring(CSV_HEADER.indexOf(','))
+            + ",engine,owned_objects,valid_until";
     /**
      * Jackson's streaming core only: the data binding costs a command-line run hundreds of classes,
      * and a tree of 100,000 users plus its text would hold every user twice more. The writer is the
@@ -85,38 +99,63 @@ public final class UserExport {
         write(format, users, Map.of(), out);
     }
 
-    /** The same with each user's evidence from the usage history (by database user name). */
+    /** MongoDB users with each one's evidence from the usage history (by database user name). */
     public static void write(Format format, List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out) {
+        write(format, Engine.MONGODB, users, evidence, out);
+    }
+
+    /** Users of {@code engine} with each one's evidence from the usage history (by database user name). */
+    public static String render(Format format, Engine engine, List<AutoUser> users, Map<String, UserEvidence> evidence) {
+        StringWriter text = new StringWriter();
+        write(format, engine, users, evidence, text);
+        return text.toString();
+    }
+
+    /** Users of {@code engine} with each one's evidence from the usage history (by database user name). */
+    public static void write(Format format, Engine engine, List<AutoUser> users, Map<String, UserEvidence> evidence,
+                             Writer out) {
         try {
             if (format == Format.CSV) {
-                writeCsv(users, evidence, out);
+                writeCsv(engine, users, evidence, out);
             } else {
-                writeJson(users, evidence, out);
+                writeJson(engine, users, evidence, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the users as " + format.extension().toUpperCase(Locale.ROOT), e);
         }
     }
 
-    private static void writeCsv(List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
+    private static void writeCsv(Engine engine, List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
             throws IOException {
-        out.append(CSV_HEADER).append("\r\n");
+        boolean mongo = engine == Engine.MONGODB;
+        out.append(mongo ? CSV_HEADER : CSV_HEADER_POSTGRESQL).append("\r\n");
         for (AutoUser user : users) {
             List<String> row = new java.util.ArrayList<>(cells(user));
             row.addAll(evidenceCells(evidence.get(user.mongoName())));
+            if (!mongo) {
+                row.add(word(engine));
+                row.add(user.ownedObjects().stream().map(o -> (o.database().isEmpty() ? "(server)" : o.database())
+                        + ":" + o.count()).collect(Collectors.joining(" ")));
+                row.add(user.validUntil().map(Object::toString).orElse(""));
+            }
             out.append(row.stream().map(UserExport::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
     }
 
     /** An indented array, as Jackson's default pretty printer writes it. */
-    private static void writeJson(List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
+    private static void writeJson(Engine engine, List<AutoUser> users, Map<String, UserEvidence> evidence, Writer out)
             throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
             for (AutoUser user : users) {
                 json.writeStartObject();
-                json.writeStringField("mongoUser", user.mongoName());
+                json.writeStringField("user", user.name());
+                json.writeStringField("engine", word(engine));
+                if (engine == Engine.MONGODB) {
+                    // kept for consumers of the MongoDB-only export, which named the user so
+                    json.writeStringField("mongoUser", user.mongoName());
+                }
                 json.writeStringField("teleportUser", user.teleportUser());
                 json.writeFieldName("rootCluster");
                 if (user.rootCluster().isPresent()) {
@@ -138,6 +177,20 @@ public final class UserExport {
                 stringArray(json, "clients", user.clientAddresses());
                 stringArray(json, "apps", user.appNames());
                 stringArray(json, "nodes", user.sessionNodes());
+                json.writeArrayFieldStart("ownedObjects");
+                for (OwnedObjects owned : user.ownedObjects()) {
+                    json.writeStartObject();
+                    json.writeStringField("database", owned.database());
+                    json.writeNumberField("count", owned.count());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeFieldName("validUntil");
+                if (user.validUntil().isPresent()) {
+                    json.writeString(user.validUntil().get().toString());
+                } else {
+                    json.writeNull();
+                }
                 List<String> known = evidenceCells(evidence.get(user.mongoName()));
                 List<String> fields = List.of("lastActive", "lastActiveSource", "lockedSince", "firstSeen");
                 for (int i = 0; i < fields.size(); i++) {
@@ -180,6 +233,11 @@ public final class UserExport {
         return List.of(last.map(a -> a.at().toString()).orElse(""), last.map(a -> a.source().label()).orElse(""),
                 evidence.lockedSince().map(Object::toString).orElse(""),
                 evidence.firstSeen().map(Object::toString).orElse(""));
+    }
+
+    /** {@code mongodb}, {@code postgresql}: the engine as the export names it. */
+    private static String word(Engine engine) {
+        return engine.name().toLowerCase(Locale.ROOT);
     }
 
     private static String state(AutoUser user) {

@@ -10,7 +10,14 @@ import java.util.Collection;
 public interface ActivitySink {
     void recordActivity(Collection<Sighting> sightings);
 
+    /** Keeps each user's latest Teleport lock or drop (an older one than the one kept changes nothing). */
+    void recordTeleportDeactivations(Collection<Deactivated> deactivations);
+
     /** One user seen in use. */
     record Sighting(UserKey key, Activity activity) {
+    }
+
+    /** Teleport's session-end step for one user, as its audit log told it. */
+    record Deactivated(UserKey key, TeleportDeactivation deactivation) {
     }
 }

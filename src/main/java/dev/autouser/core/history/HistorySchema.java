@@ -32,7 +32,10 @@ final class HistorySchema {
             // 2: a server whose history was seeded by the demo says so
             List.of("ALTER TABLE server ADD COLUMN demo INTEGER NOT NULL DEFAULT 0"),
             // 3: small facts about the store itself (when retention last ran)
-            List.of("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"));
+            List.of("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+            // 4: Teleport's latest lock or drop of a user, from an imported audit log (failed or not)
+            List.of("CREATE TABLE teleport_deactivation (user_id INTEGER PRIMARY KEY REFERENCES user(id),"
+                    + " at INTEGER NOT NULL, succeeded INTEGER NOT NULL, dropped INTEGER NOT NULL, error TEXT NOT NULL)"));
 
     static final int CURRENT = MIGRATIONS.size();
 

@@ -83,6 +83,11 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
         run(() -> writer.recordActivity(sightings));
     }
 
+    @Override
+    public synchronized void recordTeleportDeactivations(Collection<Deactivated> deactivations) {
+        run(() -> writer.recordTeleportDeactivations(deactivations));
+    }
+
     /** Marks a server's history as seeded demo data (shown as such). */
     public synchronized void markDemo(String server, String engine) {
         run(() -> writer.markDemo(server, engine));
@@ -101,8 +106,9 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
     @Override
     public synchronized Map<String, UserEvidence> evidence(String server, String engine) {
         String sql = "SELECT u.name, u.first_seen, u.state, u.state_since, u.locked, u.locked_since, u.unlocked_since,"
-                + " u.dropped_at, a.source, a.at, a.app, a.client FROM user u JOIN server s ON s.id = u.server_id"
-                + " LEFT JOIN last_activity a ON a.user_id = u.id WHERE s.name = ? AND s.engine = ?";
+                + " u.dropped_at, a.source, a.at, a.app, a.client, d.at, d.succeeded, d.dropped, d.error"
+                + " FROM user u JOIN server s ON s.id = u.server_id LEFT JOIN last_activity a ON a.user_id = u.id"
+                + " LEFT JOIN teleport_deactivation d ON d.user_id = u.id WHERE s.name = ? AND s.engine = ?";
         return query(sql, rows -> {
             Map<String, UserEvidence> byUser = new HashMap<>();
             while (rows.next()) {
@@ -119,7 +125,8 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
                     activity.put(evidenceSource, new Activity(Instant.ofEpochMilli(rows.getLong(10)), evidenceSource,
                             rows.getString(11), rows.getString(12)));
                     known = new UserEvidence(known.key(), known.firstSeen(), activity, known.lockedSince(),
-                            known.unlockedSince(), known.notCleanedUpSince(), known.droppedAt());
+                            known.unlockedSince(), known.notCleanedUpSince(), known.droppedAt(),
+                            known.teleportDeactivation());
                 }
                 byUser.put(name, known);
             }
@@ -134,7 +141,16 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
                 locked && state != ObservedState.DROPPED ? instant(rows, 6) : Optional.empty(),
                 !locked && state != ObservedState.DROPPED ? instant(rows, 7) : Optional.empty(),
                 state == ObservedState.NOT_CLEANED_UP ? instant(rows, 4) : Optional.empty(),
-                instant(rows, 8));
+                instant(rows, 8), teleportDeactivation(rows));
+    }
+
+    private static Optional<TeleportDeactivation> teleportDeactivation(ResultSet rows) throws SQLException {
+        Optional<Instant> at = instant(rows, 13);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TeleportDeactivation(at.get(), rows.getInt(14) == 1, rows.getInt(15) == 1,
+                rows.getString(16)));
     }
 
     private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {

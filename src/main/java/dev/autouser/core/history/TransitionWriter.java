@@ -135,6 +135,25 @@ final class TransitionWriter {
         });
     }
 
+    void recordTeleportDeactivations(Collection<ActivitySink.Deactivated> deactivations) throws SQLException {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO teleport_deactivation (user_id,"
+                    + " at, succeeded, dropped, error) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                    + " at = excluded.at, succeeded = excluded.succeeded, dropped = excluded.dropped,"
+                    + " error = excluded.error WHERE excluded.at > teleport_deactivation.at")) {
+                for (ActivitySink.Deactivated one : deactivations) {
+                    UserKey key = one.key();
+                    TeleportDeactivation done = one.deactivation();
+                    long at = done.at().toEpochMilli();
+                    long userId = userIdOrUnlisted(serverId(key.server(), key.engine()), key.user(), at);
+                    bind(upsert, userId, at, done.succeeded() ? 1 : 0, done.drop() ? 1 : 0, done.error());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
     /** A user known only from imported evidence starts as "unlisted", first seen at that evidence. */
     private long userIdOrUnlisted(long serverId, String user, long at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO user (server_id, name, first_seen,"
@@ -159,6 +178,8 @@ final class TransitionWriter {
                 String demo = "SELECT id FROM server WHERE demo = 1";
                 statement.executeUpdate("DELETE FROM last_activity WHERE user_id IN (SELECT id FROM user WHERE server_id IN ("
                         + demo + "))");
+                statement.executeUpdate("DELETE FROM teleport_deactivation WHERE user_id IN (SELECT id FROM user"
+                        + " WHERE server_id IN (" + demo + "))");
                 statement.executeUpdate("DELETE FROM transition WHERE server_id IN (" + demo + ")");
                 statement.executeUpdate("DELETE FROM user WHERE server_id IN (" + demo + ")");
                 statement.executeUpdate("DELETE FROM server WHERE demo = 1");
@@ -197,6 +218,7 @@ final class TransitionWriter {
                 }
                 String goneUsers = "SELECT id FROM user WHERE dropped_at IS NOT NULL AND dropped_at < " + cutoff;
                 statement.executeUpdate("DELETE FROM last_activity WHERE user_id IN (" + goneUsers + ")");
+                statement.executeUpdate("DELETE FROM teleport_deactivation WHERE user_id IN (" + goneUsers + ")");
                 deleted[0] += statement.executeUpdate("DELETE FROM transition WHERE user_id IN (" + goneUsers + ")");
                 statement.executeUpdate("DELETE FROM user WHERE dropped_at IS NOT NULL AND dropped_at < " + cutoff);
                 statement.executeUpdate("INSERT INTO meta (key, value) VALUES ('retained_at', '" + now

@@ -36,6 +36,32 @@ public final class UsageHistory implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts opening the history at {@code file} on a daemon thread and returns the wait for it, so a
+     * command can open it (loading SQLite's classes and native library, checking the schema) while it
+     * connects and lists instead of after: the listing then pays only for recording and reading.
+     */
+    public static java.util.function.Supplier<UsageHistory> openAhead(Path file) {
+        java.util.concurrent.CompletableFuture<UsageHistory> opening = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                opening.complete(open(file));
+            } catch (Throwable e) { // open() turns failures into a sentence; this is a class-loading error
+                opening.completeExceptionally(e);
+            }
+        }, "history-open");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return opening.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                LOG.info("The usage history {} cannot be opened", file, e.getCause());
+                return new UsageHistory(null, sentence("cannot open " + file + ": " + e.getCause()));
+            }
+        };
+    }
+
     /** A history that records nothing and has nothing to say (tests, benchmarks without history). */
     public static UsageHistory none() {
         UsageHistory none = new UsageHistory(null, null);

@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param notCleanedUpSince when the user's current spell of "unlocked, no session" began (the first listing
  *                      of that spell); empty when the last listing showed it active or locked
  * @param droppedAt     when a listing first no longer showed a user it had shown before; empty while it exists
+ * @param teleportDeactivation Teleport's latest lock or drop of the user, from an imported audit log; empty when
+ *                      no import told it
  */
 public record UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<EvidenceSource, Activity> lastActive,
                            Optional<Instant> lockedSince, Optional<Instant> unlockedSince,
-                           Optional<Instant> notCleanedUpSince, Optional<Instant> droppedAt) {
+                           Optional<Instant> notCleanedUpSince, Optional<Instant> droppedAt,
+                           Optional<TeleportDeactivation> teleportDeactivation) {
     public UserEvidence {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(firstSeen, "firstSeen");
@@ -32,6 +35,19 @@ public record UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<Evidenc
         Objects.requireNonNull(unlockedSince, "unlockedSince");
         Objects.requireNonNull(notCleanedUpSince, "notCleanedUpSince");
         Objects.requireNonNull(droppedAt, "droppedAt");
+        Objects.requireNonNull(teleportDeactivation, "teleportDeactivation");
+    }
+
+    /** Evidence without a Teleport audit fact (the console's own listings and sightings). */
+    public UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<EvidenceSource, Activity> lastActive,
+                        Optional<Instant> lockedSince, Optional<Instant> unlockedSince,
+                        Optional<Instant> notCleanedUpSince, Optional<Instant> droppedAt) {
+        this(key, firstSeen, lastActive, lockedSince, unlockedSince, notCleanedUpSince, droppedAt, Optional.empty());
+    }
+
+    /** Teleport's last attempt to lock or drop the user failed (and no later one is known to have succeeded). */
+    public Optional<TeleportDeactivation> teleportFailure() {
+        return teleportDeactivation.filter(TeleportDeactivation::failed);
     }
 
     /** Nothing known about the user. */

@@ -12,13 +12,20 @@ import java.util.Optional;
 /**
  * The nodes of the deployment the console talks to, as far as the console can learn them: a
  * replica set's members from {@code hello} ({@code hosts}, {@code passives}, {@code arbiters}), or
- * every {@code mongos} listed in the URI (a router does not know its peers). Hidden members appear
- * in no {@code hello} and so are not known here (they serve no driver that discovers the set). {@code $currentOp} is
- * per node, so every node that can hold a client session must be asked.
+ * every {@code mongos} listed in the URI (a router does not know its peers). Hidden and delayed
+ * members appear in no {@code hello} (mongod leaves them out of {@code hosts}/{@code passives}), yet
+ * a person connected to one directly has a session there: they come from the set's config
+ * ({@code replSetGetConfig}, see {@link UnlistedMembers}); when the config cannot be read,
+ * {@link #unlistedUnknown} says why. {@code $currentOp} is per node, so every node that can hold a
+ * client session must be asked.
  */
-public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes) {
+public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes, Optional<String> unlistedUnknown) {
     public Deployment {
         nodes = List.copyOf(nodes);
+    }
+
+    public Deployment(Kind kind, Optional<String> setName, List<Node> nodes) {
+        this(kind, setName, nodes, Optional.empty());
     }
 
     public enum Kind { STANDALONE, REPLICA_SET, SHARDED }
@@ -26,7 +33,7 @@ public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes) 
     /** What a node is; arbiters hold no data and serve no clients' sessions, so they are not asked. */
     public enum NodeRole {
         STANDALONE("standalone"), PRIMARY("primary"), SECONDARY("secondary"), PASSIVE("secondary, priority 0"),
-        ARBITER("arbiter"), ROUTER("mongos");
+        HIDDEN("hidden"), DELAYED("delayed"), ARBITER("arbiter"), ROUTER("mongos");
 
         private final String label;
 
@@ -89,6 +96,35 @@ public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes) 
         return new Deployment(Kind.REPLICA_SET, setName, nodes);
     }
 
+    /**
+     * With the members the set's config has and no {@code hello} lists (hidden, delayed), sorted in;
+     * the config's word wins for a host the driver also shows (a hidden member named in the seed list).
+     */
+    Deployment withUnlisted(List<Node> unlisted) {
+        if (unlisted.isEmpty()) {
+            return this;
+        }
+        java.util.Map<String, Node> byHost = new java.util.TreeMap<>();
+        nodes.forEach(n -> byHost.put(n.host(), n));
+        unlisted.forEach(n -> byHost.put(n.host(), n));
+        List<Node> all = new ArrayList<>(byHost.values());
+        return new Deployment(kind, setName, all, Optional.empty());
+    }
+
+    /** When the set's config could not be read: hidden members may exist that nobody asked. */
+    Deployment withUnlistedUnknown(String why) {
+        return new Deployment(kind, setName, nodes, Optional.of(why));
+    }
+
+    /**
+     * "hidden members cannot be seen: ...; a person connected only to one would look idle", when
+     * the set's config could not be read; empty otherwise.
+     */
+    public Optional<String> unlistedWarning() {
+        return unlistedUnknown.map(why -> "hidden or delayed members of " + setName.orElse("the replica set")
+                + " cannot be seen (" + why + "), so a person connected only to one would look idle");
+    }
+
     /** Every node whose {@code $currentOp} must be asked: data-bearing members, or every router. */
     public List<Node> sessionNodes() {
         return nodes.stream().filter(Node::servesSessions).toList();
@@ -103,13 +139,18 @@ public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes) 
         return nodes.stream().filter(n -> n.role() == NodeRole.PRIMARY).findFirst();
     }
 
+    private String hiddenCount() {
+        long unlisted = nodes.stream().filter(n -> n.role() == NodeRole.HIDDEN || n.role() == NodeRole.DELAYED).count();
+        return unlisted == 0 ? "" : " (" + unlisted + " hidden)";
+    }
+
     /** "replica set rs0, 3 members, writes to localhost:27017" or "standalone". */
     public String summary() {
         return switch (kind) {
             case STANDALONE -> "standalone";
             case SHARDED -> "sharded cluster, " + nodes.size() + (nodes.size() == 1 ? " mongos" : " mongos routers");
             case REPLICA_SET -> "replica set " + setName.orElse("") + ", " + nodes.size()
-                    + (nodes.size() == 1 ? " member" : " members")
+                    + (nodes.size() == 1 ? " member" : " members") + hiddenCount()
                     + primary().map(p -> ", writes to " + p.host()).orElse(", no primary");
         };
     }

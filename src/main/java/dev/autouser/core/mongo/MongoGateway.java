@@ -29,6 +29,7 @@ public final class MongoGateway implements AutoCloseable {
     private final ServerFactsReader.Connected connected;
     private volatile ServerFacts facts;
     private final NodeClients nodes;
+    private final UnlistedMembers unlisted = new UnlistedMembers();
     private final Duration timeout;
     private volatile java.util.Set<String> unverifiedAllowed = java.util.Set.of();
     private volatile boolean closed;
@@ -232,9 +233,31 @@ public final class MongoGateway implements AutoCloseable {
         }
     }
 
-    /** The deployment's nodes as the driver sees them now (members with their current roles, or routers). */
+    /**
+     * The deployment's nodes as the driver sees them now (members with their current roles, or
+     * routers), plus the hidden and delayed members of a replica set's config ({@link UnlistedMembers}).
+     */
     public Deployment deployment() {
-        return Deployment.from(client.getClusterDescription());
+        com.mongodb.connection.ClusterDescription cluster = client.getClusterDescription();
+        return unlisted.complete(Deployment.from(cluster), cluster, this::replSetGetConfig);
+    }
+
+    /** Any member can answer it, so a set without a primary still says who its members are. */
+    private Document replSetGetConfig() {
+        MongoCommand command = MongoCommand.of("admin", new Document("replSetGetConfig", 1),
+                "look for hidden members in the replica set's config");
+        long start = System.nanoTime();
+        try {
+            Document reply = client.getDatabase("admin")
+                    .runCommand(command.body(), com.mongodb.ReadPreference.primaryPreferred());
+            CommandLog.succeeded(server, command.name(), "admin", command.intent(), start);
+            return reply;
+        } catch (RuntimeException e) {
+            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), "admin",
+                    command.requiredPrivileges(), command.intent());
+            CommandLog.failed(server, command.name(), "admin", command.intent(), start, failure);
+            throw failure;
+        }
     }
 
     /**

@@ -37,6 +37,8 @@ final class RequiredPrivileges {
             }
             case "dropuser" -> needed.add(onDatabase("dropUser", where));
             case "currentop", "aggregate" -> needed.add(onCluster("inprog"));
+            case "replsetgetconfig" -> needed.add(onCluster("replSetGetConfig"));
+            case "invalidateusercache" -> needed.add(onCluster("invalidateUserCache"));
             case "rolesinfo" -> needed.add(onDatabase("viewRole", where));
             case "createrole", "updaterole" -> needed.add(onDatabase("createRole/updateRole", where));
             default -> {

@@ -1,5 +1,7 @@
 package dev.autouser.core.policy;
 
+import dev.autouser.core.engine.UserActions;
+import dev.autouser.core.engine.mongo.MongoUserActions;
 import dev.autouser.core.history.UserEvidence;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.CleanupAction;
@@ -18,14 +20,21 @@ import java.util.Map;
 
 /**
  * Cleanup by policy: one listing, judged with the evidence of every user's age, then the lock plan
- * and the drop plan run through {@link UserCleanup} with all its safety (re-check right before acting,
- * never a connected or untagged user, drop only after lock → verify, every change audited).
+ * and the drop plan run through the engine's {@link UserActions} with all their safety (re-check right
+ * before acting, never a connected user or one Teleport does not manage, drop only after lock → verify,
+ * every change audited). The history the ages come from is kept per server and engine.
  */
 public final class PolicyCleanup {
-    private final UserCleanup cleanup;
+    private final UserActions cleanup;
     private final Clock clock;
 
+    /** MongoDB's cleanup. */
     public PolicyCleanup(UserCleanup cleanup, Clock clock) {
+        this(new MongoUserActions(cleanup), clock);
+    }
+
+    /** Any engine's actions ({@code engine.actions(audit).recordingListingsWith(history)}). */
+    public PolicyCleanup(UserActions cleanup, Clock clock) {
         this.cleanup = cleanup;
         this.clock = clock;
     }
@@ -42,7 +51,7 @@ public final class PolicyCleanup {
         return new PolicyPlan(policy,
                 cleanup.planOf(CleanupAction.LOCK, listing, reasons(decisions, PolicyDecision.Verdict.LOCK)),
                 cleanup.planOf(CleanupAction.DROP, listing, reasons(decisions, PolicyDecision.Verdict.DROP)),
-                decisions, clock.instant());
+                decisions, clock.instant(), known);
     }
 
     /** Locks first (the reversible step), then drops; one report of both, in the order things happened. */

@@ -2,6 +2,7 @@ package dev.autouser.core.policy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.autouser.core.history.TeleportDeactivation;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserResult;
 
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The JSON report of a cleanup by policy, for monitoring: the policy, every user with its verdict, the
- * reason (evidence and age) and, when the plan ran, its result; counts; and the exit code.
+ * reason (evidence and age), Teleport's failed lock or drop when an imported audit log told one
+ * ({@code teleportFailed}) and, when the plan ran, its result; counts; and the exit code.
  * Documented in the README ("Cleanup by policy").
  */
 public final class PolicyReport {
@@ -39,6 +41,14 @@ public final class PolicyReport {
                 json.writeStringField("user", decision.mongoName());
                 json.writeStringField("verdict", verdict(decision.verdict()));
                 json.writeStringField("reason", decision.reason());
+                java.util.Optional<TeleportDeactivation> failed = plan.teleportFailure(decision.mongoName());
+                if (failed.isPresent()) {
+                    json.writeObjectFieldStart("teleportFailed");
+                    json.writeStringField("action", failed.get().action());
+                    json.writeStringField("at", failed.get().at().toString());
+                    json.writeStringField("error", failed.get().error());
+                    json.writeEndObject();
+                }
                 if (decision.acts()) {
                     UserResult result = results.get(decision.mongoName());
                     json.writeStringField("result", result == null ? (run.isEmpty() ? "planned" : "not run")
@@ -54,6 +64,7 @@ public final class PolicyReport {
             for (PolicyDecision.Verdict verdict : PolicyDecision.Verdict.values()) {
                 json.writeNumberField(verdict(verdict), plan.with(verdict).size());
             }
+            json.writeNumberField("teleportFailed", plan.teleportFailed().size());
             if (run.isPresent()) {
                 json.writeNumberField("done", run.get().done());
                 json.writeNumberField("skipped", run.get().skipped());

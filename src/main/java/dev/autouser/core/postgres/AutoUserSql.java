@@ -63,20 +63,49 @@ public final class AutoUserSql {
      * The way past "owns objects" the DBA chose: in ONE transaction, {@code REASSIGN OWNED BY} the role to
      * {@code newOwner} (which must exist and not be an auto-user itself: {@code AU004}), {@code DROP OWNED BY}
      * (what is left: privileges granted to it, default privileges), {@code DROP ROLE}. Both act on the
-     * connected database (and shared objects) only: objects in another database make the {@code DROP ROLE}
-     * fail with 2BP01, and the whole transaction is rolled back.
+     * connected database (and shared objects) only: the other databases come first ({@link #reassignOwned}
+     * there); anything left elsewhere makes the {@code DROP ROLE} fail with 2BP01, and the whole transaction
+     * is rolled back.
      */
     public static SqlCommand reassignAndDrop(String database, String role, String newOwner) {
-        String ownerCheck = "IF to_regrole(" + SqlText.literal(SqlText.identifier(newOwner)) + ") IS NULL THEN RAISE EXCEPTION USING"
+        String ownerCheck = ownerCheck(newOwner);
+        return block(database, "REASSIGN OWNED", "reassign the objects of " + role + " to " + newOwner + " and drop " + role,
+                role, "", memberCheck(role) + sessionCheck(role, "not dropped") + ownerCheck
+                        + "REASSIGN OWNED BY " + SqlText.identifier(role) + " TO " + SqlText.identifier(newOwner) + "; "
+                        + "DROP OWNED BY " + SqlText.identifier(role) + "; DROP ROLE " + SqlText.identifier(role) + ";");
+    }
+
+    /**
+     * In another database where {@code role} owns objects or holds privileges, on a connection to that
+     * database (REASSIGN OWNED and DROP OWNED act on the connected database and shared objects only): the
+     * same checks (still an auto-user, no session, a new owner that exists and is not an auto-user), then
+     * {@code REASSIGN OWNED BY} and {@code DROP OWNED BY} in one transaction. The role stays, locked; its
+     * drop runs last, in the console's own database.
+     */
+    public static SqlCommand reassignOwned(String database, String role, String newOwner) {
+        return block(database, "REASSIGN OWNED", "reassign the objects of " + role + " in " + database + " to " + newOwner,
+                role, "", memberCheck(role) + sessionCheck(role, "nothing reassigned") + ownerCheck(newOwner)
+                        + "REASSIGN OWNED BY " + SqlText.identifier(role) + " TO " + SqlText.identifier(newOwner) + "; "
+                        + "DROP OWNED BY " + SqlText.identifier(role) + ";");
+    }
+
+    /**
+     * The other databases where {@code role} owns objects or holds privileges ({@code pg_shdepend}, which
+     * the server keeps for every database), one name per row.
+     */
+    public static String otherDatabasesOf(String role) {
+        return "SELECT DISTINCT d.datname FROM pg_shdepend s JOIN pg_database d ON d.oid = s.dbid"
+                + " WHERE s.refclassid = 'pg_authid'::regclass AND s.refobjid = " + memberOidOf(role)
+                + " AND d.datname <> current_database() ORDER BY 1";
+    }
+
+    private static String ownerCheck(String newOwner) {
+        return "IF to_regrole(" + SqlText.literal(SqlText.identifier(newOwner)) + ") IS NULL THEN RAISE EXCEPTION USING"
                 + " ERRCODE = 'AU004', MESSAGE = format('there is no role %s to reassign the objects to', "
                 + SqlText.literal(newOwner) + "); END IF; "
                 + "IF " + isAutoUser(memberOidOf(newOwner)) + " THEN RAISE EXCEPTION USING"
                 + " ERRCODE = 'AU004', MESSAGE = format('%s is itself an auto-user: choose a role outside " + GROUP
                 + " to own the objects', " + SqlText.literal(newOwner) + "); END IF; ";
-        return block(database, "REASSIGN OWNED", "reassign the objects of " + role + " to " + newOwner + " and drop " + role,
-                role, "", memberCheck(role) + sessionCheck(role, "not dropped") + ownerCheck
-                        + "REASSIGN OWNED BY " + SqlText.identifier(role) + " TO " + SqlText.identifier(newOwner) + "; "
-                        + "DROP OWNED BY " + SqlText.identifier(role) + "; DROP ROLE " + SqlText.identifier(role) + ";");
     }
 
     private static SqlCommand block(String database, String name, String intent, String role, String body) {

@@ -103,6 +103,13 @@ final class PostgresCleanupExecutor {
     }
 
     private void drop(String name, String db) {
+        if (newOwner.isPresent()) {
+            Optional<String> stopped = reassignInOtherDatabases(name);
+            if (stopped.isPresent()) {
+                report(UserResult.failed(name, CleanupAction.DROP, stopped.get()));
+                return;
+            }
+        }
         SqlCommand command = newOwner.isPresent() ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
                 : AutoUserSql.dropRole(db, name);
         try {
@@ -122,12 +129,51 @@ final class PostgresCleanupExecutor {
         }
     }
 
+    /**
+     * REASSIGN OWNED and DROP OWNED in every other database where the role owns objects or holds
+     * privileges, each over its own connection with the same credentials and audited there; the role
+     * stays locked throughout. Empty when every one is done; otherwise why the drop stops, naming the
+     * database (the role stays locked and is not dropped).
+     */
+    private Optional<String> reassignInOtherDatabases(String name) {
+        List<String> databases = gateway.query(AutoUserSql.otherDatabasesOf(name), "find the databases where " + name
+                + " owns objects", rows -> {
+                    List<String> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                    return found;
+                });
+        for (String database : databases) {
+            PostgresGateway there;
+            try {
+                there = gateway.openDatabase(database);
+            } catch (ConsoleException e) {
+                return Optional.of("locked, not dropped: it owns objects in database " + database + ", and the console"
+                        + " cannot connect there to reassign them (" + e.getMessage() + ")");
+            }
+            try (there) {
+                SqlCommand command = AutoUserSql.reassignOwned(database, name, newOwner.get());
+                new AuditTrail(audit.log(), there.server(), there.identity()).change(command, name, () -> {
+                    there.execute(command);
+                    return command;
+                }, done -> "ok");
+            } catch (ConnectionLostException e) {
+                return Optional.of("locked, not dropped; " + lost("reassigning its objects in database " + database, e));
+            } catch (PostgresException e) {
+                return Optional.of("locked, not dropped: reassigning its objects in database " + database + " failed: "
+                        + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Teleport's TP004: the user owns objects, so it stays deactivated; the server's DETAIL says what it owns. */
     private String ownsObjects(PostgresException e) {
         String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
         return newOwner.isPresent()
-                ? "not dropped, nothing reassigned (the transaction was rolled back); it stays locked: objects remain"
-                + " that this database cannot reassign: " + detail + "; connect to that database and run it there"
+                ? "not dropped, nothing reassigned here (the transaction was rolled back); it stays locked: objects remain"
+                + " (the other databases' were reassigned before; these appeared since or are not the role's to give): " + detail
                 : "owns objects, so PostgreSQL refused the drop (2BP01); it stays locked, as Teleport does (TP004): "
                 + detail + ". To drop it, reassign them: --reassign-owned-to ROLE";
     }

@@ -57,6 +57,11 @@ public final class PostgresEngine implements AutoUserEngine {
     }
 
     @Override
+    public int settleLostReplies(AuditLog audit) {
+        return PostgresUnknownOutcomes.settle(gateway, audit);
+    }
+
+    @Override
     public UserActions actions(AuditLog audit) {
         return new PostgresUserActions(gateway, audit);
     }

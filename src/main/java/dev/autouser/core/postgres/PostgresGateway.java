@@ -27,14 +27,19 @@ public final class PostgresGateway implements AutoCloseable {
     private final PostgresFacts facts;
     private final List<String> warnings;
     private final AtomicLong roundTrips = new AtomicLong();
+    /** The secrets this connection was opened with, for {@link #openDatabase}; in memory only, wiped on close. */
+    private final char[] password;
+    private final char[] keyPassphrase;
 
     private PostgresGateway(Connection connection, PostgresProfile profile, String server, PostgresFacts facts,
-                            List<String> warnings) {
+                            List<String> warnings, char[] password, char[] keyPassphrase) {
         this.connection = connection;
         this.profile = profile;
         this.server = server;
         this.facts = facts;
         this.warnings = List.copyOf(warnings);
+        this.password = password;
+        this.keyPassphrase = keyPassphrase;
     }
 
     /**
@@ -42,7 +47,21 @@ public final class PostgresGateway implements AutoCloseable {
      * and what it may do in one query.
      */
     public static PostgresGateway connect(PostgresProfile profile, char[] passwordOrNull, char[] keyPassphraseOrNull) {
-        PostgresConnector.Opened opened = PostgresConnector.open(profile, passwordOrNull, keyPassphraseOrNull);
+        return connect(profile, null, passwordOrNull, keyPassphraseOrNull);
+    }
+
+    /**
+     * The same server and identity, connected to {@code database}: PostgreSQL changes the objects of
+     * one database per connection ({@code REASSIGN OWNED} in each database where a role owns objects).
+     * The caller closes it.
+     */
+    public PostgresGateway openDatabase(String database) {
+        return connect(profile, database, password, keyPassphrase);
+    }
+
+    private static PostgresGateway connect(PostgresProfile profile, String databaseOrNull, char[] passwordOrNull,
+                                           char[] keyPassphraseOrNull) {
+        PostgresConnector.Opened opened = PostgresConnector.open(profile, databaseOrNull, passwordOrNull, keyPassphraseOrNull);
         Connection connection = opened.connection();
         try {
             PostgresFacts facts = PostgresFacts.read(connection);
@@ -51,7 +70,8 @@ public final class PostgresGateway implements AutoCloseable {
                         + " quotes names for it being on (the default since PostgreSQL 9.1) and refuses to send SQL otherwise.");
             }
             LOG.info("Connected to {} as {}: PostgreSQL {}", opened.server(), facts.currentUser(), facts.version());
-            return new PostgresGateway(connection, profile, opened.server(), facts, opened.warnings());
+            return new PostgresGateway(connection, profile, opened.server(), facts, opened.warnings(), copy(passwordOrNull),
+                    copy(keyPassphraseOrNull));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw PostgresErrors.statementFailed(e, "read who is connected", true);
@@ -140,6 +160,18 @@ public final class PostgresGateway implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(connection);
+        wipe(password);
+        wipe(keyPassphrase);
+    }
+
+    private static char[] copy(char[] secret) {
+        return secret == null ? null : secret.clone();
+    }
+
+    private static void wipe(char[] secret) {
+        if (secret != null) {
+            java.util.Arrays.fill(secret, '\0');
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Lock, drop and cleanup of PostgreSQL auto-users: a plan from one listing (plus one query for the names
@@ -36,6 +38,7 @@ public final class PostgresUserActions implements UserActions {
     private final AuditLog audit;
     private final Optional<String> newOwner;
     private final Runnable afterDisableLogin;
+    private UnaryOperator<AutoUserListing> recordListing = UnaryOperator.identity();
 
     public PostgresUserActions(PostgresGateway gateway, AuditLog audit) {
         this(gateway, audit, Optional.empty(), () -> { });
@@ -53,12 +56,36 @@ public final class PostgresUserActions implements UserActions {
     @Override
     public UserActions reassigningOwnedTo(String role) {
         SqlText.checkName(role);
-        return new PostgresUserActions(gateway, audit, Optional.of(role), afterDisableLogin);
+        return new PostgresUserActions(gateway, audit, Optional.of(role), afterDisableLogin).recordingListingsWith(recordListing);
+    }
+
+    /** Each plan's listing goes through {@code recorder} (the usage history, keyed by server and engine). */
+    @Override
+    public PostgresUserActions recordingListingsWith(UnaryOperator<AutoUserListing> recorder) {
+        this.recordListing = java.util.Objects.requireNonNull(recorder, "recorder");
+        return this;
+    }
+
+    @Override
+    public AutoUserListing listForPlan() {
+        PostgresUnknownOutcomes.settle(gateway, audit);
+        return recordListing.apply(new PostgresLister(gateway).list());
+    }
+
+    @Override
+    public CleanupPlan planOf(CleanupAction action, AutoUserListing listing, Map<String, String> reasons) {
+        List<PlannedAction> actions = listing.users().stream()
+                .filter(user -> reasons.containsKey(user.name()))
+                .filter(user -> user.state() != UserState.ACTIVE)
+                .filter(user -> !alreadyDone(user, action))
+                .map(user -> planned(user, action, reasons.get(user.name())))
+                .toList();
+        return new CleanupPlan(action, actions, List.of(), Instant.now());
     }
 
     @Override
     public CleanupPlan plan(CleanupCriteria criteria) {
-        AutoUserListing listing = new PostgresLister(gateway).list();
+        AutoUserListing listing = listForPlan();
         List<PlannedAction> actions = listing.users().stream()
                 .filter(criteria::matches)
                 .filter(user -> !alreadyDone(user, criteria.action()))
@@ -71,6 +98,7 @@ public final class PostgresUserActions implements UserActions {
     public CleanupPlan planFor(CleanupAction action, List<String> users) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(users));
         names.forEach(SqlText::checkName);
+        PostgresUnknownOutcomes.settle(gateway, audit);
         AutoUserListing listing = new PostgresLister(gateway).list();
         Set<String> existing = names.isEmpty() ? Set.of() : existingRoles(names);
         List<PlannedAction> actions = new ArrayList<>();
@@ -137,11 +165,23 @@ public final class PostgresUserActions implements UserActions {
         List<String> commands = new ArrayList<>();
         commands.add(AutoUserSql.disableLogin(db, name).shellText());
         commands.add(AutoUserSql.revokeRoles(db, name, gateway.facts().adminOptionRules()).shellText());
-        if (action == CleanupAction.DROP) {
-            commands.add((newOwner.isPresent() ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
-                    : AutoUserSql.dropRole(db, name)).shellText());
+        if (action == CleanupAction.DROP && newOwner.isPresent()) {
+            // psql's \connect before each other database's statement: the dry run is a script that does the same
+            List<String> elsewhere = otherDatabases(user);
+            elsewhere.forEach(other -> commands.add("\\connect " + SqlText.identifier(other) + "\n"
+                    + AutoUserSql.reassignOwned(other, name, newOwner.get()).shellText()));
+            commands.add((elsewhere.isEmpty() ? "" : "\\connect " + SqlText.identifier(db) + "\n")
+                    + AutoUserSql.reassignAndDrop(db, name, newOwner.get()).shellText());
+        } else if (action == CleanupAction.DROP) {
+            commands.add(AutoUserSql.dropRole(db, name).shellText());
         }
         return new PlannedAction(name, action, reason + owns(user, action), commands, user);
+    }
+
+    /** The databases other than this connection's where the listing saw the user own objects. */
+    private List<String> otherDatabases(AutoUser user) {
+        return user.ownedObjects().stream().map(OwnedObjects::database)
+                .filter(other -> !other.isEmpty() && !other.equals(gateway.facts().database())).distinct().toList();
     }
 
     /** What the plan says about owned objects, so the DBA sees the 2BP01 coming before confirming. */
@@ -151,11 +191,10 @@ public final class PostgresUserActions implements UserActions {
         }
         String where = String.join(", ", user.ownedObjects().stream().map(OwnedObjects::describe).toList());
         if (newOwner.isPresent()) {
-            List<String> elsewhere = user.ownedObjects().stream().map(OwnedObjects::database)
-                    .filter(db -> !db.isEmpty() && !db.equals(gateway.facts().database())).toList();
+            List<String> elsewhere = otherDatabases(user);
             return "; owns objects (" + where + "), reassigned to " + newOwner.get()
-                    + (elsewhere.isEmpty() ? "" : "; those in " + String.join(", ", elsewhere) + " are outside this"
-                    + " connection's database, so PostgreSQL will refuse the drop until they are reassigned there");
+                    + (elsewhere.isEmpty() ? "" : " in each database over a connection of its own (" + String.join(", ", elsewhere)
+                    + " first, while it stays locked; a database the console cannot connect to stops the drop)");
         }
         return "; owns objects (" + where + "): PostgreSQL will refuse the drop (2BP01) and the user stays locked, as"
                 + " Teleport does (TP004); to drop it, reassign them with --reassign-owned-to ROLE";

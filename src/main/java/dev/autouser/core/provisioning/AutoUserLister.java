@@ -51,7 +51,8 @@ public final class AutoUserLister {
             // The members were asked on other threads, which this thread's count does not see.
             roundTrips += census.roundTrips();
         }
-        return new AutoUserListing(users, takenAt, roundTrips, buildTime, census.answers());
+        return new AutoUserListing(users, takenAt, roundTrips, buildTime, census.answers(), java.util.Map.of(),
+                census.unlistedWarning());
     }
 
     /**

@@ -17,13 +17,21 @@ import java.util.Optional;
  *                       shown as not cleaned up may be connected to one that did not)
  * @param evidence       what the usage history knows of each user, by database user name (empty
  *                       when the listing was not recorded or the history is unavailable)
+ * @param unlistedWarning why hidden replica-set members could not be asked (a person connected only to
+ *                        one would look idle); empty when they were, or there are none to look for
  */
 public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
-                              List<SessionCensus.NodeAnswer> nodes, Map<String, UserEvidence> evidence) {
+                              List<SessionCensus.NodeAnswer> nodes, Map<String, UserEvidence> evidence,
+                              Optional<String> unlistedWarning) {
     public AutoUserListing {
         users = List.copyOf(users);
         nodes = List.copyOf(nodes);
         evidence = Map.copyOf(evidence);
+    }
+
+    public AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
+                           List<SessionCensus.NodeAnswer> nodes, Map<String, UserEvidence> evidence) {
+        this(users, takenAt, roundTrips, modelBuildTime, nodes, evidence, Optional.empty());
     }
 
     public AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTrips, Duration modelBuildTime,
@@ -38,7 +46,7 @@ public record AutoUserListing(List<AutoUser> users, Instant takenAt, int roundTr
 
     /** The same listing with the history's evidence attached. */
     public AutoUserListing withEvidence(Map<String, UserEvidence> known) {
-        return new AutoUserListing(users, takenAt, roundTrips, modelBuildTime, nodes, known);
+        return new AutoUserListing(users, takenAt, roundTrips, modelBuildTime, nodes, known, unlistedWarning);
     }
 
     /** What the history knows of this user; empty when nothing. */

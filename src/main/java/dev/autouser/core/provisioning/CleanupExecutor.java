@@ -131,9 +131,12 @@ final class CleanupExecutor {
     private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
         Map<String, List<dev.autouser.core.mongo.Deployment.Node>> lagging;
+        Map<dev.autouser.core.mongo.Deployment.Node, String> staleRouters;
         try {
             // Every member must have the lock before the last session check, or the user could log in there after it.
             lagging = LockReplication.notAppliedEverywhere(gateway, locked.stream().map(CleanupExecutor::name).toList());
+            // Likewise every mongos: one that still caches the user lets it in with its old roles.
+            staleRouters = RouterUserCaches.invalidate(gateway);
             sessions = sessionsNow();
         } catch (ConsoleException e) {
             String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
@@ -147,6 +150,8 @@ final class CleanupExecutor {
                 undoLock(action, before, sessions.get(name));
             } else if (lagging.containsKey(name)) {
                 reportLagging(action, name, lagging.get(name));
+            } else if (!staleRouters.isEmpty()) {
+                reportStaleRouters(action, name, staleRouters);
             } else if (action == CleanupAction.DROP) {
                 drop(name);
             } else {
@@ -165,6 +170,18 @@ final class CleanupExecutor {
                     + " drop again once the member has caught up"));
         } else {
             report(UserResult.done(name, action, "locked, verified without session; " + behind + " until it catches up"));
+        }
+    }
+
+    /** The lock is in the config servers' store, but a router may still serve the user from its cache. */
+    private void reportStaleRouters(CleanupAction action, String name,
+                                    Map<dev.autouser.core.mongo.Deployment.Node, String> stale) {
+        String why = RouterUserCaches.describe(stale, name);
+        if (action == CleanupAction.DROP) {
+            report(UserResult.failed(name, action, "locked, but " + why + ": not dropped, it stays locked; run the"
+                    + " drop again once that interval has passed"));
+        } else {
+            report(UserResult.done(name, action, "locked, verified without session; " + why));
         }
     }
 

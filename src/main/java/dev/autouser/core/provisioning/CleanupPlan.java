@@ -11,7 +11,7 @@ import java.util.List;
  * commands) and the users asked for that it refuses. Printing it is the dry run.
  */
 public record CleanupPlan(CleanupAction action, List<PlannedAction> actions, List<Refusal> refused,
-                          Instant plannedAt) {
+                          Instant plannedAt, List<String> warnings) {
     /** A user that was named but will not be touched, and why. */
     public record Refusal(String mongoName, String reason) {
     }
@@ -19,6 +19,21 @@ public record CleanupPlan(CleanupAction action, List<PlannedAction> actions, Lis
     public CleanupPlan {
         actions = List.copyOf(actions);
         refused = List.copyOf(refused);
+        warnings = List.copyOf(warnings);
+    }
+
+    public CleanupPlan(CleanupAction action, List<PlannedAction> actions, List<Refusal> refused, Instant plannedAt) {
+        this(action, actions, refused, plannedAt, List.of());
+    }
+
+    /** The same plan with what the person must know about it (e.g. members nobody could ask). */
+    public CleanupPlan withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new CleanupPlan(action, actions, refused, plannedAt, all);
     }
 
     public List<String> userNames() {
@@ -60,6 +75,9 @@ public record CleanupPlan(CleanupAction action, List<PlannedAction> actions, Lis
             }
             for (Refusal refusal : refused) {
                 text.append("  refused ").append(refusal.mongoName()).append(": ").append(refusal.reason()).append('\n');
+            }
+            for (String warning : warnings) {
+                text.append("  warning: ").append(warning).append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

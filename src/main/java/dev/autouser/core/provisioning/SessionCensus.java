@@ -13,12 +13,20 @@ import java.util.Optional;
  * did not answer may hold sessions nobody can see: {@link #requireComplete} refuses to let a lock or
  * drop rely on such a census unless the person explicitly accepted that node.
  *
- * @param roundTrips one per node asked
+ * @param roundTrips      one per node asked
+ * @param unlistedWarning why hidden members could not be looked for (see
+ *                        {@link Deployment#unlistedWarning()}); empty when they were, or on a standalone
+ *                        or sharded cluster
  */
-public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<NodeAnswer> answers, int roundTrips) {
+public record SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<NodeAnswer> answers, int roundTrips,
+                            Optional<String> unlistedWarning) {
     public SessionCensus {
         sessionsByUser = Map.copyOf(sessionsByUser);
         answers = List.copyOf(answers);
+    }
+
+    public SessionCensus(Map<String, List<LiveSession>> sessionsByUser, List<NodeAnswer> answers, int roundTrips) {
+        this(sessionsByUser, answers, roundTrips, Optional.empty());
     }
 
     /** One node's answer: how many auto-user sessions it reported, or why it could not be asked. */

@@ -51,7 +51,9 @@ public final class SessionProbe {
             return new SessionCensus(sessions, List.of(new SessionCensus.NodeAnswer(node, Optional.empty(),
                     count(sessions))), 1);
         }
-        return askEveryNode(gateway, deployment.sessionNodes());
+        SessionCensus census = askEveryNode(gateway, deployment.sessionNodes());
+        return new SessionCensus(census.sessionsByUser(), census.answers(), census.roundTrips(),
+                deployment.unlistedWarning());
     }
 
     private static List<Document> throughGateway(MongoGateway gateway) {

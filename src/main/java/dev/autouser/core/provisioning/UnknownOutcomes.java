@@ -2,15 +2,14 @@ package dev.autouser.core.provisioning;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.LostReplies;
 import dev.autouser.core.mongo.MongoGateway;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Settles "sent, outcome unknown" audit records (a reply lost with the connection) from what the
@@ -19,9 +18,6 @@ import java.util.Set;
  * something to settle, nothing otherwise.
  */
 public final class UnknownOutcomes {
-    /** How far back the log is searched; older lost replies were settled by earlier runs. */
-    static final int RECENT = 5_000;
-
     private UnknownOutcomes() {
     }
 
@@ -39,7 +35,7 @@ public final class UnknownOutcomes {
     }
 
     private static int settleOpen(MongoGateway gateway, AuditLog log) {
-        List<AuditRecord> open = open(log.readNewestFirst(RECENT), gateway.server());
+        List<AuditRecord> open = open(log.readNewestFirst(LostReplies.RECENT), gateway.server());
         if (open.isEmpty()) {
             return 0;
         }
@@ -54,17 +50,7 @@ public final class UnknownOutcomes {
     }
 
     static List<AuditRecord> open(List<AuditRecord> newestFirst, String server) {
-        Set<String> settled = new HashSet<>();
-        List<AuditRecord> open = new ArrayList<>();
-        for (AuditRecord record : newestFirst) {
-            if (record.phase() == AuditRecord.Phase.RESOLUTION) {
-                settled.add(record.actionId());
-            } else if (record.outcomeUnknown() && record.server().equals(server) && !settled.contains(record.actionId())
-                    && !record.targetUser().isEmpty()) {
-                open.add(record);
-            }
-        }
-        return open;
+        return LostReplies.open(newestFirst, server::equals);
     }
 
     /** Applied or not, judged from the user as the server shows it now ({@code null}: no such user). */

@@ -60,7 +60,8 @@ public final class UserCleanup {
             return new CleanupPlan(criteria.action(), List.of(), refuseAll(actions.stream()
                     .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
         }
-        return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
+        return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now())
+                .withWarnings(listing.unlistedWarning().stream().toList());
     }
 
     /**
@@ -89,7 +90,8 @@ public final class UserCleanup {
             return new CleanupPlan(action, List.of(), refuseAll(actions.stream()
                     .map(PlannedAction::mongoName).toList(), blocking), Instant.now());
         }
-        return new CleanupPlan(action, actions, List.of(), Instant.now());
+        return new CleanupPlan(action, actions, List.of(), Instant.now())
+                .withWarnings(listing.unlistedWarning().stream().toList());
     }
 
     /**
@@ -127,7 +129,8 @@ public final class UserCleanup {
                 }
             }
         }
-        return new CleanupPlan(action, actions, refused, Instant.now());
+        return new CleanupPlan(action, actions, refused, Instant.now())
+                .withWarnings(census.unlistedWarning().stream().toList());
     }
 
     /** The members or routers that cannot be asked for sessions right now (and were not accepted). */

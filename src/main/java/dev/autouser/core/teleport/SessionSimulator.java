@@ -155,9 +155,10 @@ public final class SessionSimulator {
                 plan.refusal());
     }
 
-    private static final String START = "session start (activate)";
-    private static final String END_KEEP = "session end (deactivate, keep mode)";
-    private static final String END_DROP = "session end (delete, best_effort_drop mode)";
+    /** The steps' names, the same for every engine. */
+    public static final String START = "session start (activate)";
+    public static final String END_KEEP = "session end (deactivate, keep mode)";
+    public static final String END_DROP = "session end (delete, best_effort_drop mode)";
 
     private static Optional<String> refusal(SessionPreview.Result start, Optional<String> namedTarget) {
         String user = start.mongoUser();

@@ -11,7 +11,7 @@ record AuthzSession(List<UserId> users, Set<RoleId> directRoles, PrivilegeSet pr
         Set<RoleId> direct = new LinkedHashSet<>();
         for (UserId id : authenticated) {
             // A user dropped after logging in keeps its connection but loses every privilege.
-            state.users().find(id).ifPresent(user -> direct.addAll(user.roles()));
+            state.acquire(id).ifPresent(user -> direct.addAll(user.roles()));
         }
         PrivilegeSet privileges = new PrivilegeSet(state.roles().privilegesOf(List.copyOf(direct)));
         return new AuthzSession(List.copyOf(authenticated), direct, privileges);

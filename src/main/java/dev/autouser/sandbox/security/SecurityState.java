@@ -17,15 +17,47 @@ public final class SecurityState {
     private final SecurityState source;
     /** While replication is paused: the frozen copy this member serves. */
     private volatile SecurityState applied;
+    /** A mongos's user cache, or null: every lookup reads the store. */
+    private final UserCache cache;
 
     public SecurityState() {
-        this(new UserStore(), new RoleStore(), null);
+        this(new UserStore(), new RoleStore(), null, null);
     }
 
-    private SecurityState(UserStore users, RoleStore roles, SecurityState source) {
+    private SecurityState(UserStore users, RoleStore roles, SecurityState source, UserCache cache) {
         this.users = users;
         this.roles = roles;
         this.source = source;
+        this.cache = cache;
+    }
+
+    /**
+     * A mongos's view of the config servers' {@code store}: user administration and {@code usersInfo}
+     * read and write the store itself, but authentication and authorization look users up through
+     * a {@link UserCache} invalidated every {@code invalidationInterval}
+     * ({@code userCacheInvalidationIntervalSecs}) or by {@link #invalidateUserCache()}.
+     */
+    public static SecurityState routerOf(SecurityState store, java.time.Duration invalidationInterval) {
+        if (store.source != null) {
+            throw new IllegalArgumentException("A router reads the store itself, not another view.");
+        }
+        return new SecurityState(null, null, store, new UserCache(invalidationInterval));
+    }
+
+    /**
+     * The user as authentication and authorization see it (mongod's {@code acquireUser}): the store's
+     * version, or on a router the cached one.
+     */
+    public java.util.Optional<StoredUser> acquire(UserId id) {
+        UserCache userCache = cache;
+        return userCache == null ? users().find(id) : userCache.acquire(id, users());
+    }
+
+    /** {@code invalidateUserCache}, and what a router does after its own user-management command. */
+    public void invalidateUserCache() {
+        if (cache != null) {
+            cache.invalidate();
+        }
     }
 
     /** A replica-set member's view of {@code store}. */
@@ -33,7 +65,7 @@ public final class SecurityState {
         if (store.source != null) {
             throw new IllegalArgumentException("A member replicates the store itself, not another member.");
         }
-        return new SecurityState(null, null, store);
+        return new SecurityState(null, null, store, null);
     }
 
     public UserStore users() {
@@ -46,11 +78,11 @@ public final class SecurityState {
 
     /** From now on this member serves what it has applied so far, until {@link #resumeReplication}. */
     public synchronized void pauseReplication() {
-        if (source == null) {
+        if (source == null || cache != null) {
             throw new IllegalStateException("Only a replica-set member's view can lag.");
         }
         if (applied == null) {
-            applied = new SecurityState(source.users.copy(), source.roles.copy(), null);
+            applied = new SecurityState(source.users.copy(), source.roles.copy(), null, null);
         }
     }
 

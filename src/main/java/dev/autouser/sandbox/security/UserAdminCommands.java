@@ -23,10 +23,12 @@ public final class UserAdminCommands {
     private final UserWriteCommands users;
     private final RoleCommands roles;
     private final ConnectionStatusCommand connectionStatus;
+    private final SecurityState state;
 
     /** {@code serverVersion} is the version buildInfo reports, e.g. "7.0.14"; it decides showCustomData. */
     public UserAdminCommands(SecurityState state, String serverVersion) {
         SandboxVersion version = SandboxVersion.parse(serverVersion);
+        this.state = state;
         this.usersInfo = new UsersInfoCommand(state, version);
         this.rolesInfo = new RolesInfoCommand(state);
         this.users = new UserWriteCommands(state);
@@ -50,11 +52,17 @@ public final class UserAdminCommands {
             case "connectionstatus":
                 return connectionStatus.run(command, authenticated);
             case "invalidateusercache":
-                // The sandbox has no user cache: every command already sees the stores as they are.
+                // Only a router caches users; a mongod reads its own store on every lookup.
+                state.invalidateUserCache();
                 return UserWriteCommands.ok();
             default:
                 synchronized (writeLock) {
-                    return write(db, key, command);
+                    try {
+                        return write(db, key, command);
+                    } finally {
+                        // Even a failed write may have changed something (as mongod's comment says).
+                        state.invalidateUserCache();
+                    }
                 }
         }
     }

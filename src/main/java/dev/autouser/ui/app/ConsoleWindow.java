@@ -29,6 +29,8 @@ import dev.autouser.ui.users.UsersView;
 import dev.autouser.ui.users.UsersViewModel;
 import dev.autouser.ui.app.TeleportPages;
 import dev.autouser.ui.shell.MainView;
+import dev.autouser.ui.shell.OtherEngineView;
+import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.ui.shell.MainViewModel;
 import dev.autouser.ui.shell.Page;
 import javafx.scene.Node;
@@ -152,9 +154,8 @@ public final class ConsoleWindow {
         health.watch(opened::ping);
         mainView.resetPages();
         mainModel.connected(opened.serverLabel(), opened.identityLabel(), opened.versionLabel());
-        if (!opened.facts().autoProvisioningSupported()) {
-            mainModel.notice(opened.facts().platform().explanation());
-        }
+        opened.mongo().map(ConsoleSession.MongoSide::facts).filter(facts -> !facts.autoProvisioningSupported())
+                .ifPresent(facts -> mainModel.notice(facts.platform().explanation()));
     }
 
     private void closeSession() {
@@ -181,10 +182,15 @@ public final class ConsoleWindow {
         if (session == null) {
             throw new ConsoleException("Connect to a server first.");
         }
-        UserCleanup cleanup = new UserCleanup(session.gateway(), audit);
-        AutoUserLister lister = new AutoUserLister(session.gateway());
+        if (session.mongo().isEmpty()) {
+            return new OtherEngineView(Page.USERS, "PostgreSQL users are not on this page yet",
+                    "Use the command line meanwhile: autouser list --uri " + session.profile().uri());
+        }
+        MongoGateway gateway = session.mongo().orElseThrow().gateway();
+        UserCleanup cleanup = new UserCleanup(gateway, audit);
+        AutoUserLister lister = new AutoUserLister(gateway);
         dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
-                history, dev.autouser.core.history.ServerName.fromUri(session.gateway().server()),
+                history, dev.autouser.core.history.ServerName.fromUri(gateway.server()),
                 dev.autouser.core.history.UserKey.MONGODB);
         UsersViewModel users = new UsersViewModel(() -> {
             dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(lister.list());
@@ -214,7 +220,7 @@ public final class ConsoleWindow {
 
     /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
     private String importTeleport(java.nio.file.Path file) {
-        String server = dev.autouser.core.history.ServerName.fromUri(session.gateway().server());
+        String server = dev.autouser.core.history.ServerName.fromUri(session.server());
         try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
             dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
                     "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
@@ -237,8 +243,14 @@ public final class ConsoleWindow {
             case CONNECT -> new ConnectView(connectModel);
             case USERS -> usersPage();
             case AUDIT -> new AuditView(new AuditViewModel(audit, dialogs, executors));
-            case ADMIN_SETUP -> teleportPages().adminSetup();
-            case ROLE_MAPPING -> teleportPages().roleMapping();
+            case ADMIN_SETUP -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
+                    "Admin setup for PostgreSQL is not on this page yet",
+                    "Use the command line meanwhile: autouser admin-setup --verify --uri " + session.profile().uri())
+                    : teleportPages().adminSetup();
+            case ROLE_MAPPING -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
+                    "Role mapping for PostgreSQL is not on this page yet",
+                    "Use the command line meanwhile: autouser role validate --uri " + session.profile().uri())
+                    : teleportPages().roleMapping();
         };
     }
 }

@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  */
 public final class TeleportPages {
     private final ConsoleSession session;
+    private final MongoGateway gateway;
     private final AuditLog audit;
     private final DialogService dialogs;
     private final FxExecutors executors;
@@ -51,11 +52,13 @@ public final class TeleportPages {
         this.audit = audit;
         this.dialogs = dialogs;
         this.executors = executors;
-        this.server = new GatewayCommandRunner(session.gateway());
+        this.gateway = session.mongo().orElseThrow(() -> new IllegalArgumentException(
+                "Admin setup and role mapping here are MongoDB's")).gateway();
+        this.server = new GatewayCommandRunner(gateway);
     }
 
     public Node adminSetup() {
-        AdminSetup setup = new AdminSetup(server, session.gateway().server(), session.gateway().identity(), audit);
+        AdminSetup setup = new AdminSetup(server, gateway.server(), gateway.identity(), audit);
         DatabaseChoice databases = new DatabaseChoice(server, this::leastPrivilegeDatabases);
         AdminSetupViewModel model = new AdminSetupViewModel(setup, databases, session.profile().uri(), dialogs, executors);
         model.serverTroubleProperty().bind(serverTrouble);
@@ -64,7 +67,7 @@ public final class TeleportPages {
 
     public Node roleMapping() {
         SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), new SessionPreviewer(server),
-                SessionSimulator.on(session.gateway(), audit), new dev.autouser.ui.rolemapping.AdminLogin() {
+                SessionSimulator.on(gateway, audit), new dev.autouser.ui.rolemapping.AdminLogin() {
                     @Override
                     public <T> T simulate(java.nio.file.Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
                         return TeleportAdminLogin.simulate(session.profile(), adminPem, MongoGateway.DEFAULT_TIMEOUT, audit, work);
@@ -98,7 +101,7 @@ public final class TeleportPages {
         List<String> allowRoles = List.copyOf(mapping.allowRoles());
         Map<String, List<String>> traits = mapping.traits();
         return () -> {
-            List<RoleRef> held = new AutoUserLister(session.gateway()).list().users().stream()
+            List<RoleRef> held = new AutoUserLister(gateway).list().users().stream()
                     .flatMap(user -> user.roles().stream()).distinct().toList();
             return LeastPrivilegeDatabases.derive(allowRoles, traits, held);
         };

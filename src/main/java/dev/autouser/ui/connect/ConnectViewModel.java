@@ -179,10 +179,11 @@ public final class ConnectViewModel {
         resultOk.set(false);
         work.run("The connection failed", () -> {
             try (ConsoleSession session = connector.connect(profile, secret)) {
-                return new TestOutcome("Connected to " + session.gateway().server() + " as "
+                ConsoleSession.MongoSide mongo = session.mongo().orElseThrow();
+                return new TestOutcome("Connected to " + session.server() + " as "
                         + session.identityLabel() + " · " + session.versionLabel() + " · "
-                        + session.facts().topology().label() + ". " + Permissions.sentence(session.facts()),
-                        session.facts().platform());
+                        + mongo.facts().topology().label() + ". " + Permissions.sentence(mongo.facts()),
+                        mongo.facts().platform());
             }
         }, outcome -> {
             resultOk.set(true);
@@ -213,9 +214,9 @@ public final class ConnectViewModel {
             welcome.set(false);
             edit(session.profile()); // shows what was used, e.g. the demo's URI and files
             resultOk.set(true);
-            connectedLine = "Connected to " + session.gateway().server() + " as " + session.identityLabel() + ".";
+            connectedLine = "Connected to " + session.server() + " as " + session.identityLabel() + ".";
             result.set(connectedLine);
-            updateWarnings(Optional.of(session.facts().platform()));
+            updateWarnings(session.mongo().map(mongo -> mongo.facts().platform()));
             onConnected.accept(session);
         }, failure -> {
             String sentence = ErrorText.sentence(whatFailed, failure);

@@ -46,7 +46,7 @@ public final class DemoLauncher {
             ConnectionProfile profile = ConnectionProfile.x509(demo.connectionString(), demo.pki().caFile(),
                     demo.seeded().dbaFile()).withName(PROFILE_NAME);
             MongoGateway gateway = MongoGateway.connect(profile, null);
-            return new ConsoleSession(profile, gateway, gateway.facts(), Optional.of(demo));
+            return ConsoleSession.mongo(profile, gateway, Optional.of(demo));
         } catch (RuntimeException e) {
             demo.close();
             throw e;

@@ -1,13 +1,20 @@
 package dev.autouser.ui.connect;
 
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.PostgresProfile;
 import dev.autouser.ui.support.ConsoleSession;
 
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Connects through core's {@link MongoGateway}; the demo is started by the given launcher. */
+/**
+ * Connects through core's gateways: {@link MongoGateway}, or {@link PostgresGateway} for a
+ * {@code postgresql://} URI; the demo is started by the given launcher.
+ */
 public final class GatewayConnector implements Connector {
     private final Supplier<ConsoleSession> demo;
 
@@ -17,11 +24,28 @@ public final class GatewayConnector implements Connector {
 
     @Override
     public ConsoleSession connect(ConnectionProfile profile, char[] passwordOrNull) {
-        MongoGateway gateway = MongoGateway.connect(profile, passwordOrNull);
-        if (passwordOrNull != null) {
-            java.util.Arrays.fill(passwordOrNull, '\0');
+        try {
+            if (Engine.ofUri(profile.uri()) == Engine.POSTGRESQL) {
+                PostgresGateway gateway = PostgresGateway.connect(postgresProfile(profile), passwordOrNull, null);
+                return ConsoleSession.postgres(profile, new PostgresEngine(gateway,
+                        dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new), Optional.empty());
+            }
+            MongoGateway gateway = MongoGateway.connect(profile, passwordOrNull);
+            return ConsoleSession.mongo(profile, gateway, Optional.empty());
+        } finally {
+            if (passwordOrNull != null) {
+                java.util.Arrays.fill(passwordOrNull, '\0');
+            }
         }
-        return new ConsoleSession(profile, gateway, gateway.facts(), Optional.empty());
+    }
+
+    /**
+     * The form's fields as PostgreSQL reads them (as the CLI does): the CA, the client certificate and
+     * its key ({@code tctl auth sign --format=db} writes them apart; a combined PEM serves as both).
+     */
+    public static PostgresProfile postgresProfile(ConnectionProfile profile) {
+        return new PostgresProfile(profile.uri(), profile.tlsCaFile(), profile.tlsCertFile(),
+                profile.tlsKeyFile().or(profile::tlsCertFile), profile.tlsAllowInvalid(), PostgresProfile.DEFAULT_TIMEOUT);
     }
 
     @Override

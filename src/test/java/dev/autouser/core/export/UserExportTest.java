@@ -3,6 +3,7 @@ package dev.autouser.core.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autouser.core.provisioning.AutoUser;
+import dev.autouser.core.provisioning.OwnedObjects;
 import dev.autouser.core.provisioning.LiveSession;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
@@ -129,5 +130,37 @@ class UserExportTest {
             writer.flush();
             assertEquals(UserExport.render(format, users) + "after", out.toString());
         }
+    }
+
+    @Test
+    void aPostgresExportNamesTheRoleUserAndTheEngineAndSaysWhatItOwnsWithoutMongoUser() throws Exception {
+        AutoUser role = new AutoUser("alice", "alice", Optional.empty(), List.of(RoleRef.serverWide("reader")), true,
+                new Document(), List.of(), List.of(new OwnedObjects("sales", 2), new OwnedObjects("", 1)),
+                Optional.of(Instant.parse("2027-01-01T00:00:00Z")));
+
+        JsonNode json = new ObjectMapper().readTree(UserExport.render(UserExport.Format.JSON,
+                dev.autouser.core.engine.Engine.POSTGRESQL, List.of(role), Map.of()));
+        String csv = UserExport.render(UserExport.Format.CSV, dev.autouser.core.engine.Engine.POSTGRESQL, List.of(role), Map.of());
+
+        assertEquals("alice", json.get(0).path("user").asText());
+        assertEquals("postgresql", json.get(0).path("engine").asText());
+        assertTrue(json.get(0).path("mongoUser").isMissingNode(), json.toString());
+        assertEquals("sales", json.get(0).path("ownedObjects").get(0).path("database").asText());
+        assertEquals(2, json.get(0).path("ownedObjects").get(0).path("count").asInt());
+        assertEquals("2027-01-01T00:00:00Z", json.get(0).path("validUntil").asText());
+        assertEquals("user,teleport_user,root_cluster,state,roles,connections,clients,apps,last_active,last_active_source,"
+                + "locked_since,first_seen,engine,owned_objects,valid_until\r\n"
+                + "alice,alice,,locked,reader,0,,,,,,,postgresql,sales:2 (server):1,2027-01-01T00:00:00Z\r\n", csv);
+    }
+
+    @Test
+    void aMongoExportKeepsMongoUserNextToTheNeutralFieldsAndItsCsvAsItWas() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(UserExport.json(List.of(user("CN=alice"))));
+
+        assertEquals("CN=alice", json.get(0).path("user").asText());
+        assertEquals("mongodb", json.get(0).path("engine").asText());
+        assertEquals("CN=alice", json.get(0).path("mongoUser").asText());
+        assertTrue(json.get(0).path("validUntil").isNull(), json.toString());
+        assertTrue(UserExport.csv(List.of(user("CN=alice"))).startsWith(UserExport.CSV_HEADER + "\r\n"));
     }
 }

@@ -141,6 +141,22 @@ class HistoryStoreTest {
     }
 
     @Test
+    void teleportsLatestLockOrDropIsKeptAndALaterSuccessClearsAFailure() {
+        list(T0, locked("CN=fay"));
+        UserKey fay = new UserKey(SERVER, UserKey.MONGODB, "CN=fay");
+        TeleportDeactivation failed = new TeleportDeactivation(T0.minusSeconds(60), false, true, "not authorized");
+        store.recordTeleportDeactivations(List.of(new ActivitySink.Deactivated(fay, failed),
+                new ActivitySink.Deactivated(fay, new TeleportDeactivation(T0.minusSeconds(600), true, false, ""))));
+        assertThat(evidence("CN=fay").teleportDeactivation()).as("the older success changes nothing").contains(failed);
+        assertThat(evidence("CN=fay").teleportFailure()).contains(failed);
+
+        store.recordTeleportDeactivations(List.of(new ActivitySink.Deactivated(fay,
+                new TeleportDeactivation(T0.plusSeconds(60), true, false, ""))));
+        assertThat(evidence("CN=fay").teleportDeactivation()).map(TeleportDeactivation::succeeded).contains(true);
+        assertThat(evidence("CN=fay").teleportFailure()).isEmpty();
+    }
+
+    @Test
     void theTimelineCountsEachStateAtEachMoment() {
         list(T0, active("CN=a", "x", ""), notCleanedUp("CN=b"), locked("CN=c"));
         list(T0.plusSeconds(100), locked("CN=a"), notCleanedUp("CN=b"), locked("CN=c"));
@@ -200,7 +216,7 @@ class HistoryStoreTest {
         store.markDemo(SERVER, UserKey.MONGODB);
         assertThat(store.isDemo(SERVER, UserKey.MONGODB)).isTrue();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-            assertThat(HistorySchema.version(connection)).isEqualTo(HistorySchema.CURRENT).isEqualTo(3);
+            assertThat(HistorySchema.version(connection)).isEqualTo(HistorySchema.CURRENT).isEqualTo(4);
         }
     }
 

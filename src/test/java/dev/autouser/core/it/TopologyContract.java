@@ -50,7 +50,7 @@ abstract class TopologyContract extends SeededContract {
     }
 
     /** A node the console does not write through: a secondary, or the second mongos. */
-    private Deployment.Node elsewhere() {
+    protected Deployment.Node elsewhere() {
         Deployment deployment = dba.deployment();
         List<Deployment.Node> nodes = deployment.sessionNodes();
         assertTrue(nodes.size() > 1, "needs several nodes: " + deployment);

@@ -107,10 +107,10 @@ public final class AuditScreenshotTour {
     /** Real changes on the demo server, written as the GUI writes them. */
     private static void history(ConsoleWindow window, AppDirs dirs) {
         AuditLog audit = new AuditLog(dirs.auditLog(), Origin.current(Channel.GUI));
-        UserCleanup cleanup = new UserCleanup(window.session().gateway(), audit);
+        UserCleanup cleanup = new UserCleanup(window.session().mongo().orElseThrow().gateway(), audit);
         cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan")), ProgressListener.NONE);
         cleanup.recordDryRun(cleanup.planFor(CleanupAction.DROP, List.of("CN=zoe", "CN=liam")));
-        TeleportProvisioner simulation = new TeleportProvisioner(window.session().gateway(), audit).forSimulation();
+        TeleportProvisioner simulation = new TeleportProvisioner(window.session().mongo().orElseThrow().gateway(), audit).forSimulation();
         simulation.activate("sim-peggy", List.of(RoleRef.parse("read@db1")));
         simulation.delete("sim-peggy");
         cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack", "CN=sophia", "CN=app-backend")),

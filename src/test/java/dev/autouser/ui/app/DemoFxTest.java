@@ -55,7 +55,7 @@ class DemoFxTest {
                 .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
         // The old session closes in the background: list a few times, a second apart, to see the demo after that close.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session() != null);
-        var gateway = WaitForAsyncUtils.asyncFx(() -> window.session().gateway()).get();
+        var gateway = WaitForAsyncUtils.asyncFx(() -> window.session().mongo().orElseThrow().gateway()).get();
         dev.autouser.core.provisioning.AutoUserListing listing = null;
         for (int i = 0; i < 4; i++) {
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);

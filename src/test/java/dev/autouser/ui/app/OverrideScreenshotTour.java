@@ -50,7 +50,7 @@ public final class OverrideScreenshotTour {
         String host = demo.cluster().hosts().get(down);
         demo.cluster().stop(down);
         Thread.sleep(2500);
-        UserCleanup cleanup = new UserCleanup(window.session().gateway(), new AuditLog(dirs.auditLog()));
+        UserCleanup cleanup = new UserCleanup(window.session().mongo().orElseThrow().gateway(), new AuditLog(dirs.auditLog()));
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
             onFx(() -> { window.theme().darkProperty().set(dark); return null; });

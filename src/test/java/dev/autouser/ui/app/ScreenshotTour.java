@@ -60,7 +60,7 @@ public final class ScreenshotTour {
         waitUntil(() -> window.session() != null);
         Thread.sleep(2500);
         // Changes made through core as the console would, so the cleanup wizard has something to plan.
-        UserCleanup cleanup = new UserCleanup(window.session().gateway(), new AuditLog(dirs.auditLog()));
+        UserCleanup cleanup = new UserCleanup(window.session().mongo().orElseThrow().gateway(), new AuditLog(dirs.auditLog()));
         cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=mallory")), ProgressListener.NONE);
         cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack")), ProgressListener.NONE);
         for (boolean dark : new boolean[] {false, true}) {

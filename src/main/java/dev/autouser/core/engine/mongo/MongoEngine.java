@@ -55,6 +55,11 @@ public final class MongoEngine implements AutoUserEngine {
     }
 
     @Override
+    public int settleLostReplies(AuditLog audit) {
+        return dev.autouser.core.provisioning.UnknownOutcomes.settle(gateway, audit);
+    }
+
+    @Override
     public UserActions actions(AuditLog audit) {
         return new MongoUserActions(gateway, audit);
     }

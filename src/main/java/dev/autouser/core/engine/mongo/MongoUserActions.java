@@ -3,6 +3,7 @@ package dev.autouser.core.engine.mongo;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.engine.UserActions;
 import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupCriteria;
 import dev.autouser.core.provisioning.CleanupPlan;
@@ -11,17 +12,33 @@ import dev.autouser.core.provisioning.ProgressListener;
 import dev.autouser.core.provisioning.UserCleanup;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@link UserActions} as MongoDB's {@link UserCleanup} does them (lock = restrictions + no roles). */
-final class MongoUserActions implements UserActions {
+public final class MongoUserActions implements UserActions {
     private final UserCleanup cleanup;
 
     MongoUserActions(MongoGateway gateway, AuditLog audit) {
-        this.cleanup = new UserCleanup(gateway, audit);
+        this(new UserCleanup(gateway, audit));
+    }
+
+    /** The actions of a cleanup set up by its caller (e.g. with hosts allowed unverified). */
+    public MongoUserActions(UserCleanup cleanup) {
+        this.cleanup = cleanup;
     }
 
     @Override
-    public UserActions recordingListingsWith(java.util.function.UnaryOperator<dev.autouser.core.provisioning.AutoUserListing> recorder) {
+    public AutoUserListing listForPlan() {
+        return cleanup.listForPlan();
+    }
+
+    @Override
+    public CleanupPlan planOf(CleanupAction action, AutoUserListing listing, Map<String, String> reasons) {
+        return cleanup.planOf(action, listing, reasons);
+    }
+
+    @Override
+    public UserActions recordingListingsWith(java.util.function.UnaryOperator<AutoUserListing> recorder) {
         cleanup.recordingListingsWith(recorder);
         return this;
     }

@@ -2,6 +2,7 @@ package dev.autouser.core.postgres.teleport;
 
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.audit.Refusals;
 import dev.autouser.core.engine.TeleportProvisioning;
 import dev.autouser.core.ConsoleException;
@@ -29,35 +30,75 @@ public final class PostgresTeleportProvisioning implements TeleportProvisioning 
     public PostgresTeleportProvisioning(PostgresGateway gateway, AuditLog log) {
         this.gateway = gateway;
         this.audit = new AuditTrail(log, gateway.server(), gateway.identity());
+        this.log = log;
         this.agent = new TeleportAgent(database -> gateway.sharedConnection(), gateway.identity(), gateway.facts().database());
     }
 
+    private final AuditLog log;
+
+    /** The same, every record marked as a simulation's (in its own run), as for MongoDB. */
+    public PostgresTeleportProvisioning forSimulation() {
+        return new PostgresTeleportProvisioning(gateway, log.inRun("simulate a Teleport session").marked(Mark.SIMULATION));
+    }
+
+    public String identity() {
+        return gateway.identity();
+    }
+
+    /** The call Teleport's agent sends at session end in {@code keep} mode, as psql takes it. */
+    public static String deactivateCall(String user) {
+        return "CALL pg_temp.teleport_deactivate_user(" + SqlText.literal(user) + ");";
+    }
+
+    /** The call Teleport's agent sends at session end in {@code best_effort_drop} mode, as psql takes it. */
+    public static String deleteCall(String user) {
+        return "CALL pg_temp.teleport_delete_user(" + SqlText.literal(user) + ");";
+    }
+
+    /**
+     * Runs Teleport's activate procedure. When the procedure refuses (TP002: roles changed while connected;
+     * a role of that name outside the group: not managed by Teleport), the outcome record says
+     * "refused: " with Teleport's own sentence, and the exception carries it with the SQLSTATE.
+     */
     @Override
     public SessionOutcome activate(String user, List<String> roles) {
         SqlText.checkName(user);
         roles.forEach(SqlText::checkName);
         audit.checkWritable();
         Known before = known(user);
-        String call = "CALL pg_temp.teleport_activate_user(" + SqlText.literal(user) + ", ARRAY["
-                + String.join(", ", roles.stream().map(SqlText::literal).toList()) + "]::varchar[])";
-        return audit.change(command(call, "activate " + user), user, () -> {
+        String call = PostgresRoleMapping.activateCall(user, roles).replaceFirst("^call ", "CALL ");
+        Activation done = audit.change(command(call.substring(0, call.length() - 1), "activate " + user), user, () -> {
             try {
                 agent.activate(user, roles);
             } catch (TeleportRefusal e) {
-                throw new PostgresException(e.getMessage(), e.sqlState(), "", e);
+                return new Activation(null, e);
             } catch (SQLException e) {
                 throw PostgresErrors.statementFailed(e, "activate " + user, true);
             }
-            return !before.exists ? SessionOutcome.CREATED : before.active ? SessionOutcome.UNCHANGED_ACTIVE
-                    : SessionOutcome.ACTIVATED;
-        }, outcome -> "ok: " + outcome.description());
+            return new Activation(!before.exists ? SessionOutcome.CREATED : before.active ? SessionOutcome.UNCHANGED_ACTIVE
+                    : SessionOutcome.ACTIVATED, null);
+        }, activation -> activation.refusal == null ? "ok: " + activation.outcome.description()
+                : Refusals.RESULT_PREFIX + refusalSentence(activation.refusal));
+        if (done.refusal != null) {
+            throw new PostgresException(refusalSentence(done.refusal), done.refusal.sqlState(), "", done.refusal);
+        }
+        return done.outcome;
+    }
+
+    private record Activation(SessionOutcome outcome, TeleportRefusal refusal) {
+    }
+
+    /** "Teleport refuses the session (TP002): roles for user ... has changed. ...": what Teleport tells the person. */
+    static String refusalSentence(TeleportRefusal refusal) {
+        return "Teleport refuses the session" + refusal.teleportState().map(s -> " (" + s.code() + ")").orElse("")
+                + ": " + refusal.getMessage();
     }
 
     @Override
     public SessionOutcome deactivate(String user) {
         requireAutoUser(user, "deactivate");
-        String call = "CALL pg_temp.teleport_deactivate_user(" + SqlText.literal(user) + ")";
-        return audit.change(command(call, "deactivate " + user), user, () -> {
+        String call = deactivateCall(user);
+        return audit.change(command(call.substring(0, call.length() - 1), "deactivate " + user), user, () -> {
             try {
                 return agent.deactivate(user) == TeleportAgent.Outcome.LEFT_ACTIVE ? SessionOutcome.SKIPPED_ACTIVE
                         : SessionOutcome.LOCKED;
@@ -70,8 +111,8 @@ public final class PostgresTeleportProvisioning implements TeleportProvisioning 
     @Override
     public SessionOutcome delete(String user) {
         requireAutoUser(user, "delete");
-        String call = "CALL pg_temp.teleport_delete_user(" + SqlText.literal(user) + ")";
-        return audit.change(command(call, "delete " + user), user, () -> {
+        String call = deleteCall(user);
+        return audit.change(command(call.substring(0, call.length() - 1), "delete " + user), user, () -> {
             try {
                 return switch (agent.delete(user)) {
                     case DROPPED -> SessionOutcome.DROPPED;

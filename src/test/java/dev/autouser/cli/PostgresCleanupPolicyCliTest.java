@@ -1,0 +1,84 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.history.HistoryStore;
+import dev.autouser.core.history.ObservedListing;
+import dev.autouser.core.history.ObservedUser;
+import dev.autouser.core.history.ServerName;
+import dev.autouser.core.history.UserKey;
+import dev.autouser.core.postgres.SqlText;
+import dev.autouser.testsupport.PostgresTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cleanup} by policy with a postgresql:// URI: the ages come from that server's own PostgreSQL history. */
+class PostgresCleanupPolicyCliTest {
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000L, 36);
+    private final PostgresTarget target = PostgresTarget.shared();
+    private final List<String> created = new ArrayList<>();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void dropSeeds() {
+        target.dropRoles(created);
+    }
+
+    @Test
+    void theDefaultPolicyLocksARoleNotCleanedUpForHoursAndDropsOneLockedForWeeksByThisServersHistory() throws Exception {
+        String idle = autoUser("idle", true);
+        String old = autoUser("old", false);
+        String fresh = autoUser("fresh", true);
+        Instant now = Instant.now();
+        try (HistoryStore store = HistoryStore.open(home.resolve("data").resolve("history.db"))) {
+            String server = ServerName.fromUri("postgresql://localhost:" + target.port() + "/postgres");
+            ObservedUser.Session psql = new ObservedUser.Session("psql", "127.0.0.1");
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(41)),
+                    List.of(new ObservedUser(old, false, List.of(psql)))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(40)),
+                    List.of(new ObservedUser(old, true, List.of()))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(3)),
+                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of(psql)))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(2)),
+                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of()))));
+        }
+
+        CliRun dry = CliRun.runIn(home, false, "", "cleanup", "--dry-run", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertThat(dry.out()).as(dry.toString())
+                .contains("Policy: lock: not cleaned up for more than 60 min; drop: locked for more than 30 d and not active for 30 d")
+                .contains("ALTER ROLE " + SqlText.identifier(idle) + " NOLOGIN;")
+                .contains("DROP ROLE " + SqlText.identifier(old) + ";")
+                .contains("Dry run: nothing was changed.")
+                .doesNotContain("Server log:");
+        assertThat(target.canLogin(idle)).isTrue();
+
+        CliRun run = CliRun.runIn(home, false, "", "cleanup", "--yes", "--uri", target.psqlUri(PostgresTarget.DBA));
+        // the shared server may hold other tests' auto-users, whose age this history does not know (exit 3)
+        assertThat(run.code()).as(run.toString()).isIn(AutoUserCommand.OK, CleanupCommand.NEEDS_ATTENTION);
+        assertThat(run.out()).contains(idle + ": locked (NOLOGIN, roles revoked), verified without session")
+                .contains(old + ": locked, verified without session, dropped");
+        assertThat(target.canLogin(idle)).isFalse();
+        assertThat(target.roleExists(old)).isFalse();
+        assertThat(target.canLogin(fresh)).as("first seen now: its age is unknown, so it is never taken").isTrue();
+    }
+
+
+    private String autoUser(String base, boolean login) {
+        String name = "pgpol" + RUN + "-" + base;
+        created.add(name);
+        target.sql("CREATE ROLE " + SqlText.identifier(name) + (login ? " LOGIN" : " NOLOGIN") + " IN ROLE \"teleport-auto-user\"");
+        return name;
+    }
+
+
+
+}
