@@ -253,7 +253,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, command.name(), "admin", command.intent(), start);
             return reply;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), "admin",
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), command.name(), "admin",
                     command.requiredPrivileges(), command.intent());
             CommandLog.failed(server, command.name(), "admin", command.intent(), start, failure);
             throw failure;
