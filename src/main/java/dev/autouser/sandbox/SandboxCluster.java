@@ -184,6 +184,9 @@ public final class SandboxCluster implements AutoCloseable {
         private String setName = DEFAULT_SET_NAME;
         private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
         private java.time.Duration userCacheInterval = DEFAULT_USER_CACHE_INTERVAL;
+        private String host;
+        private boolean localhostAuthBypass;
+        private boolean accessControl = true;
 
         private Builder(Kind kind, int size) {
             this.kind = kind;
@@ -236,6 +239,24 @@ public final class SandboxCluster implements AutoCloseable {
             return this;
         }
 
+        /** The address every node listens on (see {@link SandboxServer.Builder#host}). */
+        public Builder host(String address) {
+            this.host = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** MongoDB's localhost exception on every node, as {@link SandboxServer.Builder#localhostAuthBypass}. */
+        public Builder localhostAuthBypass(boolean enabled) {
+            this.localhostAuthBypass = enabled;
+            return this;
+        }
+
+        /** Access control on every node, as {@link SandboxServer.Builder#accessControl}. */
+        public Builder accessControl(boolean enabled) {
+            this.accessControl = enabled;
+            return this;
+        }
+
         public Builder setName(String name) {
             this.setName = Objects.requireNonNull(name, "name");
             return this;
@@ -257,7 +278,10 @@ public final class SandboxCluster implements AutoCloseable {
                     SandboxServer.Builder builder = SandboxServer.builder().port(firstPort == 0 ? 0 : firstPort + i)
                             .serverVersion(version).security(replicaSet != null ? replicaSet.view(i)
                                     : kind == Kind.SHARDED ? SecurityState.routerOf(security, userCacheInterval) : security)
-                            .role(role);
+                            .role(role).localhostAuthBypass(localhostAuthBypass).accessControl(accessControl);
+                    if (host != null) {
+                        builder.host(host);
+                    }
                     if (pki != null) {
                         builder.tls(pki);
                     }
