@@ -15,7 +15,8 @@ import java.io.PrintWriter;
         subcommands = {CommandLine.HelpCommand.class,
                 ListCommand.class, LockCommand.class, DropCommand.class, ActivateCommand.class,
                 DeactivateCommand.class, CleanupCommand.class, ServerInfoCommand.class, DemoServerCommand.class,
-                AdminSetupCommand.class, RoleCommand.class, AuditCommand.class, EvidenceCommand.class, CdsTrainingCommand.class})
+                AdminSetupCommand.class, RoleCommand.class, AuditCommand.class, EvidenceCommand.class, HistoryCommand.class,
+                CdsTrainingCommand.class})
 public final class AutoUserCommand implements Runnable {
     /** Exit codes shared by every command. */
     public static final int OK = 0;

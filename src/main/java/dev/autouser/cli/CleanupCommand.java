@@ -114,6 +114,7 @@ final class CleanupCommand extends ConnectedCommand {
      */
     @Override
     int runPostgres(PostgresEngine engine) {
+        unverified.refuseForPostgres();
         UserActions actions = engine.actions(auditLog()).recordingListingsWith(listing -> recorded(engine, listing));
         if (policy == null) {
             return runCriteria(actions);

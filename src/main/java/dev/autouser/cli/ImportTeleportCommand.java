@@ -1,5 +1,6 @@
 package dev.autouser.cli;
 
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.evidence.TeleportImport;
 import dev.autouser.core.evidence.TeleportUserActivity;
 import dev.autouser.core.history.HistoryStore;
@@ -18,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code autouser evidence import-teleport FILE --server URI}: reads Teleport audit events (file
- * backend JSON lines, or the web UI's JSON) and records each MongoDB auto-user's last session in the
- * history of the server named, where cleanup policies read it. Bad and foreign lines are counted.
+ * backend JSON lines, or the web UI's JSON) and records each auto-user's last session in the history of
+ * the server named (MongoDB's or PostgreSQL's, by the URI's scheme), where cleanup policies read it. Bad
+ * and foreign lines are counted.
  */
 @Command(name = "import-teleport", mixinStandardHelpOptions = true,
         description = {"Import Teleport audit events (file backend JSON lines, or the web UI's JSON export): each "
@@ -31,11 +33,12 @@ final class ImportTeleportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--server", paramLabel = "URI", required = true,
-            description = "The MongoDB server these sessions went to, as the console connects to it (mongodb://host:port,...).")
+            description = "The server these sessions went to, as the console connects to it (mongodb://host:port,... or"
+                    + " postgresql://host:5432/db): only that engine's events are read.")
     String server;
 
     @Option(names = "--db-service", paramLabel = "NAME",
-            description = "Only events of this Teleport database service (db_service); default: every MongoDB service.")
+            description = "Only events of this Teleport database service (db_service); default: every service of the server's engine.")
     String service;
 
     @CommandLine.Spec
@@ -47,13 +50,14 @@ final class ImportTeleportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             String historyServer = ServerName.fromUri(server);
+            Engine engine = Engine.ofUri(server);
             CliContext context = ((AutoUserCommand) spec.root().userObject()).context();
             try (UsageHistory history = UsageHistory.open(context.dirs().history())) {
                 HistoryStore store = history.store().orElseThrow(() -> new ConsoleException("The history cannot be opened: "
                         + history.takeProblem().orElse("unknown problem") + " Nothing was imported."));
-                TeleportImport.Result result = TeleportImport.run(file, historyServer, Optional.ofNullable(service), store);
+                TeleportImport.Result result = TeleportImport.run(file, historyServer, engine, Optional.ofNullable(service), store);
                 out.println(result.imported().counts().summary() + ".");
-                result.imported().byMongoName().values().forEach(user -> out.println("  " + line(user)));
+                result.imported().byMongoName().values().forEach(user -> out.println("  " + line(user, engine)));
                 out.println(result.recorded() + (result.recorded() == 1 ? " user's" : " users'")
                         + " last session recorded in the history of " + historyServer + " (" + store.file() + ").");
             }
@@ -68,8 +72,8 @@ final class ImportTeleportCommand implements Callable<Integer> {
     }
 
 
-    private static String line(TeleportUserActivity user) {
-        StringBuilder text = new StringBuilder(user.mongoName()).append(": ");
+    private static String line(TeleportUserActivity user, Engine engine) {
+        StringBuilder text = new StringBuilder(user.nameIn(engine)).append(": ");
         text.append(user.lastSeen().map(at -> "last session " + at).orElse("no session"));
         if (!user.teleportUser().isEmpty()) {
             text.append(", Teleport user ").append(user.teleportUser());

@@ -17,6 +17,15 @@ final class UnverifiedHostsOption {
                     + " for sessions; a user connected there could lose that session. Repeatable; audited.")
     List<String> hosts = new ArrayList<>();
 
+    /** PostgreSQL has no such hosts: one server, whose pg_stat_activity shows every session of every database. */
+    void refuseForPostgres() {
+        if (!hosts.isEmpty()) {
+            throw new dev.autouser.core.ConsoleException("--allow-unverified is for MongoDB members and routers that cannot"
+                    + " be asked for sessions; PostgreSQL's pg_stat_activity shows every session of the server, so there is"
+                    + " no host to accept.");
+        }
+    }
+
     void applyTo(MongoGateway gateway) {
         if (!hosts.isEmpty()) {
             gateway.allowUnverified(hosts);

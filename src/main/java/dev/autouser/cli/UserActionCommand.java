@@ -42,6 +42,7 @@ abstract class UserActionCommand extends ConnectedCommand {
 
     @Override
     int runPostgres(PostgresEngine engine) {
+        unverified.refuseForPostgres();
         UserActions actions = engine.actions(auditLog());
         return act(reassignTo() == null ? actions : actions.reassigningOwnedTo(reassignTo()));
     }

@@ -30,12 +30,14 @@ final class Authentication {
     private final SecurityState security;
     private final ServerMetrics metrics;
     private final ServerLog log;
+    private final LateLogins lateLogins;
     private final AtomicInteger conversationIds = new AtomicInteger();
 
-    Authentication(SecurityState security, ServerMetrics metrics, ServerLog log) {
+    Authentication(SecurityState security, ServerMetrics metrics, ServerLog log, LateLogins lateLogins) {
         this.security = security;
         this.metrics = metrics;
         this.log = log;
+        this.lateLogins = lateLogins;
     }
 
     /** {@code saslSupportedMechs: "db.user"} → the user's mechanisms, or nothing for an unknown user. */
@@ -125,14 +127,20 @@ final class Authentication {
         return security.acquire(id).filter(user -> user.scram().isPresent());
     }
 
-    /** Checks existence and restrictions, then marks the connection as logged in as {@code id}. */
+    /**
+     * Checks existence and restrictions, then marks the connection as logged in as {@code id} (as
+     * mongod does, in two steps: a test can hold a login between them, see {@link LateLogins}).
+     */
     private void admit(ClientConnection connection, UserId id) {
         StoredUser user = security.acquire(id).orElseThrow(ServerErrors::authenticationFailed);
         if (!AuthenticationRestrictions.allowsLogin(security, user, connection.clientAddress().getAddress(),
                 connection.serverAddress().getAddress())) {
             throw ServerErrors.authenticationFailed();
         }
-        connection.authenticated(id, user.userId());
+        Runnable attach = () -> connection.authenticated(id, user.userId());
+        if (!lateLogins.defer(id, attach)) {
+            attach.run();
+        }
     }
 
     private static Document saslReply(int conversationId, boolean done, String payload) {

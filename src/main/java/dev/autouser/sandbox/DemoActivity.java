@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClients;
 import dev.autouser.core.pki.ClientIdentity;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.core.pki.SslContexts;
+import dev.autouser.sandbox.demo.DemoSchedule;
 import dev.autouser.sandbox.security.AuthenticationRestriction;
 import dev.autouser.sandbox.security.UserId;
 import org.bson.Document;
@@ -22,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,13 +42,8 @@ public final class DemoActivity implements AutoCloseable {
     private final DevPki pki;
     private final List<DemoData.DemoUser> roster;
     private final Map<String, MongoClient> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "demo-activity");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final CountDownLatch initialSessions = new CountDownLatch(1);
     private final Random random = new Random();
+    private DemoSchedule schedule;
 
     private DemoActivity(SandboxCluster cluster, DevPki pki, List<DemoData.DemoUser> roster) {
         this.cluster = cluster;
@@ -70,15 +63,14 @@ public final class DemoActivity implements AutoCloseable {
      */
     public static DemoActivity start(SandboxCluster cluster, DevPki pki, DemoData.Seeded seeded, Duration tick) {
         DemoActivity activity = new DemoActivity(cluster, pki, seeded.autoUsers());
-        activity.scheduler.execute(activity::openInitialSessions);
-        long millis = Math.max(100, tick.toMillis());
-        activity.scheduler.scheduleWithFixedDelay(activity::tickSafely, millis, millis, TimeUnit.MILLISECONDS);
+        activity.schedule = DemoSchedule.start("demo-activity", activity::openInitialSessions, activity::tick, tick,
+                LOG, "Demo activity step failed");
         return activity;
     }
 
     /** Waits until the initial sessions are open; false on timeout. */
     public boolean awaitInitialSessions(Duration timeout) throws InterruptedException {
-        return initialSessions.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return schedule.awaitInitialSessions(timeout);
     }
 
     /** Teleport names with a session open right now. */
@@ -87,22 +79,10 @@ public final class DemoActivity implements AutoCloseable {
     }
 
     private void openInitialSessions() {
-        try {
-            for (DemoData.DemoUser user : roster) {
-                if (user.state() == DemoData.DemoState.ACTIVE) {
-                    open(user);
-                }
+        for (DemoData.DemoUser user : roster) {
+            if (user.state() == DemoData.DemoState.ACTIVE) {
+                open(user);
             }
-        } finally {
-            initialSessions.countDown();
-        }
-    }
-
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("Demo activity step failed: {}", e.getMessage());
         }
     }
 
@@ -173,12 +153,7 @@ public final class DemoActivity implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        schedule.close();
         sessions.values().forEach(MongoClient::close);
         sessions.clear();
     }

@@ -45,6 +45,7 @@ final class SandboxBackend extends MemoryBackend {
     private final ServerMetrics metrics = new ServerMetrics();
     private final ServerLog log;
     private final NodeRole role;
+    private final LateLogins lateLogins = new LateLogins();
     private CurrentOpCommands currentOp;
     private final SystemCollections systemCollections;
 
@@ -54,7 +55,7 @@ final class SandboxBackend extends MemoryBackend {
         this.connections = connections;
         this.role = role;
         this.log = new ServerLog(version);
-        this.authentication = new Authentication(security, metrics, log);
+        this.authentication = new Authentication(security, metrics, log, lateLogins);
         this.handshake = new Handshake(version, authentication, role);
         this.authorizer = new Authorizer(security);
         this.userAdmin = new UserAdminCommands(security, version.toVersionString());
@@ -173,10 +174,10 @@ final class SandboxBackend extends MemoryBackend {
             return log.getLog(query.get(command));
         }
         if (spec.handler() == CommandSpec.Handler.CURRENT_OP) {
-            return currentOp.currentOp(connection, db, query);
+            return answeredCurrentOp(currentOp.currentOp(connection, db, query));
         }
         if (name.equals("aggregate") && CurrentOpCommands.isCurrentOpPipeline(query)) {
-            return currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply);
+            return answeredCurrentOp(currentOp.aggregate(connection, db, query, this::runStages, this::cursorReply));
         }
         if (spec.handler() == CommandSpec.Handler.USER_ADMIN) {
             return userAdmin.handle(db, command, query, users);
@@ -205,6 +206,17 @@ final class SandboxBackend extends MemoryBackend {
         } catch (NoSuchCommandException e) {
             throw ServerErrors.commandNotFound(command);
         }
+    }
+
+    /** A {@code $currentOp} answer is built: logins a test held until after it may attach now. */
+    private Document answeredCurrentOp(Document reply) {
+        lateLogins.currentOpAnswered();
+        return reply;
+    }
+
+    /** The test hook for logins attached late (see {@link LateLogins}). */
+    LateLogins lateLogins() {
+        return lateLogins;
     }
 
     /** {@code inprog} on the cluster, through any of the connection's users' roles. */

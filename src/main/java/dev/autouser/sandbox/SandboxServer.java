@@ -120,6 +120,17 @@ public final class SandboxServer implements AutoCloseable {
         return version;
     }
 
+    /**
+     * Test hook: hold a login between "user read" and "login attached", as a busy mongod can
+     * (see {@link LateLogins}). Kept across {@link #suspend()}/{@link #resume()}.
+     */
+    public synchronized LateLogins lateLogins() {
+        if (backend == null) {
+            throw new IllegalStateException("The sandbox server is not started.");
+        }
+        return backend.lateLogins();
+    }
+
     /** Open client connections, in connection-number order (what currentOp lists). */
     public List<ClientConnection> connections() {
         return connections.all();

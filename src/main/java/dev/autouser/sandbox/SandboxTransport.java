@@ -64,7 +64,7 @@ final class SandboxTransport implements AutoCloseable {
                         }
                         channel.pipeline().addLast(new MongoWireReplyEncoder());
                         channel.pipeline().addLast(new MongoWireMessageEncoder());
-                        channel.pipeline().addLast(ModernErrorReplies.INSTANCE);
+                        channel.pipeline().addLast(ModernErrorReplies.of(versionOrNull));
                         channel.pipeline().addLast(new MongoWireProtocolHandler());
                         channel.pipeline().addLast(new MongoDatabaseHandler(backend, channels));
                         channel.pipeline().addLast(new MongoExceptionHandler());

@@ -65,7 +65,27 @@ public final class HistoryBenchmark {
             long t = System.nanoTime();
             store.timeline(SERVER, UserKey.MONGODB, end.minus(Duration.ofDays(30)), end, 49);
             System.out.printf("30-day chart: %d ms%n", (System.nanoTime() - t) / 1_000_000);
+            for (dev.autouser.core.export.UserExport.Format format : dev.autouser.core.export.UserExport.Format.values()) {
+                Path file = dir.resolve("export." + format.extension());
+                long e = System.nanoTime();
+                long peak;
+                long written;
+                try (java.io.Writer out = Files.newBufferedWriter(file)) {
+                    long[] heap = {0};
+                    written = dev.autouser.core.export.HistoryExport.write(store, java.util.Optional.empty(),
+                            java.util.Optional.empty(), format, out, count -> heap[0] = Math.max(heap[0], usedHeap()));
+                    peak = heap[0];
+                }
+                System.out.printf("export %s: %d changes in %d ms, %.1f MiB, heap in use at most %d MiB (max heap %d MiB)%n",
+                        format, written, (System.nanoTime() - e) / 1_000_000, Files.size(file) / 1024.0 / 1024.0,
+                        peak / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            }
         }
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static ObservedListing listing(Instant at) {

@@ -72,6 +72,36 @@ class PostgresCleanupPolicyCliTest {
     }
 
 
+    @Test
+    void teleportsAuditOfPostgresSessionsGoesIntoThisServersPostgresHistoryAndThePolicyReadsIt() throws Exception {
+        String locked = autoUser("imported", false);
+        Instant lastSession = Instant.now().minus(Duration.ofDays(45));
+        Path events = home.resolve("events.log");
+        java.nio.file.Files.writeString(events, event(locked, "postgres", lastSession) + event(locked, "mongodb", Instant.now()));
+
+        CliRun imported = CliRun.runIn(home, false, "", "evidence", "import-teleport", events.toString(),
+                "--server", "postgresql://localhost:" + target.port() + "/postgres");
+        assertThat(imported.code()).as(imported.toString()).isZero();
+        assertThat(imported.out()).contains("  " + locked + ": last session " + lastSession).doesNotContain("CN=" + locked);
+
+        CliRun plan = CliRun.runIn(home, false, "", "cleanup", "--dry-run", "--report", "-", "--uri",
+                target.psqlUri(PostgresTarget.DBA));
+        com.fasterxml.jackson.databind.JsonNode mine = null;
+        for (var user : new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.out()).path("users")) {
+            mine = user.path("user").asText().equals(locked) ? user : mine;
+        }
+        assertThat(mine).as(plan.toString()).isNotNull();
+        assertThat(mine.path("reason").asText()).contains("last active 45 d ago (Teleport audit)");
+        assertThat(target.roleExists(locked)).isTrue();
+    }
+
+    /** A session-end event of Teleport's audit log (file backend) for {@code user} on a database of {@code protocol}. */
+    private static String event(String user, String protocol, Instant at) {
+        return "{\"ei\":1,\"event\":\"db.session.end\",\"code\":\"TDB01I\",\"time\":\"" + at + "\",\"user\":\"" + user
+                + "\",\"sid\":\"s-" + protocol + "\",\"db_service\":\"" + protocol + "-prod\",\"db_protocol\":\"" + protocol
+                + "\",\"db_uri\":\"localhost:5432\",\"db_user\":\"" + user + "\"}\n";
+    }
+
     private String autoUser(String base, boolean login) {
         String name = "pgpol" + RUN + "-" + base;
         created.add(name);

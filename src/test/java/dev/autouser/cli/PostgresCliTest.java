@@ -118,6 +118,18 @@ class PostgresCliTest {
     }
 
     @Test
+    void allowUnverifiedIsRefusedWithItsReasonAndNothingIsSent() {
+        String user = autoUser("unverified", true);
+        CliRun run = CliRun.run("lock", user, "--allow-unverified", "db2:5432", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("--allow-unverified is for MongoDB members and routers"), run.toString());
+        assertTrue(target.canLogin(user));
+        CliRun cleanup = CliRun.run("cleanup", "--locked-only", "--allow-unverified", "db2:5432", "--uri",
+                target.psqlUri(PostgresTarget.DBA));
+        assertEquals(2, cleanup.code(), cleanup.toString());
+    }
+
+    @Test
     void aBadUriIsOneSentence() {
         CliRun run = CliRun.run("list", "--uri", "postgresql://localhost:99999/postgres");
         assertEquals(2, run.code(), run.toString());

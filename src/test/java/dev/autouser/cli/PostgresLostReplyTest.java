@@ -90,6 +90,49 @@ class PostgresLostReplyTest {
     }
 
 
+    @Test
+    void aLockCutBeforeItsCommitIsAuditedAsUnknownAndTheNextListingSaysItWasNotApplied() throws Exception {
+        String user = autoUser("blocked");
+        Path home = Files.createTempDirectory("autouser-lost");
+        CliRun lock;
+        // another transaction holds the role's catalog row, so the console's NOLOGIN waits for it, uncommitted
+        try (java.sql.Connection other = target.admin(); java.sql.Statement holder = other.createStatement()) {
+            other.setAutoCommit(false);
+            holder.execute("ALTER ROLE " + SqlText.identifier(user) + " VALID UNTIL 'infinity'");
+            Thread cutter = new Thread(() -> terminateWhenWaitingForALock(), "cut-waiting-lock");
+            cutter.setDaemon(true);
+            cutter.start();
+            lock = assertTimeoutPreemptively(HANG, () -> CliRun.runIn(home, false, "", "lock", user, "--uri",
+                    target.psqlUri(PostgresTarget.DBA), "--timeout", "2"));
+            cutter.join(HANG.toMillis());
+            other.rollback();
+        }
+        assertTrue(lock.out().contains(user + ": lost the connection while locking: the server may or may not have done it"),
+                lock.toString());
+        assertTrue(target.canLogin(user), "the NOLOGIN's transaction died with its connection");
+        AuditRecord lost = lock.audit().get(lock.audit().size() - 1);
+        assertTrue(lost.outcomeUnknown(), lost.toString());
+
+        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", target.psqlUri(PostgresTarget.DBA));
+        AuditRecord resolution = list.audit().get(list.audit().size() - 1);
+        assertEquals(lost.actionId(), resolution.actionId());
+        assertEquals("resolved: not applied, " + user + " can still log in (LOGIN)", resolution.result());
+    }
+
+    /** Terminates the console's backend once it waits for the row lock (nothing timed: it waits until then). */
+    private void terminateWhenWaitingForALock() {
+        String waiting = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND application_name = 'autouser' AND query LIKE 'DO %'";
+        for (int i = 0; i < 3_000 && !target.queryBoolean(waiting); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private String autoUser(String base) {
         String name = "pglost" + RUN + "-" + base;
         created.add(name);

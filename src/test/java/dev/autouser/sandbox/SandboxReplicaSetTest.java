@@ -66,28 +66,51 @@ class SandboxReplicaSetTest {
         }
     }
 
+    /**
+     * mongod's "not primary" errors carry the member's topologyVersion, so the driver sees the error
+     * is not news (the member was a secondary in its last hello) and keeps using it. Without it the
+     * driver marks the member unknown until its monitor's next hello, which the member holds for the
+     * heartbeat (60 s here): the next command would fail its 10 s server selection.
+     */
+    @Test
+    void afterNotWritablePrimaryTheSameDirectClientsNextCommandIsAnswered() {
+        String secondary = set.hosts().get((set.primaryIndex() + 1) % set.hosts().size());
+        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null,
+                settings -> settings.applyToServerSettings(s -> s.heartbeatFrequency(60, java.util.concurrent.TimeUnit.SECONDS)))) {
+            Document version = hello(direct).get("topologyVersion", Document.class);
+            MongoCommandException refused = assertThrows(MongoCommandException.class, () -> direct
+                    .getDatabase("$external").runCommand(new Document("createUser", "CN=nope-" + UUID.randomUUID())
+                            .append("roles", List.of())));
+            assertEquals(10107, refused.getErrorCode());
+            org.bson.BsonDocument inError = refused.getResponse().getDocument("topologyVersion");
+            assertEquals(version.getObjectId("processId"), inError.getObjectId("processId").getValue());
+            assertEquals(version.getLong("counter"), inError.getInt64("counter").getValue());
+
+            Document users = direct.getDatabase("$external").runCommand(new Document("usersInfo", 1));
+            assertEquals(1.0, users.get("ok"), "the same client's next command is answered");
+        }
+    }
+
     /** The command table's WRITE column is the replica-set rule: every spelling of a write gets 10107 there. */
     @Test
     void everyWriteOfTheCommandTableIsRefusedOnASecondaryAndReadsAreNot() {
         String secondary = set.hosts().get((set.primaryIndex() + 1) % set.hosts().size());
         List<String> writes = new java.util.ArrayList<>();
-        for (dev.autouser.sandbox.security.CommandSpec spec : dev.autouser.sandbox.security.CommandTable.all()) {
-            if (!spec.writes()) {
-                continue;
-            }
-            List<String> spellings = new java.util.ArrayList<>(List.of(spec.name()));
-            spellings.addAll(spec.aliases());
-            for (String spelling : spellings) {
-                writes.add(spelling);
-                // A fresh client each time: after a NotWritablePrimary the driver re-checks the node first.
-                try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
+        // One client for every write: each refusal carries the member's topologyVersion, so the driver keeps using it.
+        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
+            for (dev.autouser.sandbox.security.CommandSpec spec : dev.autouser.sandbox.security.CommandTable.all()) {
+                if (!spec.writes()) {
+                    continue;
+                }
+                List<String> spellings = new java.util.ArrayList<>(List.of(spec.name()));
+                spellings.addAll(spec.aliases());
+                for (String spelling : spellings) {
+                    writes.add(spelling);
                     MongoCommandException refused = assertThrows(MongoCommandException.class, () -> direct
                             .getDatabase("rs-writes").runCommand(wellFormed(spelling)), spelling);
                     assertEquals(10107, refused.getErrorCode(), spelling + ": " + refused.getMessage());
                 }
             }
-        }
-        try (MongoClient direct = target.connectDirectlyAs(MongoTarget.DBA, secondary, null)) {
             assertTrue(writes.containsAll(List.of("insert", "findAndModify", "findandmodify", "deleteIndexes",
                     "createUser", "updateUser", "dropUser", "revokeRolesFromRole", "dropDatabase")), writes.toString());
             Document users = direct.getDatabase("$external").runCommand(new Document("usersInfo", 1));

@@ -105,13 +105,19 @@ public final class MongoTarget {
 
     /** A client of {@code CN=<commonName>} connected directly to {@code host} only (one member or router). */
     public MongoClient connectDirectlyAs(String commonName, String host, String appNameOrNull) {
+        return connectDirectlyAs(commonName, host, appNameOrNull, builder -> { });
+    }
+
+    /** {@link #connectDirectlyAs(String, String, String)} with settings of the test's own on top. */
+    public MongoClient connectDirectlyAs(String commonName, String host, String appNameOrNull,
+                                        java.util.function.Consumer<MongoClientSettings.Builder> tweak) {
         ClientIdentity identity = ClientIdentity.load(clientFile(commonName), null, null);
-        MongoClientSettings settings = MongoClientSettings.builder(
+        MongoClientSettings.Builder builder = MongoClientSettings.builder(
                         settings(identity, MongoCredential.createMongoX509Credential(), appNameOrNull))
                 .applyToClusterSettings(c -> c.hosts(List.of(new com.mongodb.ServerAddress(host)))
-                        .mode(com.mongodb.connection.ClusterConnectionMode.SINGLE).requiredReplicaSetName(null))
-                .build();
-        return MongoClients.create(settings);
+                        .mode(com.mongodb.connection.ClusterConnectionMode.SINGLE).requiredReplicaSetName(null));
+        tweak.accept(builder);
+        return MongoClients.create(builder.build());
     }
 
     public String uri() {

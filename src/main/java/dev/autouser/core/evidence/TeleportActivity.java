@@ -1,5 +1,6 @@
 package dev.autouser.core.evidence;
 
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.history.Activity;
 import dev.autouser.core.history.ActivitySink;
 import dev.autouser.core.history.EvidenceSource;
@@ -52,9 +53,15 @@ public final class TeleportActivity {
      * the Teleport user). {@code server} is the history's name of the database server.
      */
     public static List<ActivitySink.Sighting> sightings(Import imported, String server) {
+        return sightings(imported, server, Engine.MONGODB);
+    }
+
+    /** The same for {@code engine}'s users: PostgreSQL's role is the database user Teleport logged, MongoDB's its CN= name. */
+    public static List<ActivitySink.Sighting> sightings(Import imported, String server, Engine engine) {
         List<ActivitySink.Sighting> sightings = new ArrayList<>();
+        String engineKey = engine == Engine.POSTGRESQL ? UserKey.POSTGRESQL : UserKey.MONGODB;
         imported.byMongoName().forEach((name, user) -> user.lastSeen().ifPresent(at -> sightings.add(
-                new ActivitySink.Sighting(new UserKey(server, UserKey.MONGODB, name),
+                new ActivitySink.Sighting(new UserKey(server, engineKey, user.nameIn(engine)),
                         new Activity(at, EvidenceSource.TELEPORT_AUDIT, user.teleportUser(), "")))));
         return sightings;
     }

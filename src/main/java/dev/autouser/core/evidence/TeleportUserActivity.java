@@ -32,6 +32,11 @@ public record TeleportUserActivity(String databaseUser, Optional<Instant> lastSe
         return databaseUser.startsWith("CN=") ? databaseUser : "CN=" + databaseUser;
     }
 
+    /** The user's name in {@code engine}'s database: PostgreSQL's role is the name Teleport logged, MongoDB's is CN=. */
+    public String nameIn(dev.autouser.core.engine.Engine engine) {
+        return engine == dev.autouser.core.engine.Engine.POSTGRESQL ? databaseUser : mongoName();
+    }
+
     /** Teleport's last attempt to lock or drop the user failed, and no later one succeeded. */
     public boolean deactivationFailed() {
         return lastDeactivation.map(d -> !d.success()).orElse(false);

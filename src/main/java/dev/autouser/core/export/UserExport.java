@@ -73,6 +73,11 @@ public final class UserExport {
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .setCharacterEscapes(new UnsafeCharacterEscapes());
 
+    /** A JSON generator that escapes every unsafe character (every JSON the console exports uses it). */
+    static JsonGenerator safeJson(Writer out) throws IOException {
+        return JSON.createGenerator(out);
+    }
+
     private UserExport() {
     }
 

@@ -208,6 +208,80 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
     public record Transition(String user, Instant at, ObservedState state, String app, String client) {
     }
 
+    /** One change of a user's state with its server, as {@link #forEachChange} streams it. */
+    public record Change(String server, String engine, String user, Instant at, ObservedState state, String app,
+                         String client) {
+    }
+
+    /** Takes the changes one by one (an export writes each as it comes; nothing is collected). */
+    public interface ChangeSink {
+        void accept(Change change) throws java.io.IOException;
+    }
+
+    /** The servers the history holds, as "name" with their engines, in name order. */
+    public synchronized List<ServerKey> servers() {
+        return query("SELECT name, engine FROM server ORDER BY name, engine", rows -> {
+            List<ServerKey> servers = new ArrayList<>();
+            while (rows.next()) {
+                servers.add(new ServerKey(rows.getString(1), rows.getString(2)));
+            }
+            return servers;
+        });
+    }
+
+    /** A server the history holds: its name ({@link ServerName}) and engine. */
+    public record ServerKey(String name, String engine) {
+    }
+
+    /** How many changes {@link #forEachChange} will stream with the same filters (for progress). */
+    public synchronized long countChanges(Optional<String> server, Optional<Instant> since) {
+        return query("SELECT count(*) FROM transition t JOIN server s ON s.id = t.server_id" + where(server, since),
+                rows -> rows.next() ? rows.getLong(1) : 0L, parameters(server, since));
+    }
+
+    /**
+     * Streams every change of state (of one server when {@code server} is given; from {@code since} when
+     * given) in time order to {@code sink}, row by row from the database: 458,000 changes need no more
+     * memory than one. Returns how many were streamed.
+     */
+    public synchronized long forEachChange(Optional<String> server, Optional<Instant> since, ChangeSink sink)
+            throws java.io.IOException {
+        try {
+            return query("SELECT s.name, s.engine, u.name, t.at, t.state, t.app, t.client FROM transition t"
+                    + " JOIN server s ON s.id = t.server_id JOIN user u ON u.id = t.user_id" + where(server, since)
+                    + " ORDER BY t.at, t.id", rows -> {
+                        long count = 0;
+                        while (rows.next()) {
+                            try {
+                                sink.accept(new Change(rows.getString(1), rows.getString(2), rows.getString(3),
+                                        Instant.ofEpochMilli(rows.getLong(4)), ObservedState.fromWord(rows.getString(5)),
+                                        rows.getString(6), rows.getString(7)));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            count++;
+                        }
+                        return count;
+                    }, parameters(server, since));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String where(Optional<String> server, Optional<Instant> since) {
+        List<String> conditions = new ArrayList<>();
+        server.ifPresent(name -> conditions.add("s.name = ?"));
+        since.ifPresent(at -> conditions.add("t.at >= ?"));
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Object[] parameters(Optional<String> server, Optional<Instant> since) {
+        List<Object> parameters = new ArrayList<>();
+        server.ifPresent(parameters::add);
+        since.ifPresent(at -> parameters.add(at.toEpochMilli()));
+        return parameters.toArray();
+    }
+
     /** The file's size on disk, WAL included, after a checkpoint. */
     public synchronized long sizeOnDisk() {
         run(() -> {

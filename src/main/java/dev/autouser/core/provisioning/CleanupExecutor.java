@@ -19,8 +19,9 @@ import java.util.Map;
  * Executes a {@link CleanupPlan}. Per batch of {@value #BATCH} users one exact-match usersInfo
  * re-checks that each user still exists and is managed by Teleport. Then, in groups of
  * {@value #GROUP}: one $currentOp re-checks sessions right before locking, each user is locked, and
- * one more $currentOp verifies that no session slipped in before the lock took effect; such a user
- * gets its lock undone and is left. Only verified users are dropped, right away, so a user who
+ * one more $currentOp verifies that no session slipped in before the lock took effect, and another
+ * one, a moment later, catches a login the server admitted before the lock but attached after that
+ * check; such a user gets its lock undone and is left. Only verified users are dropped, right away, so a user who
  * connected in between is locked for a few round trips at most.
  *
  * <p>Every change is audited (intent before, outcome after); a lost connection or an audit log
@@ -41,6 +42,8 @@ final class CleanupExecutor {
     private final java.util.Set<String> actedWithout = new java.util.TreeSet<>();
     private int total;
     private String stopReason;
+    /** When the last lock was confirmed: the second session check waits from there. */
+    private long lastLockNanos;
 
     CleanupExecutor(MongoGateway gateway, AuditLog audit, ProgressListener listener, Runnable afterRecheck) {
         this.gateway = gateway;
@@ -109,6 +112,7 @@ final class CleanupExecutor {
         MongoCommand command = UserCommands.majority(UserCommands.lockCommand(name), gateway.timeout());
         try {
             audit.change(command, name, () -> gateway.run(command), reply -> "ok");
+            lastLockNanos = System.nanoTime();
             return true;
         } catch (AuditUnwritableException e) {
             e.applied().ifPresent(applied -> report(UserResult.failed(name, action,
@@ -127,7 +131,10 @@ final class CleanupExecutor {
         }
     }
 
-    /** The check after locking: a session that authenticated just before its lock undoes it. */
+    /**
+     * The checks after locking: a session that authenticated just before its lock undoes it, whether
+     * it is seen right away or, attached late, by the second check ({@link LateLoginCheck}).
+     */
     private void verifyLocked(CleanupAction action, List<Document> locked) {
         Map<String, List<LiveSession>> sessions;
         Map<String, List<dev.autouser.core.mongo.Deployment.Node>> lagging;
@@ -137,7 +144,8 @@ final class CleanupExecutor {
             lagging = LockReplication.notAppliedEverywhere(gateway, locked.stream().map(CleanupExecutor::name).toList());
             // Likewise every mongos: one that still caches the user lets it in with its old roles.
             staleRouters = RouterUserCaches.invalidate(gateway);
-            sessions = sessionsNow();
+            sessions = LateLoginCheck.withLateLogins(sessionsNow(), locked.stream().map(CleanupExecutor::name).toList(),
+                    lastLockNanos, this::sessionsNow);
         } catch (ConsoleException e) {
             String why = e instanceof ConnectionLostException ? "the connection was lost" : "the check failed";
             locked.forEach(u -> report(UserResult.failed(name(u), action, "locked, but " + why

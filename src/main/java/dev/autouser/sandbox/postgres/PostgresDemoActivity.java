@@ -2,6 +2,7 @@ package dev.autouser.sandbox.postgres;
 
 import dev.autouser.core.postgres.teleport.TeleportAgent;
 import dev.autouser.core.postgres.teleport.TeleportRefusal;
+import dev.autouser.sandbox.demo.DemoSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Live sessions for the PostgreSQL demo, each as Teleport runs one: activate through Teleport's
@@ -39,13 +36,8 @@ public final class PostgresDemoActivity implements AutoCloseable {
     private final TeleportAgent agent;
     private final Map<String, Connection> sessions = new ConcurrentHashMap<>();
     private final Set<String> droppedByTeleport = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "postgres-demo-activity");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final CountDownLatch initialSessions = new CountDownLatch(1);
     private final Random random = new Random();
+    private DemoSchedule schedule;
 
     private PostgresDemoActivity(DemoPostgresServer server) {
         this.server = server;
@@ -58,14 +50,13 @@ public final class PostgresDemoActivity implements AutoCloseable {
     /** Opens the roster's active sessions in the background, then changes sessions every {@code tick}. */
     public static PostgresDemoActivity start(DemoPostgresServer server, Duration tick) {
         PostgresDemoActivity activity = new PostgresDemoActivity(server);
-        activity.scheduler.execute(activity::openInitialSessions);
-        long millis = Math.max(100, tick.toMillis());
-        activity.scheduler.scheduleWithFixedDelay(activity::tickSafely, millis, millis, TimeUnit.MILLISECONDS);
+        activity.schedule = DemoSchedule.start("postgres-demo-activity", activity::openInitialSessions, activity::tick,
+                tick, LOG, "PostgreSQL demo activity step failed");
         return activity;
     }
 
     public boolean awaitInitialSessions(Duration timeout) throws InterruptedException {
-        return initialSessions.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return schedule.awaitInitialSessions(timeout);
     }
 
     /** Users with a demo session open right now. */
@@ -74,22 +65,10 @@ public final class PostgresDemoActivity implements AutoCloseable {
     }
 
     private void openInitialSessions() {
-        try {
-            for (PostgresDemoRoster.DemoUser user : PostgresDemoRoster.USERS) {
-                if (user.start() == PostgresDemoRoster.Start.ACTIVE) {
-                    open(user);
-                }
+        for (PostgresDemoRoster.DemoUser user : PostgresDemoRoster.USERS) {
+            if (user.start() == PostgresDemoRoster.Start.ACTIVE) {
+                open(user);
             }
-        } finally {
-            initialSessions.countDown();
-        }
-    }
-
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("PostgreSQL demo activity step failed: {}", e.getMessage());
         }
     }
 
@@ -171,12 +150,7 @@ public final class PostgresDemoActivity implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        schedule.close();
         sessions.values().forEach(PostgresDemoActivity::closeQuietly);
         sessions.clear();
     }

@@ -12,7 +12,8 @@ import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.Channel;
 import dev.autouser.core.audit.Origin;
 import dev.autouser.core.ConsoleException;
-import dev.autouser.core.provisioning.AutoUserLister;
+import dev.autouser.core.engine.AutoUserEngine;
+import dev.autouser.ui.users.UserChanges;
 import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.ui.audit.AuditView;
@@ -30,7 +31,6 @@ import dev.autouser.ui.users.UsersViewModel;
 import dev.autouser.ui.app.TeleportPages;
 import dev.autouser.ui.shell.MainView;
 import dev.autouser.ui.shell.OtherEngineView;
-import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.ui.shell.MainViewModel;
 import dev.autouser.ui.shell.Page;
 import javafx.scene.Node;
@@ -182,18 +182,13 @@ public final class ConsoleWindow {
         if (session == null) {
             throw new ConsoleException("Connect to a server first.");
         }
-        if (session.mongo().isEmpty()) {
-            return new OtherEngineView(Page.USERS, "PostgreSQL users are not on this page yet",
-                    "Use the command line meanwhile: autouser list --uri " + session.profile().uri());
-        }
-        MongoGateway gateway = session.mongo().orElseThrow().gateway();
-        UserCleanup cleanup = new UserCleanup(gateway, audit);
-        AutoUserLister lister = new AutoUserLister(gateway);
+        AutoUserEngine engine = session.autoUsers();
+        String historyServer = historyServer();
+        String engineKey = historyKey();
         dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
-                history, dev.autouser.core.history.ServerName.fromUri(gateway.server()),
-                dev.autouser.core.history.UserKey.MONGODB);
+                history, historyServer, engineKey);
         UsersViewModel users = new UsersViewModel(() -> {
-            dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(lister.list());
+            dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(engine.list());
             // A history that fails is said once, in the status bar; the listing goes on without evidence.
             history.takeProblem().ifPresent(problem -> executors.fx().execute(() -> mainModel.notice(problem)));
             return listing;
@@ -207,20 +202,34 @@ public final class ConsoleWindow {
             }
         });
         users.nodesProperty().addListener((o, old, nodes) -> mainModel.topology(SessionCensus.summary(nodes)));
-        UserActionsViewModel actions = new UserActionsViewModel(cleanup, dialogs, executors, users::refresh);
-        String historyServer = recorder.server();
         ActivityChart chart = new ActivityChart((from, to, points) -> history.timeline(historyServer,
-                dev.autouser.core.history.UserKey.MONGODB, from, to, points), executors,
-                history.isDemo(historyServer, dev.autouser.core.history.UserKey.MONGODB));
-        usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage,
+                engineKey, from, to, points), executors, history.isDemo(historyServer, engineKey));
+        java.util.Optional<UserCleanup> mongoCleanup = session.mongo().map(mongo -> new UserCleanup(mongo.gateway(), audit));
+        UserChanges changes = mongoCleanup.map(UserChanges::mongo).orElseGet(() -> UserChanges.postgres(
+                session.postgres().orElseThrow().gateway(), engine.actions(audit)));
+        UserActionsViewModel actions = UserActionsViewModel.on(changes, dialogs, executors, users::refresh);
+        usersView = new UsersView(users, actions, () -> mongoCleanup.ifPresentOrElse(cleanup -> CleanupWizard.open(stage,
                 new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport,
-                        dialogs, executors, users::refresh)), chart);
+                        dialogs, executors, users::refresh)), () -> dialogs.showError("The cleanup wizard is MongoDB's"
+                + " for now: select the users and use Lock or Drop, or run autouser cleanup --uri "
+                + session.profile().uri() + ".", null)), chart);
         return usersView;
+    }
+
+    /** The name this server's usage history is kept under, as the CLI names it. */
+    private String historyServer() {
+        return dev.autouser.core.history.ServerName.fromUri(session.mongo().isPresent() ? session.server()
+                : "postgresql://" + session.server());
+    }
+
+    private String historyKey() {
+        return session.engine() == dev.autouser.core.engine.Engine.POSTGRESQL
+                ? dev.autouser.core.history.UserKey.POSTGRESQL : dev.autouser.core.history.UserKey.MONGODB;
     }
 
     /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
     private String importTeleport(java.nio.file.Path file) {
-        String server = dev.autouser.core.history.ServerName.fromUri(session.server());
+        String server = historyServer();
         try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
             dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
                     "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));

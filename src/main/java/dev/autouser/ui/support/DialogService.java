@@ -15,6 +15,13 @@ public interface DialogService {
     /** Asks for agreement; true only when the person pressed the named action button. */
     boolean confirm(Confirmation confirmation);
 
+    /**
+     * A drop of users who own objects ({@code message} says who owns what and what each choice does):
+     * keep them locked or reassign their objects to one of {@code roles} (the first is offered). Empty
+     * when the person cancels.
+     */
+    Optional<OwnedObjectsChoice> chooseForOwnedObjects(String message, java.util.List<String> roles);
+
     /** A short non-blocking note ("Copied 3 commands"). */
     void notify(String message);
 

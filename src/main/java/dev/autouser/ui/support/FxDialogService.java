@@ -88,6 +88,41 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<OwnedObjectsChoice> chooseForOwnedObjects(String message, java.util.List<String> roles) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        prepare(alert, "Users who own objects", message);
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioButton keep = new javafx.scene.control.RadioButton(
+                "Keep them locked, as Teleport does (TP004): nothing is dropped or reassigned");
+        keep.setId("ownedKeepLocked");
+        keep.setToggleGroup(group);
+        keep.setSelected(true);
+        keep.setWrapText(true);
+        javafx.scene.control.RadioButton reassign = new javafx.scene.control.RadioButton(
+                "Reassign their objects to this role, then drop them:");
+        reassign.setId("ownedReassign");
+        reassign.setToggleGroup(group);
+        reassign.setDisable(roles.isEmpty());
+        javafx.scene.control.ComboBox<String> role = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(roles));
+        role.setId("ownedNewOwner");
+        if (!roles.isEmpty()) {
+            role.getSelectionModel().selectFirst();
+        }
+        role.disableProperty().bind(reassign.selectedProperty().not());
+        ButtonType next = new ButtonType("Show the commands", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(cancel, next);
+        alert.getDialogPane().lookupButton(next).setId("ownedNextButton");
+        alert.getDialogPane().setContent(new VBox(8, keep, new javafx.scene.layout.HBox(8, reassign, role)));
+        if (alert.showAndWait().filter(next::equals).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(reassign.isSelected() && role.getValue() != null
+                ? OwnedObjectsChoice.reassignTo(role.getValue()) : OwnedObjectsChoice.keepLocked());
+    }
+
+    @Override
     public void notify(String message) {
         notifier.accept(message);
     }

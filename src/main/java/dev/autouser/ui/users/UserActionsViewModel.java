@@ -9,7 +9,6 @@ import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.UserCleanup;
-import dev.autouser.core.provisioning.UserCommands;
 import dev.autouser.core.provisioning.UserResult;
 import dev.autouser.core.provisioning.UserState;
 import dev.autouser.ui.support.Confirmation;
@@ -24,22 +23,34 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Lock, Drop, Copy as mongosh and Export for the selected users. Destructive actions go through
- * core's plan (which re-reads the users and refuses connected and unmanaged ones), a confirmation
- * that names the users, the count and the commands, and then core's executor, which audits.
+ * Lock, Drop, Copy (as mongosh or SQL) and Export for the selected users, on either engine. Destructive
+ * actions go through core's plan (which re-reads the users and refuses connected and unmanaged ones), a
+ * confirmation that names the users, the count and the commands, and then core's executor, which audits.
+ * A PostgreSQL drop of users who own objects first asks whether to keep them locked or reassign the objects.
  */
 public final class UserActionsViewModel {
     /** Which command "Copy as mongosh" copies. */
     public enum CopyKind { INSPECT, LOCK, DROP }
 
-    private final UserCleanup cleanup;
+    private final UserChanges changes;
     private final DialogService dialogs;
     private final BackgroundWork work;
     private final Runnable afterChange;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    /** MongoDB's page. */
     public UserActionsViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
-        this.cleanup = cleanup;
+        this(UserChanges.mongo(cleanup), dialogs, executors, afterChange);
+    }
+
+    /** Either engine's page. */
+    public static UserActionsViewModel on(UserChanges changes, DialogService dialogs, FxExecutors executors,
+                                          Runnable afterChange) {
+        return new UserActionsViewModel(changes, dialogs, executors, afterChange);
+    }
+
+    private UserActionsViewModel(UserChanges changes, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
+        this.changes = changes;
         this.dialogs = dialogs;
         this.work = new BackgroundWork(executors, dialogs, busy);
         this.afterChange = afterChange;
@@ -91,18 +102,51 @@ public final class UserActionsViewModel {
             dialogs.showError("Cannot " + action.verb() + " " + describe(names) + ": " + String.join("; ", activeHere) + ".", null);
             return;
         }
-        work.run("The action failed", () -> new Planned(cleanup.planFor(action, names), List.of()), planned -> {
+        work.run("The action failed", () -> new Planned(changes.planFor(action, names), List.of(), changes), planned -> {
             if (planned.plan().isEmpty() && !planned.plan().refused().isEmpty()) {
-                work.run("The action failed", () -> cleanup.silentNodes(),
+                work.run("The action failed", () -> changes.silentNodes(),
                         silent -> offerOverride(action, names, planned.plan(), silent, chosen.deselected()));
-            } else {
+            } else if (owners(planned.plan()).isEmpty()) {
                 confirmAndRun(planned, chosen.deselected());
+            } else {
+                work.run("The action failed", changes::newOwnerCandidates,
+                        roles -> askAboutOwners(names, planned, roles, chosen.deselected()));
             }
         });
     }
 
-    /** A plan and the hosts whose silence the person accepted for it (none by default). */
-    private record Planned(CleanupPlan plan, List<String> allowedSilent) {
+    /**
+     * A plan, the hosts whose silence the person accepted for it (none by default) and the changes
+     * that run it (with a new owner for owned objects when the person chose one).
+     */
+    private record Planned(CleanupPlan plan, List<String> allowedSilent, UserChanges via) {
+    }
+
+    /** Users of a drop who own objects (PostgreSQL; MongoDB users own none). */
+    private static List<PlannedAction> owners(CleanupPlan plan) {
+        return plan.action() != CleanupAction.DROP ? List.of()
+                : plan.actions().stream().filter(a -> a.before().ownedObjectCount() > 0).toList();
+    }
+
+    /**
+     * PostgreSQL refuses to drop a role that owns objects: before the confirmation, the person says
+     * whether those users stay locked (Teleport's fallback) or their objects go to a role; the plan is
+     * then made again with that choice, so the confirmation shows the exact SQL that will run.
+     */
+    private void askAboutOwners(List<String> names, Planned planned, List<String> roles, List<String> deselected) {
+        String owned = owners(planned.plan()).stream().map(a -> a.mongoName() + " owns " + String.join(", ",
+                a.before().ownedObjects().stream().map(dev.autouser.core.provisioning.OwnedObjects::describe).toList()))
+                .collect(Collectors.joining("; "));
+        String message = owned + ". PostgreSQL refuses to drop a role that owns objects.";
+        dialogs.chooseForOwnedObjects(message, roles).ifPresent(choice -> {
+            if (choice.reassignTo().isEmpty()) {
+                confirmAndRun(planned, deselected);
+                return;
+            }
+            UserChanges reassigning = changes.reassigningOwnedTo(choice.reassignTo().get());
+            work.run("The action failed", () -> new Planned(reassigning.planFor(CleanupAction.DROP, names), List.of(),
+                    reassigning), replanned -> confirmAndRun(replanned, deselected));
+        });
     }
 
     /**
@@ -113,12 +157,12 @@ public final class UserActionsViewModel {
     private void offerOverride(CleanupAction action, List<String> names, CleanupPlan refused,
                                List<SessionCensus.NodeAnswer> silent, List<String> deselected) {
         if (silent.isEmpty()) {
-            confirmAndRun(new Planned(refused, List.of()), deselected);
+            confirmAndRun(new Planned(refused, List.of(), changes), deselected);
             return;
         }
         List<String> hosts = silent.stream().map(n -> n.node().host()).toList();
-        work.run("The action failed", () -> new Planned(cleanup.withUnverifiedAllowed(hosts,
-                () -> cleanup.planFor(action, names)), hosts), planned -> confirmAndRun(planned, deselected));
+        work.run("The action failed", () -> new Planned(changes.withUnverifiedAllowed(hosts,
+                () -> changes.planFor(action, names)), hosts, changes), planned -> confirmAndRun(planned, deselected));
     }
 
     private void confirmAndRun(Planned planned, List<String> deselected) {
@@ -135,6 +179,13 @@ public final class UserActionsViewModel {
                 + (plan.action() == CleanupAction.DROP
                 ? " Each user is locked first, checked for new connections, then dropped."
                 : " Locking keeps the user but refuses every new login until Teleport activates it again.");
+        List<String> keptLocked = owners(plan).stream().filter(a -> a.commands().stream()
+                .noneMatch(c -> c.contains("REASSIGN OWNED"))).map(PlannedAction::mongoName).toList();
+        if (!keptLocked.isEmpty()) {
+            message += " " + String.join(", ", keptLocked) + (keptLocked.size() == 1 ? " owns" : " own")
+                    + " objects: PostgreSQL will refuse " + (keptLocked.size() == 1 ? "its" : "their")
+                    + " drop and " + (keptLocked.size() == 1 ? "it stays" : "they stay") + " locked, as Teleport does (TP004).";
+        }
         if (!planned.allowedSilent().isEmpty()) {
             message = "The sessions on " + String.join(", ", planned.allowedSilent()) + " cannot be checked. " + message;
         }
@@ -144,8 +195,8 @@ public final class UserActionsViewModel {
         if (!dialogs.confirm(confirmation)) {
             return;
         }
-        work.run("The action failed", () -> cleanup.withUnverifiedAllowed(planned.allowedSilent(),
-                () -> cleanup.execute(plan, (result, finished, total) -> { })), report -> report(verb, report));
+        work.run("The action failed", () -> planned.via().withUnverifiedAllowed(planned.allowedSilent(),
+                () -> planned.via().execute(plan)), report -> report(verb, report));
     }
 
     private void report(String verb, CleanupReport report) {
@@ -161,7 +212,7 @@ public final class UserActionsViewModel {
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
-                .map(r -> r.mongoName() + ": " + r.status().name().toLowerCase() + " — " + r.detail())
+                .map(r -> r.mongoName() + ": " + r.status().name().toLowerCase() + " — " + inTheConsole(r.detail()))
                 .collect(Collectors.joining("\n"));
         dialogs.showError(capitalize(report.summary()) + ".", new IllegalStateException(details));
     }
@@ -171,16 +222,10 @@ public final class UserActionsViewModel {
         if (names.isEmpty()) {
             return;
         }
-        String text = switch (kind) {
-            case INSPECT -> UserCommands.inspectCommand(names).shellText();
-            case LOCK -> names.stream().map(n -> UserCommands.lockCommand(n).shellText())
-                    .collect(Collectors.joining("\n"));
-            case DROP -> names.stream().map(n -> UserCommands.dropCommand(n).shellText())
-                    .collect(Collectors.joining("\n"));
-        };
+        String text = changes.copyText(kind, names);
         dialogs.copyToClipboard(text);
-        dialogs.notify("Copied " + (kind == CopyKind.INSPECT ? "1 command" : names.size()
-                + (names.size() == 1 ? " command" : " commands")) + " to the clipboard.");
+        long count = text.lines().filter(line -> !line.isBlank()).count(); // one command per line
+        dialogs.notify("Copied " + count + (count == 1 ? " command" : " commands") + " to the clipboard.");
     }
 
     /** Writes the rows in view (filtered and sorted as shown) to a file the person chooses. */
@@ -206,6 +251,17 @@ public final class UserActionsViewModel {
                 throw new java.io.UncheckedIOException("Cannot write " + file, e);
             }
         }, written -> dialogs.notify("Exported " + users.size() + " users to " + written.getFileName() + "."));
+    }
+
+    /** The core says how the CLI gets past owned objects; on this page the Drop dialog offers it. */
+    static String inTheConsole(String detail) {
+        return detail.replace("To drop it, reassign them: --reassign-owned-to ROLE",
+                "To drop it, drop it again and choose a role to take its objects");
+    }
+
+    /** Which engine the page changes (the copy menu names its shell). */
+    public dev.autouser.core.engine.Engine engine() {
+        return changes.engine();
     }
 
     static String commands(CleanupPlan plan) {

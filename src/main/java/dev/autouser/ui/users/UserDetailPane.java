@@ -18,14 +18,19 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Everything about the focused user: roles, restrictions, customData and each live connection. */
+/**
+ * Everything about the focused user: roles, its lock (MongoDB restrictions, PostgreSQL NOLOGIN),
+ * each live connection, evidence, and what only one engine has (customData; objects owned, password expiry).
+ */
 final class UserDetailPane extends ScrollPane {
     private static final JsonWriterSettings PRETTY = JsonWriterSettings.builder()
             .outputMode(JsonMode.RELAXED).indent(true).build();
 
     private final VBox content = new VBox(10);
+    private final dev.autouser.core.engine.Engine engine;
 
-    UserDetailPane(ObservableValue<UserRow> focused) {
+    UserDetailPane(ObservableValue<UserRow> focused, dev.autouser.core.engine.Engine engine) {
+        this.engine = engine;
         setId("userDetailPane");
         getStyleClass().add("detail-pane");
         content.setPadding(new Insets(14));
@@ -56,7 +61,8 @@ final class UserDetailPane extends ScrollPane {
 
     private void show(AutoUser user, RowEvidence evidence) {
         if (user == null) {
-            Label hint = new Label("Select a user to see its roles, restrictions, customData and connections.");
+            Label hint = new Label(postgres() ? "Select a user to see its roles, login, sessions, owned objects and"
+                    + " password expiry." : "Select a user to see its roles, restrictions, customData and connections.");
             hint.setWrapText(true);
             hint.getStyleClass().add(Styles.TEXT_MUTED);
             content.getChildren().setAll(hint);
@@ -65,7 +71,8 @@ final class UserDetailPane extends ScrollPane {
         Label name = new Label(UntrustedText.visible(user.teleportUser()), new FontIcon(StateCell.icon(user.state())));
         name.setId("detailName");
         name.getStyleClass().addAll(Styles.TITLE_3, StateCell.styleClass(user.state()));
-        Label state = new Label(UntrustedText.visible(StateCell.label(user.state()) + " · " + user.mongoName() + " in $external"
+        Label state = new Label(UntrustedText.visible(StateCell.label(user.state()) + " · " + user.mongoName()
+                + (postgres() ? " (role)" : " in $external")
                 + user.rootCluster().map(c -> " · home (root) cluster " + c).orElse("")));
         state.setWrapText(true);
         state.getStyleClass().add(Styles.TEXT_MUTED);
@@ -74,10 +81,28 @@ final class UserDetailPane extends ScrollPane {
             who.getChildren().add(notCleanedUp());
         }
         who.getChildren().addAll(section("Roles"), roles(user));
+        if (postgres()) {
+            showPostgres(user, evidence, who);
+            return;
+        }
         VBox access = new VBox(6, section("Authentication restrictions"), restrictions(user),
                 section("Live connections (" + user.connectionCount() + ")"), sessions(user));
         VBox data = new VBox(6, section("Evidence of use"), EvidenceText.of(evidence), section("customData"),
                 customData(user));
+        showColumns(who, access, data);
+    }
+
+    private void showPostgres(AutoUser user, RowEvidence evidence, VBox who) {
+        who.getChildren().addAll(section("Login"), PostgresUserDetail.login(user), section("Password expiry"),
+                PostgresUserDetail.validUntil(user));
+        VBox access = new VBox(6, section("Live sessions (" + user.connectionCount() + ")"),
+                PostgresUserDetail.sessions(user), section("Objects owned (" + user.ownedObjectCount() + ")"),
+                PostgresUserDetail.owned(user));
+        VBox data = new VBox(6, section("Evidence of use"), EvidenceText.of(evidence));
+        showColumns(who, access, data);
+    }
+
+    private void showColumns(VBox who, VBox access, VBox data) {
         javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(28, who, access, data);
         for (VBox column : java.util.List.of(who, access, data)) {
             javafx.scene.layout.HBox.setHgrow(column, javafx.scene.layout.Priority.ALWAYS);
@@ -87,13 +112,20 @@ final class UserDetailPane extends ScrollPane {
         content.getChildren().setAll(columns);
     }
 
+    private boolean postgres() {
+        return engine == dev.autouser.core.engine.Engine.POSTGRESQL;
+    }
+
     /** What "Not cleaned up" means in Teleport and what causes it, right where the state is shown. */
-    private static Node notCleanedUp() {
+    private Node notCleanedUp() {
         VBox box = new VBox(4);
         box.setId("detailNotCleanedUp");
         box.getStyleClass().add("warning-box");
         box.getChildren().add(wrapped(dev.autouser.core.provisioning.NotCleanedUpCauses.MEANING));
         for (String cause : dev.autouser.core.provisioning.NotCleanedUpCauses.CAUSES) {
+            if (postgres() && cause.contains("mongos")) {
+                continue; // one PostgreSQL server: no member or router to miss
+            }
             box.getChildren().add(wrapped("• " + cause));
         }
         return box;
@@ -111,7 +143,7 @@ final class UserDetailPane extends ScrollPane {
         }
         VBox list = new VBox(2);
         for (RoleRef role : user.roles()) {
-            list.getChildren().add(new Label("• " + role.role() + " on " + role.db()));
+            list.getChildren().add(new Label("• " + role.role() + (role.db().isEmpty() ? "" : " on " + role.db())));
         }
         list.setId("detailRoles");
         return list;

@@ -22,6 +22,13 @@ import java.util.function.Function;
 final class UserTable extends TableView<UserRow> {
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
+    /** The name column says what the name is on this engine: "MongoDB user" ({@code CN=alice}) or "PostgreSQL role". */
+    void showEngine(dev.autouser.core.engine.Engine engine) {
+        getColumns().stream().filter(c -> "mongoColumn".equals(c.getId())).findFirst().ifPresent(c ->
+                c.setText(engine == dev.autouser.core.engine.Engine.POSTGRESQL ? "PostgreSQL role" : "MongoDB user"));
+        dev.autouser.ui.support.ColumnHeaders.keepReadable(this);
+    }
+
     UserTable() {
         setId("usersTable");
         getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, "users-table");

@@ -170,17 +170,24 @@ final class UsersToolbar extends VBox {
         Button drop = new Button("Drop", new FontIcon(Feather.TRASH_2));
         drop.setId("dropButton");
         drop.getStyleClass().add(Styles.DANGER);
-        drop.setTooltip(new Tooltip("Drop the selected users: lock, verify no connection, dropUser (Delete)"));
+        drop.setTooltip(new Tooltip("Drop the selected users: lock, verify no connection, "
+                + (actions.engine() == dev.autouser.core.engine.Engine.POSTGRESQL ? "DROP ROLE" : "dropUser") + " (Delete)"));
         drop.setOnAction(e -> actions.drop(selection.get()));
         for (Button button : List.of(lock, drop)) {
             button.disableProperty().bind(actions.busyProperty());
         }
-        MenuButton copy = new MenuButton("Copy as mongosh", new FontIcon(Feather.CLIPBOARD));
+        MenuButton copy = new MenuButton("Copy as " + actions.engine().shell(), new FontIcon(Feather.CLIPBOARD));
         copy.setId("copyMenu");
-        copy.getItems().setAll(
-                copyItem("copyInspect", "usersInfo (inspect)", UserActionsViewModel.CopyKind.INSPECT),
-                copyItem("copyLock", "updateUser (lock)", UserActionsViewModel.CopyKind.LOCK),
-                copyItem("copyDrop", "dropUser (drop)", UserActionsViewModel.CopyKind.DROP));
+        if (actions.engine() == dev.autouser.core.engine.Engine.POSTGRESQL) {
+            copy.getItems().setAll(
+                    copyItem("copyLock", "ALTER ROLE … NOLOGIN, REVOKE (lock)", UserActionsViewModel.CopyKind.LOCK),
+                    copyItem("copyDrop", "DROP ROLE (drop)", UserActionsViewModel.CopyKind.DROP));
+        } else {
+            copy.getItems().setAll(
+                    copyItem("copyInspect", "usersInfo (inspect)", UserActionsViewModel.CopyKind.INSPECT),
+                    copyItem("copyLock", "updateUser (lock)", UserActionsViewModel.CopyKind.LOCK),
+                    copyItem("copyDrop", "dropUser (drop)", UserActionsViewModel.CopyKind.DROP));
+        }
         MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("exportMenu");
         export.getItems().setAll(exportItem("exportCsv", UserExport.Format.CSV), exportItem("exportJson", UserExport.Format.JSON));

@@ -46,6 +46,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         this.actions = actions;
         this.chart = chart;
         this.toolbar = new UsersToolbar(model, actions, this::selected, openCleanup);
+        table.showEngine(actions.engine());
         createView();
         bind();
         model.refresh();
@@ -95,7 +96,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         selectionInfo.setWrapText(true);
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty(), model.unlistedWarningProperty()), error, selectionInfo));
-        UserDetailPane details = new UserDetailPane(model.focusedProperty());
+        UserDetailPane details = new UserDetailPane(model.focusedProperty(), actions.engine());
         javafx.scene.Node lower = details;
         if (chart != null) {
             SplitPane detailsAndChart = new SplitPane(details, chart);
@@ -181,7 +182,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         List<UserRow> chosen = model.selectedRows();
         String notice = model.selectionNoticeProperty().get();
         if (chosen.isEmpty()) {
-            selectionInfo.setText(notice.isEmpty() ? "Select users to lock, drop, copy as mongosh commands or export. "
+            selectionInfo.setText(notice.isEmpty() ? "Select users to lock, drop, copy as " + actions.engine().shell() + " commands or export. "
                     + "Shortcuts: F5 refresh, Ctrl+F search, Ctrl+A select all, Ctrl+L lock, Delete drop." : notice);
             return;
         }

@@ -109,8 +109,9 @@ class NetworkFaultSandboxTest extends SeededContract {
         List<String> users = staleUsers(2);
         CleanupReport report;
         try (MongoGateway gateway = throughProxy()) {
-            // after the re-check: the lock's reply and the verify's reply pass, the drop's reply is lost
-            UserCleanup cleanup = new UserCleanup(gateway, audit, () -> proxy.loseRepliesAfter(2));
+            // after the re-check: the lock's reply and both verifies' replies (right after the lock, and the
+            // late-login check a moment later) pass, the drop's reply is lost
+            UserCleanup cleanup = new UserCleanup(gateway, audit, () -> proxy.loseRepliesAfter(3));
             report = assertTimeoutPreemptively(HANG, () -> cleanup.drop(users.subList(0, 1), ProgressListener.NONE));
         }
         UserResult result = report.results().get(0);

@@ -3,7 +3,13 @@ package dev.autouser.ui.app;
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.ConsoleException;
 import dev.autouser.core.engine.Engine;
+import dev.autouser.core.provisioning.UserState;
+import dev.autouser.testsupport.PostgresAutoUsers;
 import dev.autouser.testsupport.PostgresTarget;
+import dev.autouser.ui.users.UserRow;
+import javafx.scene.control.TableView;
+import java.util.List;
+import java.util.Optional;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.support.FxExecutors;
 import javafx.scene.Node;
@@ -24,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,6 +42,7 @@ class PostgresConsoleFxTest {
     @TempDir
     Path home;
     private ConsoleWindow window;
+    private final PostgresAutoUsers users = new PostgresAutoUsers("pgg");
 
     @Start
     void start(Stage stage) {
@@ -45,8 +53,105 @@ class PostgresConsoleFxTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws java.sql.SQLException {
         window.close();
+        users.close();
+    }
+
+    @Test
+    void theUsersPageShowsEachStateAndTheDetailsPostgresqlReports(FxRobot robot) throws java.sql.SQLException {
+        String idle = users.autoUser("idle", true, "pgg_reader");
+        String locked = users.autoUser("locked", false);
+        String active = users.autoUser("active", true, "pgg_reader");
+        users.session(active, "psql-pgg");
+        String owner = users.autoUser("owner", false);
+        users.ownedTable(owner);
+
+        connectAsDba(robot);
+        waitFor(() -> findRow(robot, active).isPresent());
+
+        assertEquals(UserState.NOT_CLEANED_UP, row(robot, idle).state());
+        assertEquals(UserState.LOCKED, row(robot, locked).state());
+        assertEquals(UserState.ACTIVE, row(robot, active).state());
+        assertEquals("PostgreSQL role", onFx(() -> table(robot).getColumns().stream()
+                .filter(c -> "mongoColumn".equals(c.getId())).findFirst().orElseThrow().getText()));
+        search(robot, active);
+        clickOnlyRow(robot);
+        String sessions = texts(robot, "#detailSessions");
+        assertTrue(sessions.contains("postgres") && sessions.contains("psql-pgg"), sessions);
+        search(robot, owner);
+        clickOnlyRow(robot);
+        assertTrue(texts(robot, "#detailOwned").contains("1 in postgres"), texts(robot, "#detailOwned"));
+        assertTrue(robot.lookup("#detailLogin").queryAs(Labeled.class).getText().startsWith("NOLOGIN"));
+    }
+
+    @Test
+    void lockFromTheGuiLocksTheRoleOnTheServer(FxRobot robot) {
+        String idle = users.autoUser("tolock", true, "pgg_reader");
+        connectAsDba(robot);
+        search(robot, idle);
+        clickOnlyRow(robot);
+
+        robot.clickOn("#lockButton");
+        waitFor(() -> visible(robot, "#confirmActionButton"));
+        String commands = robot.lookup("#confirmCommands").queryTextInputControl().getText();
+        assertTrue(commands.contains("NOLOGIN") && commands.contains("REVOKE"), commands);
+        robot.clickOn("#confirmActionButton");
+
+        waitFor(() -> !users.canLogin(idle));
+        waitFor(() -> row(robot, idle).state() == UserState.LOCKED);
+    }
+
+    @Test
+    void droppingAnOwnerAndKeepingItLockedLeavesItLockedAndSaysWhy(FxRobot robot) {
+        String owner = users.autoUser("keep", true, "pgg_reader");
+        String table = users.ownedTable(owner);
+        connectAsDba(robot);
+        search(robot, owner);
+        clickOnlyRow(robot);
+
+        robot.clickOn("#dropButton");
+        waitFor(() -> visible(robot, "#ownedKeepLocked"));
+        assertTrue(robot.lookup("#ownedKeepLocked").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        robot.clickOn("#ownedNextButton");
+        waitFor(() -> visible(robot, "#confirmActionButton"));
+        String message = robot.lookup(".dialog-pane .header-panel .label").queryAs(Labeled.class).getText();
+        assertTrue(message.contains("stays locked, as Teleport does (TP004)"), message);
+        robot.clickOn("#confirmActionButton");
+
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()
+                && robot.lookup("#confirmActionButton").tryQuery().isEmpty());
+        String said = robot.lookup(".dialog-pane .header-panel .label").queryAs(Labeled.class).getText();
+        assertTrue(said.contains("1 skipped"), said);
+        String details = robot.lookup("#errorDetails").queryTextInputControl().getText();
+        assertTrue(details.contains("owner of table") && details.contains("stays locked, as Teleport does (TP004)"), details);
+        robot.type(KeyCode.ENTER);
+        assertTrue(users.exists(owner), "an owner is never dropped without reassigning");
+        assertFalse(users.canLogin(owner), "it stays locked");
+        assertEquals(owner, users.ownerOf(table));
+    }
+
+    @Test
+    void droppingAnOwnerWithReassignToDropsItAndTheRoleOwnsTheObjects(FxRobot robot) {
+        String owner = users.autoUser("handover", true);
+        String table = users.ownedTable(owner);
+        connectAsDba(robot);
+        search(robot, owner);
+        clickOnlyRow(robot);
+
+        robot.clickOn("#dropButton");
+        waitFor(() -> visible(robot, "#ownedReassign"));
+        robot.clickOn("#ownedReassign");
+        assertEquals(PostgresTarget.DBA, onFx(() -> robot.lookup("#ownedNewOwner")
+                .queryAs(javafx.scene.control.ComboBox.class).getValue()), "the connected role is offered first");
+        robot.clickOn("#ownedNextButton");
+        waitFor(() -> visible(robot, "#confirmActionButton"));
+        String commands = robot.lookup("#confirmCommands").queryTextInputControl().getText();
+        assertTrue(commands.contains("REASSIGN OWNED BY \"" + owner + "\" TO \"dba\""), commands);
+        robot.clickOn("#confirmActionButton");
+
+        waitFor(() -> !users.exists(owner));
+        assertEquals(PostgresTarget.DBA, users.ownerOf(table));
     }
 
     @Test
@@ -78,6 +183,45 @@ class PostgresConsoleFxTest {
         paste(robot, "#keyFileField", target.keyFile(PostgresTarget.DBA).toString());
         robot.clickOn("#connectButton");
         waitFor(() -> onFx(() -> window.session() != null));
+        waitFor(() -> robot.lookup("#usersTable").tryQuery().isPresent());
+    }
+
+    private static boolean visible(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    private static String texts(FxRobot robot, String box) {
+        return onFx(() -> robot.lookup(box + " .label").queryAllAs(Labeled.class).stream().map(Labeled::getText)
+                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    private static void search(FxRobot robot, String name) {
+        waitFor(() -> findRow(robot, name).isPresent() || onFx(() -> table(robot).getItems().size() < 1000));
+        replaceText(robot, "#searchField", name);
+        waitFor(() -> onFx(() -> table(robot).getItems().stream().map(UserRow::mongoName).toList()).equals(List.of(name)));
+    }
+
+    private static void clickOnlyRow(FxRobot robot) {
+        Node first = robot.lookup("#usersTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
+                .query();
+        robot.clickOn(first);
+        waitFor(() -> onFx(() -> table(robot).getSelectionModel().getSelectedItems().size() == 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<UserRow> table(FxRobot robot) {
+        return (TableView<UserRow>) (Node) robot.lookup("#usersTable").queryTableView();
+    }
+
+    private static Optional<UserRow> findRow(FxRobot robot, String name) {
+        return onFx(() -> robot.lookup("#usersTable").tryQuery().isEmpty() ? Optional.<UserRow>empty()
+                : table(robot).getItems().stream().filter(r -> r.mongoName().equals(name)).findFirst());
+    }
+
+    private static UserRow row(FxRobot robot, String name) {
+        return findRow(robot, name).orElseThrow();
     }
 
     private static void paste(FxRobot robot, String field, String text) {

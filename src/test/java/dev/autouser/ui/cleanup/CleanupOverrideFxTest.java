@@ -1,6 +1,8 @@
 package dev.autouser.ui.cleanup;
 
 import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserResult;
@@ -26,7 +28,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The cleanup wizard with a replica-set member down: the plan leaves every user out naming the
  * member, and offers the override as an unticked checkbox; ticked, the plan is shown and runs,
- * audited, and each result says the override was used.
+ * audited, and each result says the override was used. Both for a plan by state and for a plan
+ * by age (the policy).
  */
 @ExtendWith(ApplicationExtension.class)
 class CleanupOverrideFxTest {
@@ -82,13 +91,48 @@ class CleanupOverrideFxTest {
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
         CleanupViewModel model = new CleanupViewModel(new UserCleanup(gateway, audit), new RecordingDialogs(),
                 FxExecutors.direct(), () -> { });
-        int down = (SET.primaryIndex() + 1) % SET.nodes().size();
+
+        runWithTheOverride(robot, model, audit, "#scopeLOCKED_AND_NOT_CLEANED_UP", 1, "Drop 1 user");
+
+        assertFalse(seeds.exists(idle));
+    }
+
+    @Test
+    void aByAgePlanWithASilentMemberOffersTheOverrideRefusesWithoutItAndNamesItInTheResults(FxRobot robot)
+            throws Exception {
+        seeds = new Seeds(TARGET);
+        String stale = seeds.autoUser("wizard-age-override", false, "read@db1");
+        gateway = seeds.gatewayAs(MongoTarget.DBA);
+        AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Instant since = now.minus(Duration.ofMinutes(50));
+        Map<String, UserEvidence> evidence = Map.of("CN=" + stale, new UserEvidence(
+                new UserKey("sandbox", UserKey.MONGODB, "CN=" + stale), Optional.of(since), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.of(since), Optional.empty()));
+        CleanupViewModel model = new CleanupViewModel(new UserCleanup(gateway, audit), () -> evidence,
+                Clock.fixed(now, ZoneOffset.UTC), new RecordingDialogs(), FxExecutors.direct(), () -> { });
+        model.policyCriteria().lockAfterMinutesProperty().set(30);
+
+        runWithTheOverride(robot, model, audit, "#scopeBY_AGE", 2, "Lock 1 user");
+
+        assertEquals(1, seeds.userInfo(stale).getList("authenticationRestrictions", Object.class, List.of()).size(),
+                "locked");
+    }
+
+    /**
+     * Stops the member {@code nth} after the primary, plans with {@code scope} in the wizard, checks
+     * that the plan is refused and the override offered unticked naming the member, ticks it, runs,
+     * and checks that the one result is done and names the override, audited, for that run only.
+     */
+    private void runWithTheOverride(FxRobot robot, CleanupViewModel model, AuditLog audit, String scope, int nth,
+                                      String runLabel) throws Exception {
+        int down = (SET.primaryIndex() + nth) % SET.nodes().size();
         String host = SET.hosts().get(down);
         SET.stop(down);
         Stage wizard = WaitForAsyncUtils.asyncFx(() -> CleanupWizard.open(stage, model)).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("#scopeLOCKED_AND_NOT_CLEANED_UP");
+        robot.clickOn(scope);
         robot.clickOn("#cleanupPlanButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -103,7 +147,7 @@ class CleanupOverrideFxTest {
         robot.clickOn(override);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(run.isDisabled());
-        assertEquals("Drop 1 user", run.getText());
+        assertEquals(runLabel, run.getText());
         robot.clickOn(run);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stepProperty().get() == CleanupViewModel.Step.RESULTS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -113,7 +157,6 @@ class CleanupOverrideFxTest {
         assertEquals(UserResult.Status.DONE, results.get(0).status(), results.toString());
         assertTrue(results.get(0).detail().endsWith("; override: sessions on " + host + " not checked (--allow-unverified)"),
                 results.get(0).detail());
-        assertFalse(seeds.exists(idle));
         assertTrue(audit.readNewestFirst(20).stream().anyMatch(r -> r.command().equals("--allow-unverified " + host)),
                 "audited");
         assertTrue(gateway.unverifiedAllowed().isEmpty(), "for that run only");

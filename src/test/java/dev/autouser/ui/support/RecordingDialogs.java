@@ -14,6 +14,10 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> finished = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public boolean answerConfirm = true;
+    /** The answer to a drop of users who own objects; empty cancels. */
+    public Optional<OwnedObjectsChoice> ownedObjectsAnswer = Optional.of(OwnedObjectsChoice.keepLocked());
+    public final List<String> ownedObjectsQuestions = new ArrayList<>();
+    public final List<List<String>> ownedObjectsRoles = new ArrayList<>();
     public Path saveFile;
     public Path openFile;
     /** What each open-file chooser was filtered to. */
@@ -28,6 +32,13 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(Confirmation confirmation) {
         confirmations.add(confirmation);
         return answerConfirm;
+    }
+
+    @Override
+    public Optional<OwnedObjectsChoice> chooseForOwnedObjects(String message, List<String> roles) {
+        ownedObjectsQuestions.add(message);
+        ownedObjectsRoles.add(List.copyOf(roles));
+        return ownedObjectsAnswer;
     }
 
     @Override

@@ -170,6 +170,8 @@ public final class UsersRefreshBenchmark {
             public void showError(String sentence, Throwable details) { System.err.println(sentence); }
             public boolean confirm(dev.autouser.ui.support.Confirmation confirmation) { return false; }
             public void notify(String message) { }
+            public java.util.Optional<dev.autouser.ui.support.OwnedObjectsChoice> chooseForOwnedObjects(String message,
+                    java.util.List<String> roles) { return java.util.Optional.empty(); }
             public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String name) { return java.util.Optional.empty(); }
             public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title, dev.autouser.ui.support.FileKind kind) { return java.util.Optional.empty(); }
             public void copyToClipboard(String text) { }

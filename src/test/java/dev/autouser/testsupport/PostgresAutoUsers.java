@@ -1,0 +1,96 @@
+package dev.autouser.testsupport;
+
+import dev.autouser.core.postgres.SqlText;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Auto-users on the shared PostgreSQL for one test: members of {@code teleport-auto-user} made the way
+ * Teleport's activation leaves them (LOGIN or NOLOGIN, direct roles), sessions as them, tables they own;
+ * {@link #close()} hands their objects to {@code dba} and drops them, so tests do not see each other's.
+ */
+public final class PostgresAutoUsers implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000L, 36);
+
+    private final PostgresTarget target = PostgresTarget.shared();
+    private final String prefix;
+    private final List<String> created = new ArrayList<>();
+    private final List<Connection> sessions = new ArrayList<>();
+
+    /** {@code prefix}: a few letters naming the test class, so its users are found by a search. */
+    public PostgresAutoUsers(String prefix) {
+        this.prefix = prefix;
+        target.sql("DO $$BEGIN IF to_regrole('pgg_reader') IS NULL THEN CREATE ROLE pgg_reader; END IF; END$$");
+    }
+
+    public PostgresTarget target() {
+        return target;
+    }
+
+    /** A member of the group; {@code login} false is a locked one. */
+    public String autoUser(String base, boolean login, String... roles) {
+        String name = prefix + RUN + "-" + base + "-" + COUNTER.incrementAndGet();
+        target.sql("CREATE ROLE " + SqlText.identifier(name) + (login ? " LOGIN" : " NOLOGIN"));
+        created.add(name);
+        target.sql("GRANT \"teleport-auto-user\" TO " + SqlText.identifier(name));
+        for (String granted : roles) {
+            target.sql("GRANT " + SqlText.identifier(granted) + " TO " + SqlText.identifier(name));
+        }
+        return name;
+    }
+
+    /** A table in {@code postgres} owned by {@code role} (what makes PostgreSQL refuse its drop). */
+    public String ownedTable(String role) {
+        String table = role + "_t";
+        target.sql("CREATE TABLE " + SqlText.identifier(table) + " (id int)",
+                "ALTER TABLE " + SqlText.identifier(table) + " OWNER TO " + SqlText.identifier(role));
+        created.add(0, "table:" + table);
+        return table;
+    }
+
+    /** An open session as {@code role} to {@code postgres}, named {@code app}. */
+    public void session(String role, String app) throws SQLException {
+        sessions.add(target.sessionAs(role, "postgres", app));
+    }
+
+    public boolean exists(String role) {
+        return target.roleExists(role);
+    }
+
+    public boolean canLogin(String role) {
+        return target.canLogin(role);
+    }
+
+    public String ownerOf(String table) {
+        return answer("SELECT tableowner FROM pg_tables WHERE tablename = " + SqlText.literal(table));
+    }
+
+    private String answer(String sql) {
+        try (Connection c = target.admin(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection session : sessions) {
+            session.close();
+        }
+        for (String name : created) {
+            if (name.startsWith("table:")) {
+                target.sql("DROP TABLE IF EXISTS " + SqlText.identifier(name.substring("table:".length())));
+            }
+        }
+        target.dropRoles(created.stream().filter(name -> !name.startsWith("table:")).toList());
+    }
+}
