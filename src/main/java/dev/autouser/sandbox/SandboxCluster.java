@@ -184,9 +184,7 @@ public final class SandboxCluster implements AutoCloseable {
         private String setName = DEFAULT_SET_NAME;
         private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
         private java.time.Duration userCacheInterval = DEFAULT_USER_CACHE_INTERVAL;
-        private String host;
-        private boolean localhostAuthBypass;
-        private boolean accessControl = true;
+        private java.util.function.Consumer<SandboxServer.Builder> nodeOptions = node -> { };
 
         private Builder(Kind kind, int size) {
             this.kind = kind;
@@ -239,21 +237,13 @@ public final class SandboxCluster implements AutoCloseable {
             return this;
         }
 
-        /** The address every node listens on (see {@link SandboxServer.Builder#host}). */
-        public Builder host(String address) {
-            this.host = Objects.requireNonNull(address, "address");
-            return this;
-        }
-
-        /** MongoDB's localhost exception on every node, as {@link SandboxServer.Builder#localhostAuthBypass}. */
-        public Builder localhostAuthBypass(boolean enabled) {
-            this.localhostAuthBypass = enabled;
-            return this;
-        }
-
-        /** Access control on every node, as {@link SandboxServer.Builder#accessControl}. */
-        public Builder accessControl(boolean enabled) {
-            this.accessControl = enabled;
+        /**
+         * Options applied to every node's {@link SandboxServer.Builder} (e.g. {@code host},
+         * {@code localhostAuthBypass}, {@code accessControl}); the cluster sets port, version,
+         * store, role and TLS itself.
+         */
+        public Builder eachNode(java.util.function.Consumer<SandboxServer.Builder> options) {
+            this.nodeOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 
@@ -278,10 +268,8 @@ public final class SandboxCluster implements AutoCloseable {
                     SandboxServer.Builder builder = SandboxServer.builder().port(firstPort == 0 ? 0 : firstPort + i)
                             .serverVersion(version).security(replicaSet != null ? replicaSet.view(i)
                                     : kind == Kind.SHARDED ? SecurityState.routerOf(security, userCacheInterval) : security)
-                            .role(role).localhostAuthBypass(localhostAuthBypass).accessControl(accessControl);
-                    if (host != null) {
-                        builder.host(host);
-                    }
+                            .role(role);
+                    nodeOptions.accept(builder);
                     if (pki != null) {
                         builder.tls(pki);
                     }

@@ -84,8 +84,8 @@ class MongoJstestsTest {
             case PRIMARY, SECONDARY -> SandboxCluster.replicaSet(3);
             case MONGOS -> SandboxCluster.routers(2);
         };
-        return builder.host(LISTEN_ALL).localhostAuthBypass(true)
-                .accessControl(entry.mode() == JstestSuite.Mode.AUTH).start();
+        return builder.eachNode(node -> node.host(LISTEN_ALL).localhostAuthBypass(true)
+                .accessControl(entry.mode() == JstestSuite.Mode.AUTH)).start();
     }
 
     private static SandboxServer node(SandboxCluster deployment, JstestSuite.Target target) {
