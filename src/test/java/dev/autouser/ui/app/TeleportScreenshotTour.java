@@ -2,13 +2,8 @@ package dev.autouser.ui.app;
 
 import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.core.AppDirs;
-import dev.autouser.core.mongo.ConnectionProfile;
-import dev.autouser.core.postgres.PostgresEngine;
-import dev.autouser.core.postgres.PostgresGateway;
-import dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning;
-import dev.autouser.sandbox.postgres.RunningPostgresDemo;
 import dev.autouser.ui.connect.DemoLauncher;
-import dev.autouser.ui.support.ConsoleSession;
+import dev.autouser.ui.connect.PostgresDemoLauncher;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.shell.Page;
 import javafx.application.Platform;
@@ -21,7 +16,6 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
@@ -48,8 +42,9 @@ public final class TeleportScreenshotTour {
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> {
             stage = new Stage();
-            window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> postgres ? startPostgresDemo(home.resolve("pki")) : DemoLauncher.start(dirs)));
+            // The MongoDB demo starts with the window (--demo); the PostgreSQL one as the welcome card's choice does.
+            window = new ConsoleWindow(new GuiOptions(!postgres, dark), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> DemoLauncher.start(dirs), () -> PostgresDemoLauncher.start(dirs)));
             window.show(stage);
             if (small) {
                 stage.setX(0);
@@ -58,6 +53,10 @@ public final class TeleportScreenshotTour {
                 stage.setHeight(700);
             }
         });
+        if (postgres) {
+            Thread.sleep(1500);
+            fx(() -> window.connectModel().startPostgresDemo());
+        }
         waitUntil(() -> window.session() != null, 120);
         Thread.sleep(2000);
         if (postgres) {
@@ -127,19 +126,6 @@ public final class TeleportScreenshotTour {
         fire("#previewButton");
         Thread.sleep(2500);
         shoot(docs.resolve("pg-role-mapping-preview" + suffix + ".png"));
-    }
-
-    /** The PostgreSQL demo, connected as its DBA with the files the demo wrote (as the Connect form would). */
-    private static ConsoleSession startPostgresDemo(Path pki) {
-        try {
-            RunningPostgresDemo demo = RunningPostgresDemo.start(RunningPostgresDemo.Settings.defaults(pki), System.err::println);
-            ConnectionProfile profile = ConnectionProfile.builder(demo.dbaUri()).name("PostgreSQL demo")
-                    .tlsCaFile(demo.pki().caFile()).tlsCertFile(demo.seeded().dbaFile()).build();
-            PostgresGateway gateway = PostgresGateway.connect(GatewayConnector.postgresProfile(profile), null, null);
-            return ConsoleSession.postgres(profile, new PostgresEngine(gateway, PostgresTeleportProvisioning::new), Optional.of(demo));
-        } catch (Exception e) {
-            throw new IllegalStateException("The PostgreSQL demo did not start: " + e.getMessage(), e);
-        }
     }
 
     private static Node lookup(String id) {
