@@ -213,6 +213,8 @@ public final class ConsoleWindow {
                         dialogs, executors, users::refresh)), () -> dialogs.showError("The cleanup wizard is MongoDB's"
                 + " for now: select the users and use Lock or Drop, or run autouser cleanup --uri "
                 + session.profile().uri() + ".", null)), chart);
+        usersView.offerHistoryExport(new dev.autouser.ui.users.HistoryExportViewModel(dirs.history(), historyServer,
+                dialogs, executors));
         return usersView;
     }
 

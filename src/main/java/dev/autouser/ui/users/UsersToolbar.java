@@ -32,6 +32,11 @@ final class UsersToolbar extends VBox {
     private final Supplier<ChosenUsers> selection;
     private final TextField search = new TextField();
 
+    private MenuButton export;
+    private HBox exporting;
+    private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar();
+    private final Label exportStatus = new Label();
+
     UsersToolbar(UsersViewModel model, UserActionsViewModel actions, Supplier<ChosenUsers> selection,
                  Runnable openCleanup) {
         this.model = model;
@@ -188,13 +193,21 @@ final class UsersToolbar extends VBox {
                     copyItem("copyLock", "updateUser (lock)", UserActionsViewModel.CopyKind.LOCK),
                     copyItem("copyDrop", "dropUser (drop)", UserActionsViewModel.CopyKind.DROP));
         }
-        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("exportMenu");
         export.getItems().setAll(exportItem("exportCsv", UserExport.Format.CSV), exportItem("exportJson", UserExport.Format.JSON));
         Button cleanup = new Button("Clean up…", new FontIcon(Feather.WIND));
         cleanup.setId("cleanupButton");
         cleanup.setOnAction(e -> openCleanup.run());
-        HBox row = new HBox(8, lock, drop, copy, export, new Spacer(), cleanup);
+        exportProgress.setId("historyExportProgress");
+        exportProgress.setPrefWidth(120);
+        exportStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox exporting = new HBox(6, exportProgress, exportStatus);
+        exporting.setAlignment(Pos.CENTER_LEFT);
+        exporting.setVisible(false);
+        exporting.managedProperty().bind(exporting.visibleProperty());
+        this.exporting = exporting;
+        HBox row = new HBox(8, lock, drop, copy, export, exporting, new Spacer(), cleanup);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -203,6 +216,24 @@ final class UsersToolbar extends VBox {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         item.setOnAction(e -> actions.copy(kind, selection.get().rows()));
+        return item;
+    }
+
+    /** Adds "Usage history (CSV/JSON)…" to the Export menu, and its progress next to it while it runs. */
+    void offerHistoryExport(HistoryExportViewModel history) {
+        MenuItem csv = historyItem("exportHistoryCsv", UserExport.Format.CSV, history);
+        MenuItem json = historyItem("exportHistoryJson", UserExport.Format.JSON, history);
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), csv, json);
+        exporting.visibleProperty().bind(history.busyProperty());
+        exportProgress.progressProperty().bind(history.progressProperty());
+        exportStatus.textProperty().bind(history.statusProperty());
+    }
+
+    private static MenuItem historyItem(String id, UserExport.Format format, HistoryExportViewModel history) {
+        MenuItem item = new MenuItem("Usage history of this server (" + format.name() + ")…");
+        item.setId(id);
+        item.disableProperty().bind(history.busyProperty());
+        item.setOnAction(e -> history.export(format));
         return item;
     }
 
