@@ -43,7 +43,7 @@ final class UsersToolbar extends VBox {
         this.actions = actions;
         this.selection = selection;
         setSpacing(10);
-        getChildren().addAll(header(), filters(), actionRow(openCleanup));
+        getChildren().addAll(header(), filters(refreshControls()), actionRow(openCleanup));
     }
 
     void focusSearch() {
@@ -60,6 +60,16 @@ final class UsersToolbar extends VBox {
                 count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
                 count("countNotCleanedUp", "Not cleaned up", UserState.NOT_CLEANED_UP, c -> c.notCleanedUp()),
                 count("countLocked", "Locked", UserState.LOCKED, c -> c.locked()));
+        HBox titleAndCounts = new HBox(10, title, counts);
+        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
+        return titleAndCounts;
+    }
+
+    /**
+     * Refresh interval, pause and refresh now: at the end of the filters' flow, so in a 1024x700 window
+     * they share the filters' second line instead of taking a line of their own under the counts.
+     */
+    private Node refreshControls() {
         ProgressIndicator refreshing = new ProgressIndicator();
         refreshing.setId("refreshingIndicator");
         refreshing.setPrefSize(18, 18);
@@ -85,15 +95,9 @@ final class UsersToolbar extends VBox {
         every.getStyleClass().add(Styles.TEXT_MUTED);
         Label unit = new Label("s");
         unit.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox refreshControls = new HBox(10, refreshing, every, seconds, unit, pause, refresh);
+        HBox refreshControls = new HBox(8, refreshing, every, seconds, unit, pause, refresh);
         refreshControls.setAlignment(Pos.CENTER_LEFT);
-        HBox titleAndCounts = new HBox(10, title, counts);
-        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
-        // A flow, not a row: in a 1024-pixel window the refresh controls move under the counts instead
-        // of pushing the page wider than the window.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 8, titleAndCounts, refreshControls);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return refreshControls;
     }
 
     private Node count(String id, String label, UserState state, java.util.function.ToIntFunction<UserCounts> value) {
@@ -113,9 +117,11 @@ final class UsersToolbar extends VBox {
         return chip;
     }
 
-    private Node filters() {
+    private Node filters(Node refreshControls) {
         search.setId("searchField");
-        search.setPromptText("Search users, roles, clients, apps (Ctrl+F)");
+        // The shortcut is in the tooltip: with it the prompt was cut in a 1024-pixel window.
+        search.setPromptText("Search users, roles, clients, apps");
+        search.setTooltip(new Tooltip("Search users, roles, clients and apps (Ctrl+F)"));
         search.setPrefWidth(300);
         HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.searchProperty());
@@ -153,7 +159,10 @@ final class UsersToolbar extends VBox {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         search.setMinWidth(220);
         // Flows onto a second line in a narrow window rather than widening the page.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, clear, shown);
+        HBox filtered = new HBox(8, clear, shown);
+        filtered.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, filtered,
+                new Spacer(16), refreshControls);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
