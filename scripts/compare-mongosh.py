@@ -28,7 +28,7 @@ def default_mongosh():
 
 
 def run(cmd, stdout=subprocess.DEVNULL, timeout=3600):
-    """Runs one process; returns (wall seconds, peak RSS MiB, exit code, stdout text or None)."""
+    """Runs one process; returns (wall seconds, peak RSS MiB, exit code, stdout text or None, CPU seconds)."""
     out = tempfile.TemporaryFile() if stdout == 'capture' else stdout
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
@@ -42,13 +42,20 @@ def run(cmd, stdout=subprocess.DEVNULL, timeout=3600):
         text = out.read().decode(errors='replace')
     if proc.returncode != 0:
         sys.stderr.write('FAILED (%d): %s\n%s\n' % (proc.returncode, ' '.join(cmd), err[-2000:]))
-    return wall, usage.ru_maxrss / 1024.0, proc.returncode, text
+    return wall, usage.ru_maxrss / 1024.0, proc.returncode, text, usage.ru_utime + usage.ru_stime
 
 
 def median(values):
     values = sorted(values)
     n = len(values)
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def versus(name, reference, value):
+    if name == 'mongosh best':
+        return 'reference'
+    ratio = reference / value if reference and value else float('nan')
+    return '%.2fx faster' % ratio if ratio >= 1 else '%.2fx slower' % (1 / ratio)
 
 
 def load():
@@ -129,33 +136,36 @@ def main():
             rounds = args.rounds if size < 100000 else min(args.rounds, 3)
             times = {name: [] for name, _ in tools}
             rss = {name: [] for name, _ in tools}
+            cpu = {name: [] for name, _ in tools}
             loads = [load()]
             for r in range(rounds):
                 order = tools[r % len(tools):] + tools[:r % len(tools)]
                 for name, cmd in order:
-                    wall, peak, code, _ = run(cmd)
+                    wall, peak, code, _, seconds = run(cmd)
                     times[name].append(wall)
                     rss[name].append(peak)
+                    cpu[name].append(seconds)
                 loads.append(load())
             for name, _ in tools:
                 rows.append((size, name, median(times[name]), min(times[name]), max(rss[name]),
-                             sum(loads) / len(loads)))
+                             sum(loads) / len(loads), median(cpu[name])))
             print('%d users done (load %.1f)' % (size, sum(loads) / len(loads)), flush=True)
         finally:
             sandbox.close()
 
     print()
-    print('| users | tool | median wall | best | peak RSS | vs best mongosh (median) | load |')
-    print('|---|---|---|---|---|---|---|')
+    # CPU time (user + system, whole process) is what a loaded machine inflates least: on 2 cores at
+    # load 20 a process waits for most of its wall time, so both columns are printed.
+    print('| users | tool | median wall | best | peak RSS | vs best mongosh (median) | CPU (median) | CPU vs best mongosh | load |')
+    print('|---|---|---|---|---|---|---|---|---|')
     for size in args.sizes:
         mine = [r for r in rows if r[0] == size]
         reference = next((r[2] for r in mine if r[1] == 'mongosh best'), None)
-        for _, name, med, best, peak, avg_load in mine:
-            ratio = reference / med if reference else float('nan')
-            verdict = 'reference' if name == 'mongosh best' else (
-                '%.2fx faster' % ratio if ratio >= 1 else '%.2fx slower' % (1 / ratio))
-            print('| %s | %s | %.2f s | %.2f s | %.0f MiB | %s | %.1f |' % (
-                format(size, ','), name, med, best, peak, verdict, avg_load))
+        cpu_reference = next((r[6] for r in mine if r[1] == 'mongosh best'), None)
+        for _, name, med, best, peak, avg_load, cpu_med in mine:
+            print('| %s | %s | %.2f s | %.2f s | %.0f MiB | %s | %.2f s | %s | %.1f |' % (
+                format(size, ','), name, med, best, peak, versus(name, reference, med), cpu_med,
+                versus(name, cpu_reference, cpu_med), avg_load))
     print()
     print('start-up alone (no server): ' + ', '.join('%s %.2f s' % (k, median(v)) for k, v in startup.items()))
 

@@ -178,7 +178,7 @@ public final class ConnectionOptions {
                 secret(context, tlsKeyPassphraseEnv, "--tls-key-passphrase-env"));
         try {
             MongoGateway gateway = MongoGateway.connect(effective, secrets, timeout);
-            gateway.facts().warnings().forEach(w -> err.println("warning: " + w));
+            gateway.warnings().forEach(w -> err.println("warning: " + w));
             if (saveProfile != null) {
                 new ProfileStore(context.dirs().profilesFile()).save(effective);
                 err.println("Saved profile \"" + saveProfile + "\" (no secrets).");

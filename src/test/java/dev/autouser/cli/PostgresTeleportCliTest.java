@@ -167,6 +167,32 @@ class PostgresTeleportCliTest {
         assertFalse(target.roleExists(user));
     }
 
+    @Test
+    void roleValidateChecksPgRolesAndPreviewShowsWhatTeleportsProcedureWouldRunChangingNothing() {
+        String user = name("preview");
+        CliRun valid = CliRun.run("role", "validate", role("keep").toString(), "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertEquals(0, valid.code(), valid.toString());
+        assertTrue(valid.out().contains("Role pg-auto is valid for localhost:" + target.port() + "/postgres (roles checked"
+                + " against pg_roles)."), valid.toString());
+        Path missing = CliRun.file("kind: role\nversion: v7\nmetadata:\n  name: pg-bad\nspec:\n  options:\n    create_db_user_mode: keep"
+                + "\n  allow:\n    db_labels:\n      '*': '*'\n    db_names: ['*']\n    db_roles: ['pgtc_absent', 'reader@db1']\n");
+        CliRun invalid = CliRun.run("role", "validate", missing.toString(), "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertEquals(1, invalid.code(), invalid.toString());
+        assertTrue(invalid.out().contains("no such role in pg_roles: Teleport's GRANT would fail and so would the session"),
+                invalid.toString());
+        assertTrue(invalid.out().contains("PostgreSQL role names have no @db (that is MongoDB's form)"), invalid.toString());
+
+        CliRun preview = CliRun.run("role", "preview", role("keep").toString(), "--user", user, "--uri",
+                target.psqlUri(PostgresTarget.DBA));
+        assertEquals(0, preview.code(), preview.toString());
+        assertTrue(preview.out().contains("PostgreSQL user: " + user + " (mode keep)"), preview.toString());
+        assertTrue(preview.out().contains("Roles: " + READER), preview.toString());
+        assertTrue(preview.out().contains("Teleport creates " + user + " in teleport-auto-user and grants the session's roles."),
+                preview.toString());
+        assertTrue(preview.out().contains("GRANT \"" + READER + "\" TO " + SqlText.identifier(user) + ";"), preview.toString());
+        assertFalse(target.roleExists(user), "a preview changes nothing");
+    }
+
     private Path role(String mode) {
         return CliRun.file("kind: role\nversion: v7\nmetadata:\n  name: pg-auto\nspec:\n  options:\n    create_db_user_mode: "
                 + mode + "\n  allow:\n    db_labels:\n      '*': '*'\n    db_names: ['*']\n    db_roles: ['" + READER + "']\n");

@@ -4,7 +4,7 @@ import ch.qos.logback.core.PropertyDefinerBase;
 import dev.autouser.core.AppDirs;
 
 /**
- * Tells {@code logback.xml} where the log files go: the {@code logs} folder of the platform's data
+ * Tells {@link LogConfiguration} where the log files go: the {@code logs} folder of the platform's data
  * directory ({@link AppDirs#logs()}), so {@code -Dautouser.home} moves the logs with everything else.
  */
 public final class LogFolder extends PropertyDefinerBase {
@@ -13,7 +13,7 @@ public final class LogFolder extends PropertyDefinerBase {
         return AppDirs.forCurrentUser().logs().toString();
     }
 
-    /** Today's log file as {@code logback.xml} names it ({@code -Dautouser.log.dir} moves it). */
+    /** Today's log file as {@link LogConfiguration} names it ({@code -Dautouser.log.dir} moves it). */
     public static java.nio.file.Path todaysFile() {
         String dir = System.getProperty("autouser.log.dir", AppDirs.forCurrentUser().logs().toString());
         return java.nio.file.Path.of(dir, "autouser-" + java.time.LocalDate.now() + ".log");

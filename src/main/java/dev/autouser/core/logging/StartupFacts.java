@@ -33,7 +33,7 @@ public final class StartupFacts {
                 + "; logs in " + LogFolder.todaysFile().getParent() + " at level " + level();
     }
 
-    /** The level of the console's own classes, as logback.xml resolved it (AUTOUSER_LOG_LEVEL). */
+    /** The level of the console's own classes, as LogConfiguration resolved it (AUTOUSER_LOG_LEVEL). */
     static String level() {
         return Optional.of(LoggerFactory.getLogger("dev.autouser"))
                 .filter(ch.qos.logback.classic.Logger.class::isInstance)

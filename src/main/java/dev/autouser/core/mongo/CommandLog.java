@@ -42,8 +42,8 @@ final class CommandLog {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    static void connected(String server, String identity, ServerFacts facts) {
-        LOG.info("Connected to {} as {}: MongoDB {}, {}", server, identity, facts.version(), facts.topology().label());
+    static void connected(String server, String identity, ServerVersion version, Topology topology) {
+        LOG.info("Connected to {} as {}: MongoDB {}, {}", server, identity, version, topology.label());
     }
 
     static void connectFailed(String server, String identity, ConsoleException failure) {

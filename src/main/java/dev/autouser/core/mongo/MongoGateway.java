@@ -25,7 +25,9 @@ public final class MongoGateway implements AutoCloseable {
     private final RoundTripCounter counter;
     private final String server;
     private final String identity;
-    private final ServerFacts facts;
+    private final String clientNamed;
+    private final ServerFactsReader.Connected connected;
+    private volatile ServerFacts facts;
     private final NodeClients nodes;
     private final UnlistedMembers unlisted = new UnlistedMembers();
     private final Duration timeout;
@@ -33,13 +35,14 @@ public final class MongoGateway implements AutoCloseable {
     private volatile boolean closed;
 
     private MongoGateway(MongoClient client, RoundTripCounter counter, String server, String identity,
-                         ServerFacts facts, NodeClients nodes, Duration timeout) {
+                         ServerFactsReader.Connected connected, NodeClients nodes, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
         this.counter = counter;
         this.server = server;
         this.identity = identity;
-        this.facts = facts;
+        this.clientNamed = ServerFactsReader.clientNamed(identity, connected);
+        this.connected = connected;
         this.nodes = nodes;
     }
 
@@ -49,7 +52,8 @@ public final class MongoGateway implements AutoCloseable {
     }
 
     /**
-     * Connects, authenticates and reads the server facts (hello, buildInfo, connectionStatus).
+     * Connects, authenticates and reads the server's version and topology (one {@code buildInfo}; the
+     * driver's handshake has the {@code hello}); the privileges wait for {@link #facts()}.
      * Throws {@link ConsoleException} with a plain sentence on any failure.
      */
     public static MongoGateway connect(ConnectionProfile profile, Secrets secrets, Duration serverSelectionTimeout) {
@@ -59,10 +63,11 @@ public final class MongoGateway implements AutoCloseable {
         String server = String.join(",", prepared.connectionString().getHosts());
         MongoClient client = MongoClients.create(prepared.settings());
         try {
-            ServerFacts facts = ServerFactsReader.read(client, prepared.connectionString().getHosts(),
-                    prepared.warnings(), server, prepared.identity());
-            CommandLog.connected(server, prepared.identity(), facts);
-            return new MongoGateway(client, counter, server, prepared.identity(), facts,
+            ServerFactsReader.Connected connected = ServerFactsReader.connected(client,
+                    prepared.connectionString().getHosts(), prepared.warnings(), server, prepared.identity(),
+                    prepared.settings().getCredential());
+            CommandLog.connected(server, prepared.identity(), connected.version(), connected.topology());
+            return new MongoGateway(client, counter, server, prepared.identity(), connected,
                     new NodeClients(prepared.settings(), serverSelectionTimeout), serverSelectionTimeout);
         } catch (RuntimeException e) {
             client.close();
@@ -79,8 +84,32 @@ public final class MongoGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything learnt about the server and the identity, privileges included: the first call asks
+     * the server ({@code connectionStatus}); a listing never needs it. Throws {@link ConsoleException}
+     * when the server cannot be asked.
+     */
     public ServerFacts facts() {
-        return facts;
+        ServerFacts known = facts;
+        if (known == null) {
+            synchronized (this) {
+                if (facts == null) {
+                    facts = ServerFactsReader.withPrivileges(client, connected, server, identity);
+                }
+                known = facts;
+            }
+        }
+        return known;
+    }
+
+    /** The server's version, known since connecting (no round trip). */
+    public ServerVersion version() {
+        return connected.version();
+    }
+
+    /** What the console should be told about this connection (a secondary, no authentication), known since connecting. */
+    public List<String> warnings() {
+        return connected.warnings();
     }
 
     /** The hosts of the connection string, e.g. {@code db1:27017,db2:27017}; never credentials. */
@@ -90,8 +119,28 @@ public final class MongoGateway implements AutoCloseable {
 
     /** Who the console is, as MongoDB knows it: {@code CN=dba@$external} once authenticated. */
     public String identity() {
-        List<String> users = facts.authenticatedUsers();
+        ServerFacts known = facts;
+        if (known == null && connected.authenticated()) {
+            try {
+                known = facts();
+            } catch (ConsoleException e) {
+                return identityWithoutAsking();
+            }
+        }
+        List<String> users = known == null ? List.of() : known.authenticatedUsers();
         return users.isEmpty() ? identity : users.get(0);
+    }
+
+    /**
+     * The identity for an error sentence, without a round trip (the server may be what failed): the
+     * server's name once known, else the client's own ({@code CN=dba@$external}, {@code dba@admin}).
+     */
+    private String identityWithoutAsking() {
+        ServerFacts known = facts;
+        if (known != null && !known.authenticatedUsers().isEmpty()) {
+            return known.authenticatedUsers().get(0);
+        }
+        return connected.authenticated() ? clientNamed : identity;
     }
 
     /**
@@ -103,7 +152,7 @@ public final class MongoGateway implements AutoCloseable {
         try {
             client.getDatabase("admin").runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, server, identity(), "ping", "admin", "check that the server answers");
+            throw MongoErrors.translate(e, server, identityWithoutAsking(), "ping", "admin", "check that the server answers");
         }
     }
 
@@ -129,7 +178,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.failed(server, command.name(), command.database(), command.intent(), start, e);
             throw e;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), command.database(),
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), command.name(), command.database(),
                     command.requiredPrivileges(), command.intent());
             CommandLog.failed(server, command.name(), command.database(), command.intent(), start, failure);
             throw failure;
@@ -161,7 +210,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, typed.name(), db, attempted, start);
             return reply;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), typed.name(), db,
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), typed.name(), db,
                     typed.requiredPrivileges(), attempted);
             CommandLog.failed(server, typed.name(), db, attempted, start, failure);
             throw failure;
@@ -178,7 +227,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, "aggregate", db, attempted, start);
             return results;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), "aggregate", db, attempted);
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), "aggregate", db, attempted);
             CommandLog.failed(server, "aggregate", db, attempted, start, failure);
             throw failure;
         }
@@ -204,7 +253,7 @@ public final class MongoGateway implements AutoCloseable {
             CommandLog.succeeded(server, command.name(), "admin", command.intent(), start);
             return reply;
         } catch (RuntimeException e) {
-            ConsoleException failure = MongoErrors.translate(e, server, identity(), command.name(), "admin",
+            ConsoleException failure = MongoErrors.translate(e, server, identityWithoutAsking(), command.name(), "admin",
                     command.requiredPrivileges(), command.intent());
             CommandLog.failed(server, command.name(), "admin", command.intent(), start, failure);
             throw failure;
@@ -222,7 +271,7 @@ public final class MongoGateway implements AutoCloseable {
             cursor.forEachRemaining(results::add);
             return results;
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, node.host(), identity(), "aggregate", "admin", attempted);
+            throw MongoErrors.translate(e, node.host(), identityWithoutAsking(), "aggregate", "admin", attempted);
         }
     }
 
@@ -231,7 +280,7 @@ public final class MongoGateway implements AutoCloseable {
         try {
             return nodes.of(node.host()).getDatabase(db).runCommand(command);
         } catch (RuntimeException e) {
-            throw MongoErrors.translate(e, node.host(), identity(), command.keySet().iterator().next(), db, attempted);
+            throw MongoErrors.translate(e, node.host(), identityWithoutAsking(), command.keySet().iterator().next(), db, attempted);
         }
     }
 

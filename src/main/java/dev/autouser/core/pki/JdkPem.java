@@ -11,6 +11,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,13 @@ final class JdkPem {
     private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
             (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "DSA");
+    /** The DER-encoded OBJECT IDENTIFIER (tag, length, value) of each key algorithm in a PKCS#8 AlgorithmIdentifier. */
+    private static final Map<String, byte[]> ALGORITHM_OIDS = Map.of(
+            "RSA", new byte[] {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01},
+            "EC", new byte[] {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01},
+            "Ed25519", new byte[] {0x06, 0x03, 0x2b, 0x65, 0x70},
+            "Ed448", new byte[] {0x06, 0x03, 0x2b, 0x65, 0x71},
+            "DSA", new byte[] {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x38, 0x04, 0x01});
 
     private JdkPem() {
     }
@@ -78,7 +86,7 @@ final class JdkPem {
 
     private static PrivateKey pkcs8(byte[] der) {
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
-        for (String algorithm : KEY_ALGORITHMS) {
+        for (String algorithm : likelyFirst(der)) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);
             } catch (GeneralSecurityException e) {
@@ -86,6 +94,38 @@ final class JdkPem {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #KEY_ALGORITHMS} with the key's own first (the OID of its AlgorithmIdentifier). A wrong
+     * guess is not free: the JDK then asks every security provider in turn, and on the installed
+     * runtime that walk reaches providers whose modules jlink left out, which makes the JDK
+     * instantiate each provider on the class path to look for them (BouncyCastle's: some 650
+     * classes from a signed jar, which the CDS archive cannot hold) before an EC key is read.
+     */
+    static List<String> likelyFirst(byte[] der) {
+        byte[] head = java.util.Arrays.copyOf(der, Math.min(der.length, 32));
+        for (Map.Entry<String, byte[]> oid : ALGORITHM_OIDS.entrySet()) {
+            if (indexOf(head, oid.getValue()) >= 0) {
+                List<String> ordered = new ArrayList<>(List.of(oid.getKey()));
+                KEY_ALGORITHMS.stream().filter(a -> !a.equals(oid.getKey())).forEach(ordered::add);
+                return ordered;
+            }
+        }
+        return KEY_ALGORITHMS;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** PrivateKeyInfo ::= SEQUENCE { version 0, rsaEncryption, OCTET STRING { RSAPrivateKey } }. */

@@ -104,7 +104,13 @@ final class PostgresCleanupExecutor {
 
     private void drop(String name, String db) {
         if (newOwner.isPresent()) {
-            Optional<String> stopped = reassignInOtherDatabases(name);
+            Optional<String> stopped;
+            try {
+                stopped = reassignInOtherDatabases(name);
+            } catch (ConnectionLostException e) {
+                report(UserResult.failed(name, CleanupAction.DROP, "locked; " + lost("finding the databases where it owns objects", e)));
+                throw e;
+            }
             if (stopped.isPresent()) {
                 report(UserResult.failed(name, CleanupAction.DROP, stopped.get()));
                 return;
@@ -173,7 +179,7 @@ final class PostgresCleanupExecutor {
         String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
         return newOwner.isPresent()
                 ? "not dropped, nothing reassigned here (the transaction was rolled back); it stays locked: objects remain"
-                + " (the other databases' were reassigned before; these appeared since or are not the role's to give): " + detail
+                + " that were not reassigned (the other databases' were reassigned first; these appeared since): " + detail
                 : "owns objects, so PostgreSQL refused the drop (2BP01); it stays locked, as Teleport does (TP004): "
                 + detail + ". To drop it, reassign them: --reassign-owned-to ROLE";
     }

@@ -57,7 +57,7 @@ public final class SessionProbe {
     }
 
     private static List<Document> throughGateway(MongoGateway gateway) {
-        if (gateway.facts().version().prefersCurrentOpStage()) {
+        if (gateway.version().prefersCurrentOpStage()) {
             return gateway.aggregate(UserCommands.ADMIN, UserCommands.currentOpPipeline(), BATCH_SIZE, ATTEMPTED);
         }
         return gateway.run(UserCommands.ADMIN, UserCommands.currentOpCommand(), ATTEMPTED)
@@ -104,7 +104,7 @@ public final class SessionProbe {
         if (node.role() == Deployment.NodeRole.ROUTER) {
             return gateway.aggregateOn(node, UserCommands.routerCurrentOpPipeline(), BATCH_SIZE, ATTEMPTED);
         }
-        if (gateway.facts().version().prefersCurrentOpStage()) {
+        if (gateway.version().prefersCurrentOpStage()) {
             return gateway.aggregateOn(node, UserCommands.currentOpPipeline(), BATCH_SIZE, ATTEMPTED);
         }
         return gateway.runOn(node, UserCommands.ADMIN, UserCommands.currentOpCommand(), ATTEMPTED)

@@ -116,7 +116,7 @@ public final class TeleportProvisioner {
 
     private Optional<Document> findUser(String name) {
         Document reply = gateway.run(UserCommands.EXTERNAL,
-                UserCommands.usersInfoOne(name, gateway.facts().version().hasShowCustomData()), "look up " + name);
+                UserCommands.usersInfoOne(name, gateway.version().hasShowCustomData()), "look up " + name);
         List<Document> users = reply.getList("users", Document.class, List.of());
         if (users.size() > 1) {
             throw new ConsoleException("Expected one MongoDB user named " + name + " but the server returned "

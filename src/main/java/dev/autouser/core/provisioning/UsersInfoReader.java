@@ -44,7 +44,7 @@ final class UsersInfoReader {
 
     UsersInfoReader(MongoGateway gateway) {
         this.gateway = gateway;
-        this.showCustomData = gateway.facts().version().hasShowCustomData();
+        this.showCustomData = gateway.version().hasShowCustomData();
     }
 
     /**

@@ -47,6 +47,8 @@ import java.io.UncheckedIOException;
  * the connection-dependent pages when a connection is made. Tests build one on a TestFX stage.
  */
 public final class ConsoleWindow {
+    /** Bounds a close from another thread when the FX thread is stuck. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
     private final GuiOptions options;
     private final FxExecutors executors;
     private final Theme theme;
@@ -132,7 +134,36 @@ public final class ConsoleWindow {
         return theme;
     }
 
+    /**
+     * Stops the health checks and closes the session. What the window shows changes with it (the
+     * server banner, the status bar, the Connect page's line), and a scene graph changed off the FX
+     * thread while a pulse lays it out breaks JavaFX's bookkeeping (an IndexOutOfBoundsException in
+     * Parent.updateCachedBounds). So it runs on the FX thread whichever thread calls (a test's
+     * teardown, a shutdown), and returns once it ran.
+     */
     public void close() {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            closeOnFxThread();
+            return;
+        }
+        java.util.concurrent.FutureTask<Void> closing = new java.util.concurrent.FutureTask<>(this::closeOnFxThread, null);
+        try {
+            executors.fx().execute(closing);
+        } catch (IllegalStateException toolkitGone) {
+            closing.run(); // no FX thread any more, so no pulse to race with
+        }
+        try {
+            closing.get(CLOSE_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Closing the console window failed", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The FX thread did not close the console window within " + CLOSE_WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    private void closeOnFxThread() {
         health.stop();
         closeSession();
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped {@code logback.xml}, loaded into a private context so the test JVM's logging is untouched. */
+/** The shipped logging set-up ({@link LogConfiguration}), applied to a private context so the test JVM's logging is untouched. */
 class LoggingConfigurationTest {
     @TempDir
     Path temp;
@@ -140,13 +138,21 @@ class LoggingConfigurationTest {
         }
     }
 
-    private static LoggerContext configure(Map<String, String> properties) throws JoranException {
+    @Test
+    void logbackFindsTheSetUpAsAServiceAndLeavesTheTestsXmlAlone() {
+        assertTrue(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+                .anyMatch(provider -> provider.type() == LogConfiguration.class), "META-INF/services names LogConfiguration");
+        LoggerContext context = new LoggerContext();
+        assertEquals(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY,
+                new LogConfiguration().configure(context), "logback-test.xml is on the test class path");
+        assertTrue(context.getLogger("ROOT").iteratorForAppenders().hasNext() == false);
+    }
+
+    private static LoggerContext configure(Map<String, String> properties) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         properties.forEach(context::putProperty);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LoggingConfigurationTest.class.getResource("/logback.xml"));
+        LogConfiguration.apply(context);
         return context;
     }
 

@@ -76,6 +76,32 @@ class ConsoleFxTest {
         assertTrue(robot.lookup("#welcomePane").tryQuery().isEmpty(), "the welcome is gone");
     }
 
+    /**
+     * The window's teardown changes what it shows (the server banner, the status bar, the Connect
+     * page's line). Done on the caller's thread while the FX thread lays the scene out, it corrupted
+     * the scene graph's bookkeeping ("Index -1 out of bounds" in Parent.updateCachedBounds during a
+     * pulse, reported in the next test's wait). Whoever calls close(), the changes happen on the FX thread.
+     */
+    @Test
+    void closingTheWindowFromAnotherThreadChangesWhatItShowsOnTheFxThread(FxRobot robot) {
+        dev.autouser.ui.support.ServerHealth health = window.health();
+        List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            health.troubleProperty().addListener((obs, was, now) ->
+                    onFxThread.add(javafx.application.Platform.isFxApplicationThread()));
+            health.watch(() -> {
+                throw new ConsoleException("gone");
+            });
+            health.check();
+        });
+        waitFor(() -> !health.troubleProperty().get().isEmpty());
+
+        window.close(); // on the test's thread
+
+        assertTrue(health.troubleProperty().get().isEmpty(), "closed: no server, no trouble");
+        assertEquals(List.of(true, true), onFxThread, "the trouble (banner, status bar, Connect line) was set and cleared on the FX thread");
+    }
+
     @Test
     void theWindowCarriesTheInstallersIcon(FxRobot robot) {
         Stage stage = (Stage) robot.lookup("#connectView").query().getScene().getWindow();
