@@ -64,6 +64,11 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         return true;
     }
 
+    /** Offers the raw usage history of this server in the Export menu (a page without history has none). */
+    public void offerHistoryExport(HistoryExportViewModel history) {
+        toolbar.offerHistoryExport(history);
+    }
+
     /** Stops the refresh timer; called when the connection closes. */
     public void dispose() {
         disposed = true;
