@@ -281,7 +281,7 @@ public final class ConsoleWindow {
             throw new ConsoleException("Connect to a server first.");
         }
         if (teleportPages == null) {
-            teleportPages = new TeleportPages(session, audit, dialogs, executors, roleDraft, health.troubleProperty());
+            teleportPages = TeleportPages.of(session, audit, dialogs, executors, roleDraft, health.troubleProperty());
         }
         return teleportPages;
     }
@@ -291,14 +291,8 @@ public final class ConsoleWindow {
             case CONNECT -> new ConnectView(connectModel);
             case USERS -> usersPage();
             case AUDIT -> new AuditView(new AuditViewModel(audit, dialogs, executors));
-            case ADMIN_SETUP -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
-                    "Admin setup for PostgreSQL is not on this page yet",
-                    "Use the command line meanwhile: autouser admin-setup --verify --uri " + session.profile().uri())
-                    : teleportPages().adminSetup();
-            case ROLE_MAPPING -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
-                    "Role mapping for PostgreSQL is not on this page yet",
-                    "Use the command line meanwhile: autouser role validate --uri " + session.profile().uri())
-                    : teleportPages().roleMapping();
+            case ADMIN_SETUP -> teleportPages().adminSetup();
+            case ROLE_MAPPING -> teleportPages().roleMapping();
         };
     }
 }
