@@ -296,7 +296,8 @@ try {
 // ---- MongoRunner: the sandbox this process was given stands in for a mongod ------------------
 globalThis.MongoRunner = {
     runMongod(options) {
-        const conn = new Mongo('mongodb://localhost:' + kPort + '/');
+        // Only the node this process was given, also when it is a replica-set member (no discovery).
+        const conn = new Mongo('mongodb://localhost:' + kPort + '/?directConnection=true');
         conn.port = kPort;
         conn.host = 'localhost:' + kPort;
         conn.fullOptions = options || {};

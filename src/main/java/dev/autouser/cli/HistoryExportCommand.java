@@ -118,17 +118,7 @@ final class HistoryExportCommand implements Callable<Integer> {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8))) {
             return HistoryExport.write(store, name, from, chosen, out, count -> { });
         } catch (IOException e) {
-            throw new ConsoleException("The export cannot be written to " + target + ": " + reason(e) + ".");
+            throw new ConsoleException(HistoryExport.cannotWrite(target, e));
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "its folder does not exist";
-        }
-        return e.getMessage();
     }
 }

@@ -2,7 +2,6 @@ package dev.autouser.cli;
 
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.postgres.PostgresEngine;
-import dev.autouser.core.postgres.teleport.PostgresRoleMapping;
 import dev.autouser.core.postgres.teleport.PostgresSessionPreview;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.GatewayCommandRunner;
@@ -38,17 +37,8 @@ final class RolePreviewCommand extends ConnectedCommand {
 
     @Override
     int runPostgres(PostgresEngine engine) {
-        SessionPreview.Request request = session.request(role);
-        java.util.List<String> roles = PostgresRoleMapping.rolesFor(role.role(), request.traits());
-        if (!request.requestedRoles().isEmpty()) {
-            roles = roles.stream().filter(request.requestedRoles()::contains).toList();
-        }
-        PostgresSessionPreview preview = PostgresSessionPreview.of(engine.gateway(), request.teleportName(), roles);
-        PrintWriter out = out();
-        out.println("PostgreSQL user: " + preview.user() + " (mode " + role.role().mode().yamlValue() + ")");
-        out.println("Roles: " + (preview.roles().isEmpty() ? "(none)" : String.join(", ", preview.roles())));
-        out.println(preview.outcome());
-        preview.statements().forEach(out::println);
+        PostgresSessionPreview preview = PostgresSessionPreview.forRole(engine.gateway(), role.role(), session.request(role));
+        preview.report(role.role().mode()).forEach(out()::println);
         return preview.refused() ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
     }
 }

@@ -23,12 +23,24 @@ public final class RunningDemo implements AutoCloseable {
         this.activity = activity;
     }
 
-    /** The deployment to run: a standalone, a replica set of {@code size} members, or {@code size} mongos. */
-    public record Shape(SandboxCluster.Kind kind, int size) {
+    /**
+     * The deployment to run: a standalone, a replica set of {@code size} members (the last
+     * {@code hidden} of them hidden), or {@code size} mongos.
+     */
+    public record Shape(SandboxCluster.Kind kind, int size, int hidden) {
         public static final Shape STANDALONE = new Shape(SandboxCluster.Kind.STANDALONE, 1);
+
+        public Shape(SandboxCluster.Kind kind, int size) {
+            this(kind, size, 0);
+        }
 
         public static Shape replicaSet(int members) {
             return new Shape(SandboxCluster.Kind.REPLICA_SET, members);
+        }
+
+        /** A replica set whose last {@code hidden} members are hidden (in no hello; see SandboxCluster.Builder#hidden). */
+        public static Shape replicaSetWithHidden(int members, int hidden) {
+            return new Shape(SandboxCluster.Kind.REPLICA_SET, members, hidden);
         }
 
         public static Shape routers(int count) {
@@ -38,7 +50,8 @@ public final class RunningDemo implements AutoCloseable {
         SandboxCluster.Builder builder() {
             return switch (kind) {
                 case STANDALONE -> SandboxCluster.standalone();
-                case REPLICA_SET -> SandboxCluster.replicaSet(size);
+                case REPLICA_SET -> SandboxCluster.replicaSet(size)
+                        .hidden(java.util.stream.IntStream.range(size - hidden, size).toArray());
                 case SHARDED -> SandboxCluster.routers(size);
             };
         }

@@ -184,6 +184,7 @@ public final class SandboxCluster implements AutoCloseable {
         private String setName = DEFAULT_SET_NAME;
         private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
         private java.time.Duration userCacheInterval = DEFAULT_USER_CACHE_INTERVAL;
+        private java.util.function.Consumer<SandboxServer.Builder> nodeOptions = node -> { };
 
         private Builder(Kind kind, int size) {
             this.kind = kind;
@@ -236,6 +237,16 @@ public final class SandboxCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Options applied to every node's {@link SandboxServer.Builder} (e.g. {@code host},
+         * {@code localhostAuthBypass}, {@code accessControl}); the cluster sets port, version,
+         * store, role and TLS itself.
+         */
+        public Builder eachNode(java.util.function.Consumer<SandboxServer.Builder> options) {
+            this.nodeOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
         public Builder setName(String name) {
             this.setName = Objects.requireNonNull(name, "name");
             return this;
@@ -258,6 +269,7 @@ public final class SandboxCluster implements AutoCloseable {
                             .serverVersion(version).security(replicaSet != null ? replicaSet.view(i)
                                     : kind == Kind.SHARDED ? SecurityState.routerOf(security, userCacheInterval) : security)
                             .role(role);
+                    nodeOptions.accept(builder);
                     if (pki != null) {
                         builder.tls(pki);
                     }

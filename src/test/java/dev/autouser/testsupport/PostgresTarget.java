@@ -141,6 +141,12 @@ public final class PostgresTarget {
         return dev.autouser.core.postgres.SqlText.literal(text);
     }
 
+    /** Teleport's agent as the agent runs it: logged in as {@code teleport-admin} with its certificate, default database postgres. */
+    public dev.autouser.core.postgres.teleport.TeleportAgent teleportAgent() {
+        return new dev.autouser.core.postgres.teleport.TeleportAgent(database -> PostgresConnector.open(profileAs(TELEPORT_ADMIN),
+                database, null, null).connection(), TELEPORT_ADMIN, "postgres");
+    }
+
     /** Runs statements as the superuser, each in its own transaction. */
     public void sql(String... statements) {
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {

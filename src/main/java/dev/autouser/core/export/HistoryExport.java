@@ -85,6 +85,19 @@ public final class HistoryExport {
         return count[0];
     }
 
+    /** "The export cannot be written to FILE: permission denied." (the CLI and the GUI say the same). */
+    public static String cannotWrite(java.nio.file.Path file, IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            reason = "its folder does not exist";
+        } else {
+            reason = e.getMessage();
+        }
+        return "The export cannot be written to " + file + ": " + reason + ".";
+    }
+
     private static void report(long count, LongConsumer progress) {
         if (count % PROGRESS_EVERY == 0) {
             progress.accept(count);

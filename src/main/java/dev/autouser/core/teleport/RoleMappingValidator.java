@@ -53,6 +53,18 @@ public final class RoleMappingValidator {
     }
 
     private static List<RoleProblem> checkStructure(TeleportRole role) {
+        List<RoleProblem> problems = new ArrayList<>(nameModeAndMatchers(role));
+        if (role.allowDbRoles().isEmpty()) {
+            problems.add(RoleProblem.warning(ALLOW, "", "is empty, so users are created without any MongoDB role."));
+        }
+        return problems;
+    }
+
+    /**
+     * What any engine's role needs besides its db_roles: a name, a mode that provisions users, and
+     * matchers that match a database and let the user pick one.
+     */
+    public static List<RoleProblem> nameModeAndMatchers(TeleportRole role) {
         List<RoleProblem> problems = new ArrayList<>();
         if (role.name().isBlank()) {
             problems.add(RoleProblem.error("metadata.name", "", "the role has no name; tctl create needs one."));
@@ -72,9 +84,6 @@ public final class RoleMappingValidator {
         if (role.dbNames().isEmpty()) {
             problems.add(RoleProblem.warning("spec.allow.db_names", "",
                     "is empty, so users cannot pick a database when they connect; \"*\" allows any."));
-        }
-        if (role.allowDbRoles().isEmpty()) {
-            problems.add(RoleProblem.warning(ALLOW, "", "is empty, so users are created without any MongoDB role."));
         }
         return problems;
     }

@@ -21,7 +21,8 @@ public final class ConsoleApp extends Application {
         StartupFacts.log("the console" + (options.demo() ? " with the demo" : ""), dirs);
         FxExecutors executors = FxExecutors.forApplication();
         window = new ConsoleWindow(options, executors, dirs,
-                new GatewayConnector(() -> DemoLauncher.start(dirs)));
+                new GatewayConnector(() -> DemoLauncher.start(dirs),
+                        () -> dev.autouser.ui.connect.PostgresDemoLauncher.start(dirs)));
         window.show(stage);
     }
 

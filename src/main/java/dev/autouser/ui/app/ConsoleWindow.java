@@ -218,7 +218,13 @@ public final class ConsoleWindow {
         String engineKey = historyKey();
         dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
                 history, historyServer, engineKey);
+        // MongoDB's own log (getLog, id 5286306) as a source, read on the refresh's thread before the listing is
+        // recorded, so the evidence the page shows includes it; an unavailable log is said once in the status bar.
+        java.util.Optional<dev.autouser.core.evidence.ServerLogFeed> serverLog = session.mongo().flatMap(mongo ->
+                history.store().map(store -> new dev.autouser.core.evidence.ServerLogFeed(mongo.gateway(), historyServer, store)));
         UsersViewModel users = new UsersViewModel(() -> {
+            serverLog.flatMap(dev.autouser.core.evidence.ServerLogFeed::feed)
+                    .ifPresent(sentence -> executors.fx().execute(() -> mainModel.notice(sentence)));
             dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(engine.list());
             // A history that fails is said once, in the status bar; the listing goes on without evidence.
             history.takeProblem().ifPresent(problem -> executors.fx().execute(() -> mainModel.notice(problem)));
@@ -244,6 +250,8 @@ public final class ConsoleWindow {
                         dialogs, executors, users::refresh)), () -> dialogs.showError("The cleanup wizard is MongoDB's"
                 + " for now: select the users and use Lock or Drop, or run autouser cleanup --uri "
                 + session.profile().uri() + ".", null)), chart);
+        usersView.offerHistoryExport(new dev.autouser.ui.users.HistoryExportViewModel(dirs.history(), historyServer,
+                dialogs, executors));
         return usersView;
     }
 
@@ -273,7 +281,7 @@ public final class ConsoleWindow {
             throw new ConsoleException("Connect to a server first.");
         }
         if (teleportPages == null) {
-            teleportPages = new TeleportPages(session, audit, dialogs, executors, roleDraft, health.troubleProperty());
+            teleportPages = TeleportPages.of(session, audit, dialogs, executors, roleDraft, health.troubleProperty());
         }
         return teleportPages;
     }
@@ -283,14 +291,8 @@ public final class ConsoleWindow {
             case CONNECT -> new ConnectView(connectModel);
             case USERS -> usersPage();
             case AUDIT -> new AuditView(new AuditViewModel(audit, dialogs, executors));
-            case ADMIN_SETUP -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
-                    "Admin setup for PostgreSQL is not on this page yet",
-                    "Use the command line meanwhile: autouser admin-setup --verify --uri " + session.profile().uri())
-                    : teleportPages().adminSetup();
-            case ROLE_MAPPING -> session != null && session.mongo().isEmpty() ? new OtherEngineView(page,
-                    "Role mapping for PostgreSQL is not on this page yet",
-                    "Use the command line meanwhile: autouser role validate --uri " + session.profile().uri())
-                    : teleportPages().roleMapping();
+            case ADMIN_SETUP -> teleportPages().adminSetup();
+            case ROLE_MAPPING -> teleportPages().roleMapping();
         };
     }
 }

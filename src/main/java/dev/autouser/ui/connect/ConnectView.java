@@ -78,7 +78,16 @@ public final class ConnectView extends BorderPane {
         Button delete = iconButton("deleteProfileButton", Feather.TRASH_2, "Delete");
         delete.disableProperty().bind(profileList.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> model.delete(profileList.getSelectionModel().getSelectedItem()));
-        VBox box = new VBox(10, demo, demoHint, saved, profileList, new HBox(8, newProfile, delete));
+        Button postgresDemo = new Button("PostgreSQL demo", new FontIcon(Feather.PLAY_CIRCLE));
+        postgresDemo.setId("demoPostgresButton");
+        postgresDemo.getStyleClass().add("demo-button");
+        postgresDemo.setMaxWidth(Double.MAX_VALUE);
+        postgresDemo.setOnAction(e -> model.startPostgresDemo());
+        postgresDemo.disableProperty().bind(model.busyProperty());
+        Label postgresHint = new Label("Starts a real embedded PostgreSQL with TLS, its own CA and Teleport's auto-users.");
+        postgresHint.setWrapText(true);
+        postgresHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        VBox box = new VBox(10, demo, demoHint, postgresDemo, postgresHint, saved, profileList, new HBox(8, newProfile, delete));
         box.setPadding(new Insets(16));
         box.setPrefWidth(260);
         box.getStyleClass().add("profiles-pane");
@@ -86,7 +95,8 @@ public final class ConnectView extends BorderPane {
     }
 
     private Node createForm() {
-        Label title = new Label("Connect to MongoDB");
+        Label title = new Label();
+        title.textProperty().bind(model.engineProperty().map(engine -> "Connect to " + engine.displayName()));
         title.getStyleClass().add("page-title");
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -94,7 +104,8 @@ public final class ConnectView extends BorderPane {
         grid.getColumnConstraints().addAll(new ColumnConstraints(150), grow(), new ColumnConstraints());
         int row = 0;
         grid.addRow(row++, label("Profile name"), field("nameField", model.nameProperty(), "e.g. prod-east"));
-        TextField uriField = field("uriField", model.uriProperty(), "mongodb://host:27017/?tls=true");
+        TextField uriField = field("uriField", model.uriProperty(),
+                "mongodb://host:27017/?tls=true or postgresql://host:5432/db?sslmode=verify-full");
         TextField caField = field("caFileField", model.caFileProperty(), "ca.pem or .cas bundle");
         TextField certField = field("certFileField", model.certFileProperty(), "certificate, or certificate + key in one PEM");
         TextField keyField = field("keyFileField", model.keyFileProperty(), "only when the key is in a separate file");
@@ -121,6 +132,21 @@ public final class ConnectView extends BorderPane {
             node.visibleProperty().bind(model.authProperty().isEqualTo(AuthMechanism.SCRAM));
             node.managedProperty().bind(node.visibleProperty());
         }
+        // PostgreSQL takes its user from the URI (or the certificate's CN), as libpq does.
+        for (Node node : new Node[] {username, userLabel}) {
+            node.visibleProperty().bind(model.authProperty().isEqualTo(AuthMechanism.SCRAM)
+                    .and(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.engineProperty().getValue()
+                            == dev.autouser.core.engine.Engine.MONGODB, model.engineProperty())));
+        }
+        Label postgresHint = new Label("PostgreSQL: the user goes in the URI (postgresql://USER@HOST:5432/DB, or the"
+                + " certificate's CN names it), sslmode=verify-full or require; the CA, certificate and key are the files"
+                + " tctl auth sign --format=db writes (read in memory, never converted on disk).");
+        postgresHint.setId("postgresHint");
+        postgresHint.setWrapText(true);
+        postgresHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        postgresHint.visibleProperty().bind(model.engineProperty().map(engine -> engine == dev.autouser.core.engine.Engine.POSTGRESQL));
+        postgresHint.managedProperty().bind(postgresHint.visibleProperty());
+        grid.add(postgresHint, 1, row++, 2, 1);
         CheckBox insecure = new CheckBox("Accept any server certificate (turns TLS verification off)");
         insecure.setWrapText(true);
         insecure.setId("tlsAllowInvalidCheck");

@@ -75,6 +75,11 @@ public final class ConnectViewModel {
         uri.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
         tlsAllowInvalid.addListener((obs, was, now) -> updateWarnings(Optional.empty()));
         certFile.addListener((obs, was, now) -> readSubject());
+        uri.addListener((obs, was, now) -> {
+            if (dev.autouser.core.engine.Engine.ofUri(was) != dev.autouser.core.engine.Engine.ofUri(now)) {
+                readSubject(); // the same certificate names a MongoDB or a PostgreSQL user
+            }
+        });
         serverTrouble.addListener((obs, was, now) -> showServerHealth(was, now));
     }
 
@@ -179,6 +184,11 @@ public final class ConnectViewModel {
         resultOk.set(false);
         work.run("The connection failed", () -> {
             try (ConsoleSession session = connector.connect(profile, secret)) {
+                if (session.mongo().isEmpty()) {
+                    return new TestOutcome("Connected to " + session.server() + " as " + session.identityLabel()
+                            + " · " + session.versionLabel() + ". " + Permissions.sentence(session.autoUsers().permissions()),
+                            null);
+                }
                 ConsoleSession.MongoSide mongo = session.mongo().orElseThrow();
                 return new TestOutcome("Connected to " + session.server() + " as "
                         + session.identityLabel() + " · " + session.versionLabel() + " · "
@@ -188,7 +198,7 @@ public final class ConnectViewModel {
         }, outcome -> {
             resultOk.set(true);
             result.set(outcome.message());
-            updateWarnings(Optional.of(outcome.platform()));
+            updateWarnings(Optional.ofNullable(outcome.platform()));
         }, failure -> result.set(ErrorText.sentence("The connection failed", failure)));
     }
 
@@ -205,6 +215,17 @@ public final class ConnectViewModel {
         // Seen by a new DBA for half a minute on a busy machine: say what is happening, not just "Connecting…".
         open(connector::startDemo, "Starting the demo server on this machine (TLS with its own CA, demo users and"
                 + " their sessions); this takes a few seconds…", "The demo server could not start");
+    }
+
+    /** The engine the URI names ({@code postgresql://} or else MongoDB), for the form's title and fields. */
+    public javafx.beans.value.ObservableValue<dev.autouser.core.engine.Engine> engineProperty() {
+        return uri.map(dev.autouser.core.engine.Engine::ofUri).orElse(dev.autouser.core.engine.Engine.MONGODB);
+    }
+
+    public void startPostgresDemo() {
+        open(connector::startPostgresDemo, "Starting the PostgreSQL demo on this machine (a real PostgreSQL with TLS"
+                + " from its own CA, Teleport's auto-users and their sessions); this takes a few seconds…",
+                "The PostgreSQL demo could not start");
     }
 
     private void open(Supplier<ConsoleSession> opening, String progress, String whatFailed) {
@@ -231,6 +252,11 @@ public final class ConnectViewModel {
         return auth.get() == AuthMechanism.SCRAM && text != null && !text.isEmpty() ? text.toCharArray() : null;
     }
 
+    /** {@code CN=dba,O=x} → {@code dba}: what PostgreSQL's {@code cert} authentication compares with the user. */
+    private static String commonName(String subject) {
+        return subject.startsWith("CN=") ? subject.substring(3).split(",", 2)[0] : subject;
+    }
+
     private void readSubject() {
         String file = certFile.get();
         if (file == null || file.isBlank()) {
@@ -239,7 +265,9 @@ public final class ConnectViewModel {
         }
         quietWork.run("The certificate cannot be read", () -> PemFiles.clientSubject(Path.of(file)), name -> {
             if (file.equals(certFile.get())) { // else the person chose another file meanwhile
-                subject.set("MongoDB user: " + name + " in $external");
+                subject.set(dev.autouser.core.engine.Engine.ofUri(uri.get()) == dev.autouser.core.engine.Engine.POSTGRESQL
+                        ? "PostgreSQL user: " + commonName(name) + " (the certificate's CN, unless the URI names a user)"
+                        : "MongoDB user: " + name + " in $external");
             }
         }, failure -> {
             if (file.equals(certFile.get())) {

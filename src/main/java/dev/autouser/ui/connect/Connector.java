@@ -10,4 +10,9 @@ public interface Connector {
 
     /** Starts the embedded demo server with its own PKI and connects to it as the demo DBA. */
     ConsoleSession startDemo();
+
+    /** Starts the embedded PostgreSQL demo and connects to it as its DBA. */
+    default ConsoleSession startPostgresDemo() {
+        throw new dev.autouser.core.ConsoleException("There is no PostgreSQL demo here.");
+    }
 }

@@ -57,7 +57,13 @@ final class FormChecks {
     /** X.509 logs in with the client certificate: without one (here or in the URI) it cannot. */
     static Optional<String> clientCertificate(AuthMechanism auth, String certFile, String uri) {
         boolean inUri = uri != null && uri.toLowerCase(Locale.ROOT).contains("tlscertificatekeyfile=");
-        if (auth == AuthMechanism.X509 && (certFile == null || certFile.isBlank()) && !inUri) {
+        boolean postgres = Engine.ofUri(uri) == Engine.POSTGRESQL;
+        boolean inPostgresUri = uri != null && uri.toLowerCase(Locale.ROOT).contains("sslcert=");
+        if (postgres && auth == AuthMechanism.X509 && (certFile == null || certFile.isBlank()) && !inPostgresUri) {
+            return Optional.of("Certificate authentication needs a client certificate: choose the .crt (and its .key)"
+                    + " that tctl auth sign --format=db wrote, or choose a password instead.");
+        }
+        if (!postgres && auth == AuthMechanism.X509 && (certFile == null || certFile.isBlank()) && !inUri) {
             return Optional.of("X.509 authentication needs a client certificate: choose the PEM file that tctl auth sign"
                     + " --format=mongodb wrote.");
         }

@@ -17,15 +17,28 @@ import java.util.function.Supplier;
  */
 public final class GatewayConnector implements Connector {
     private final Supplier<ConsoleSession> demo;
+    private final Supplier<ConsoleSession> postgresDemo;
 
     public GatewayConnector(Supplier<ConsoleSession> demo) {
+        this(demo, () -> {
+            throw new dev.autouser.core.ConsoleException("There is no PostgreSQL demo here.");
+        });
+    }
+
+    /** {@code postgresDemo}: starts the PostgreSQL demo ({@link PostgresDemoLauncher}). */
+    public GatewayConnector(Supplier<ConsoleSession> demo, Supplier<ConsoleSession> postgresDemo) {
         this.demo = demo;
+        this.postgresDemo = postgresDemo;
     }
 
     @Override
     public ConsoleSession connect(ConnectionProfile profile, char[] passwordOrNull) {
         try {
             if (Engine.ofUri(profile.uri()) == Engine.POSTGRESQL) {
+                if (profile.username().isPresent()) {
+                    throw new dev.autouser.core.ConsoleException("For PostgreSQL, put the user in the URI"
+                            + " (postgresql://USER@HOST:5432/DB) and leave the username field empty.");
+                }
                 PostgresGateway gateway = PostgresGateway.connect(postgresProfile(profile), passwordOrNull, null);
                 return ConsoleSession.postgres(profile, new PostgresEngine(gateway,
                         dev.autouser.core.postgres.teleport.PostgresTeleportProvisioning::new), Optional.empty());
@@ -51,5 +64,10 @@ public final class GatewayConnector implements Connector {
     @Override
     public ConsoleSession startDemo() {
         return demo.get();
+    }
+
+    @Override
+    public ConsoleSession startPostgresDemo() {
+        return postgresDemo.get();
     }
 }

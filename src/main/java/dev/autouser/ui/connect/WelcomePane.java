@@ -43,6 +43,12 @@ final class WelcomePane extends VBox {
         }
         VBox demoChoice = choice(demo, "An embedded MongoDB-compatible server on this machine: TLS with its own CA, "
                 + "demo auto-users in every state, sessions that come and go. Nothing to install.");
+        Button postgresDemo = new Button("Open the PostgreSQL demo", new FontIcon(Feather.PLAY_CIRCLE));
+        postgresDemo.setId("welcomePostgresDemoButton");
+        postgresDemo.setOnAction(e -> model.startPostgresDemo());
+        postgresDemo.disableProperty().bind(model.busyProperty());
+        postgresDemo.setMaxWidth(Double.MAX_VALUE);
+        demoChoice.getChildren().add(postgresDemo);
         VBox connectChoice = choice(connect, "Your MongoDB, with the X.509 certificate from "
                 + "tctl auth sign --format=mongodb, or a username and password. Saved without secrets.");
         HBox choices = new HBox(20, demoChoice, connectChoice);

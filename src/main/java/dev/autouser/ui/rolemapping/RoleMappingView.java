@@ -110,6 +110,12 @@ public final class RoleMappingView extends BorderPane {
         grid.addRow(1, new Label("create_db_user_mode"), mode);
         grid.addRow(2, new Label("db_labels (key: value)"), labels);
         grid.addRow(3, new Label("db_names"), names);
+        model.adminProperty().ifPresent(admin -> {
+            // PostgreSQL 16+: whether Teleport may grant a role depends on who its admin is.
+            TextField adminField = field("mappingAdminField", "teleport-admin");
+            adminField.textProperty().bindBidirectional(admin);
+            grid.addRow(4, new Label("Checked for admin_user"), adminField);
+        });
         problemList.setId("problemList");
         problemList.setItems(model.problems());
         problemList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
@@ -125,7 +131,7 @@ public final class RoleMappingView extends BorderPane {
         problemList.setPrefHeight(110);
         problemList.setMinHeight(80);
         VBox editor = new VBox(8, grid,
-                wrapping("allow.db_roles (role@db or a template such as {{internal.db_roles}})"),
+                wrapping(model.hints().allowLabel()),
                 entries(allowList, "allowList", model.allowRoles(), "newAllowField", "addAllowButton", model::addAllowRole, 230),
                 new Label("deny.db_roles"),
                 entries(denyList, "denyList", model.denyRoles(), "newDenyField", "addDenyButton", model::addDenyRole, 90),
@@ -151,7 +157,7 @@ public final class RoleMappingView extends BorderPane {
                 items.set(e.getIndex(), e.getNewValue());
             }
         });
-        TextField newEntry = field(fieldId, "readWrite@db1");
+        TextField newEntry = field(fieldId, model.hints().entryPrompt());
         Button addButton = button("Add", Feather.PLUS, buttonId, () -> {
             add.accept(newEntry.getText());
             newEntry.clear();
@@ -173,7 +179,7 @@ public final class RoleMappingView extends BorderPane {
         Button copy = button("Copy YAML", Feather.COPY, "copyRoleYamlButton", model::copyYaml);
         VBox yamlPane = new VBox(8, yaml, copy);
         VBox.setVgrow(yaml, Priority.ALWAYS);
-        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab("Preview & simulate", new SessionPane(model, session)));
+        TabPane tabs = new TabPane(new Tab("YAML for tctl", yamlPane), new Tab(session.canSimulate() ? "Preview & simulate" : "Preview", new SessionPane(model, session)));
         tabs.setId("roleTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

@@ -38,14 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * change. Preview and simulation live in {@link SessionPreviewModel}.
  */
 public final class RoleMappingViewModel {
-    private final RoleCatalog catalog;
+    private final RoleChecks checks;
+    private final RoleEntryHints hints;
     private final DialogService dialogs;
     private final FxExecutors executors;
     private final BackgroundWork work;
     private final BackgroundWork files;
     private final AtomicLong generation = new AtomicLong();
 
-    private TeleportRole base = TeleportRole.create("auto-db-users").withAllowDbRoles(List.of("readWrite@db1", "{{internal.db_roles}}"));
+    private TeleportRole base;
     private final StringProperty name = new SimpleStringProperty();
     private final ObjectProperty<CreateDbUserMode> mode = new SimpleObjectProperty<>();
     private final StringProperty labels = new SimpleStringProperty();
@@ -63,8 +64,16 @@ public final class RoleMappingViewModel {
     /** Counts imports: a preview or simulation of the previous role no longer applies after one. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper imports = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
+    /** MongoDB's editor: entries are role@db, looked up through {@code catalog}. */
     public RoleMappingViewModel(RoleCatalog catalog, DialogService dialogs, FxExecutors executors) {
-        this.catalog = catalog;
+        this(RoleChecks.mongo(catalog), RoleEntryHints.MONGODB, dialogs, executors);
+    }
+
+    /** An editor whose entries {@code checks} checks against the connected server, written as {@code hints} says. */
+    public RoleMappingViewModel(RoleChecks checks, RoleEntryHints hints, DialogService dialogs, FxExecutors executors) {
+        this.checks = checks;
+        this.hints = hints;
+        this.base = TeleportRole.create("auto-db-users").withAllowDbRoles(hints.newRoleEntries());
         this.dialogs = dialogs;
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs);
@@ -73,12 +82,13 @@ public final class RoleMappingViewModel {
         for (Observable field : List.of(name, mode, labels, dbNames, allowRoles, denyRoles, sampleTraits)) {
             field.addListener(o -> revalidate());
         }
+        checks.admin().ifPresent(admin -> admin.addListener(o -> revalidate()));
         serverTrouble.addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 stale.set(true);
                 summary.set(STALE_SUMMARY);
             } else if (!was.isEmpty()) {
-                catalog.forget(); // back: its roles may have changed meanwhile, so ask again
+                checks.forget(); // back: its roles may have changed meanwhile, so ask again
                 revalidate();
             }
         });
@@ -88,6 +98,9 @@ public final class RoleMappingViewModel {
     private static final String STALE_SUMMARY =
             "Checked before the server stopped answering: the role checks may be out of date.";
 
+    public RoleEntryHints hints() { return hints; }
+    /** Teleport's admin the entries are checked for, when the engine's check depends on it (PostgreSQL 16+). */
+    public java.util.Optional<StringProperty> adminProperty() { return checks.admin(); }
     public StringProperty nameProperty() { return name; }
     public ObjectProperty<CreateDbUserMode> modeProperty() { return mode; }
     public StringProperty labelsProperty() { return labels; }
@@ -223,14 +236,20 @@ public final class RoleMappingViewModel {
     /** What the editor holds, to carry over to the next connection's editor (empty when a field does not parse). */
     public java.util.Optional<RoleDraft> draft() {
         try {
-            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get()));
+            return java.util.Optional.of(new RoleDraft(currentRole(), sampleTraits.get(), hints.engine()));
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
     }
 
-    /** Continues editing a draft from the previous connection: a reconnect must not lose the edits. */
+    /**
+     * Continues editing a draft from the previous connection: a reconnect must not lose the edits. A
+     * draft for the other engine is left alone (MongoDB's role@db entries are no PostgreSQL roles).
+     */
     public void resume(RoleDraft draft) {
+        if (draft.engine() != hints.engine()) {
+            return;
+        }
         load(draft.role());
         sampleTraits.set(draft.sampleTraits());
     }
@@ -273,7 +292,8 @@ public final class RoleMappingViewModel {
             summary.set("Fix the highlighted field.");
             return;
         }
-        work.run("Validating the role failed", () -> RoleMappingValidator.validate(role, traits, catalog), found -> {
+        java.util.function.Supplier<List<RoleProblem>> check = checks.prepare(role, traits);
+        work.run("Validating the role failed", check, found -> {
             if (mine == generation.get()) { // else a newer edit is being validated
                 problems.setAll(found);
                 stale.set(false);

@@ -1,7 +1,6 @@
 package dev.autouser.ui.rolemapping;
 
 import dev.autouser.ui.support.BackgroundWork;
-import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.teleport.CreateDbUserMode;
 import dev.autouser.core.teleport.SessionPreview;
 import dev.autouser.core.teleport.SessionPreviewer;
@@ -30,9 +29,17 @@ import java.util.Optional;
  * in {@link RoleMappingViewModel}, for a Teleport user, optional root cluster and role subset.
  */
 public final class SessionPreviewModel {
+    private static final AdminLogin NO_SECOND_LOGIN = new AdminLogin() {
+        @Override
+        public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
+            throw new IllegalStateException("No second login to this server is available.");
+        }
+    };
+
     private final RoleMappingViewModel editor;
-    private final SessionPreviewer previewer;
-    private final SessionSimulator simulator;
+    private final SessionPreviews previews;
+    /** Absent where the console cannot simulate a session on this engine: preview only. */
+    private final Optional<SessionSimulator> simulator;
     private final AdminLogin adminLogin;
     private final DialogService dialogs;
     private final BackgroundWork work;
@@ -49,20 +56,25 @@ public final class SessionPreviewModel {
     /** Simulations run as the connected identity only. */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
                                DialogService dialogs, FxExecutors executors) {
-        this(editor, previewer, simulator, new AdminLogin() {
-            @Override
-            public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
-                throw new IllegalStateException("No second login to this server is available.");
-            }
-        }, dialogs, executors);
+        this(editor, previewer, simulator, NO_SECOND_LOGIN, dialogs, executors);
     }
 
     /** {@code adminLogin}: how a simulation runs as the identity of {@link #adminCertificateProperty()}. */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
                                AdminLogin adminLogin, DialogService dialogs, FxExecutors executors) {
+        this(editor, SessionPreviews.mongo(previewer), Optional.of(simulator), adminLogin, dialogs, executors);
+    }
+
+    /** Preview only (no simulation on this engine yet). */
+    public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, DialogService dialogs, FxExecutors executors) {
+        this(editor, previews, Optional.empty(), NO_SECOND_LOGIN, dialogs, executors);
+    }
+
+    private SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, Optional<SessionSimulator> simulator,
+                                AdminLogin adminLogin, DialogService dialogs, FxExecutors executors) {
         this.adminLogin = adminLogin;
         this.editor = editor;
-        this.previewer = previewer;
+        this.previews = previews;
         this.simulator = simulator;
         this.dialogs = dialogs;
         this.work = new BackgroundWork(executors, dialogs, busy);
@@ -80,6 +92,8 @@ public final class SessionPreviewModel {
     public ObservableList<String> simulationSteps() { return simulationSteps; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public StringProperty adminCertificateProperty() { return adminCertificate; }
+    /** False where only the preview is offered. */
+    public boolean canSimulate() { return simulator.isPresent(); }
 
     public void chooseAdminCertificate() {
         dialogs.chooseOpenFile("Choose Teleport's admin certificate and key (PEM)", FileKind.PEM)
@@ -87,7 +101,7 @@ public final class SessionPreviewModel {
     }
 
     public void preview() {
-        inputs().ifPresent(in -> work.run("Preview the session failed", () -> previewer.preview(in.role(), in.request()), result -> preview.set(text(result))));
+        inputs().ifPresent(in -> work.run("Preview the session failed", () -> previews.preview(in.role(), in.request()), preview::set));
     }
 
     /**
@@ -96,6 +110,9 @@ public final class SessionPreviewModel {
      * its button: confirming names it as the target.
      */
     public void simulate() {
+        if (simulator.isEmpty()) {
+            return;
+        }
         Optional<Path> admin = adminCertificate.get().isBlank() ? Optional.empty() : Optional.of(Path.of(adminCertificate.get().trim()));
         inputs().ifPresent(in -> work.run("Preview the session failed",
                 () -> as(admin, s -> s.plan(in.role(), in.request(), Optional.empty())), plan -> {
@@ -119,7 +136,7 @@ public final class SessionPreviewModel {
 
     /** Runs {@code work} as the admin certificate's identity when one is given, else as the connected identity. */
     private <T> T as(Optional<Path> admin, java.util.function.Function<SessionSimulator, T> work) {
-        return admin.isPresent() ? adminLogin.simulate(admin.get(), work) : work.apply(simulator);
+        return admin.isPresent() ? adminLogin.simulate(admin.get(), work) : work.apply(simulator.orElseThrow());
     }
 
     private static List<String> lines(SessionSimulator.Simulation sim) {
@@ -141,15 +158,5 @@ public final class SessionPreviewModel {
             dialogs.showError(ErrorText.sentence("Check the preview inputs", e), e);
             return Optional.empty();
         }
-    }
-
-    private static String text(SessionPreview.Result result) {
-        StringBuilder out = new StringBuilder();
-        out.append("MongoDB user: ").append(result.mongoUser()).append(" in $external (mode ").append(result.mode().yamlValue()).append(")\n");
-        out.append("Roles: ").append(result.roles().isEmpty() ? "(none)" : String.join(", ", result.roles().stream().map(RoleRef::toString).toList())).append('\n');
-        result.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
-        out.append(result.outcome()).append('\n');
-        result.commandText().ifPresent(out::append);
-        return out.toString();
     }
 }

@@ -71,9 +71,10 @@ public final class ConsoleSession implements AutoCloseable {
             return "PostgreSQL " + facts().version();
         }
 
+        /** Nothing to add: the server line already names the database ({@code host:5432/postgres}). */
         @Override
         public String serverDetail() {
-            return "database " + facts().database();
+            return "";
         }
 
         /** A statement that needs no privilege: it fails when the server (or this connection) is gone. */
@@ -134,7 +135,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     public String serverLabel() {
         String label = profile.name().isBlank() ? server() : profile.name() + " · " + server();
-        return label + " (" + side.serverDetail() + ")";
+        return side.serverDetail().isEmpty() ? label : label + " (" + side.serverDetail() + ")";
     }
 
     public String identityLabel() {

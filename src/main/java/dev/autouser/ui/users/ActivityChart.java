@@ -52,7 +52,10 @@ public final class ActivityChart extends VBox {
         this.executors = executors;
         setId("activityChart");
         getStyleClass().add("activity-chart");
-        Label title = new Label(demo ? "Over time (demo history)" : "Over time");
+        // "(demo history)" used to follow the title and was cut to "Over time (demo…" next to the span choice.
+        Label title = new Label("Over time");
+        title.setId("activityTitle");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "detail-section");
         span.setId("activitySpan");
         span.setValue(Duration.ofDays(4));
@@ -97,6 +100,12 @@ public final class ActivityChart extends VBox {
         });
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().setAll(header, legend, chart);
+        if (demo) {
+            Label note = new Label("Seeded demo history");
+            note.setId("activityDemoNote");
+            note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            getChildren().add(1, note);
+        }
         setSpacing(4);
     }
 

@@ -43,6 +43,12 @@ final class EvidenceText {
         add(lines, "Not cleaned up since", evidence.notCleanedUpSince(), now);
         add(lines, "First seen", evidence.firstSeen(), now);
         evidence.droppedAt().ifPresent(at -> lines.getChildren().add(line("Dropped at " + when(at, now))));
+        // Teleport's own session-end step, from an imported audit log: a failure means Teleport left the user behind.
+        evidence.teleportDeactivation().ifPresent(done -> lines.getChildren().add(done.failed()
+                ? warning("Teleport failed to " + done.action() + " it: " + when(done.at(), now)
+                        + (done.error().isEmpty() ? "" : " · " + UntrustedText.visible(done.error())))
+                : line("Teleport " + (done.drop() ? "dropped" : "locked") + " it: " + when(done.at(), now)
+                        + " (Teleport audit)")));
         return lines;
     }
 
@@ -63,6 +69,13 @@ final class EvidenceText {
     private static Label line(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        return label;
+    }
+
+    private static Label warning(String text) {
+        Label label = line(text);
+        label.setId("detailTeleportFailed");
+        label.getStyleClass().add(Styles.WARNING);
         return label;
     }
 

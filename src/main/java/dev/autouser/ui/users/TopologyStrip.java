@@ -18,17 +18,27 @@ import java.util.List;
  * drop are refused until it answers. Hidden on a standalone server.
  */
 final class TopologyStrip extends FlowPane {
-    TopologyStrip(ReadOnlyObjectProperty<List<SessionCensus.NodeAnswer>> nodes) {
+    private final ReadOnlyObjectProperty<List<SessionCensus.NodeAnswer>> nodes;
+    private final javafx.beans.property.ReadOnlyStringProperty unlistedWarning;
+
+    TopologyStrip(ReadOnlyObjectProperty<List<SessionCensus.NodeAnswer>> nodes,
+                  javafx.beans.property.ReadOnlyStringProperty unlistedWarning) {
+        this.nodes = nodes;
+        this.unlistedWarning = unlistedWarning;
         setId("topologyStrip");
         getStyleClass().add("topology-strip");
         setHgap(8);
         setVgap(6);
-        nodes.addListener((o, old, now) -> show(now));
-        show(nodes.get());
+        nodes.addListener((o, old, now) -> show());
+        unlistedWarning.addListener((o, old, now) -> show());
+        show();
     }
 
-    private void show(List<SessionCensus.NodeAnswer> nodes) {
-        boolean several = nodes.size() > 1 || nodes.stream().anyMatch(n -> !n.answered());
+    private void show() {
+        List<SessionCensus.NodeAnswer> nodes = this.nodes.get();
+        String warning = unlistedWarning.get();
+        boolean several = nodes.size() > 1 || nodes.stream().anyMatch(n -> !n.answered())
+                || (warning != null && !warning.isEmpty());
         setVisible(several);
         setManaged(several);
         getChildren().clear();
@@ -39,6 +49,13 @@ final class TopologyStrip extends FlowPane {
         title.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         getChildren().add(title);
         nodes.forEach(node -> getChildren().add(chip(node)));
+        if (warning != null && !warning.isEmpty()) {
+            Label unseen = new Label("hidden members not asked", new FontIcon(Feather.ALERT_TRIANGLE));
+            unseen.setId("unlistedMembersChip");
+            unseen.getStyleClass().addAll("topology-chip", Styles.TEXT_SMALL, Styles.WARNING);
+            unseen.setTooltip(new Tooltip(warning));
+            getChildren().add(unseen);
+        }
     }
 
     private static Label chip(SessionCensus.NodeAnswer answer) {

@@ -48,16 +48,16 @@ final class UserTable extends TableView<UserRow> {
         cluster.setPrefWidth(130);
         cluster.setMinWidth(125); // the "Root cluster" header with its sort arrow, and the tag, stay readable
         getColumns().setAll(java.util.List.of(state,
-                // Teleport user is the person (walter), as in the CLI and the exports; all widths add up to
-                // the table's width in a 1280-pixel window, so nothing is shrunk below its preferred width.
-                text("Teleport user", "teleportColumn", 100, UserRow::teleportNameProperty),
-                text("MongoDB user", "mongoColumn", 128, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
+                // Teleport user is the person (walter), as in the CLI and the exports; the widths add up to
+                // 1,013 px, under the table's ~1,040 in a 1280-pixel window (light or dark): no sideways scroll.
+                text("Teleport user", "teleportColumn", 96, UserRow::teleportNameProperty),
+                text("MongoDB user", "mongoColumn", 120, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
-                text("Roles", "rolesColumn", 112, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", 100, UserRow::rolesProperty),
                 sessions(),
-                age("Last active", "lastActiveColumn", 158, UserRow::lastActiveProperty),
-                age("Locked since", "lockedSinceColumn", 104, UserRow::lockedSinceProperty),
-                age("First seen", "firstSeenColumn", 90, UserRow::firstSeenProperty),
+                age("Last active", "lastActiveColumn", 150, UserRow::lastActiveProperty),
+                age("Locked since", "lockedSinceColumn", 100, UserRow::lockedSinceProperty),
+                age("First seen", "firstSeenColumn", 88, UserRow::firstSeenProperty),
                 hidden(text("Clients", "clientsColumn", 120, UserRow::clientsProperty)),
                 hidden(text("Apps", "appsColumn", 92, UserRow::appsProperty))));
         // Clients and apps are in the details (each live connection); the table's menu shows them as columns.

@@ -32,13 +32,18 @@ final class UsersToolbar extends VBox {
     private final Supplier<ChosenUsers> selection;
     private final TextField search = new TextField();
 
+    private MenuButton export;
+    private HBox exporting;
+    private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar();
+    private final Label exportStatus = new Label();
+
     UsersToolbar(UsersViewModel model, UserActionsViewModel actions, Supplier<ChosenUsers> selection,
                  Runnable openCleanup) {
         this.model = model;
         this.actions = actions;
         this.selection = selection;
         setSpacing(10);
-        getChildren().addAll(header(), filters(), actionRow(openCleanup));
+        getChildren().addAll(header(), filters(refreshControls()), actionRow(openCleanup));
     }
 
     void focusSearch() {
@@ -55,6 +60,16 @@ final class UsersToolbar extends VBox {
                 count("countActive", "Active", UserState.ACTIVE, c -> c.active()),
                 count("countNotCleanedUp", "Not cleaned up", UserState.NOT_CLEANED_UP, c -> c.notCleanedUp()),
                 count("countLocked", "Locked", UserState.LOCKED, c -> c.locked()));
+        HBox titleAndCounts = new HBox(10, title, counts);
+        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
+        return titleAndCounts;
+    }
+
+    /**
+     * Refresh interval, pause and refresh now: at the end of the filters' flow, so in a 1024x700 window
+     * they share the filters' second line instead of taking a line of their own under the counts.
+     */
+    private Node refreshControls() {
         ProgressIndicator refreshing = new ProgressIndicator();
         refreshing.setId("refreshingIndicator");
         refreshing.setPrefSize(18, 18);
@@ -80,15 +95,9 @@ final class UsersToolbar extends VBox {
         every.getStyleClass().add(Styles.TEXT_MUTED);
         Label unit = new Label("s");
         unit.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox refreshControls = new HBox(10, refreshing, every, seconds, unit, pause, refresh);
+        HBox refreshControls = new HBox(8, refreshing, every, seconds, unit, pause, refresh);
         refreshControls.setAlignment(Pos.CENTER_LEFT);
-        HBox titleAndCounts = new HBox(10, title, counts);
-        titleAndCounts.setAlignment(Pos.CENTER_LEFT);
-        // A flow, not a row: in a 1024-pixel window the refresh controls move under the counts instead
-        // of pushing the page wider than the window.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 8, titleAndCounts, refreshControls);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return refreshControls;
     }
 
     private Node count(String id, String label, UserState state, java.util.function.ToIntFunction<UserCounts> value) {
@@ -108,9 +117,11 @@ final class UsersToolbar extends VBox {
         return chip;
     }
 
-    private Node filters() {
+    private Node filters(Node refreshControls) {
         search.setId("searchField");
-        search.setPromptText("Search users, roles, clients, apps (Ctrl+F)");
+        // The shortcut is in the tooltip: with it the prompt was cut in a 1024-pixel window.
+        search.setPromptText("Search users, roles, clients, apps");
+        search.setTooltip(new Tooltip("Search users, roles, clients and apps (Ctrl+F)"));
         search.setPrefWidth(300);
         HBox.setHgrow(search, javafx.scene.layout.Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.searchProperty());
@@ -148,7 +159,10 @@ final class UsersToolbar extends VBox {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         search.setMinWidth(220);
         // Flows onto a second line in a narrow window rather than widening the page.
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, clear, shown);
+        HBox filtered = new HBox(8, clear, shown);
+        filtered.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, searchBox, state, role, cluster, filtered,
+                new Spacer(16), refreshControls);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -188,13 +202,21 @@ final class UsersToolbar extends VBox {
                     copyItem("copyLock", "updateUser (lock)", UserActionsViewModel.CopyKind.LOCK),
                     copyItem("copyDrop", "dropUser (drop)", UserActionsViewModel.CopyKind.DROP));
         }
-        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("exportMenu");
         export.getItems().setAll(exportItem("exportCsv", UserExport.Format.CSV), exportItem("exportJson", UserExport.Format.JSON));
         Button cleanup = new Button("Clean up…", new FontIcon(Feather.WIND));
         cleanup.setId("cleanupButton");
         cleanup.setOnAction(e -> openCleanup.run());
-        HBox row = new HBox(8, lock, drop, copy, export, new Spacer(), cleanup);
+        exportProgress.setId("historyExportProgress");
+        exportProgress.setPrefWidth(120);
+        exportStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox exporting = new HBox(6, exportProgress, exportStatus);
+        exporting.setAlignment(Pos.CENTER_LEFT);
+        exporting.setVisible(false);
+        exporting.managedProperty().bind(exporting.visibleProperty());
+        this.exporting = exporting;
+        HBox row = new HBox(8, lock, drop, copy, export, exporting, new Spacer(), cleanup);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -203,6 +225,24 @@ final class UsersToolbar extends VBox {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         item.setOnAction(e -> actions.copy(kind, selection.get().rows()));
+        return item;
+    }
+
+    /** Adds "Usage history (CSV/JSON)…" to the Export menu, and its progress next to it while it runs. */
+    void offerHistoryExport(HistoryExportViewModel history) {
+        MenuItem csv = historyItem("exportHistoryCsv", UserExport.Format.CSV, history);
+        MenuItem json = historyItem("exportHistoryJson", UserExport.Format.JSON, history);
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), csv, json);
+        exporting.visibleProperty().bind(history.busyProperty());
+        exportProgress.progressProperty().bind(history.progressProperty());
+        exportStatus.textProperty().bind(history.statusProperty());
+    }
+
+    private static MenuItem historyItem(String id, UserExport.Format format, HistoryExportViewModel history) {
+        MenuItem item = new MenuItem("Usage history of this server (" + format.name() + ")…");
+        item.setId(id);
+        item.disableProperty().bind(history.busyProperty());
+        item.setOnAction(e -> history.export(format));
         return item;
     }
 

@@ -64,6 +64,11 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         return true;
     }
 
+    /** Offers the raw usage history of this server in the Export menu (a page without history has none). */
+    public void offerHistoryExport(HistoryExportViewModel history) {
+        toolbar.offerHistoryExport(history);
+    }
+
     /** Stops the refresh timer; called when the connection closes. */
     public void dispose() {
         disposed = true;
@@ -95,7 +100,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
         selectionInfo.setId("selectionInfo");
         selectionInfo.setWrapText(true);
         selectionInfo.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty()), error, selectionInfo));
+        setTop(new VBox(10, toolbar, new TopologyStrip(model.nodesProperty(), model.unlistedWarningProperty()), error, selectionInfo));
         UserDetailPane details = new UserDetailPane(model.focusedProperty(), actions.engine());
         javafx.scene.Node lower = details;
         if (chart != null) {

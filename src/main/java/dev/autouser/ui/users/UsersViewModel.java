@@ -49,6 +49,8 @@ public final class UsersViewModel {
     private boolean evidenceShown;
     private final LiveRows<String, AutoUser, UserRow> rows = new LiveRows<>(AutoUser::mongoName, UserRow::new);
     private final FilteredList<UserRow> filtered = new FilteredList<>(rows.rows());
+    private final javafx.beans.property.ReadOnlyStringWrapper unlistedWarning =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<List<SessionCensus.NodeAnswer>> nodes =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
     private final StringProperty search = new SimpleStringProperty("");
@@ -145,6 +147,7 @@ public final class UsersViewModel {
         if (!snapshot.listing().nodes().equals(nodes.get())) {
             nodes.set(snapshot.listing().nodes());
         }
+        unlistedWarning.set(snapshot.listing().unlistedWarning().orElse(""));
         if (!snapshot.roles().equals(knownRoles)) {
             knownRoles.setAll(snapshot.roles());
         }
@@ -272,6 +275,14 @@ public final class UsersViewModel {
 
     public long lastApplyNanos() {
         return lastApplyNanos;
+    }
+
+    /**
+     * Why hidden replica-set members could not be looked for in the last listing (the identity may
+     * not read the set's config), or empty.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty unlistedWarningProperty() {
+        return unlistedWarning.getReadOnlyProperty();
     }
 
     /** Each member or router asked for sessions in the last listing, and whether it answered. */

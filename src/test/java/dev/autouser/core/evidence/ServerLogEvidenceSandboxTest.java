@@ -2,6 +2,9 @@ package dev.autouser.core.evidence;
 
 import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.ConsoleException;
+import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.HistoryStore;
+import dev.autouser.core.history.UserKey;
 import dev.autouser.core.mongo.MongoGateway;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.sandbox.DemoData;
@@ -49,6 +52,24 @@ class ServerLogEvidenceSandboxTest {
         assertThat(login).isNotNull();
         assertThat(login.at()).isAfter(before);
         assertThat(login.client()).startsWith("127.0.0.1:");
+    }
+
+    @Test
+    void theGuisFeedRecordsLoginsAsServerLogActivityAndSaysAnUnavailableLogOnce(@TempDir Path dir) throws Exception {
+        String alice = seeds.autoUser("alice", false, "read@db1");
+        seeds.connect(alice, "mongosh");
+        try (HistoryStore store = HistoryStore.open(dir.resolve("history.db"));
+             MongoGateway dba = seeds.gatewayAs(MongoTarget.DBA);
+             MongoGateway teleportAdmin = seeds.gatewayAs(MongoTarget.TELEPORT_ADMIN)) {
+            assertThat(new ServerLogFeed(dba, "db1:27017", store).feed()).isEmpty();
+            assertThat(store.evidence("db1:27017", UserKey.MONGODB).get("CN=" + alice).lastActive())
+                    .containsKey(EvidenceSource.SERVER_LOG);
+
+            ServerLogFeed refused = new ServerLogFeed(teleportAdmin, "db1:27017", store);
+            assertThat(refused.feed()).hasValueSatisfying(sentence ->
+                    assertThat(sentence).startsWith("Server log unavailable: the server did not give its log"));
+            assertThat(refused.feed()).as("said once, not on every refresh").isEmpty();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.autouser.sandbox.jstests;
 
+import dev.autouser.sandbox.SandboxCluster;
 import dev.autouser.sandbox.SandboxServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,7 +34,7 @@ class MongoJstestsTest {
     @TestFactory
     Stream<DynamicTest> vendoredJstests() {
         JstestSuite suite = JstestSuite.load();
-        return suite.entries().stream().map(entry -> DynamicTest.dynamicTest(entry.file(), () -> {
+        return suite.entries().stream().map(entry -> DynamicTest.dynamicTest(entry.title(), () -> {
             Assumptions.assumeTrue(entry.runnable(), () -> "not runnable against one sandbox: "
                     + entry.notRunnableReason());
             run(suite.root(), entry);
@@ -43,8 +44,8 @@ class MongoJstestsTest {
     private static void run(Path root, JstestSuite.Entry entry) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(root.resolve(entry.file())), "missing vendored file " + entry.file());
         String mongosh = Mongosh.locate();
-        try (SandboxServer server = SandboxServer.builder().port(0).host(LISTEN_ALL)
-                .localhostAuthBypass(true).accessControl(entry.mode() == JstestSuite.Mode.AUTH).build().start()) {
+        try (SandboxCluster deployment = deployment(entry)) {
+            SandboxServer server = node(deployment, entry.target());
             List<String> command = new ArrayList<>(List.of(mongosh, "--quiet", "--norc"));
             if (entry.mode() == JstestSuite.Mode.CORE) {
                 command.add("mongodb://localhost:" + server.port() + "/test?directConnection=true");
@@ -65,8 +66,35 @@ class MongoJstestsTest {
             }
             String output = tail(log);
             Files.deleteIfExists(log);
-            assertEquals(0, process.exitValue(), () -> entry.file() + " failed:\n" + output);
+            if (entry.target() == JstestSuite.Target.SECONDARY) {
+                // A secondary takes no writes: the file's first user-management write is refused with
+                // 10107 NotWritablePrimary, whose message mongod words "not primary" (mongosh prints only that).
+                assertTrue(process.exitValue() != 0 && output.contains("MongoServerError: not primary"),
+                        () -> entry.title() + " was not refused:\n" + output);
+            } else {
+                assertEquals(0, process.exitValue(), () -> entry.title() + " failed:\n" + output);
+            }
         }
+    }
+
+    /** A fresh deployment for one file: one server, a 3-member set, or two routers. */
+    private static SandboxCluster deployment(JstestSuite.Entry entry) {
+        SandboxCluster.Builder builder = switch (entry.target()) {
+            case STANDALONE -> SandboxCluster.standalone();
+            case PRIMARY, SECONDARY -> SandboxCluster.replicaSet(3);
+            case MONGOS -> SandboxCluster.routers(2);
+        };
+        return builder.eachNode(node -> node.host(LISTEN_ALL).localhostAuthBypass(true)
+                .accessControl(entry.mode() == JstestSuite.Mode.AUTH)).start();
+    }
+
+    private static SandboxServer node(SandboxCluster deployment, JstestSuite.Target target) {
+        int primary = deployment.primaryIndex();
+        return switch (target) {
+            case STANDALONE, MONGOS -> deployment.first();
+            case PRIMARY -> deployment.node(primary);
+            case SECONDARY -> deployment.node((primary + 1) % deployment.nodes().size());
+        };
     }
 
     private static String tail(Path log) throws IOException {

@@ -129,4 +129,17 @@ class AdminSetupViewTest {
         robot.clickOn("#staticYamlCheck");
         assertTrue(yaml.getText().startsWith("db_service:\n  enabled: true\n  databases:\n"), yaml.getText());
     }
+
+    @Test
+    void openingThePageShowsTheFindingsWithoutAClick(FxRobot robot) {
+        // The page opened with the default names: its findings are the core's for them, read at once.
+        List<Finding> expected = fx.adminSetup().verify(new dev.autouser.core.teleport.adminsetup.AdminRoleSpec(
+                dev.autouser.core.teleport.adminsetup.AdminRoleSpec.DEFAULT_ROLE,
+                dev.autouser.core.teleport.adminsetup.AdminRoleSpec.DEFAULT_ADMIN_USER, List.of(), false)).findings();
+
+        ListView<Finding> findings = robot.lookup("#findingList").queryListView();
+        assertEquals(expected, findings.getItems());
+        assertTrue(!robot.lookup("#statusLabel").queryLabeled().getText().startsWith("Not checked yet"),
+                robot.lookup("#statusLabel").queryLabeled().getText());
+    }
 }

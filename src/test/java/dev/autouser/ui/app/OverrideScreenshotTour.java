@@ -4,8 +4,6 @@ import dev.autouser.core.AppDirs;
 import dev.autouser.sandbox.RunningDemo;
 import dev.autouser.ui.cleanup.CleanupViewModel;
 import dev.autouser.ui.cleanup.CleanupWizard;
-import dev.autouser.ui.connect.DemoLauncher;
-import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.support.Confirmation;
 import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.core.provisioning.UserCleanup;
@@ -29,22 +27,10 @@ public final class OverrideScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs");
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory("autouser-override-tour");
-        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
-        Platform.startup(() -> { });
-        ConsoleWindow window = onFx(() -> {
-            ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> DemoLauncher.start(RunningDemo.Settings.defaults(dirs.demoPki()))));
-            created.show(new Stage());
-            return created;
-        });
-        Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
-        if (List.of(args).contains("--small")) {
-            onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
-        }
-        Thread.sleep(1500);
-        onFx(() -> { window.connectModel().startDemo(); return null; });
-        waitUntil(() -> window.session() != null);
+        ScreenshotTour.DemoWindow opened = ScreenshotTour.openDemo("override-tour", RunningDemo.Shape.replicaSet(3), args);
+        ConsoleWindow window = opened.window();
+        Stage stage = opened.stage();
+        AppDirs dirs = opened.dirs();
         RunningDemo demo = (RunningDemo) window.session().ownedServer().orElseThrow();
         int down = (demo.cluster().primaryIndex() + 1) % demo.cluster().nodes().size();
         String host = demo.cluster().hosts().get(down);
@@ -81,9 +67,6 @@ public final class OverrideScreenshotTour {
             shoot(wizard.getScene(), out.resolve("cleanup-override-" + theme + ".png"));
             onFx(() -> { wizard.close(); return null; });
         }
-        onFx(() -> { window.close(); stage.close(); return null; });
-        Thread.sleep(1000);
-        Platform.exit();
-        System.exit(0);
+        opened.close();
     }
 }

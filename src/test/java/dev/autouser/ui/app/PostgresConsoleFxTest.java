@@ -166,12 +166,17 @@ class PostgresConsoleFxTest {
     }
 
     @Test
-    void mongodbOnlyPagesSaySoInsteadOfBreaking(FxRobot robot) {
+    void adminSetupAndRoleMappingAreThePostgresPages(FxRobot robot) {
         connectAsDba(robot);
 
+        robot.clickOn("#navAdminSetup");
+        // Checked on open, no click: the test server's teleport-admin holds the group WITH ADMIN OPTION.
+        waitFor(() -> robot.lookup("#statusLabel").tryQuery().map(n -> ((Labeled) n).getText())
+                .filter(t -> t.equals("The setup matches what Teleport needs.")).isPresent());
+        assertTrue(robot.lookup("#adminRoleField").tryQuery().isPresent(), "PostgreSQL's form, not MongoDB's");
         robot.clickOn("#navRoleMapping");
-        waitFor(() -> robot.lookup("#otherEngineRoleMapping").tryQuery().isPresent());
-        assertTrue(robot.lookup("#roleMappingView").tryQuery().isEmpty(), "no MongoDB role editor on PostgreSQL");
+        waitFor(() -> robot.lookup("#roleMappingView").tryQuery().isPresent());
+        assertTrue(robot.lookup("#mappingAdminField").tryQuery().isPresent(), "entries are checked for Teleport's admin");
     }
 
     private void connectAsDba(FxRobot robot) {

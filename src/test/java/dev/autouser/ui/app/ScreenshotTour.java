@@ -122,6 +122,38 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
+    /** A console window on a connected demo of {@code shape}, for the smaller tours; {@link #close} ends the JVM. */
+    record DemoWindow(ConsoleWindow window, Stage stage, AppDirs dirs) {
+        void close() throws Exception {
+            onFx(() -> { window.close(); stage.close(); return null; });
+            Thread.sleep(1000);
+            Platform.exit();
+            System.exit(0);
+        }
+    }
+
+    /** Starts JavaFX, opens the console (1024x700 with {@code --small} in {@code args}) and connects its demo. */
+    static DemoWindow openDemo(String tour, RunningDemo.Shape shape, String[] args) throws Exception {
+        Path home = Files.createTempDirectory("autouser-" + tour);
+        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
+        Platform.startup(() -> { });
+        ConsoleWindow window = onFx(() -> {
+            ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
+                            DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4), shape), dirs)));
+            created.show(new Stage());
+            return created;
+        });
+        Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
+        if (List.of(args).contains("--small")) {
+            onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
+        }
+        Thread.sleep(1500);
+        onFx(() -> { window.connectModel().startDemo(); return null; });
+        waitUntil(() -> window.session() != null);
+        return new DemoWindow(window, stage, dirs);
+    }
+
     static void shoot(Scene scene, Path file) throws Exception {
         WritableImage image = onFx(() -> scene.snapshot(null));
         int width = (int) image.getWidth();

@@ -3,6 +3,7 @@ package dev.autouser.ui.app;
 import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.core.AppDirs;
 import dev.autouser.ui.connect.DemoLauncher;
+import dev.autouser.ui.connect.PostgresDemoLauncher;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.shell.Page;
 import javafx.application.Platform;
@@ -21,7 +22,8 @@ import java.util.concurrent.FutureTask;
 /**
  * Not a test: opens the real console on the demo server under a real display (xvfb-run), walks
  * through the admin-setup and role-mapping pages and captures the screen with ImageMagick's
- * {@code import} into {@code docs/}. Run: see README ("Screenshots").
+ * {@code import} into {@code docs/}. Run: see README ("Screenshots"). {@code --postgres} walks the
+ * PostgreSQL pages on the PostgreSQL demo (a real embedded PostgreSQL) instead ({@code pg-...png}).
  */
 public final class TeleportScreenshotTour {
     private static ConsoleWindow window;
@@ -34,13 +36,15 @@ public final class TeleportScreenshotTour {
         boolean dark = java.util.Arrays.asList(args).contains("--dark");
         small = java.util.Arrays.asList(args).contains("--small"); // a 1024x700 window, the smallest the layout is held to
         suffix = (small ? "-1024" : "") + (dark ? "-dark" : "");
+        boolean postgres = java.util.Arrays.asList(args).contains("--postgres");
         Files.createDirectories(docs);
         Path home = Files.createTempDirectory("autouser-tour");
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> {
             stage = new Stage();
-            window = new ConsoleWindow(new GuiOptions(true, dark), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> DemoLauncher.start(dirs)));
+            // The MongoDB demo starts with the window (--demo); the PostgreSQL one as the welcome card's choice does.
+            window = new ConsoleWindow(new GuiOptions(!postgres, dark), FxExecutors.forApplication(), dirs,
+                    new GatewayConnector(() -> DemoLauncher.start(dirs), () -> PostgresDemoLauncher.start(dirs)));
             window.show(stage);
             if (small) {
                 stage.setX(0);
@@ -49,13 +53,28 @@ public final class TeleportScreenshotTour {
                 stage.setHeight(700);
             }
         });
-        waitUntil(() -> window.session() != null, 60);
+        if (postgres) {
+            Thread.sleep(1500);
+            fx(() -> window.connectModel().startPostgresDemo());
+        }
+        waitUntil(() -> window.session() != null, 120);
         Thread.sleep(2000);
+        if (postgres) {
+            postgresWalk(docs);
+        } else {
+            mongoWalk(docs);
+        }
+        fx(() -> {
+            window.close();
+            stage.close();
+        });
+        Thread.sleep(1000);
+        System.exit(0);
+    }
 
+    private static void mongoWalk(Path docs) throws Exception {
         fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
-        Thread.sleep(1500);
-        fire("#verifyButton");
-        Thread.sleep(2500);
+        Thread.sleep(4000); // it checks on open
         shoot(docs.resolve("admin-setup-drift" + suffix + ".png"));
         fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
         Thread.sleep(800);
@@ -77,13 +96,36 @@ public final class TeleportScreenshotTour {
         fire("#previewButton");
         Thread.sleep(2500);
         shoot(docs.resolve("role-mapping-preview" + suffix + ".png"));
+    }
 
-        fx(() -> {
-            window.close();
-            stage.close();
-        });
-        Thread.sleep(1000);
-        System.exit(0);
+    private static void postgresWalk(Path docs) throws Exception {
+        fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
+        Thread.sleep(3000); // it checks on open
+        shoot(docs.resolve("pg-admin-setup" + suffix + ".png"));
+        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin-new"));
+        fire("#verifyButton");
+        Thread.sleep(2500);
+        fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
+        Thread.sleep(800);
+        shoot(docs.resolve("pg-admin-setup-sql" + suffix + ".png"));
+        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin"));
+
+        fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        Thread.sleep(1500);
+        for (String entry : new String[] {"reader", "writer@appdb", "analyst", "app_backend"}) {
+            fx(() -> ((TextField) lookup("#newAllowField")).setText(entry));
+            fire("#addAllowButton");
+        }
+        fx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=developer"));
+        Thread.sleep(2500);
+        shoot(docs.resolve("pg-role-mapping-validation" + suffix + ".png"));
+        fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
+        fx(() -> ((TextField) lookup("#previewUserField")).setText("frank"));
+        fx(() -> ((TextField) lookup("#previewRolesField")).setText("reader, developer"));
+        Thread.sleep(500);
+        fire("#previewButton");
+        Thread.sleep(2500);
+        shoot(docs.resolve("pg-role-mapping-preview" + suffix + ".png"));
     }
 
     private static Node lookup(String id) {

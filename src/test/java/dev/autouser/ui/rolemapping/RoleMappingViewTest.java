@@ -16,6 +16,7 @@ import dev.autouser.ui.adminsetup.TeleportUiFixture;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -168,5 +169,26 @@ class RoleMappingViewTest {
 
         ListView<String> allow = robot.lookup("#allowList").queryListView();
         assertEquals(List.of("readWrite@db1", "{{internal.db_roles}}", "readWrite@db2"), allow.getItems());
+    }
+
+    @Test
+    void simulateAsShowsTheEndOfALongPathWithTheWholePathInItsTooltip(FxRobot robot) {
+        robot.clickOn("Preview & simulate");
+        TextField field = robot.lookup("#simulateAsField").queryAs(TextField.class);
+        String path = "/home/a-dba-with-a-long-name/.local/share/autouser/demo-pki/some/deeper/folder/teleport-admin.pem";
+
+        robot.interact(() -> field.setText(path));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(path.length(), field.getCaretPosition());
+        assertEquals(path, field.getTooltip().getText());
+        // What the field draws: the text node's end lies within the field, its start scrolled out of sight
+        // (the first .text node is the prompt's, hidden once there is text).
+        javafx.scene.text.Text text = field.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                .filter(node -> path.equals(node.getText())).findFirst().orElseThrow();
+        javafx.geometry.Bounds drawn = text.localToScene(text.getBoundsInLocal());
+        javafx.geometry.Bounds box = field.localToScene(field.getBoundsInLocal());
+        assertTrue(drawn.getMaxX() <= box.getMaxX() && drawn.getMinX() < box.getMinX(),
+                "text " + drawn.getMinX() + ".." + drawn.getMaxX() + " in field " + box.getMinX() + ".." + box.getMaxX());
     }
 }

@@ -35,4 +35,29 @@ class UsersTopologyTest {
             assertEquals(List.of("3/3 members answered"), statusLines);
         }
     }
+
+    @Test
+    void aHiddenMemberIsListedAsHiddenAndAnIdentityThatCannotLookForOneIsWarned() {
+        MongoTarget target = MongoTarget.replicaSetWithHiddenMember();
+        Seeds seeds = new Seeds(target);
+        String hidden = target.sandboxCluster().orElseThrow().hosts().get(3);
+        try (MongoGateway dba = seeds.gatewayAs(MongoTarget.DBA)) {
+            UsersViewModel model = new UsersViewModel(new AutoUserLister(dba)::list, new RecordingDialogs(),
+                    FxExecutors.direct(), at -> { });
+            model.refresh();
+            assertTrue(model.nodesProperty().get().stream().anyMatch(n -> n.node().host().equals(hidden)
+                    && n.node().role() == Deployment.NodeRole.HIDDEN && n.answered()), model.nodesProperty().get().toString());
+            assertEquals("", model.unlistedWarningProperty().get());
+        }
+        try (MongoGateway limited = seeds.gatewayAs(seeds.leastPrivilegeAdmin(List.of("db1")))) {
+            UsersViewModel model = new UsersViewModel(new AutoUserLister(limited)::list, new RecordingDialogs(),
+                    FxExecutors.direct(), at -> { });
+            model.refresh();
+            assertEquals(3, model.nodesProperty().get().size());
+            assertTrue(model.unlistedWarningProperty().get().startsWith("hidden or delayed members of rs0 cannot be seen"
+                    + " (replSetGetConfig refused"), model.unlistedWarningProperty().get());
+        } finally {
+            seeds.dropAll();
+        }
+    }
 }

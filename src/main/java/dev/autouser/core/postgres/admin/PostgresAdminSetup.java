@@ -123,8 +123,16 @@ public final class PostgresAdminSetup {
 
     /** Runs the check's plan, each statement reported to {@code shown} before it runs and audited; then checks again. */
     public Check apply(AuditTrail audit, Consumer<String> shown) {
-        Check before = check();
-        for (SqlCommand command : before.plan()) {
+        return apply(check(), audit, shown);
+    }
+
+    /**
+     * Runs exactly the plan of {@code confirmed} (the one a person was shown and agreed to, never a
+     * newer one), each statement reported to {@code shown} before it runs and audited; then checks
+     * again. A statement the server refuses stops the run with its sentence.
+     */
+    public Check apply(Check confirmed, AuditTrail audit, Consumer<String> shown) {
+        for (SqlCommand command : confirmed.plan()) {
             shown.accept(command.shellText());
             audit.change(command, admin, () -> {
                 gateway.execute(command);

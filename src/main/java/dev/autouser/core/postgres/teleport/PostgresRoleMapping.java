@@ -2,6 +2,7 @@ package dev.autouser.core.postgres.teleport;
 
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.SqlText;
+import dev.autouser.core.teleport.RoleMappingValidator;
 import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.TeleportRole;
 import dev.autouser.core.teleport.TraitTemplate;
@@ -64,7 +65,7 @@ public final class PostgresRoleMapping {
 
     /** One problem per entry that would fail; an empty list: Teleport can grant every role. */
     public static List<RoleProblem> validate(TeleportRole role, Map<String, List<String>> traits, ServerRoles server) {
-        List<RoleProblem> problems = new ArrayList<>();
+        List<RoleProblem> problems = new ArrayList<>(RoleMappingValidator.nameModeAndMatchers(role));
         if (role.allowDbRoles().isEmpty()) {
             problems.add(RoleProblem.warning(FIELD, "", "is empty, so users are created with no role but teleport-auto-user."));
         }

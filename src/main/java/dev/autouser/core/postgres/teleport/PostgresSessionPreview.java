@@ -2,6 +2,9 @@ package dev.autouser.core.postgres.teleport;
 
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.SqlText;
+import dev.autouser.core.teleport.CreateDbUserMode;
+import dev.autouser.core.teleport.SessionPreview;
+import dev.autouser.core.teleport.TeleportRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,29 @@ public record PostgresSessionPreview(String user, List<String> roles, String out
             List<String> held = List.of((String[]) rows.getArray(4).getArray());
             return decide(user, wanted, rows.getBoolean(1), rows.getBoolean(2), rows.getBoolean(3), held);
         });
+    }
+
+    /**
+     * What Teleport would run when {@code request}'s user starts a session under {@code role}: the
+     * role's db_roles for the user's traits (allow minus deny), only the requested ones when the
+     * user asks for some, then {@link #of}.
+     */
+    public static PostgresSessionPreview forRole(PostgresGateway gateway, TeleportRole role, SessionPreview.Request request) {
+        List<String> roles = PostgresRoleMapping.rolesFor(role, request.traits());
+        if (!request.requestedRoles().isEmpty()) {
+            roles = roles.stream().filter(request.requestedRoles()::contains).toList();
+        }
+        return of(gateway, request.teleportName(), roles);
+    }
+
+    /** The preview as the CLI prints it and the console shows it: user and mode, roles, verdict, the SQL. */
+    public List<String> report(CreateDbUserMode mode) {
+        List<String> lines = new ArrayList<>();
+        lines.add("PostgreSQL user: " + user + " (mode " + mode.yamlValue() + ")");
+        lines.add("Roles: " + (roles.isEmpty() ? "(none)" : String.join(", ", roles)));
+        lines.add(outcome);
+        lines.addAll(statements);
+        return lines;
     }
 
     static PostgresSessionPreview decide(String user, List<String> wanted, boolean exists, boolean member, boolean active,

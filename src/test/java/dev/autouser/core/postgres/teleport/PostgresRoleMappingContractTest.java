@@ -1,6 +1,5 @@
 package dev.autouser.core.postgres.teleport;
 
-import dev.autouser.core.postgres.PostgresConnector;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.teleport.RoleProblem;
 import dev.autouser.core.teleport.TeleportRole;
@@ -35,8 +34,7 @@ class PostgresRoleMappingContractTest {
                         + " CREATE ROLE rm_secret; END IF; END$$",
                 "GRANT rm_reader, rm_writer TO \"teleport-admin\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE");
         gateway = PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null);
-        agent = new TeleportAgent(db -> PostgresConnector.open(target.profileAs(PostgresTarget.TELEPORT_ADMIN), db, null, null)
-                .connection(), PostgresTarget.TELEPORT_ADMIN, "postgres");
+        agent = target.teleportAgent();
     }
 
     @AfterAll

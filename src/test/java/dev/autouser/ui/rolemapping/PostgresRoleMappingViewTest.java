@@ -1,0 +1,94 @@
+package dev.autouser.ui.rolemapping;
+
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.testsupport.PostgresTarget;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
+import dev.autouser.ui.support.Theme;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the role-mapping editor on a PostgreSQL session like a person, against the real embedded PostgreSQL. */
+@ExtendWith(ApplicationExtension.class)
+class PostgresRoleMappingViewTest {
+    private final PostgresTarget target = PostgresTarget.shared();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private PostgresGateway gateway;
+
+    @Start
+    void start(Stage stage) {
+        new Theme(false);
+        target.sql("DO $$BEGIN IF to_regrole('pgv_reader') IS NULL THEN CREATE ROLE pgv_reader; END IF; END$$",
+                "GRANT pgv_reader TO \"teleport-admin\" WITH ADMIN OPTION, INHERIT FALSE, SET FALSE");
+        gateway = PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null);
+        RoleMappingViewModel model = new RoleMappingViewModel(new PostgresRoleChecks(gateway,
+                new SimpleStringProperty(PostgresTarget.TELEPORT_ADMIN)), RoleEntryHints.POSTGRES, dialogs, FxExecutors.direct());
+        SessionPreviewModel session = new SessionPreviewModel(model, SessionPreviews.postgres(gateway), dialogs, FxExecutors.direct());
+        Scene scene = new Scene(new RoleMappingView(model, session), 1180, 760);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+    }
+
+    private static List<String> findings(FxRobot robot) {
+        return robot.lookup("#problemList .list-cell").<ListCell<?>>queryAll().stream()
+                .filter(cell -> !cell.isEmpty()).map(ListCell::getText).toList();
+    }
+
+    @Test
+    void aMongoStyleEntryIsFlaggedThenTheRoleNameAloneIsValid(FxRobot robot) {
+        robot.clickOn("#dbNamesField").write("*", 0);
+        robot.clickOn("#labelsArea").write("env: prod", 0);
+        robot.clickOn("#newAllowField").write("pgv_reader@appdb", 0).type(KeyCode.ENTER);
+
+        assertEquals("1 error: Teleport would refuse or misbehave.", robot.lookup("#summaryLabel").queryLabeled().getText());
+        assertTrue(findings(robot).stream().anyMatch(f -> f.startsWith("Error — `pgv_reader@appdb`: no such role: PostgreSQL role"
+                + " names have no @db")), findings(robot).toString());
+
+        ListView<String> allow = robot.lookup("#allowList").queryListView();
+        robot.interact(() -> allow.getItems().set(allow.getItems().indexOf("pgv_reader@appdb"), "pgv_reader"));
+
+        assertEquals(List.of("{{internal.db_roles}}", "pgv_reader"), allow.getItems());
+        assertTrue(findings(robot).stream().noneMatch(f -> f.startsWith("Error")), findings(robot).toString());
+        assertEquals(PostgresTarget.TELEPORT_ADMIN, robot.lookup("#mappingAdminField").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void thePreviewTabShowsTeleportsActivateCallAndOffersNoSimulation(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#roleTabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("Preview", tabs.getTabs().get(1).getText(), "no simulation on PostgreSQL: the tab says preview only");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn("#traitsArea").write("db_roles=pgv_reader", 0);
+        robot.clickOn("#previewUserField").write("pgv-alice", 0);
+
+        robot.clickOn("#previewButton");
+
+        String preview = robot.lookup("#previewArea").queryAs(TextArea.class).getText();
+        assertTrue(preview.startsWith("PostgreSQL user: pgv-alice (mode keep)\nRoles: pgv_reader\n"), preview);
+        assertTrue(preview.contains("call pg_temp.teleport_activate_user('pgv-alice', ARRAY['pgv_reader']::varchar[]);"), preview);
+        assertTrue(robot.lookup("#simulateButton").tryQuery().isEmpty(), "no simulation on PostgreSQL");
+        assertTrue(robot.lookup("#simulateAsField").tryQuery().isEmpty(), "no simulation on PostgreSQL");
+    }
+}
