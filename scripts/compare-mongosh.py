@@ -27,11 +27,11 @@ def default_mongosh():
     return 'mongosh'
 
 
-def run(cmd, stdout=subprocess.DEVNULL, timeout=3600):
+def run(cmd, stdout=subprocess.DEVNULL, timeout=3600, env=None):
     """Runs one process; returns (wall seconds, peak RSS MiB, exit code, stdout text or None, CPU seconds)."""
     out = tempfile.TemporaryFile() if stdout == 'capture' else stdout
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -121,32 +121,37 @@ def main():
             shell = mongosh + ['--tls', '--host', 'localhost', '--port', sandbox.port, '--tlsCAFile', pki + '/ca.pem',
                                '--tlsCertificateKeyFile', pki + '/dba.pem', '--authenticationMechanism',
                                'MONGODB-X509', '--authenticationDatabase', '$external']
-            tools = [(name, launcher + ['list', '--json', '--uri', uri] + tls) for name, launcher in clis]
-            tools.append(('mongosh best', shell + ['--file', os.path.join(ROOT, 'scripts/bench/list-best.js')]))
+            # Each CLI gets a data folder of its own: a build must not meet another build's usage history
+            # (a newer schema makes an older build skip the history, and so look cheaper than it is).
+            tools = [(name, launcher + ['list', '--json', '--uri', uri] + tls,
+                      dict(os.environ, AUTOUSER_HOME=tempfile.mkdtemp(prefix='autouser-compare-%s-' % name)))
+                     for name, launcher in clis]
+            tools.append(('mongosh best', shell + ['--file', os.path.join(ROOT, 'scripts/bench/list-best.js')], None))
             if size <= args.per_user_max:
-                tools.append(('mongosh per-user', shell + ['--file', os.path.join(ROOT, 'scripts/bench/list-per-user.js')]))
+                tools.append(('mongosh per-user', shell + ['--file', os.path.join(ROOT, 'scripts/bench/list-per-user.js')],
+                              None))
             # One untimed run each: same answer from every tool, and warm page caches.
             counts = {}
-            for name, cmd in tools:
-                text = run(cmd, stdout='capture')[3]
+            for name, cmd, env in tools:
+                text = run(cmd, stdout='capture', env=env)[3]
                 counts[name] = len(json.loads(text)) if text and text.strip() else -1
             print('%d users: listed %s' % (size, counts), flush=True)
             if len(set(counts.values())) != 1:
                 print('  WARNING: the tools disagree on the number of auto-users', flush=True)
             rounds = args.rounds if size < 100000 else min(args.rounds, 3)
-            times = {name: [] for name, _ in tools}
-            rss = {name: [] for name, _ in tools}
-            cpu = {name: [] for name, _ in tools}
+            times = {name: [] for name, _, _ in tools}
+            rss = {name: [] for name, _, _ in tools}
+            cpu = {name: [] for name, _, _ in tools}
             loads = [load()]
             for r in range(rounds):
                 order = tools[r % len(tools):] + tools[:r % len(tools)]
-                for name, cmd in order:
-                    wall, peak, code, _, seconds = run(cmd)
+                for name, cmd, env in order:
+                    wall, peak, code, _, seconds = run(cmd, env=env)
                     times[name].append(wall)
                     rss[name].append(peak)
                     cpu[name].append(seconds)
                 loads.append(load())
-            for name, _ in tools:
+            for name, _, _ in tools:
                 rows.append((size, name, median(times[name]), min(times[name]), max(rss[name]),
                              sum(loads) / len(loads), median(cpu[name])))
             print('%d users done (load %.1f)' % (size, sum(loads) / len(loads)), flush=True)
