@@ -23,6 +23,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -63,6 +64,9 @@ public final class ConnectView extends BorderPane {
         demo.disableProperty().bind(model.busyProperty());
         Label demoHint = new Label("Starts the embedded MongoDB-compatible sandbox with TLS, its own CA and live demo users.");
         demoHint.setWrapText(true);
+        // A short window shrinks the profile list, never the hint: a wrapped label squeezed below its
+        // height shows "…" in the middle of a sentence.
+        demoHint.setMinHeight(Region.USE_PREF_SIZE);
         demoHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label saved = new Label("Saved profiles");
         saved.getStyleClass().add(Styles.TITLE_4);
@@ -86,6 +90,7 @@ public final class ConnectView extends BorderPane {
         postgresDemo.disableProperty().bind(model.busyProperty());
         Label postgresHint = new Label("Starts a real embedded PostgreSQL with TLS, its own CA and Teleport's auto-users.");
         postgresHint.setWrapText(true);
+        postgresHint.setMinHeight(Region.USE_PREF_SIZE);
         postgresHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox box = new VBox(10, demo, demoHint, postgresDemo, postgresHint, saved, profileList, new HBox(8, newProfile, delete));
         box.setPadding(new Insets(16));
@@ -143,6 +148,7 @@ public final class ConnectView extends BorderPane {
                 + " tctl auth sign --format=db writes (read in memory, never converted on disk).");
         postgresHint.setId("postgresHint");
         postgresHint.setWrapText(true);
+        postgresHint.setMinHeight(Region.USE_PREF_SIZE);
         postgresHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         postgresHint.visibleProperty().bind(model.engineProperty().map(engine -> engine == dev.autouser.core.engine.Engine.POSTGRESQL));
         postgresHint.managedProperty().bind(postgresHint.visibleProperty());
