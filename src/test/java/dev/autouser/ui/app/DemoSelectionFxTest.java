@@ -95,7 +95,12 @@ class DemoSelectionFxTest {
      */
     private String clickARow(FxRobot robot) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            Node row = robot.lookup(".table-row-cell").match((javafx.scene.control.TableRow<?> r) -> !r.isEmpty()).query();
+            // The table's top row: the first row cell in the scene graph can be a recycled cell further down,
+            // laid out below the table's visible area, where a click lands on whatever is beneath the table.
+            Node row = onFx(() -> robot.from(table(robot)).lookup(".table-row-cell")
+                    .match((javafx.scene.control.TableRow<?> r) -> !r.isEmpty() && r.isVisible())
+                    .<javafx.scene.control.TableRow<?>>queryAll().stream()
+                    .min(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex)).orElseThrow());
             robot.clickOn(row);
             Seen seen = onFx(() -> look(robot));
             if (seen.selected().size() == 1) {
