@@ -22,23 +22,23 @@ import java.util.concurrent.TimeUnit;
  * {@code PostgresListingBenchmark JAR USERS ROUNDS}.
  */
 public final class PostgresListingBenchmark {
+    private static List<Connection> held;
+
     private PostgresListingBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--serve")) {
+            serve(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            return;
+        }
         String jar = args.length > 0 ? args[0] : "target/autouser.jar";
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         PostgresTarget target = PostgresTarget.shared();
         seed(target, users);
-        List<Connection> sessions = new ArrayList<>();
-        for (int i = 1; sessions.size() < 20; i++) {
-            if (i % 3 != 0) { // every third user is NOLOGIN (locked)
-                sessions.add(target.sessionAs("bench-" + i, "postgres", "bench-session"));
-            }
-        }
-        String uri = "postgresql://dba@localhost:" + target.port() + "/postgres?sslmode=verify-full&sslrootcert="
-                + target.caFile() + "&sslcert=" + target.certFile("dba") + "&sslkey=" + target.keyFile("dba");
+        List<Connection> sessions = connect(target);
+        String uri = uri(target);
         Path query = Files.createTempFile("list", ".sql");
         Files.writeString(query, PostgresLister.SQL + ";\n");
         List<String> cli = List.of("java", "-jar", jar, "list", "--json", "--uri", uri);
@@ -78,6 +78,15 @@ public final class PostgresListingBenchmark {
         System.exit(0);
     }
 
+    /** {@code --serve USERS}: the same seeded server, left running for profiling a single CLI run by hand. */
+    private static void serve(int users) throws Exception {
+        PostgresTarget target = PostgresTarget.shared();
+        seed(target, users);
+        held = connect(target); // kept reachable: the driver closes connections that are garbage
+        System.out.println("ready " + uri(target));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
     private static void seed(PostgresTarget target, int users) {
         target.sql("DO $$BEGIN IF to_regrole('bench_reader') IS NULL THEN CREATE ROLE bench_reader; END IF; END$$",
                 "DO $$BEGIN FOR i IN 1.." + users + " LOOP"
@@ -86,6 +95,21 @@ public final class PostgresListingBenchmark {
                         + " || ' IN ROLE \"teleport-auto-user\"', 'bench-' || i);"
                         + " IF i % 3 <> 0 THEN EXECUTE format('GRANT bench_reader TO %I', 'bench-' || i); END IF;"
                         + " END IF; END LOOP; END$$");
+    }
+
+    /** 20 connected auto-users (every third user is NOLOGIN, so those are skipped). */
+    private static List<Connection> connect(PostgresTarget target) throws SQLException {
+        List<Connection> sessions = new ArrayList<>();
+        for (int i = 1; sessions.size() < 20; i++) {
+            if (i % 3 != 0) {
+                sessions.add(target.sessionAs("bench-" + i, "postgres", "bench-session"));
+            }
+        }
+        return sessions;
+    }
+
+    private static String uri(PostgresTarget target) {
+        return target.psqlUri(PostgresTarget.DBA);
     }
 
     private static String roundTrips(String jar, String uri) throws IOException, InterruptedException {
