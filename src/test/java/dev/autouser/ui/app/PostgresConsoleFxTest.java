@@ -129,6 +129,8 @@ class PostgresConsoleFxTest {
         assertTrue(said.contains("1 skipped"), said);
         String details = robot.lookup("#errorDetails").queryTextInputControl().getText();
         assertTrue(details.contains("owner of table") && details.contains("stays locked, as Teleport does (TP004)"), details);
+        assertTrue(details.contains("It owns objects: to drop it, drop it again and choose a role to take them.")
+                && !details.contains("--reassign-owned-to"), "the console's way, not the CLI's option: " + details);
         robot.type(KeyCode.ENTER);
         assertTrue(users.exists(owner), "an owner is never dropped without reassigning");
         assertFalse(users.canLogin(owner), "it stays locked");
