@@ -97,7 +97,7 @@ final class CleanupCommand extends ConnectedCommand {
         unverified.applyTo(gateway);
         if (policy == null) {
             return runCriteria(new MongoEngine(gateway).actions(auditLog())
-                    .recordingListingsWith(listing -> recorded(gateway, listing)));
+                    .recordingListingsWith(listing -> recorded(gateway, listing)), false);
         }
         // MongoDB's own log first (one getLog), so the listing's evidence below includes it.
         ServerLogEvidence serverLog = ServerLogEvidence.read(gateway);
@@ -105,7 +105,7 @@ final class CleanupCommand extends ConnectedCommand {
         return runPolicy(gateway.server(), new PolicyCleanup(new UserCleanup(gateway, auditLog())
                 .recordingListingsWith(listing -> recorded(gateway, listing)), Clock.systemUTC()),
                 Optional.of(serverLog.unavailable().orElse("Server log: the last authentication of "
-                        + serverLog.lastAuthentication().size() + " users read (log id 5286306).")));
+                        + serverLog.lastAuthentication().size() + " users read (log id 5286306).")), false);
     }
 
     /**
@@ -116,13 +116,14 @@ final class CleanupCommand extends ConnectedCommand {
     int runPostgres(PostgresEngine engine) {
         unverified.refuseForPostgres();
         UserActions actions = engine.actions(auditLog()).recordingListingsWith(listing -> recorded(engine, listing));
+        // cleanup has no new owner to give: users who own objects stay locked, and the CLI says how to drop them
         if (policy == null) {
-            return runCriteria(actions);
+            return runCriteria(actions, true);
         }
-        return runPolicy(engine.server(), new PolicyCleanup(actions, Clock.systemUTC()), Optional.empty());
+        return runPolicy(engine.server(), new PolicyCleanup(actions, Clock.systemUTC()), Optional.empty(), true);
     }
 
-    private int runPolicy(String server, PolicyCleanup byPolicy, Optional<String> serverLogLine) {
+    private int runPolicy(String server, PolicyCleanup byPolicy, Optional<String> serverLogLine, boolean ownersStayLocked) {
         // The listing the plan is made from is recorded in the history and comes back with its evidence.
         PolicyPlan plan = byPolicy.plan(policy, Map.of());
         boolean jsonOnly = "-".equals(report);
@@ -137,6 +138,9 @@ final class CleanupCommand extends ConnectedCommand {
             say(jsonOnly, "Nothing to clean up by this policy.");
         } else if (dryRun) {
             byPolicy.recordDryRun(plan);
+            if (ownersStayLocked && !jsonOnly) {
+                OwnedObjectsHint.afterPlan(plan.drop(), out());
+            }
             code = AutoUserCommand.OK;
             say(jsonOnly, "Dry run: nothing was changed.");
         } else if (!yes && !TerminalConfirmation.confirmed(context(), out(), err(), plan.lock(), plan.drop())) {
@@ -146,6 +150,9 @@ final class CleanupCommand extends ConnectedCommand {
             ran = Optional.of(done);
             code = BulkOutput.anyNotDone(done) ? AutoUserCommand.SOME_FAILED : AutoUserCommand.OK;
             say(jsonOnly, done.summary() + ".");
+            if (ownersStayLocked && !jsonOnly) {
+                OwnedObjectsHint.afterRun(plan.drop(), done, out());
+            }
         }
         if (code == AutoUserCommand.OK && needsAttention(plan)) {
             code = NEEDS_ATTENTION;
@@ -179,7 +186,7 @@ final class CleanupCommand extends ConnectedCommand {
         }
     }
 
-    private int runCriteria(UserActions cleanup) {
+    private int runCriteria(UserActions cleanup, boolean ownersStayLocked) {
         CleanupPlan plan = cleanup.plan(criteria);
         plan.describeTo(out());
         if (plan.isEmpty()) {
@@ -188,6 +195,9 @@ final class CleanupCommand extends ConnectedCommand {
         }
         if (dryRun) {
             cleanup.recordDryRun(plan);
+            if (ownersStayLocked) {
+                OwnedObjectsHint.afterPlan(plan, out());
+            }
             out().println("Dry run: nothing was changed.");
             return AutoUserCommand.OK;
         }
@@ -195,6 +205,10 @@ final class CleanupCommand extends ConnectedCommand {
             return AutoUserCommand.SOME_FAILED;
         }
         CleanupReport report = cleanup.execute(plan, BulkOutput.printer(out()));
-        return BulkOutput.finish(out(), report);
+        int code = BulkOutput.finish(out(), report);
+        if (ownersStayLocked) {
+            OwnedObjectsHint.afterRun(plan, report, out());
+        }
+        return code;
     }
 }

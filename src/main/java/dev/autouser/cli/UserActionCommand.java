@@ -37,14 +37,14 @@ abstract class UserActionCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         unverified.applyTo(gateway);
-        return act(new MongoEngine(gateway).actions(auditLog()));
+        return act(new MongoEngine(gateway).actions(auditLog()), false);
     }
 
     @Override
     int runPostgres(PostgresEngine engine) {
         unverified.refuseForPostgres();
         UserActions actions = engine.actions(auditLog());
-        return act(reassignTo() == null ? actions : actions.reassigningOwnedTo(reassignTo()));
+        return reassignTo() == null ? act(actions, true) : act(actions.reassigningOwnedTo(reassignTo()), false);
     }
 
     /** The role that takes a dropped user's objects (drop only); null: none, a user who owns objects stays locked. */
@@ -52,12 +52,18 @@ abstract class UserActionCommand extends ConnectedCommand {
         return null;
     }
 
-    /** Plan (printed: the dry run), confirmation where asked, execution: the same for every engine. */
-    private int act(UserActions actions) {
+    /**
+     * Plan (printed: the dry run), confirmation where asked, execution: the same for every engine.
+     * {@code ownersStayLocked}: a PostgreSQL drop without a new owner, after which the CLI names its option.
+     */
+    private int act(UserActions actions, boolean ownersStayLocked) {
         CleanupPlan plan = actions.planFor(action(), users);
         plan.describeTo(out());
         if (dryRun) {
             actions.recordDryRun(plan);
+            if (ownersStayLocked) {
+                OwnedObjectsHint.afterPlan(plan, out());
+            }
             out().println("Dry run: nothing was changed.");
             return plan.refused().isEmpty() ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
         }
@@ -65,6 +71,10 @@ abstract class UserActionCommand extends ConnectedCommand {
             return AutoUserCommand.SOME_FAILED;
         }
         CleanupReport report = actions.execute(plan, BulkOutput.printer(out()));
-        return BulkOutput.finish(out(), report);
+        int code = BulkOutput.finish(out(), report);
+        if (ownersStayLocked) {
+            OwnedObjectsHint.afterRun(plan, report, out());
+        }
+        return code;
     }
 }

@@ -45,6 +45,35 @@ class ImportTeleportCliTest {
     }
 
     @Test
+    void aJsonListingSaysWhoUsedAUserAsTheImportedAuditLogToldIt(@TempDir Path home) throws IOException {
+        String user = seeds.autoUser("audited", true);
+        Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Path events = home.resolve("events.log");
+        // a session start as Teleport's file backend writes it (user_roles on newer Teleport; db_roles as given)
+        Files.writeString(events, "{\"ei\":1,\"event\":\"db.session.start\",\"code\":\"TDB00I\",\"time\":\"" + start
+                + "\",\"user\":\"" + user + "\",\"user_roles\":[\"access\",\"mongo-dev\"],\"sid\":\"s1\","
+                + "\"db_service\":\"mongo\",\"db_protocol\":\"mongodb\",\"db_uri\":\"localhost:27017\",\"db_user\":\""
+                + user + "\",\"db_roles\":[\"readWrite@app\"],\"success\":true}\n");
+        CliRun imported = CliRun.runIn(home, false, "", "evidence", "import-teleport", events.toString(),
+                "--server", target.uri());
+        assertThat(imported.code()).as(imported.toString()).isZero();
+
+        CliRun list = CliRun.asIn(home, target, "dba", "list", "--json");
+        JsonNode mine = null;
+        for (JsonNode row : new ObjectMapper().readTree(list.out())) {
+            if (row.path("user").asText().equals("CN=" + user)) {
+                mine = row;
+            }
+        }
+        assertThat(mine).as(list.toString()).isNotNull();
+        JsonNode identity = mine.path("teleportIdentity");
+        assertThat(identity.path("teleportUser").asText()).isEqualTo(user);
+        assertThat(identity.path("teleportRoles").toString()).isEqualTo("[\"access\",\"mongo-dev\"]");
+        assertThat(identity.path("databaseRoles").toString()).isEqualTo("[\"readWrite@app\"]");
+        assertThat(identity.path("at").asText()).isEqualTo(start.toString());
+    }
+
+    @Test
     void aCleanupPolicyReadsTheImportedLastSession(@TempDir Path home) throws IOException {
         String locked = seeds.autoUser("imported", true);
         Instant lastSession = Instant.now().minus(Duration.ofDays(45));

@@ -72,9 +72,15 @@ class PostgresCliTest {
         String owner = autoUser("ownercli", true);
         target.sql("CREATE TABLE " + SqlText.identifier(owner + "_t") + " (id int)",
                 "ALTER TABLE " + SqlText.identifier(owner + "_t") + " OWNER TO " + SqlText.identifier(owner));
+        String hint = owner + " owns objects: to drop it, hand the objects to a role: autouser drop " + owner
+                + " --reassign-owned-to ROLE";
+        CliRun dry = CliRun.run("drop", owner, "--dry-run", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertTrue(dry.out().contains(hint), dry.toString());
+        String planLine = dry.out().lines().filter(l -> l.contains("owns objects (")).findFirst().orElseThrow();
+        assertFalse(planLine.contains("--reassign-owned-to"), "the core's plan reason names no CLI option: " + planLine);
         CliRun refused = CliRun.run("drop", owner, "--yes", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertEquals(1, refused.code(), refused.toString());
-        assertTrue(refused.out().contains("--reassign-owned-to ROLE"), refused.toString());
+        assertTrue(refused.out().contains(hint), refused.toString());
         assertFalse(target.canLogin(owner), "locked instead, as Teleport does");
 
         CliRun dropped = CliRun.run("drop", owner, "--yes", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));

@@ -59,20 +59,31 @@ public final class TeleportActivity {
     /** The same for {@code engine}'s users: PostgreSQL's role is the database user Teleport logged, MongoDB's its CN= name. */
     public static List<ActivitySink.Sighting> sightings(Import imported, String server, Engine engine) {
         List<ActivitySink.Sighting> sightings = new ArrayList<>();
-        String engineKey = engine == Engine.POSTGRESQL ? UserKey.POSTGRESQL : UserKey.MONGODB;
         imported.byMongoName().forEach((name, user) -> user.lastSeen().ifPresent(at -> sightings.add(
-                new ActivitySink.Sighting(new UserKey(server, engineKey, user.nameIn(engine)),
+                new ActivitySink.Sighting(key(server, engine, user),
                         new Activity(at, EvidenceSource.TELEPORT_AUDIT, user.teleportUser(), "")))));
         return sightings;
     }
 
-    /** Each user's latest Teleport lock or drop (failed or not), for the history. */
-    public static List<ActivitySink.Deactivated> deactivations(Import imported, String server) {
+    /** Each user's latest Teleport lock or drop (failed or not), for {@code engine}'s history. */
+    public static List<ActivitySink.Deactivated> deactivations(Import imported, String server, Engine engine) {
         List<ActivitySink.Deactivated> deactivations = new ArrayList<>();
         imported.byMongoName().forEach((name, user) -> user.lastDeactivation().ifPresent(d -> deactivations.add(
-                new ActivitySink.Deactivated(new UserKey(server, UserKey.MONGODB, name),
+                new ActivitySink.Deactivated(key(server, engine, user),
                         new TeleportDeactivation(d.time(), d.success(), d.deleted(), d.error())))));
         return deactivations;
+    }
+
+    /** Each user's Teleport user and roles as the latest event naming them told it, for {@code engine}'s history. */
+    public static List<ActivitySink.Identified> identities(Import imported, String server, Engine engine) {
+        List<ActivitySink.Identified> identities = new ArrayList<>();
+        imported.byMongoName().forEach((name, user) -> user.identity().ifPresent(identity -> identities.add(
+                new ActivitySink.Identified(key(server, engine, user), identity))));
+        return identities;
+    }
+
+    private static UserKey key(String server, Engine engine, TeleportUserActivity user) {
+        return new UserKey(server, engine == Engine.POSTGRESQL ? UserKey.POSTGRESQL : UserKey.MONGODB, user.nameIn(engine));
     }
 
     public void add(TeleportAuditEvent event) {
@@ -151,7 +162,8 @@ public final class TeleportActivity {
             Optional<String> createFailure = lastCreateFailure != null && lastCreateFailureAt.isAfter(lastCreate)
                     ? Optional.of(lastCreateFailure) : Optional.empty();
             return new TeleportUserActivity(databaseUser, Optional.ofNullable(lastSeen), teleportUser,
-                    new ArrayList<>(teleportRoles), databaseRoles, Optional.ofNullable(deactivation), createFailure);
+                    new ArrayList<>(teleportRoles), databaseRoles, Optional.ofNullable(deactivation), createFailure,
+                    lastIdentity.equals(Instant.MIN) ? Optional.empty() : Optional.of(lastIdentity));
         }
     }
 }

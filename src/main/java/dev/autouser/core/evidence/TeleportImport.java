@@ -49,7 +49,8 @@ public final class TeleportImport {
         }
         List<ActivitySink.Sighting> sightings = TeleportActivity.sightings(imported, server, engine);
         history.recordActivity(sightings);
-        history.recordTeleportDeactivations(TeleportActivity.deactivations(imported, server));
+        history.recordTeleportDeactivations(TeleportActivity.deactivations(imported, server, engine));
+        history.recordTeleportIdentities(TeleportActivity.identities(imported, server, engine));
         return new Result(imported, sightings.size());
     }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param databaseRoles      the database roles Teleport gave the user on its latest session
  * @param lastDeactivation   Teleport's latest {@code db.session.user.deactivate} for the user, if any
  * @param lastCreateFailure  the error of a {@code db.session.user.create} that failed (TDB08W) after the last success
+ * @param identityAt         the time of the latest event that named the Teleport user; empty when none did
  */
 public record TeleportUserActivity(String databaseUser, Optional<Instant> lastSeen, String teleportUser,
                                    List<String> teleportRoles, List<String> databaseRoles,
-                                   Optional<Deactivation> lastDeactivation, Optional<String> lastCreateFailure) {
+                                   Optional<Deactivation> lastDeactivation, Optional<String> lastCreateFailure,
+                                   Optional<Instant> identityAt) {
     /** Teleport's session-end step for the user: locked or dropped, or failed (TDB09W, with its error). */
     public record Deactivation(Instant time, boolean success, boolean deleted, String error) {
     }
@@ -35,6 +37,12 @@ public record TeleportUserActivity(String databaseUser, Optional<Instant> lastSe
     /** The user's name in {@code engine}'s database: PostgreSQL's role is the name Teleport logged, MongoDB's is CN=. */
     public String nameIn(dev.autouser.core.engine.Engine engine) {
         return engine == dev.autouser.core.engine.Engine.POSTGRESQL ? databaseUser : mongoName();
+    }
+
+    /** Who it was, for the history: the Teleport user, its roles and the database roles, at the latest event naming them. */
+    public Optional<dev.autouser.core.history.TeleportIdentity> identity() {
+        return identityAt.map(at -> new dev.autouser.core.history.TeleportIdentity(at, teleportUser, teleportRoles,
+                databaseRoles));
     }
 
     /** Teleport's last attempt to lock or drop the user failed, and no later one succeeded. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.TeleportIdentity;
 import dev.autouser.core.history.UserEvidence;
 import dev.autouser.core.engine.Engine;
 import dev.autouser.core.provisioning.AutoUser;
@@ -36,7 +37,9 @@ import java.util.stream.Collectors;
  * kept for compatibility), {@code teleportUser}, {@code rootCluster} (null for a local user),
  * {@code state}, {@code locked}, {@code roles} ({@code [{role, db}]}), {@code connections},
  * {@code clients}, {@code apps}, {@code nodes}, {@code ownedObjects} ({@code [{database, count}]},
- * database empty for the server's own objects), {@code validUntil}, and the usage history's evidence:
+ * database empty for the server's own objects), {@code validUntil}, {@code teleportIdentity} (who used it as the
+ * latest imported Teleport audit event told it: {@code {teleportUser, teleportRoles, databaseRoles, at}}, or null),
+ * and the usage history's evidence:
  * {@code lastActive}, {@code lastActiveSource} ({@code observed}, {@code Teleport audit},
  * {@code server log}), {@code lockedSince}, {@code firstSeen} (ISO-8601 UTC instants; null, or an empty
  * CSV cell, when not known).
@@ -196,7 +199,9 @@ public final class UserExport {
                 } else {
                     json.writeNull();
                 }
-                List<String> known = evidenceCells(evidence.get(user.mongoName()));
+                UserEvidence userEvidence = evidence.get(user.mongoName());
+                teleportIdentity(json, userEvidence == null ? Optional.empty() : userEvidence.teleportIdentity());
+                List<String> known = evidenceCells(userEvidence);
                 List<String> fields = List.of("lastActive", "lastActiveSource", "lockedSince", "firstSeen");
                 for (int i = 0; i < fields.size(); i++) {
                     json.writeFieldName(fields.get(i));
@@ -211,6 +216,21 @@ public final class UserExport {
             json.writeEndArray();
             json.writeRaw('\n');
         }
+    }
+
+    /** Who used it as the latest imported Teleport audit event told it; null when no import told it. */
+    private static void teleportIdentity(JsonGenerator json, Optional<TeleportIdentity> identity) throws IOException {
+        json.writeFieldName("teleportIdentity");
+        if (identity.isEmpty()) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("teleportUser", identity.get().teleportUser());
+        stringArray(json, "teleportRoles", identity.get().teleportRoles());
+        stringArray(json, "databaseRoles", identity.get().databaseRoles());
+        json.writeStringField("at", identity.get().at().toString());
+        json.writeEndObject();
     }
 
     private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {

@@ -35,7 +35,12 @@ final class HistorySchema {
             List.of("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
             // 4: Teleport's latest lock or drop of a user, from an imported audit log (failed or not)
             List.of("CREATE TABLE teleport_deactivation (user_id INTEGER PRIMARY KEY REFERENCES user(id),"
-                    + " at INTEGER NOT NULL, succeeded INTEGER NOT NULL, dropped INTEGER NOT NULL, error TEXT NOT NULL)"));
+                    + " at INTEGER NOT NULL, succeeded INTEGER NOT NULL, dropped INTEGER NOT NULL, error TEXT NOT NULL)"),
+            // 5: who used a user (Teleport user, its roles, the session's database roles), from an imported audit log;
+            // the role lists are JSON arrays of strings
+            List.of("CREATE TABLE teleport_identity (user_id INTEGER PRIMARY KEY REFERENCES user(id),"
+                    + " at INTEGER NOT NULL, teleport_user TEXT NOT NULL, teleport_roles TEXT NOT NULL,"
+                    + " database_roles TEXT NOT NULL)"));
 
     static final int CURRENT = MIGRATIONS.size();
 

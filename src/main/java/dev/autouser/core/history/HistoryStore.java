@@ -89,6 +89,11 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
         run(() -> writer.recordTeleportDeactivations(deactivations));
     }
 
+    @Override
+    public synchronized void recordTeleportIdentities(Collection<Identified> identities) {
+        run(() -> writer.recordTeleportIdentities(identities));
+    }
+
     /** Marks a server's history as seeded demo data (shown as such). */
     public synchronized void markDemo(String server, String engine) {
         run(() -> writer.markDemo(server, engine));
@@ -107,9 +112,11 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
     @Override
     public synchronized Map<String, UserEvidence> evidence(String server, String engine) {
         String sql = "SELECT u.name, u.first_seen, u.state, u.state_since, u.locked, u.locked_since, u.unlocked_since,"
-                + " u.dropped_at, a.source, a.at, a.app, a.client, d.at, d.succeeded, d.dropped, d.error"
+                + " u.dropped_at, a.source, a.at, a.app, a.client, d.at, d.succeeded, d.dropped, d.error,"
+                + " i.at, i.teleport_user, i.teleport_roles, i.database_roles"
                 + " FROM user u JOIN server s ON s.id = u.server_id LEFT JOIN last_activity a ON a.user_id = u.id"
-                + " LEFT JOIN teleport_deactivation d ON d.user_id = u.id WHERE s.name = ? AND s.engine = ?";
+                + " LEFT JOIN teleport_deactivation d ON d.user_id = u.id LEFT JOIN teleport_identity i ON i.user_id = u.id"
+                + " WHERE s.name = ? AND s.engine = ?";
         return query(sql, rows -> {
             Map<String, UserEvidence> byUser = new HashMap<>();
             while (rows.next()) {
@@ -127,7 +134,7 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
                             rows.getString(11), rows.getString(12)));
                     known = new UserEvidence(known.key(), known.firstSeen(), activity, known.lockedSince(),
                             known.unlockedSince(), known.notCleanedUpSince(), known.droppedAt(),
-                            known.teleportDeactivation());
+                            known.teleportDeactivation(), known.teleportIdentity());
                 }
                 byUser.put(name, known);
             }
@@ -142,7 +149,16 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
                 locked && state != ObservedState.DROPPED ? instant(rows, 6) : Optional.empty(),
                 !locked && state != ObservedState.DROPPED ? instant(rows, 7) : Optional.empty(),
                 state == ObservedState.NOT_CLEANED_UP ? instant(rows, 4) : Optional.empty(),
-                instant(rows, 8), teleportDeactivation(rows));
+                instant(rows, 8), teleportDeactivation(rows), teleportIdentity(rows));
+    }
+
+    private static Optional<TeleportIdentity> teleportIdentity(ResultSet rows) throws SQLException {
+        Optional<Instant> at = instant(rows, 17);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TeleportIdentity(at.get(), rows.getString(18), RoleList.read(rows.getString(19)),
+                RoleList.read(rows.getString(20))));
     }
 
     private static Optional<TeleportDeactivation> teleportDeactivation(ResultSet rows) throws SQLException {

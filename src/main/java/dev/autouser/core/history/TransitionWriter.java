@@ -154,6 +154,27 @@ final class TransitionWriter {
         });
     }
 
+    void recordTeleportIdentities(Collection<ActivitySink.Identified> identities) throws SQLException {
+        inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO teleport_identity (user_id, at,"
+                    + " teleport_user, teleport_roles, database_roles) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id)"
+                    + " DO UPDATE SET at = excluded.at, teleport_user = excluded.teleport_user,"
+                    + " teleport_roles = excluded.teleport_roles, database_roles = excluded.database_roles"
+                    + " WHERE excluded.at >= teleport_identity.at")) {
+                for (ActivitySink.Identified one : identities) {
+                    UserKey key = one.key();
+                    TeleportIdentity identity = one.identity();
+                    long at = identity.at().toEpochMilli();
+                    long userId = userIdOrUnlisted(serverId(key.server(), key.engine()), key.user(), at);
+                    bind(upsert, userId, at, identity.teleportUser(), RoleList.write(identity.teleportRoles()),
+                            RoleList.write(identity.databaseRoles()));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
     /** A user known only from imported evidence starts as "unlisted", first seen at that evidence. */
     private long userIdOrUnlisted(long serverId, String user, long at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO user (server_id, name, first_seen,"
@@ -179,6 +200,8 @@ final class TransitionWriter {
                 statement.executeUpdate("DELETE FROM last_activity WHERE user_id IN (SELECT id FROM user WHERE server_id IN ("
                         + demo + "))");
                 statement.executeUpdate("DELETE FROM teleport_deactivation WHERE user_id IN (SELECT id FROM user"
+                        + " WHERE server_id IN (" + demo + "))");
+                statement.executeUpdate("DELETE FROM teleport_identity WHERE user_id IN (SELECT id FROM user"
                         + " WHERE server_id IN (" + demo + "))");
                 statement.executeUpdate("DELETE FROM transition WHERE server_id IN (" + demo + ")");
                 statement.executeUpdate("DELETE FROM user WHERE server_id IN (" + demo + ")");
@@ -219,6 +242,7 @@ final class TransitionWriter {
                 String goneUsers = "SELECT id FROM user WHERE dropped_at IS NOT NULL AND dropped_at < " + cutoff;
                 statement.executeUpdate("DELETE FROM last_activity WHERE user_id IN (" + goneUsers + ")");
                 statement.executeUpdate("DELETE FROM teleport_deactivation WHERE user_id IN (" + goneUsers + ")");
+                statement.executeUpdate("DELETE FROM teleport_identity WHERE user_id IN (" + goneUsers + ")");
                 deleted[0] += statement.executeUpdate("DELETE FROM transition WHERE user_id IN (" + goneUsers + ")");
                 statement.executeUpdate("DELETE FROM user WHERE dropped_at IS NOT NULL AND dropped_at < " + cutoff);
                 statement.executeUpdate("INSERT INTO meta (key, value) VALUES ('retained_at', '" + now

@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param droppedAt     when a listing first no longer showed a user it had shown before; empty while it exists
  * @param teleportDeactivation Teleport's latest lock or drop of the user, from an imported audit log; empty when
  *                      no import told it
+ * @param teleportIdentity who used it (Teleport user and roles) as the latest imported audit event told it; empty when
+ *                      no import told it
  */
 public record UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<EvidenceSource, Activity> lastActive,
                            Optional<Instant> lockedSince, Optional<Instant> unlockedSince,
                            Optional<Instant> notCleanedUpSince, Optional<Instant> droppedAt,
-                           Optional<TeleportDeactivation> teleportDeactivation) {
+                           Optional<TeleportDeactivation> teleportDeactivation,
+                           Optional<TeleportIdentity> teleportIdentity) {
     public UserEvidence {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(firstSeen, "firstSeen");
@@ -36,13 +39,15 @@ public record UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<Evidenc
         Objects.requireNonNull(notCleanedUpSince, "notCleanedUpSince");
         Objects.requireNonNull(droppedAt, "droppedAt");
         Objects.requireNonNull(teleportDeactivation, "teleportDeactivation");
+        Objects.requireNonNull(teleportIdentity, "teleportIdentity");
     }
 
     /** Evidence without a Teleport audit fact (the console's own listings and sightings). */
     public UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<EvidenceSource, Activity> lastActive,
                         Optional<Instant> lockedSince, Optional<Instant> unlockedSince,
                         Optional<Instant> notCleanedUpSince, Optional<Instant> droppedAt) {
-        this(key, firstSeen, lastActive, lockedSince, unlockedSince, notCleanedUpSince, droppedAt, Optional.empty());
+        this(key, firstSeen, lastActive, lockedSince, unlockedSince, notCleanedUpSince, droppedAt, Optional.empty(),
+                Optional.empty());
     }
 
     /** Teleport's last attempt to lock or drop the user failed (and no later one is known to have succeeded). */

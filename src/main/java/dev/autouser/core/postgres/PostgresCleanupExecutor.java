@@ -174,14 +174,17 @@ final class PostgresCleanupExecutor {
         return Optional.empty();
     }
 
-    /** Teleport's TP004: the user owns objects, so it stays deactivated; the server's DETAIL says what it owns. */
+    /**
+     * Teleport's TP004: the user owns objects, so it stays deactivated; the server's DETAIL says what it owns.
+     * How to reassign them is the caller's to say (the CLI's option, the GUI's choice), so none is named here.
+     */
     private String ownsObjects(PostgresException e) {
         String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
         return newOwner.isPresent()
                 ? "not dropped, nothing reassigned here (the transaction was rolled back); it stays locked: objects remain"
                 + " that were not reassigned (the other databases' were reassigned first; these appeared since): " + detail
                 : "owns objects, so PostgreSQL refused the drop (2BP01); it stays locked, as Teleport does (TP004): "
-                + detail + ". To drop it, reassign them: --reassign-owned-to ROLE";
+                + detail + ". To drop it, reassign its objects to another role first";
     }
 
     private UserResult refusedBeforeChange(String name, CleanupAction action, PostgresException e) {

@@ -196,8 +196,9 @@ public final class PostgresUserActions implements UserActions {
                     + (elsewhere.isEmpty() ? "" : " in each database over a connection of its own (" + String.join(", ", elsewhere)
                     + " first, while it stays locked; a database the console cannot connect to stops the drop)");
         }
+        // Said the same to every caller; how to choose a new owner is the CLI's option or the GUI's choice, said there.
         return "; owns objects (" + where + "): PostgreSQL will refuse the drop (2BP01) and the user stays locked, as"
-                + " Teleport does (TP004); to drop it, reassign them with --reassign-owned-to ROLE";
+                + " Teleport does (TP004), unless its objects are first reassigned to another role";
     }
 
     /** Reported by the executor when the server refuses a statement it checks itself. */

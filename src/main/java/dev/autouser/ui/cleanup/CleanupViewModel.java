@@ -80,7 +80,7 @@ public final class CleanupViewModel {
         }
     }
 
-    private final UserCleanup cleanup;
+    private final CleanupChanges changes;
     private final DialogService dialogs;
     private final FxExecutors executors;
     private final BackgroundWork work;
@@ -142,10 +142,17 @@ public final class CleanupViewModel {
     public CleanupViewModel(UserCleanup cleanup, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
                             Function<Path, String> teleportImport, DialogService dialogs, FxExecutors executors,
                             Runnable afterChange) {
+        this(CleanupChanges.mongo(cleanup), evidence, clock, teleportImport, dialogs, executors, afterChange);
+    }
+
+    /** The wizard over either engine's changes ({@link CleanupChanges#mongo}, {@link CleanupChanges#postgres}). */
+    public CleanupViewModel(CleanupChanges changes, Supplier<Map<String, UserEvidence>> evidence, Clock clock,
+                            Function<Path, String> teleportImport, DialogService dialogs, FxExecutors executors,
+                            Runnable afterChange) {
         this.teleportImport = teleportImport;
         this.evidence = evidence;
         this.clock = clock;
-        this.cleanup = cleanup;
+        this.changes = changes;
         this.dialogs = dialogs;
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
@@ -157,14 +164,14 @@ public final class CleanupViewModel {
     public void makePlan() {
         if (!scope.get().byState()) {
             CleanupPolicy policy = policyCriteria.policy();
-            PolicyCleanup byPolicy = new PolicyCleanup(cleanup, clock);
+            PolicyCleanup byPolicy = new PolicyCleanup(changes.actions(), clock);
             work.run("Planning the cleanup failed", () -> choose(() -> byPolicy.plan(policy, evidence.get()),
                     made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
                     this::showPolicyPlan), this::showChoice);
             return;
         }
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> choose(() -> cleanup.plan(criteria),
+        work.run("Planning the cleanup failed", () -> choose(() -> changes.actions().plan(criteria),
                 made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
     }
 
@@ -176,9 +183,9 @@ public final class CleanupViewModel {
                                   java.util.function.Consumer<P> show) {
         P made = planner.get();
         if (allRefused.test(made)) {
-            List<String> hosts = cleanup.silentNodes().stream().map(n -> n.node().host()).toList();
+            List<String> hosts = changes.silentNodes().stream().map(n -> n.node().host()).toList();
             if (!hosts.isEmpty()) {
-                P withOverride = cleanup.withUnverifiedAllowed(hosts, planner);
+                P withOverride = changes.withUnverifiedAllowed(hosts, planner);
                 return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride));
             }
         }
@@ -271,8 +278,8 @@ public final class CleanupViewModel {
         ProgressListener listener = (result, finished, total) ->
                 executors.fx().execute(() -> progressed(result, finished, total));
         work.run("The cleanup stopped", () -> policyToRun != null
-                        ? cleanup.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(cleanup, clock).execute(policyToRun, listener))
-                        : cleanup.withUnverifiedAllowed(accepted, () -> cleanup.execute(toRun, listener)),
+                        ? changes.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(changes.actions(), clock).execute(policyToRun, listener))
+                        : changes.withUnverifiedAllowed(accepted, () -> changes.actions().execute(toRun, listener)),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.autouser.core.export.UntrustedText;
 import dev.autouser.core.history.Activity;
 import dev.autouser.core.history.Age;
+import dev.autouser.core.history.TeleportIdentity;
 import dev.autouser.core.history.UserEvidence;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -38,6 +39,7 @@ final class EvidenceText {
                 .sorted(java.util.Comparator.comparing(Activity::at).reversed())
                 .forEach(a -> lines.getChildren().add(line("Last active (" + a.source().label() + "): "
                         + when(a.at(), now) + details(a))));
+        evidence.teleportIdentity().ifPresent(identity -> lines.getChildren().add(identity(identity)));
         add(lines, "Locked since", evidence.lockedSince(), now);
         add(lines, "Unlocked since", evidence.unlockedSince(), now);
         add(lines, "Not cleaned up since", evidence.notCleanedUpSince(), now);
@@ -50,6 +52,20 @@ final class EvidenceText {
                 : line("Teleport " + (done.drop() ? "dropped" : "locked") + " it: " + when(done.at(), now)
                         + " (Teleport audit)")));
         return lines;
+    }
+
+    /** Who it was, from the latest imported audit event that named a Teleport user. */
+    private static Label identity(TeleportIdentity identity) {
+        StringBuilder text = new StringBuilder("Teleport user (Teleport audit): ").append(identity.teleportUser());
+        if (!identity.teleportRoles().isEmpty()) {
+            text.append(" · Teleport roles: ").append(String.join(", ", identity.teleportRoles()));
+        }
+        if (!identity.databaseRoles().isEmpty()) {
+            text.append(" · database roles: ").append(String.join(", ", identity.databaseRoles()));
+        }
+        Label label = line(UntrustedText.visible(text.toString()));
+        label.setId("detailTeleportIdentity");
+        return label;
     }
 
     private static void add(VBox lines, String label, Optional<Instant> at, Instant now) {

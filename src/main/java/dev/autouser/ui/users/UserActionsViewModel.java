@@ -179,8 +179,7 @@ public final class UserActionsViewModel {
                 + (plan.action() == CleanupAction.DROP
                 ? " Each user is locked first, checked for new connections, then dropped."
                 : " Locking keeps the user but refuses every new login until Teleport activates it again.");
-        List<String> keptLocked = owners(plan).stream().filter(a -> a.commands().stream()
-                .noneMatch(c -> c.contains("REASSIGN OWNED"))).map(PlannedAction::mongoName).toList();
+        List<String> keptLocked = keptLocked(plan);
         if (!keptLocked.isEmpty()) {
             message += " " + String.join(", ", keptLocked) + (keptLocked.size() == 1 ? " owns" : " own")
                     + " objects: PostgreSQL will refuse " + (keptLocked.size() == 1 ? "its" : "their")
@@ -196,10 +195,16 @@ public final class UserActionsViewModel {
             return;
         }
         work.run("The action failed", () -> planned.via().withUnverifiedAllowed(planned.allowedSilent(),
-                () -> planned.via().execute(plan)), report -> report(verb, report));
+                () -> planned.via().execute(plan)), report -> report(verb, report, keptLocked));
     }
 
-    private void report(String verb, CleanupReport report) {
+    /** Owners in a drop planned without a new owner: PostgreSQL will refuse their drop and they stay locked. */
+    private static List<String> keptLocked(CleanupPlan plan) {
+        return owners(plan).stream().filter(a -> a.commands().stream().noneMatch(c -> c.contains("REASSIGN OWNED")))
+                .map(PlannedAction::mongoName).toList();
+    }
+
+    private void report(String verb, CleanupReport report, List<String> keptLocked) {
         afterChange.run();
         List<UserResult> failed = report.with(UserResult.Status.FAILED);
         List<UserResult> skipped = report.with(UserResult.Status.SKIPPED);
@@ -212,7 +217,8 @@ public final class UserActionsViewModel {
             return;
         }
         String details = java.util.stream.Stream.concat(failed.stream(), skipped.stream())
-                .map(r -> r.mongoName() + ": " + r.status().name().toLowerCase() + " — " + inTheConsole(r.detail()))
+                .map(r -> r.mongoName() + ": " + r.status().name().toLowerCase() + " — " + r.detail()
+                        + (r.status() == UserResult.Status.SKIPPED && keptLocked.contains(r.mongoName()) ? HOW_TO_REASSIGN : ""))
                 .collect(Collectors.joining("\n"));
         dialogs.showError(capitalize(report.summary()) + ".", new IllegalStateException(details));
     }
@@ -253,11 +259,11 @@ public final class UserActionsViewModel {
         }, written -> dialogs.notify("Exported " + users.size() + " users to " + written.getFileName() + "."));
     }
 
-    /** The core says how the CLI gets past owned objects; on this page the Drop dialog offers it. */
-    static String inTheConsole(String detail) {
-        return detail.replace("To drop it, reassign them: --reassign-owned-to ROLE",
-                "To drop it, drop it again and choose a role to take its objects");
-    }
+    /**
+     * The console's way past owned objects, after the result of a user the plan saw owning some (the core
+     * says only that they must be reassigned first; the CLI names its option).
+     */
+    private static final String HOW_TO_REASSIGN = ". It owns objects: to drop it, drop it again and choose a role to take them.";
 
     /** Which engine the page changes (the copy menu names its shell). */
     public dev.autouser.core.engine.Engine engine() {

@@ -1,5 +1,9 @@
 package dev.autouser.core.evidence;
 
+import dev.autouser.core.engine.Engine;
+import dev.autouser.core.history.ActivitySink;
+import dev.autouser.core.history.TeleportIdentity;
+import dev.autouser.core.history.UserKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,22 @@ class TeleportActivityTest {
         assertThat(alice.databaseRoles()).containsExactly("readWrite@db1");
         assertThat(alice.deactivationFailed()).isFalse();
         assertThat(alice.lastDeactivation()).hasValueSatisfying(d -> assertThat(d.deleted()).isFalse());
+    }
+
+    @Test
+    void theHistoryGetsWhoUsedEachUserAndTeleportsLockUnderTheEngineImported() throws IOException {
+        TeleportActivity.Import imported = fixture("file-backend.log");
+        UserKey alice = new UserKey("pg1:5432",
+                UserKey.POSTGRESQL, "alice");
+
+        assertThat(TeleportActivity.identities(imported, "pg1:5432", Engine.POSTGRESQL))
+                .contains(new ActivitySink.Identified(alice, new TeleportIdentity(
+                        Instant.parse("2026-11-28T10:02:42.120Z"), "alice", List.of("access", "mongo-dev"), List.of("readWrite@db1"))));
+        assertThat(TeleportActivity.deactivations(imported, "pg1:5432", Engine.POSTGRESQL))
+                .extracting(ActivitySink.Deactivated::key).contains(alice);
+        assertThat(TeleportActivity.deactivations(imported, "db1:27017", Engine.MONGODB))
+                .extracting(ActivitySink.Deactivated::key)
+                .contains(new UserKey("db1:27017", UserKey.MONGODB, "CN=alice"));
     }
 
     @Test

@@ -157,6 +157,22 @@ class HistoryStoreTest {
     }
 
     @Test
+    void whoUsedAUserIsKeptFromTheLatestAuditEventThatToldIt() {
+        list(T0, locked("CN=gus"));
+        UserKey gus = new UserKey(SERVER, UserKey.MONGODB, "CN=gus");
+        TeleportIdentity newer = new TeleportIdentity(T0.minusSeconds(60), "gus", List.of("access", "dba, \"on call\""),
+                List.of("readWrite@app"));
+        store.recordTeleportIdentities(List.of(new ActivitySink.Identified(gus, newer),
+                new ActivitySink.Identified(gus, new TeleportIdentity(T0.minusSeconds(600), "old", List.of(), List.of()))));
+        assertThat(evidence("CN=gus").teleportIdentity()).as("the older identity changes nothing").contains(newer);
+
+        TeleportIdentity latest = new TeleportIdentity(T0.plusSeconds(60), "gus2", List.of("auditor"), List.of());
+        store.recordTeleportIdentities(List.of(new ActivitySink.Identified(gus, latest)));
+        assertThat(evidence("CN=gus").teleportIdentity()).contains(latest);
+        assertThat(evidence("CN=gus").lockedSince()).as("the rest of the evidence is unchanged").contains(T0);
+    }
+
+    @Test
     void theTimelineCountsEachStateAtEachMoment() {
         list(T0, active("CN=a", "x", ""), notCleanedUp("CN=b"), locked("CN=c"));
         list(T0.plusSeconds(100), locked("CN=a"), notCleanedUp("CN=b"), locked("CN=c"));
@@ -216,7 +232,7 @@ class HistoryStoreTest {
         store.markDemo(SERVER, UserKey.MONGODB);
         assertThat(store.isDemo(SERVER, UserKey.MONGODB)).isTrue();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-            assertThat(HistorySchema.version(connection)).isEqualTo(HistorySchema.CURRENT).isEqualTo(4);
+            assertThat(HistorySchema.version(connection)).isEqualTo(HistorySchema.CURRENT).isEqualTo(5);
         }
     }
 

@@ -228,7 +228,10 @@ class PostgresAutoUsersTest {
                 "ALTER TABLE " + SqlText.identifier(table) + " OWNER TO " + SqlText.identifier(owner));
         PostgresUserActions actions = new PostgresUserActions(gateway, audit);
         CleanupPlan plan = actions.planFor(CleanupAction.DROP, List.of(owner));
-        assertTrue(plan.actions().get(0).reason().contains("owns objects (1 in postgres)"), plan.actions().get(0).reason());
+        String reason = plan.actions().get(0).reason();
+        assertTrue(reason.contains("owns objects (1 in postgres)"), reason);
+        // the core's words serve the CLI and the GUI alike: how to name a new owner is each one's to say
+        assertTrue(reason.endsWith("unless its objects are first reassigned to another role") && !reason.contains("--"), reason);
 
         CleanupReport report = actions.execute(plan, (r, d, t) -> { });
 
@@ -236,6 +239,8 @@ class PostgresAutoUsersTest {
         assertEquals(UserResult.Status.SKIPPED, result.status(), result.detail());
         assertTrue(result.detail().contains("owner of table"), result.detail());
         assertTrue(result.detail().contains("2BP01") && result.detail().contains("TP004"), result.detail());
+        assertTrue(result.detail().endsWith("To drop it, reassign its objects to another role first")
+                && !result.detail().contains("--"), result.detail());
         AutoUser after = new PostgresEngine(gateway).list().find(owner).orElseThrow();
         assertEquals(UserState.LOCKED, after.state());
     }

@@ -7,6 +7,7 @@ import dev.autouser.core.history.HistoryStore;
 import dev.autouser.core.history.ObservedListing;
 import dev.autouser.core.history.ObservedUser;
 import dev.autouser.core.history.TeleportDeactivation;
+import dev.autouser.core.history.TeleportIdentity;
 import dev.autouser.core.history.UserKey;
 import dev.autouser.core.provisioning.AutoUserListing;
 import dev.autouser.ui.support.FxExecutors;
@@ -60,6 +61,9 @@ class UsersEvidenceFxTest {
                 new Activity(now.minus(Duration.ofHours(2)), EvidenceSource.TELEPORT_AUDIT, "bob", ""))));
         store.recordTeleportDeactivations(List.of(new ActivitySink.Deactivated(new UserKey(SERVER, UserKey.MONGODB,
                 "CN=bob"), new TeleportDeactivation(now.minus(Duration.ofHours(1)), false, true, "(Unauthorized) not authorized"))));
+        store.recordTeleportIdentities(List.of(new ActivitySink.Identified(new UserKey(SERVER, UserKey.MONGODB, "CN=bob"),
+                new TeleportIdentity(now.minus(Duration.ofHours(2)), "bob", List.of("access", "mongo-dev"),
+                        List.of("readWrite@app", "read@reporting")))));
 
         AutoUserListing shown = listing(locked("alice"), locked("bob"), locked("carol"), notCleanedUp("walter"));
         UsersViewModel model = new UsersViewModel(() -> shown.withEvidence(store.evidence(SERVER, UserKey.MONGODB)),
@@ -121,6 +125,8 @@ class UsersEvidenceFxTest {
         assertThat(evidenceOf(robot, "bob")).contains(
                 "Last active (Teleport audit): " + when(now.minus(Duration.ofHours(2))) + " (2 h ago) · bob",
                 "Last active (observed): " + when(now.minus(Duration.ofHours(30))) + " (30 h ago) · mongosh · from 10.0.0.5:5100",
+                "Teleport user (Teleport audit): bob · Teleport roles: access, mongo-dev"
+                        + " · database roles: readWrite@app, read@reporting",
                 "Locked since: " + when(now.minus(Duration.ofHours(20))) + " (20 h ago)",
                 "First seen: " + when(now.minus(Duration.ofHours(30))) + " (30 h ago)",
                 "Teleport failed to drop it: " + when(now.minus(Duration.ofHours(1)))
@@ -132,7 +138,7 @@ class UsersEvidenceFxTest {
                 "Not cleaned up since: " + when(now.minus(Duration.ofHours(10))) + " (10 h ago)");
         assertThat(evidenceOf(robot, "carol")).contains(
                 "Locked since: " + when(now.minus(Duration.ofHours(30))) + " (30 h ago)")
-                .noneMatch(line -> line.startsWith("Teleport"));
+                .as("no import told anything about carol").noneMatch(line -> line.startsWith("Teleport"));
     }
 
     /** The pane's date, as a person reads it in this time zone. */
