@@ -1,21 +1,14 @@
 package dev.autouser.core.pki;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.security.KeyManagementException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +58,7 @@ public final class ChaChaFirstContext extends SSLContext {
         return parameters;
     }
 
-    private static final class Spi extends SSLContextSpi {
+    private static final class Spi extends ForwardingSslContextSpi {
         private final SSLContext delegate;
 
         Spi(SSLContext delegate) {
@@ -73,19 +66,13 @@ public final class ChaChaFirstContext extends SSLContext {
         }
 
         @Override
-        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random)
-                throws KeyManagementException {
-            delegate.init(keys, trust, random);
+        SSLContext target() {
+            return delegate;
         }
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
             return new SocketFactory(delegate.getSocketFactory());
-        }
-
-        @Override
-        protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return delegate.getServerSocketFactory();
         }
 
         @Override
@@ -99,23 +86,8 @@ public final class ChaChaFirstContext extends SSLContext {
         }
 
         @Override
-        protected SSLSessionContext engineGetServerSessionContext() {
-            return delegate.getServerSessionContext();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetClientSessionContext() {
-            return delegate.getClientSessionContext();
-        }
-
-        @Override
         protected SSLParameters engineGetDefaultSSLParameters() {
             return chaChaFirst(delegate.getDefaultSSLParameters());
-        }
-
-        @Override
-        protected SSLParameters engineGetSupportedSSLParameters() {
-            return delegate.getSupportedSSLParameters();
         }
 
         private static SSLEngine ordered(SSLEngine engine) {

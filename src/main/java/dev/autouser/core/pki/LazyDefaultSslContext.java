@@ -1,17 +1,7 @@
 package dev.autouser.core.pki;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +39,7 @@ public final class LazyDefaultSslContext extends SSLContext {
         }
     }
 
-    private static final class Spi extends SSLContextSpi {
+    private static final class Spi extends ForwardingSslContextSpi {
         private final Supplier<SSLContext> realDefault;
         private SSLContext real;
 
@@ -57,57 +47,13 @@ public final class LazyDefaultSslContext extends SSLContext {
             this.realDefault = realDefault;
         }
 
-        private synchronized SSLContext real() {
+        /** Built on the first call; init() then goes to the JDK's default context, which refuses it as it should. */
+        @Override
+        synchronized SSLContext target() {
             if (real == null) {
                 real = realDefault.get();
             }
             return real;
-        }
-
-        @Override
-        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random)
-                throws KeyManagementException {
-            real().init(keys, trust, random); // the JDK's default context refuses, as it should
-        }
-
-        @Override
-        protected SSLSocketFactory engineGetSocketFactory() {
-            return real().getSocketFactory();
-        }
-
-        @Override
-        protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return real().getServerSocketFactory();
-        }
-
-        @Override
-        protected SSLEngine engineCreateSSLEngine() {
-            return real().createSSLEngine();
-        }
-
-        @Override
-        protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return real().createSSLEngine(host, port);
-        }
-
-        @Override
-        protected SSLSessionContext engineGetServerSessionContext() {
-            return real().getServerSessionContext();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetClientSessionContext() {
-            return real().getClientSessionContext();
-        }
-
-        @Override
-        protected SSLParameters engineGetDefaultSSLParameters() {
-            return real().getDefaultSSLParameters();
-        }
-
-        @Override
-        protected SSLParameters engineGetSupportedSSLParameters() {
-            return real().getSupportedSSLParameters();
         }
     }
 }
