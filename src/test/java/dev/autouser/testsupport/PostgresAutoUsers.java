@@ -1,5 +1,12 @@
 package dev.autouser.testsupport;
 
+import dev.autouser.core.ConnectionLostException;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.postgres.AutoUserSql;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.SqlCommand;
 import dev.autouser.core.postgres.SqlText;
 
 import java.sql.Connection;
@@ -58,6 +65,29 @@ public final class PostgresAutoUsers implements AutoCloseable {
     /** An open session as {@code role} to {@code postgres}, named {@code app}. */
     public void session(String role, String app) throws SQLException {
         sessions.add(target.sessionAs(role, "postgres", app));
+    }
+
+    /**
+     * A lock whose reply was lost: PostgreSQL runs the NOLOGIN, and the audit says "sent, outcome unknown",
+     * as when the connection breaks while the commit is under way ({@code PostgresLostReplyTest} cuts one for
+     * real); what settles it must read the server to say "applied".
+     */
+    public static void lockWithLostReply(PostgresGateway gateway, AuditLog audit, String role) {
+        SqlCommand lock = AutoUserSql.disableLogin(gateway.facts().database(), role);
+        try {
+            new AuditTrail(audit, gateway.server(), gateway.identity()).change(lock, role, () -> {
+                gateway.execute(lock);
+                throw new ConnectionLostException("the connection was reset during the commit", true, null);
+            }, done -> "ok");
+        } catch (ConnectionLostException expected) {
+            // the intent and the "sent, outcome unknown" outcome are written; the NOLOGIN is committed
+        }
+    }
+
+    /** The newest record of {@code audit} that settles a lost reply about {@code role}, if any. */
+    public static java.util.Optional<AuditRecord> resolutionOf(AuditLog audit, String role) {
+        return audit.readNewestFirst(1_000).stream().filter(r -> r.phase() == AuditRecord.Phase.RESOLUTION
+                && r.targetUser().equals(role)).findFirst();
     }
 
     public boolean exists(String role) {
