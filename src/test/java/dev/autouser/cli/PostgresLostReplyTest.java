@@ -66,6 +66,24 @@ class PostgresLostReplyTest {
     }
 
     @Test
+    void aLockOfARoleNamedLikeADropIsSettledAsALockNotAsADrop() throws Exception {
+        String user = autoUser("x DROP ROLE y");
+        Path home = Files.createTempDirectory("autouser-lost");
+        try (HeldCommits held = HeldCommits.cuttingCommit(target, 1)) {
+            CliRun lock = assertTimeoutPreemptively(HANG, () -> CliRun.runIn(home, false, "", "lock", user, "--uri", held.uri(),
+                    "--timeout", "2"));
+            assertTrue(held.cutStatement().isPresent(), () -> "the NOLOGIN's commit was cut: " + lock);
+            assertTrue(lock.audit().get(lock.audit().size() - 1).outcomeUnknown(), lock.toString());
+        }
+        assertFalse(target.canLogin(user), "PostgreSQL committed the NOLOGIN before the connection was cut");
+
+        CliRun list = CliRun.runIn(home, false, "", "list", "--uri", target.psqlUri(PostgresTarget.DBA));
+        AuditRecord resolution = list.audit().get(list.audit().size() - 1);
+        assertEquals(AuditRecord.Phase.RESOLUTION, resolution.phase());
+        assertEquals("resolved: applied, " + user + " cannot log in (NOLOGIN)", resolution.result());
+    }
+
+    @Test
     void aDropWhoseCommitLosesItsReplyIsAuditedAsUnknownAndTheNextListingSaysTheRoleIsGone() throws Exception {
         String user = autoUser("drop");
         Path home = Files.createTempDirectory("autouser-lost");

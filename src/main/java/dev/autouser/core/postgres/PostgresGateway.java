@@ -17,11 +17,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ConsoleException} with one sentence (a {@link PostgresException} carrying the SQLSTATE).
  * The connection runs in autocommit: each statement the console sends is its own transaction, and
  * the ones that must be atomic are one statement (a {@code DO} block).
+ *
+ * <p>A connection that broke (the server restarted, the backend was terminated, the network went) is
+ * re-opened, with the same credentials and checks, before the NEXT statement: the statement that saw it
+ * break is never re-sent (its outcome may be unknown, and is settled from the server's state by
+ * {@link PostgresUnknownOutcomes}). While the server is still gone, the re-open fails within the
+ * profile's connect timeout, and the next statement tries again.
  */
 public final class PostgresGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresGateway.class);
 
-    private final Connection connection;
+    private final Object reopening = new Object();
+    private volatile Connection connection;
+    /** Set when a statement saw the connection break; the next statement re-opens first. */
+    private volatile boolean broken;
+    private final String databaseOrNull;
     private final PostgresProfile profile;
     private final String server;
     private final PostgresFacts facts;
@@ -31,9 +41,10 @@ public final class PostgresGateway implements AutoCloseable {
     private final char[] password;
     private final char[] keyPassphrase;
 
-    private PostgresGateway(Connection connection, PostgresProfile profile, String server, PostgresFacts facts,
-                            List<String> warnings, char[] password, char[] keyPassphrase) {
+    private PostgresGateway(Connection connection, PostgresProfile profile, String databaseOrNull, String server,
+                            PostgresFacts facts, List<String> warnings, char[] password, char[] keyPassphrase) {
         this.connection = connection;
+        this.databaseOrNull = databaseOrNull;
         this.profile = profile;
         this.server = server;
         this.facts = facts;
@@ -62,6 +73,14 @@ public final class PostgresGateway implements AutoCloseable {
     private static PostgresGateway connect(PostgresProfile profile, String databaseOrNull, char[] passwordOrNull,
                                            char[] keyPassphraseOrNull) {
         PostgresConnector.Opened opened = PostgresConnector.open(profile, databaseOrNull, passwordOrNull, keyPassphraseOrNull);
+        PostgresFacts facts = checked(opened);
+        LOG.info("Connected to {} as {}: PostgreSQL {}", opened.server(), facts.currentUser(), facts.version());
+        return new PostgresGateway(opened.connection(), profile, databaseOrNull, opened.server(), facts, opened.warnings(),
+                copy(passwordOrNull), copy(keyPassphraseOrNull));
+    }
+
+    /** Who the new connection is, refused (and closed) when the console could not quote SQL safely on it. */
+    private static PostgresFacts checked(PostgresConnector.Opened opened) {
         Connection connection = opened.connection();
         try {
             PostgresFacts facts = PostgresFacts.read(connection);
@@ -69,15 +88,57 @@ public final class PostgresGateway implements AutoCloseable {
                 throw new ConsoleException("standard_conforming_strings is off on " + opened.server() + ": the console"
                         + " quotes names for it being on (the default since PostgreSQL 9.1) and refuses to send SQL otherwise.");
             }
-            LOG.info("Connected to {} as {}: PostgreSQL {}", opened.server(), facts.currentUser(), facts.version());
-            return new PostgresGateway(connection, profile, opened.server(), facts, opened.warnings(), copy(passwordOrNull),
-                    copy(keyPassphraseOrNull));
+            return facts;
         } catch (SQLException e) {
             closeQuietly(connection);
             throw PostgresErrors.statementFailed(e, "read who is connected", true);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * The connection to send the next statement on: the open one, or a new one when the last broke. The
+     * new one must be the same role ({@code current_user}); otherwise it is closed and refused.
+     */
+    private Connection live() {
+        Connection current = connection;
+        if (!broken && !isClosed(current)) {
+            return current;
+        }
+        synchronized (reopening) {
+            if (!broken && !isClosed(connection)) {
+                return connection;
+            }
+            closeQuietly(connection);
+            PostgresConnector.Opened opened = PostgresConnector.open(profile, databaseOrNull, password, keyPassphrase);
+            PostgresFacts now = checked(opened);
+            if (!now.currentUser().equals(facts.currentUser())) {
+                closeQuietly(opened.connection());
+                throw new ConsoleException("Re-opening the connection to " + server + " logged in as " + now.currentUser()
+                        + ", not " + facts.currentUser() + ": connect again.");
+            }
+            LOG.info("Re-opened the connection to {} as {} after it broke", server, now.currentUser());
+            connection = opened.connection();
+            broken = false;
+            return connection;
+        }
+    }
+
+    /** Remembers a broken connection, so the next statement re-opens it; returns the failure to throw. */
+    private ConsoleException noted(ConsoleException failure) {
+        if (failure instanceof dev.autouser.core.ConnectionLostException) {
+            broken = true;
+        }
+        return failure;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -113,12 +174,12 @@ public final class PostgresGateway implements AutoCloseable {
     public <T> T query(String sql, String attempted, RowsReader<T> reader) {
         long started = System.nanoTime();
         roundTrips.incrementAndGet();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = live().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             T result = reader.read(rows);
             LOG.debug("{} (query at {}) ok in {} ms", attempted, server, millisSince(started));
             return result;
         } catch (SQLException e) {
-            ConsoleException failure = PostgresErrors.statementFailed(e, attempted, false);
+            ConsoleException failure = noted(PostgresErrors.statementFailed(e, attempted, false));
             LOG.warn("{} (query at {}) failed in {} ms: {}", attempted, server, millisSince(started), failure.getMessage(), e);
             throw failure;
         }
@@ -128,11 +189,11 @@ public final class PostgresGateway implements AutoCloseable {
     public void execute(SqlCommand command) {
         long started = System.nanoTime();
         roundTrips.incrementAndGet();
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = live().createStatement()) {
             statement.execute(command.sql());
             LOG.info("{} ({} at {}) ok in {} ms", command.intent(), command.name(), server, millisSince(started));
         } catch (SQLException e) {
-            ConsoleException failure = PostgresErrors.statementFailed(e, command.intent(), true);
+            ConsoleException failure = noted(PostgresErrors.statementFailed(e, command.intent(), true));
             LOG.warn("{} ({} at {}) failed in {} ms: {}", command.intent(), command.name(), server, millisSince(started),
                     failure.getMessage(), e);
             throw failure;
@@ -141,17 +202,22 @@ public final class PostgresGateway implements AutoCloseable {
 
     /**
      * The same session for code that runs its own JDBC (Teleport's procedures, created in this session's
-     * {@code pg_temp}); closing what this returns leaves the gateway's connection open.
+     * {@code pg_temp}); closing what this returns leaves the gateway's connection open. A connection that
+     * broke is re-opened first (so the procedures are created again on the new one).
      */
     public java.sql.Connection sharedConnection() {
+        Connection shared = live();
         return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         return null;
                     }
                     try {
-                        return method.invoke(connection, args);
+                        return method.invoke(shared, args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
+                        if (isClosed(shared)) {
+                            broken = true;
+                        }
                         throw e.getCause();
                     }
                 });

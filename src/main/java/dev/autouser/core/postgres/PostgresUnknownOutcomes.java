@@ -60,36 +60,32 @@ public final class PostgresUnknownOutcomes {
     }
 
     /**
-     * Applied or not, judged from the role as the server shows it now ({@code null}: no such role). The
-     * statement is recognised by what it changes, as {@link AutoUserSql} and Teleport's procedures write it.
+     * Applied or not, judged from the role as the server shows it now ({@code null}: no such role), for the
+     * change the statement was ({@link RecordedChange}: rebuilt for this role and compared whole, never a
+     * search in its text, which holds the role's name).
      */
     static String verdict(String command, String name, String database, RoleNow role) {
-        if (command.contains("DROP ROLE ") || command.contains("teleport_delete_user(")) {
+        RecordedChange change = RecordedChange.of(command, name, database);
+        if (change == RecordedChange.DROP) {
             return role == null ? "resolved: applied, " + name + " no longer exists"
                     : "resolved: not applied, " + name + " still exists (" + login(role) + ")";
         }
         if (role == null) {
             return "resolved: " + name + " no longer exists";
         }
-        if (command.contains("REASSIGN OWNED BY ")) {
-            return role.databasesWithObjects().contains(database)
+        return switch (change) {
+            case REASSIGN -> role.databasesWithObjects().contains(database)
                     ? "resolved: not applied, " + name + " still owns objects or holds privileges in " + database
                     : "resolved: applied, " + name + " owns nothing in " + database;
-        }
-        if (command.contains(" NOLOGIN;")) {
-            return role.canLogin() ? "resolved: not applied, " + name + " can still log in (LOGIN)"
+            case DISABLE_LOGIN -> role.canLogin() ? "resolved: not applied, " + name + " can still log in (LOGIN)"
                     : "resolved: applied, " + name + " cannot log in (NOLOGIN)";
-        }
-        if (command.contains("REVOKE %I FROM")) {
-            return role.roles().isEmpty() ? "resolved: applied, " + name + " holds no roles"
+            case REVOKE_ROLES -> role.roles().isEmpty() ? "resolved: applied, " + name + " holds no roles"
                     : "resolved: not applied, " + name + " still holds " + String.join(", ", role.roles());
-        }
-        if (command.contains(" LOGIN;")) {
-            return role.canLogin() ? "resolved: applied, " + name + " can log in (LOGIN)"
+            case ENABLE_LOGIN -> role.canLogin() ? "resolved: applied, " + name + " can log in (LOGIN)"
                     : "resolved: not applied, " + name + " cannot log in (NOLOGIN)";
-        }
-        return "resolved: the server now shows " + name + " " + login(role) + " with roles "
-                + (role.roles().isEmpty() ? "(none)" : String.join(", ", role.roles()));
+            case DROP, OTHER -> "resolved: the server now shows " + name + " " + login(role) + " with roles "
+                    + (role.roles().isEmpty() ? "(none)" : String.join(", ", role.roles()));
+        };
     }
 
     private static String login(RoleNow role) {

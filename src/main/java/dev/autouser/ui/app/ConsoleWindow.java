@@ -220,14 +220,15 @@ public final class ConsoleWindow {
         dev.autouser.core.provisioning.ListingHistory recorder = new dev.autouser.core.provisioning.ListingHistory(
                 history, historyServer, engineKey);
         // MongoDB's own log (getLog, id 5286306) as a source, read on the refresh's thread before the listing is
-        // recorded, so the evidence the page shows includes it; an unavailable log is said once in the status bar.
+        // recorded, so the evidence the page shows includes it: once a minute on the timer's refreshes, and on each
+        // refresh a person asks for. An unavailable log is said once in the status bar.
         java.util.Optional<dev.autouser.core.evidence.ServerLogFeed> serverLog = session.mongo().flatMap(mongo ->
                 history.store().map(store -> new dev.autouser.core.evidence.ServerLogFeed(mongo.gateway(), historyServer, store)));
         // As the CLI's list does: a change whose reply was lost is settled from the server before it is listed.
         dev.autouser.core.engine.LostReplySettling lostReplies = new dev.autouser.core.engine.LostReplySettling(engine, audit);
-        UsersViewModel users = new UsersViewModel(() -> {
+        UsersViewModel users = new UsersViewModel((UsersViewModel.Lister) askedFor -> {
             lostReplies.beforeListing();
-            serverLog.flatMap(dev.autouser.core.evidence.ServerLogFeed::feed)
+            serverLog.flatMap(feed -> askedFor ? feed.feedNow() : feed.feed())
                     .ifPresent(sentence -> executors.fx().execute(() -> mainModel.notice(sentence)));
             dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(engine.list());
             // A history that fails is said once, in the status bar; the listing goes on without evidence.

@@ -70,7 +70,10 @@ public final class ActivityChart extends VBox {
                 return null;
             }
         });
-        span.valueProperty().addListener((obs, was, now) -> reload(Instant.now(), true));
+        span.valueProperty().addListener((obs, was, now) -> {
+            bounds(now);
+            reload(Instant.now(), true);
+        });
         // The legend as the states' own coloured words: the chart's legend would take a third of its height.
         HBox header = new HBox(8, title, span);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -86,6 +89,8 @@ public final class ActivityChart extends VBox {
         chart.setMinHeight(140);
         hours.setForceZeroInRange(false);
         hours.setAutoRanging(false);
+        // The span's axis from the start: NumberAxis's own 0..100 would label every tick "now" until the first load.
+        bounds(span.getValue());
         hours.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -132,10 +137,7 @@ public final class ActivityChart extends VBox {
     }
 
     private void show(List<StateCounts> counts, Instant now, Duration window) {
-        double hoursBack = window.toHours();
-        hours.setLowerBound(-hoursBack);
-        hours.setUpperBound(0);
-        hours.setTickUnit(hoursBack <= 24 ? 6 : hoursBack <= 96 ? 24 : 24 * 5);
+        bounds(window);
         active.getData().setAll(points(counts, now, StateCounts::active));
         notCleanedUp.getData().setAll(points(counts, now, StateCounts::notCleanedUp));
         locked.getData().setAll(points(counts, now, StateCounts::locked));
@@ -145,6 +147,19 @@ public final class ActivityChart extends VBox {
                                                            java.util.function.ToIntFunction<StateCounts> value) {
         return counts.stream().map(c -> new XYChart.Data<Number, Number>(
                 -Duration.between(c.at(), now).toMinutes() / 60.0, value.applyAsInt(c))).toList();
+    }
+
+    /** The hours axis for {@code window}: from {@code -hours} to 0 ("now"), ticks every 6 h, day or 5 days. */
+    private void bounds(Duration window) {
+        double hoursBack = window.toHours();
+        hours.setLowerBound(-hoursBack);
+        hours.setUpperBound(0);
+        hours.setTickUnit(hoursBack <= 24 ? 6 : hoursBack <= 96 ? 24 : 24 * 5);
+    }
+
+    /** The time axis (tests). */
+    NumberAxis hoursAxis() {
+        return hours;
     }
 
     /** The series as shown (tests). */

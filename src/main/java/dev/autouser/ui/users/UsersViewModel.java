@@ -40,7 +40,7 @@ import java.util.function.Supplier;
 public final class UsersViewModel {
     public static final int DEFAULT_REFRESH_SECONDS = 5;
 
-    private final Supplier<AutoUserListing> lister;
+    private final Lister lister;
     private final DialogService dialogs;
     private final BackgroundWork work;
     private final Consumer<Instant> onRefreshed;
@@ -81,8 +81,19 @@ public final class UsersViewModel {
     /** The last listing by name; only the background step reads and writes it (refreshes never overlap). */
     private final java.util.Map<String, AutoUser> lastListed = new java.util.HashMap<>();
 
+    /** Lists the users on the refresh's background thread; {@code askedFor} is true for a person's refresh. */
+    @FunctionalInterface
+    public interface Lister {
+        AutoUserListing list(boolean askedFor);
+    }
+
     public UsersViewModel(Supplier<AutoUserListing> lister, DialogService dialogs, FxExecutors executors,
                           Consumer<Instant> onRefreshed) {
+        this((Lister) askedFor -> lister.get(), dialogs, executors, onRefreshed);
+    }
+
+    /** A lister that does more on a refresh a person asked for (the console reads the server's log then). */
+    public UsersViewModel(Lister lister, DialogService dialogs, FxExecutors executors, Consumer<Instant> onRefreshed) {
         this.lister = lister;
         this.dialogs = dialogs;
         this.onRefreshed = onRefreshed;
@@ -119,7 +130,7 @@ public final class UsersViewModel {
         if (refreshing.get()) {
             return;
         }
-        work.run("Refreshing the users failed", () -> Snapshot.of(lister.get(), lastListed), this::apply, failure -> {
+        work.run("Refreshing the users failed", () -> Snapshot.of(lister.list(askedFor), lastListed), this::apply, failure -> {
             String sentence = ErrorText.sentence("Refreshing the users failed", failure);
             refreshError.set(sentence);
             if (askedFor) {

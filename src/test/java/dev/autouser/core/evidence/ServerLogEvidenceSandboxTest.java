@@ -68,7 +68,63 @@ class ServerLogEvidenceSandboxTest {
             ServerLogFeed refused = new ServerLogFeed(teleportAdmin, "db1:27017", store);
             assertThat(refused.feed()).hasValueSatisfying(sentence ->
                     assertThat(sentence).startsWith("Server log unavailable: the server did not give its log"));
-            assertThat(refused.feed()).as("said once, not on every refresh").isEmpty();
+            assertThat(refused.feedNow()).as("read again, but said once, not on every refresh").isEmpty();
+        }
+    }
+
+    /** The Users page refreshes every 5 s; a getLog (up to 1,024 lines) on each would load a busy server. */
+    @Test
+    void theTimersRefreshesReadTheLogOnceAMinuteAndAPersonsRefreshReadsItAtOnce(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        try (HistoryStore store = HistoryStore.open(dir.resolve("history.db"));
+             MongoGateway dba = seeds.gatewayAs(MongoTarget.DBA)) {
+            ServerLogFeed feed = new ServerLogFeed(dba, "db1:27017", store, clock, ServerLogFeed.DEFAULT_INTERVAL);
+            long before = getLogCommands(dba);
+            for (int refresh = 0; refresh < 24; refresh++) { // two minutes of timer refreshes, 5 s apart
+                feed.feed();
+                clock.advance(java.time.Duration.ofSeconds(5));
+            }
+            assertThat(getLogCommands(dba) - before).as("getLog at 0 s and 60 s, none in between").isEqualTo(2);
+
+            feed.feedNow(); // a person's refresh, 0 s after the last timer read
+            assertThat(getLogCommands(dba) - before).isEqualTo(3);
+            feed.feed();
+            assertThat(getLogCommands(dba) - before).as("the person's read counts as the latest").isEqualTo(3);
+        }
+    }
+
+    /** The getLog commands the server has run, as its serverStatus counts them (metrics.commands.getLog.total). */
+    private static long getLogCommands(MongoGateway gateway) {
+        Document commands = gateway.run("admin", new Document("serverStatus", 1), "server status")
+                .get("metrics", Document.class).get("commands", Document.class);
+        return commands.keySet().stream().filter(name -> name.equalsIgnoreCase("getLog"))
+                .mapToLong(name -> commands.get(name, Document.class).get("total", Number.class).longValue()).sum();
+    }
+
+    private static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

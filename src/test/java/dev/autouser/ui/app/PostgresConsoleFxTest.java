@@ -4,6 +4,10 @@ import dev.autouser.core.AppDirs;
 import dev.autouser.core.ConsoleException;
 import dev.autouser.core.engine.Engine;
 import dev.autouser.core.provisioning.UserState;
+import dev.autouser.core.audit.AuditEntry;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.testsupport.HeldCommits;
 import dev.autouser.testsupport.PostgresAutoUsers;
 import dev.autouser.testsupport.PostgresTarget;
 import dev.autouser.ui.users.UserRow;
@@ -181,6 +185,50 @@ class PostgresConsoleFxTest {
         assertTrue(robot.lookup("#mappingAdminField").tryQuery().isPresent(), "entries are checked for Teleport's admin");
     }
 
+    @Test
+    void afterTheConsolesBackendIsTerminatedTheUsersPageReconnectsOnItsOwn(FxRobot robot) {
+        String before = users.autoUser("before", true);
+        connectAsDba(robot);
+        waitFor(() -> findRow(robot, before).isPresent());
+
+        // when: the console's connection dies, as in a server restart or an admin's pg_terminate_backend
+        assertTrue(users.target().queryBoolean("SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity"
+                + " WHERE usename = 'dba' AND application_name = 'autouser' AND pid <> pg_backend_pid()"));
+        String after = users.autoUser("after", true);
+
+        // then: no reconnecting by hand; the page lists what the server has now, and nothing says it is gone
+        waitForOutage(() -> findRow(robot, after).isPresent());
+        waitForOutage(() -> onFx(() -> window.health().answeringProperty().get()
+                && !robot.lookup("#serverGoneBanner").query().isVisible()));
+    }
+
+    @Test
+    void aLockWhoseReplyIsLostIsReportedAndTheRecoveredPageShowsItLocked(FxRobot robot) {
+        String user = users.autoUser("lost", true, "pgg_reader");
+        try (HeldCommits held = HeldCommits.cuttingCommit(users.target(), 1)) {
+            connectTo(robot, held.uri());
+            search(robot, user);
+            clickOnlyRow(robot);
+            robot.clickOn("#lockButton");
+            waitFor(() -> visible(robot, "#confirmActionButton"));
+            robot.clickOn("#confirmActionButton");
+
+            waitForOutage(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()
+                    && robot.lookup("#confirmActionButton").tryQuery().isEmpty());
+            assertTrue(held.cutStatement().isPresent(), "the NOLOGIN's commit was cut");
+            String details = robot.lookup("#errorDetails").queryTextInputControl().getText();
+            assertTrue(details.contains("lost the connection while locking: the server may or may not have done it"), details);
+            robot.type(KeyCode.ENTER);
+        }
+        assertFalse(users.canLogin(user), "PostgreSQL committed the NOLOGIN before the connection was cut");
+
+        // the session re-opens its connection by itself and the page shows the change that happened
+        waitForOutage(() -> findRow(robot, user).map(r -> r.state() == UserState.LOCKED).orElse(false));
+        List<AuditRecord> lost = AuditLog.readFile(home.resolve("data").resolve("audit.jsonl")).entries().stream().map(AuditEntry::record)
+                .filter(r -> r.targetUser().equals(user) && r.outcomeUnknown()).toList();
+        assertEquals(1, lost.size(), "audited as sent, outcome unknown");
+    }
+
     private void connectAsDba(FxRobot robot) {
         PostgresTarget target = PostgresTarget.shared();
         robot.clickOn("#welcomeNewConnectionButton");
@@ -188,6 +236,17 @@ class PostgresConsoleFxTest {
         paste(robot, "#caFileField", target.caFile().toString());
         paste(robot, "#certFileField", target.certFile(PostgresTarget.DBA).toString());
         paste(robot, "#keyFileField", target.keyFile(PostgresTarget.DBA).toString());
+        connectAndWait(robot);
+    }
+
+    /** A URI that says it all (user, sslrootcert): no files in the form. */
+    private void connectTo(FxRobot robot, String uri) {
+        robot.clickOn("#welcomeNewConnectionButton");
+        replaceText(robot, "#uriField", uri);
+        connectAndWait(robot);
+    }
+
+    private void connectAndWait(FxRobot robot) {
         robot.clickOn("#connectButton");
         waitFor(() -> onFx(() -> window.session() != null));
         waitFor(() -> robot.lookup("#usersTable").tryQuery().isPresent());
@@ -251,8 +310,17 @@ class PostgresConsoleFxTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) {
+        waitFor(30, condition);
+    }
+
+    /** Bounds a hang only: the console notices within a health check (5 s) plus its timeouts, then re-opens. */
+    private static void waitForOutage(Callable<Boolean> condition) {
+        waitFor(120, condition);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Timed out waiting for the window", e);
         }

@@ -196,6 +196,21 @@ class UsersViewModelTest {
     }
 
     @Test
+    void theListerIsToldWhichRefreshesAPersonAskedFor() {
+        List<Boolean> askedFor = new ArrayList<>();
+        UsersViewModel told = new UsersViewModel((UsersViewModel.Lister) asked -> {
+            askedFor.add(asked);
+            return listing(notCleanedUp("alice"));
+        }, dialogs, FxExecutors.direct(), refreshedAt::add);
+
+        told.autoRefresh();
+        told.refresh();
+        told.autoRefresh();
+
+        assertEquals(List.of(false, true, false), askedFor);
+    }
+
+    @Test
     void autoRefreshSkipsATickWhileTheLastRefreshIsStillRunning() {
         List<Runnable> pending = new ArrayList<>();
         Executor later = pending::add;

@@ -52,7 +52,7 @@ public final class PostgresTeleportProvisioning implements TeleportProvisioning 
 
     /** The call Teleport's agent sends at session end in {@code best_effort_drop} mode, as psql takes it. */
     public static String deleteCall(String user) {
-        return "CALL pg_temp.teleport_delete_user(" + SqlText.literal(user) + ");";
+        return dev.autouser.core.postgres.RecordedChange.teleportDeleteCall(user);
     }
 
     /**
