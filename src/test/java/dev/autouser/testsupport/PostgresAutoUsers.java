@@ -4,15 +4,23 @@ import dev.autouser.core.ConnectionLostException;
 import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.audit.AuditRecord;
 import dev.autouser.core.audit.AuditTrail;
+import dev.autouser.core.history.HistoryStore;
+import dev.autouser.core.history.ObservedListing;
+import dev.autouser.core.history.ObservedUser;
+import dev.autouser.core.history.ServerName;
+import dev.autouser.core.history.UserKey;
 import dev.autouser.core.postgres.AutoUserSql;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.SqlCommand;
 import dev.autouser.core.postgres.SqlText;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +89,29 @@ public final class PostgresAutoUsers implements AutoCloseable {
             }, done -> "ok");
         } catch (ConnectionLostException expected) {
             // the intent and the "sent, outcome unknown" outcome are written; the NOLOGIN is committed
+        }
+    }
+
+    /**
+     * A usage history (at {@code historyFile}) in which this server's {@code idle} was last in use 3 h ago and
+     * not cleaned up since 2 h, and {@code old} was in use 41 d ago and locked since 40 d: by the default
+     * policy, one to lock and one to drop.
+     */
+    public static void historyOfAnIdleAndALongLockedUser(Path historyFile, String idle, String old) {
+        Instant now = Instant.now();
+        String server = ServerName.fromUri("postgresql://localhost:" + PostgresTarget.shared().port() + "/postgres");
+        ObservedUser.Session psql = new ObservedUser.Session("psql", "127.0.0.1");
+        try (HistoryStore store = HistoryStore.open(historyFile)) {
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(41)),
+                    List.of(new ObservedUser(old, false, List.of(psql)))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(40)),
+                    List.of(new ObservedUser(old, true, List.of()))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(3)),
+                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of(psql)))));
+            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(2)),
+                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of()))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Seeding the history failed: " + e.getMessage(), e);
         }
     }
 

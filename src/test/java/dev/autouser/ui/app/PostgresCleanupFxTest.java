@@ -3,11 +3,6 @@ package dev.autouser.ui.app;
 import dev.autouser.core.AppDirs;
 import dev.autouser.core.ConsoleException;
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.history.HistoryStore;
-import dev.autouser.core.history.ObservedListing;
-import dev.autouser.core.history.ObservedUser;
-import dev.autouser.core.history.ServerName;
-import dev.autouser.core.history.UserKey;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.SqlText;
 import dev.autouser.core.provisioning.PlannedAction;
@@ -20,7 +15,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.autouser.testsupport.FxSteps.fillPostgresConnectForm;
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +67,7 @@ class PostgresCleanupFxTest {
         String idle = users.autoUser("idle", true, "pgg_reader");
         String old = users.autoUser("old", false);
         String table = users.ownedTable(old);
-        seedHistory(idle, old);
+        PostgresAutoUsers.historyOfAnIdleAndALongLockedUser(dirs.history(), idle, old);
         connectAsDba(robot);
 
         robot.clickOn("#cleanupButton");
@@ -130,34 +122,8 @@ class PostgresCleanupFxTest {
                 PostgresAutoUsers.resolutionOf(audit, lost).orElseThrow().result());
     }
 
-    /** This window's history saw {@code idle} in use 3 h ago and idle since 2 h; {@code old} active 41 d ago, locked since 40 d. */
-    private void seedHistory(String idle, String old) {
-        Instant now = Instant.now();
-        String server = ServerName.fromUri("postgresql://localhost:" + users.target().port() + "/postgres");
-        ObservedUser.Session psql = new ObservedUser.Session("psql", "127.0.0.1");
-        try (HistoryStore store = HistoryStore.open(dirs.history())) {
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(41)),
-                    List.of(new ObservedUser(old, false, List.of(psql)))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(40)),
-                    List.of(new ObservedUser(old, true, List.of()))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(3)),
-                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of(psql)))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(2)),
-                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of()))));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void connectAsDba(FxRobot robot) {
-        PostgresTarget target = users.target();
-        robot.clickOn("#welcomeNewConnectionButton");
-        robot.clickOn("#uriField");
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(target.uri());
-        paste(robot, "#caFileField", target.caFile().toString());
-        paste(robot, "#certFileField", target.certFile(PostgresTarget.DBA).toString());
-        paste(robot, "#keyFileField", target.keyFile(PostgresTarget.DBA).toString());
+        fillPostgresConnectForm(robot, users.target(), PostgresTarget.DBA);
         robot.clickOn("#connectButton");
         waitFor(() -> onFx(() -> window.session() != null));
         waitFor(() -> robot.lookup("#usersTable").tryQuery().isPresent());
@@ -178,26 +144,5 @@ class PostgresCleanupFxTest {
 
     private static boolean visible(FxRobot robot, String query) {
         return onFx(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false));
-    }
-
-    private static void paste(FxRobot robot, String field, String text) {
-        robot.clickOn(field);
-        robot.interact(() -> robot.lookup(field).queryTextInputControl().setText(text));
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("Reading the window failed", e);
-        }
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting for the window", e);
-        }
     }
 }
