@@ -101,6 +101,13 @@ class DelayedMemberSandboxTest {
         assertEquals(new Deployment.Node(delayedHost(), Deployment.NodeRole.DELAYED, DELAY), delayed);
         Document hello = TARGET.dba().getDatabase("admin").runCommand(new Document("hello", 1));
         assertFalse(hello.getList("hosts", String.class).contains(delayedHost()), hello.toJson());
+        try (MongoClient direct = TARGET.connectDirectlyAs(MongoTarget.DBA, delayedHost(), null)) {
+            Document own = direct.getDatabase("admin").runCommand(new Document("hello", 1));
+            // As mongod's TopologyCoordinator fills it: priority 0 makes it passive, and it says its delay.
+            assertEquals(3600L, ((Number) own.get("secondaryDelaySecs")).longValue(), own.toJson());
+            assertEquals(true, own.get("passive"), own.toJson());
+            assertFalse(own.containsKey("hidden"), own.toJson());
+        }
     }
 
     @Test
@@ -124,6 +131,19 @@ class DelayedMemberSandboxTest {
         CleanupReport rerun = cleanup.drop(List.of(user), (r, done, total) -> { });
         assertEquals(UserResult.Status.DONE, rerun.results().get(0).status(), rerun.results().toString());
         assertFalse(seeds.exists(user));
+    }
+
+    @Test
+    void aUserYoungerThanTheDelayIsNotOnTheDelayedMemberSoItCannotLogInThereAndIsDropped() {
+        String user = seeds.autoUser("delayed-young", false, "read@db1");
+        assertThrows(MongoSecurityException.class, () -> ping(user, delayedHost()));
+
+        CleanupReport report = cleanup.drop(List.of(user), (result, done, total) -> { });
+
+        assertEquals(UserResult.Status.DONE, report.results().get(0).status(), report.results().toString());
+        assertFalse(seeds.exists(user));
+        CLOCK.advance(DELAY); // its creation and its drop reach the delayed member together
+        assertThrows(MongoSecurityException.class, () -> ping(user, delayedHost()));
     }
 
     @Test
