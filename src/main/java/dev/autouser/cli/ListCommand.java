@@ -30,9 +30,13 @@ final class ListCommand extends ConnectedCommand {
             + " (server + network) and the client's own work.")
     boolean timings;
 
+    @Option(names = "--no-history", description = "Neither record this listing in the usage history nor read its"
+            + " evidence: the last-active, locked-since and first-seen columns stay empty (\"-\", null).")
+    boolean noHistory;
+
     @Override
     boolean recordsListings() {
-        return true;
+        return !noHistory;
     }
 
     @Override
@@ -46,7 +50,8 @@ final class ListCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
-        AutoUserListing listing = recorded(gateway, new AutoUserLister(gateway).list());
+        AutoUserListing listed = new AutoUserLister(gateway).list();
+        AutoUserListing listing = noHistory ? listed : recorded(gateway, listed);
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
@@ -72,12 +77,17 @@ final class ListCommand extends ConnectedCommand {
 
     @Override
     int runPostgres(PostgresEngine engine) {
-        if (timings) {
-            throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
-        }
+        PostgresListingTimings clock = timings ? PostgresListingTimings.start(engine.gateway()) : null;
         long started = System.nanoTime();
         engine.settleLostReplies(auditLog());
-        AutoUserListing listing = recorded(engine, engine.list());
+        AutoUserListing listed = engine.list();
+        if (clock != null) {
+            clock.listed();
+        }
+        AutoUserListing listing = noHistory ? listed : recorded(engine, listed);
+        if (clock != null) {
+            clock.recorded();
+        }
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
@@ -88,6 +98,11 @@ final class ListCommand extends ConnectedCommand {
             UserTableText.table(users, listing.evidence(), listing.takenAt(), out(), "POSTGRESQL ROLE");
             PostgresUserText.details(users, out());
             out().println(summary(listing, users.size()) + " " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+        }
+        if (clock != null) {
+            out().flush();
+            err().println(clock.report(engine.gateway()));
+            err().println(historyTimings());
         }
         return AutoUserCommand.OK;
     }
