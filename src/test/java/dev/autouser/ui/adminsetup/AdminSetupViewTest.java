@@ -5,7 +5,6 @@ import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.ui.support.RecordingDialogs;
 import dev.autouser.ui.support.Theme;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -18,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.List;
 
+import static dev.autouser.testsupport.FxSteps.replaceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,11 +45,6 @@ class AdminSetupViewTest {
     private void typeNames(FxRobot robot) {
         replaceText(robot, "#roleNameField", fx.roleName);
         replaceText(robot, "#adminUserField", fx.adminUser);
-    }
-
-    /** Select all, then type over it, as a person would. */
-    static void replaceText(FxRobot robot, String query, String text) {
-        robot.clickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(text, 0);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.autouser.testsupport.FxSteps.replaceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,7 @@ class PostgresAdminSetupViewTest {
 
     @Test
     void aMissingAdminIsCreatedWithTheSqlShownFirst(FxRobot robot) {
-        AdminSetupViewTest.replaceText(robot, "#adminRoleField", admin);
+        replaceText(robot, "#adminRoleField", admin);
         robot.clickOn("#verifyButton");
         assertTrue(shownFindings(robot).contains("the role " + admin + " does not exist: Teleport cannot log in to create users"),
                 shownFindings(robot).toString());

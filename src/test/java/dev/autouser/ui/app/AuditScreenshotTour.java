@@ -41,23 +41,23 @@ public final class AuditScreenshotTour {
         Path home = Files.createTempDirectory("autouser-audit-tour");
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> { });
-        ConsoleWindow window = ScreenshotTour.onFx(() -> {
+        ConsoleWindow window = dev.autouser.testsupport.FxSteps.onFx(() -> {
             ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
                     new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
                             DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4)))));
             created.show(new Stage());
             return created;
         });
-        Stage stage = ScreenshotTour.onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
+        Stage stage = dev.autouser.testsupport.FxSteps.onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
         Thread.sleep(1500);
-        ScreenshotTour.onFx(() -> { window.connectModel().startDemo(); return null; });
+        dev.autouser.testsupport.FxSteps.onFx(() -> { window.connectModel().startDemo(); return null; });
         ScreenshotTour.waitUntil(() -> window.session() != null);
         Thread.sleep(2500);
         history(window, dirs);
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             for (boolean dark : new boolean[] {false, true}) {
                 String name = "audit" + (size[0] == 1280 ? "" : "-" + size[0]) + "-" + (dark ? "dark" : "light") + ".png";
-                ScreenshotTour.onFx(() -> {
+                dev.autouser.testsupport.FxSteps.onFx(() -> {
                     stage.setWidth(size[0]);
                     stage.setHeight(size[1]);
                     window.theme().darkProperty().set(dark);
@@ -72,7 +72,7 @@ public final class AuditScreenshotTour {
         // Someone edits a result by hand: the page says where the chain breaks.
         Path log = dirs.auditLog();
         Files.writeString(log, Files.readString(log).replaceFirst("\"result\":\"ok: dropped\"", "\"result\":\"skipped: not dropped\""));
-        ScreenshotTour.onFx(() -> {
+        dev.autouser.testsupport.FxSteps.onFx(() -> {
             stage.setWidth(1280);
             stage.setHeight(800);
             window.theme().darkProperty().set(false);
@@ -81,7 +81,7 @@ public final class AuditScreenshotTour {
         });
         Thread.sleep(800);
         showAuditWithTheCleanupOpen(window, stage);
-        ScreenshotTour.onFx(() -> {
+        dev.autouser.testsupport.FxSteps.onFx(() -> {
             @SuppressWarnings("unchecked")
             TreeTableView<AuditRow> tree = (TreeTableView<AuditRow>) stage.getScene().lookup("#auditTree");
             tree.getRoot().getChildren().forEach(run -> run.setExpanded(false));
@@ -98,7 +98,7 @@ public final class AuditScreenshotTour {
         });
         Thread.sleep(1200);
         ScreenshotTour.shoot(stage.getScene(), out.resolve("audit-broken-light.png"));
-        ScreenshotTour.onFx(() -> { window.close(); stage.close(); return null; });
+        dev.autouser.testsupport.FxSteps.onFx(() -> { window.close(); stage.close(); return null; });
         Thread.sleep(1000);
         Platform.exit();
         System.exit(0);
@@ -119,9 +119,9 @@ public final class AuditScreenshotTour {
 
     /** Opens the Audit page, expands the newest run (the cleanup) and selects its drop of CN=jack. */
     private static void showAuditWithTheCleanupOpen(ConsoleWindow window, Stage stage) throws Exception {
-        ScreenshotTour.onFx(() -> { window.mainModel().show(Page.AUDIT); return null; });
+        dev.autouser.testsupport.FxSteps.onFx(() -> { window.mainModel().show(Page.AUDIT); return null; });
         Thread.sleep(2000);
-        ScreenshotTour.onFx(() -> {
+        dev.autouser.testsupport.FxSteps.onFx(() -> {
             @SuppressWarnings("unchecked")
             TreeTableView<AuditRow> tree = (TreeTableView<AuditRow>) stage.getScene().lookup("#auditTree");
             TreeItem<AuditRow> newest = tree.getRoot().getChildren().get(0);

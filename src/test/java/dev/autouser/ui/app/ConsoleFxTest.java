@@ -11,7 +11,6 @@ import dev.autouser.ui.users.UserRow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.autouser.testsupport.FxSteps.clickTopRow;
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.paste;
+import static dev.autouser.testsupport.FxSteps.replaceText;
+import static dev.autouser.testsupport.FxSteps.usersTable;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,7 +144,7 @@ class ConsoleFxTest {
         connectAsDba(robot);
         search(robot, bob);
 
-        clickOnlyRow(robot);
+        clickTopRow(robot);
         robot.clickOn("#lockButton");
         waitFor(() -> robot.lookup("#confirmActionButton").tryQuery().isPresent());
         Button confirm = robot.lookup("#confirmActionButton").queryButton();
@@ -151,7 +153,7 @@ class ConsoleFxTest {
         robot.clickOn(confirm);
 
         waitFor(() -> row(robot, bob).state() == UserState.LOCKED);
-        assertEquals(List.of("CN=" + bob), onFx(() -> table(robot).getSelectionModel().getSelectedItems().stream()
+        assertEquals(List.of("CN=" + bob), onFx(() -> usersTable(robot).getSelectionModel().getSelectedItems().stream()
                 .map(UserRow::mongoName).toList()), "the refresh kept the selection");
         robot.clickOn("#navAudit");
         waitFor(() -> robot.lookup("#auditTree").tryQuery().isPresent()
@@ -166,7 +168,7 @@ class ConsoleFxTest {
         search(robot, alice);
         waitFor(() -> row(robot, alice).state() == UserState.ACTIVE);
 
-        clickOnlyRow(robot);
+        clickTopRow(robot);
         robot.type(KeyCode.DELETE);
 
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
@@ -225,64 +227,22 @@ class ConsoleFxTest {
         waitFor(() -> robot.lookup("#usersTable").tryQuery().isPresent());
     }
 
-    /** The search left one row: click it, as a person selects a user. */
-    private static void clickOnlyRow(FxRobot robot) {
-        // Cells are recycled: pick the row cell that shows index 0, not the first cell node.
-        Node first = robot.lookup("#usersTable .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
-                .query();
-        robot.clickOn(first);
-        waitFor(() -> onFx(() -> table(robot).getSelectionModel().getSelectedItems().size() == 1));
-    }
-
-    private static void paste(FxRobot robot, String field, String text) {
-        robot.clickOn(field);
-        robot.interact(() -> robot.lookup(field).queryTextInputControl().setText(text));
-    }
-
-    private static void replaceText(FxRobot robot, String field, String text) {
-        robot.clickOn(field);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(text);
-    }
-
     private void search(FxRobot robot, String teleportName) {
         waitFor(() -> findRow(robot, teleportName).isPresent());
         replaceText(robot, "#searchField", teleportName);
         waitFor(() -> visibleNames(robot).equals(List.of("CN=" + teleportName)));
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<UserRow> table(FxRobot robot) {
-        return (TableView<UserRow>) (Node) robot.lookup("#usersTable").queryTableView();
-    }
-
     private static List<String> visibleNames(FxRobot robot) {
-        return onFx(() -> table(robot).getItems().stream().map(UserRow::mongoName).toList());
+        return onFx(() -> usersTable(robot).getItems().stream().map(UserRow::mongoName).toList());
     }
 
     private Optional<UserRow> findRow(FxRobot robot, String teleportName) {
-        return onFx(() -> table(robot).getItems().stream()
+        return onFx(() -> usersTable(robot).getItems().stream()
                 .filter(r -> r.mongoName().equals("CN=" + teleportName)).findFirst());
     }
 
     private UserRow row(FxRobot robot, String teleportName) {
         return findRow(robot, teleportName).orElseThrow();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("Reading the window failed", e);
-        }
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting for the window", e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "Demo server" entry starts the embedded sandbox with demo users and opens the users page. */
@@ -55,7 +56,7 @@ class DemoFxTest {
                 .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
         // The old session closes in the background: list a few times, a second apart, to see the demo after that close.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session() != null);
-        var gateway = WaitForAsyncUtils.asyncFx(() -> window.session().mongo().orElseThrow().gateway()).get();
+        var gateway = onFx(() -> window.session().mongo().orElseThrow().gateway());
         dev.autouser.core.provisioning.AutoUserListing listing = null;
         for (int i = 0; i < 4; i++) {
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);

@@ -4,7 +4,6 @@ import dev.autouser.ui.users.UserRow;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +21,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.usersTable;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +75,7 @@ class DemoSelectionFxTest {
         }
 
         robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#confirmSubjects").tryQuery().isPresent()
+        waitFor(() -> robot.lookup("#confirmSubjects").tryQuery().isPresent()
                 || robot.lookup(".dialog-pane").tryQuery().isPresent());
         Optional<Labeled> subjects = robot.lookup("#confirmSubjects").tryQuery().map(Labeled.class::cast);
         String dialog = onFx(() -> robot.lookup(".dialog-pane").<javafx.scene.control.DialogPane>query().getHeaderText());
@@ -97,7 +97,7 @@ class DemoSelectionFxTest {
         for (int attempt = 0; attempt < 10; attempt++) {
             // The table's top row: the first row cell in the scene graph can be a recycled cell further down,
             // laid out below the table's visible area, where a click lands on whatever is beneath the table.
-            Node row = onFx(() -> robot.from(table(robot)).lookup(".table-row-cell")
+            Node row = onFx(() -> robot.from(usersTable(robot)).lookup(".table-row-cell")
                     .match((javafx.scene.control.TableRow<?> r) -> !r.isEmpty() && r.isVisible())
                     .<javafx.scene.control.TableRow<?>>queryAll().stream()
                     .min(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex)).orElseThrow());
@@ -115,22 +115,9 @@ class DemoSelectionFxTest {
     }
 
     private Seen look(FxRobot robot) {
-        List<String> selected = table(robot).getSelectionModel().getSelectedItems().stream().map(UserRow::mongoName).toList();
+        List<String> selected = usersTable(robot).getSelectionModel().getSelectedItems().stream().map(UserRow::mongoName).toList();
         Optional<String> detail = robot.lookup("#detailName").tryQuery()
                 .map(node -> "CN=" + ((Labeled) node).getText());
         return new Seen(selected, detail, robot.lookup("#selectionInfo").queryAs(Labeled.class).getText());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<UserRow> table(FxRobot robot) {
-        return (TableView<UserRow>) robot.lookup("#usersTable").query();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
-        } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
     }
 }

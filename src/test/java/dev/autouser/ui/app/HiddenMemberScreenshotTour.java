@@ -6,7 +6,7 @@ import dev.autouser.ui.shell.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.autouser.ui.app.ScreenshotTour.onFx;
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static dev.autouser.ui.app.ScreenshotTour.shoot;
 
 /**

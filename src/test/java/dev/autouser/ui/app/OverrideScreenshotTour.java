@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.autouser.ui.app.ScreenshotTour.onFx;
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static dev.autouser.ui.app.ScreenshotTour.shoot;
 import static dev.autouser.ui.app.ScreenshotTour.waitUntil;
 

@@ -11,12 +11,10 @@ import dev.autouser.testsupport.HeldCommits;
 import dev.autouser.testsupport.PostgresAutoUsers;
 import dev.autouser.testsupport.PostgresTarget;
 import dev.autouser.ui.users.UserRow;
-import javafx.scene.control.TableView;
 import java.util.List;
 import java.util.Optional;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.support.FxExecutors;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,12 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.autouser.testsupport.FxSteps.clickTopRow;
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.paste;
+import static dev.autouser.testsupport.FxSteps.replaceText;
+import static dev.autouser.testsupport.FxSteps.usersTable;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,14 +79,14 @@ class PostgresConsoleFxTest {
         assertEquals(UserState.NOT_CLEANED_UP, row(robot, idle).state());
         assertEquals(UserState.LOCKED, row(robot, locked).state());
         assertEquals(UserState.ACTIVE, row(robot, active).state());
-        assertEquals("PostgreSQL role", onFx(() -> table(robot).getColumns().stream()
+        assertEquals("PostgreSQL role", onFx(() -> usersTable(robot).getColumns().stream()
                 .filter(c -> "mongoColumn".equals(c.getId())).findFirst().orElseThrow().getText()));
         search(robot, active);
-        clickOnlyRow(robot);
+        clickTopRow(robot);
         String sessions = texts(robot, "#detailSessions");
         assertTrue(sessions.contains("postgres") && sessions.contains("psql-pgg"), sessions);
         search(robot, owner);
-        clickOnlyRow(robot);
+        clickTopRow(robot);
         assertTrue(texts(robot, "#detailOwned").contains("1 in postgres"), texts(robot, "#detailOwned"));
         assertTrue(robot.lookup("#detailLogin").queryAs(Labeled.class).getText().startsWith("NOLOGIN"));
     }
@@ -94,7 +96,7 @@ class PostgresConsoleFxTest {
         String idle = users.autoUser("tolock", true, "pgg_reader");
         connectAsDba(robot);
         search(robot, idle);
-        clickOnlyRow(robot);
+        clickTopRow(robot);
 
         robot.clickOn("#lockButton");
         waitFor(() -> visible(robot, "#confirmActionButton"));
@@ -112,7 +114,7 @@ class PostgresConsoleFxTest {
         String table = users.ownedTable(owner);
         connectAsDba(robot);
         search(robot, owner);
-        clickOnlyRow(robot);
+        clickTopRow(robot);
 
         robot.clickOn("#dropButton");
         waitFor(() -> visible(robot, "#ownedKeepLocked"));
@@ -143,7 +145,7 @@ class PostgresConsoleFxTest {
         String table = users.ownedTable(owner);
         connectAsDba(robot);
         search(robot, owner);
-        clickOnlyRow(robot);
+        clickTopRow(robot);
 
         robot.clickOn("#dropButton");
         waitFor(() -> visible(robot, "#ownedReassign"));
@@ -208,7 +210,7 @@ class PostgresConsoleFxTest {
         try (HeldCommits held = HeldCommits.cuttingCommit(users.target(), 1)) {
             connectTo(robot, held.uri());
             search(robot, user);
-            clickOnlyRow(robot);
+            clickTopRow(robot);
             robot.clickOn("#lockButton");
             waitFor(() -> visible(robot, "#confirmActionButton"));
             robot.clickOn("#confirmActionButton");
@@ -263,66 +265,22 @@ class PostgresConsoleFxTest {
     }
 
     private static void search(FxRobot robot, String name) {
-        waitFor(() -> findRow(robot, name).isPresent() || onFx(() -> table(robot).getItems().size() < 1000));
+        waitFor(() -> findRow(robot, name).isPresent() || onFx(() -> usersTable(robot).getItems().size() < 1000));
         replaceText(robot, "#searchField", name);
-        waitFor(() -> onFx(() -> table(robot).getItems().stream().map(UserRow::mongoName).toList()).equals(List.of(name)));
-    }
-
-    private static void clickOnlyRow(FxRobot robot) {
-        Node first = robot.lookup("#usersTable .table-row-cell")
-                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
-                .query();
-        robot.clickOn(first);
-        waitFor(() -> onFx(() -> table(robot).getSelectionModel().getSelectedItems().size() == 1));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<UserRow> table(FxRobot robot) {
-        return (TableView<UserRow>) (Node) robot.lookup("#usersTable").queryTableView();
+        waitFor(() -> onFx(() -> usersTable(robot).getItems().stream().map(UserRow::mongoName).toList()).equals(List.of(name)));
     }
 
     private static Optional<UserRow> findRow(FxRobot robot, String name) {
         return onFx(() -> robot.lookup("#usersTable").tryQuery().isEmpty() ? Optional.<UserRow>empty()
-                : table(robot).getItems().stream().filter(r -> r.mongoName().equals(name)).findFirst());
+                : usersTable(robot).getItems().stream().filter(r -> r.mongoName().equals(name)).findFirst());
     }
 
     private static UserRow row(FxRobot robot, String name) {
         return findRow(robot, name).orElseThrow();
     }
 
-    private static void paste(FxRobot robot, String field, String text) {
-        robot.clickOn(field);
-        robot.interact(() -> robot.lookup(field).queryTextInputControl().setText(text));
-    }
-
-    private static void replaceText(FxRobot robot, String field, String text) {
-        robot.clickOn(field);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(text);
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("Reading the window failed", e);
-        }
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        waitFor(30, condition);
-    }
-
     /** Bounds a hang only: the console notices within a health check (5 s) plus its timeouts, then re-opens. */
     private static void waitForOutage(Callable<Boolean> condition) {
         waitFor(120, condition);
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out waiting for the window", e);
-        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,9 +59,9 @@ class PostgresDemoFxTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").tryQuery()
                 .map(table -> !((TableView<?>) table).getItems().isEmpty()).orElse(false));
 
-        assertEquals(Engine.POSTGRESQL, WaitForAsyncUtils.asyncFx(() -> window.session().engine()).get());
-        Set<UserState> states = WaitForAsyncUtils.asyncFx(() -> table(robot).getItems().stream().map(UserRow::state)
-                .collect(Collectors.toSet())).get();
+        assertEquals(Engine.POSTGRESQL, onFx(() -> window.session().engine()));
+        Set<UserState> states = onFx(() -> table(robot).getItems().stream().map(UserRow::state)
+                .collect(Collectors.toSet()));
         assertEquals(Set.of(UserState.ACTIVE, UserState.NOT_CLEANED_UP, UserState.LOCKED), states);
         RunningPostgresDemo demo = (RunningPostgresDemo) window.session().ownedServer().orElseThrow();
         int port = demo.server().port();

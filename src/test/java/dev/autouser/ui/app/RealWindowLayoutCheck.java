@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.autouser.ui.app.ScreenshotTour.onFx;
+import static dev.autouser.testsupport.FxSteps.onFx;
 
 /**
  * {@link LayoutFxTest}'s check in a real window, whose fonts are wider than the headless tests':

@@ -28,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 
 /**
  * Takes the README's screenshots in a real window: run under Xvfb with the test class path,
@@ -169,21 +171,8 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file);
     }
 
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        for (int i = 0; i < 600 && !onFx(condition); i++) {
-            Thread.sleep(100);
-        }
-    }
-
-    static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get();
+    /** Waits up to a minute for {@code condition}, read on the FX thread: a tour that waits longer fails, not shoots. */
+    static void waitUntil(Callable<Boolean> condition) {
+        waitFor(60, () -> onFx(condition));
     }
 }

@@ -1,6 +1,7 @@
 package dev.autouser.ui.app;
 
 import dev.autouser.sandbox.RunningDemo;
+import dev.autouser.testsupport.FxSteps;
 import dev.autouser.ui.shell.Page;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -13,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +116,7 @@ class ServerGoneFxTest {
     }
 
     /** Bounds a hang only: the console checks the server every 5 s, the driver waits 5 s for an answer. */
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+    private static void waitFor(Callable<Boolean> condition) {
+        FxSteps.waitFor(90, condition);
     }
 }

@@ -16,8 +16,9 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
+
+import static dev.autouser.testsupport.FxSteps.onFx;
+import static dev.autouser.testsupport.FxSteps.waitFor;
 
 /**
  * Not a test: opens the real console on the demo server under a real display (xvfb-run), walks
@@ -55,16 +56,16 @@ public final class TeleportScreenshotTour {
         });
         if (postgres) {
             Thread.sleep(1500);
-            fx(() -> window.connectModel().startPostgresDemo());
+            onFx(() -> window.connectModel().startPostgresDemo());
         }
-        waitUntil(() -> window.session() != null, 120);
+        waitFor(120, () -> onFx(() -> window.session() != null));
         Thread.sleep(2000);
         if (postgres) {
             postgresWalk(docs);
         } else {
             mongoWalk(docs);
         }
-        fx(() -> {
+        onFx(() -> {
             window.close();
             stage.close();
         });
@@ -73,25 +74,25 @@ public final class TeleportScreenshotTour {
     }
 
     private static void mongoWalk(Path docs) throws Exception {
-        fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
+        onFx(() -> window.mainModel().show(Page.ADMIN_SETUP));
         Thread.sleep(4000); // it checks on open
         shoot(docs.resolve("admin-setup-drift" + suffix + ".png"));
-        fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
+        onFx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
         Thread.sleep(800);
         shoot(docs.resolve("admin-setup-script" + suffix + ".png"));
 
-        fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        onFx(() -> window.mainModel().show(Page.ROLE_MAPPING));
         Thread.sleep(1500);
-        fx(() -> ((TextField) lookup("#newAllowField")).setText("readwrite@db1"));
+        onFx(() -> ((TextField) lookup("#newAllowField")).setText("readwrite@db1"));
         fire("#addAllowButton");
-        fx(() -> ((TextField) lookup("#newAllowField")).setText("readAnyDatabase@db2"));
+        onFx(() -> ((TextField) lookup("#newAllowField")).setText("readAnyDatabase@db2"));
         fire("#addAllowButton");
         Thread.sleep(2500);
         shoot(docs.resolve("role-mapping-validation" + suffix + ".png"));
-        fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
-        fx(() -> ((TextField) lookup("#previewUserField")).setText("alice"));
-        fx(() -> ((TextField) lookup("#previewClusterField")).setText("root"));
-        fx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=read@db2"));
+        onFx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
+        onFx(() -> ((TextField) lookup("#previewUserField")).setText("alice"));
+        onFx(() -> ((TextField) lookup("#previewClusterField")).setText("root"));
+        onFx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=read@db2"));
         Thread.sleep(500);
         fire("#previewButton");
         Thread.sleep(2500);
@@ -99,29 +100,29 @@ public final class TeleportScreenshotTour {
     }
 
     private static void postgresWalk(Path docs) throws Exception {
-        fx(() -> window.mainModel().show(Page.ADMIN_SETUP));
+        onFx(() -> window.mainModel().show(Page.ADMIN_SETUP));
         Thread.sleep(3000); // it checks on open
         shoot(docs.resolve("pg-admin-setup" + suffix + ".png"));
-        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin-new"));
+        onFx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin-new"));
         fire("#verifyButton");
         Thread.sleep(2500);
-        fx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
+        onFx(() -> ((TabPane) lookup("#resultTabs")).getSelectionModel().select(1));
         Thread.sleep(800);
         shoot(docs.resolve("pg-admin-setup-sql" + suffix + ".png"));
-        fx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin"));
+        onFx(() -> ((TextField) lookup("#adminRoleField")).setText("teleport-admin"));
 
-        fx(() -> window.mainModel().show(Page.ROLE_MAPPING));
+        onFx(() -> window.mainModel().show(Page.ROLE_MAPPING));
         Thread.sleep(1500);
         for (String entry : new String[] {"reader", "writer@appdb", "analyst", "app_backend"}) {
-            fx(() -> ((TextField) lookup("#newAllowField")).setText(entry));
+            onFx(() -> ((TextField) lookup("#newAllowField")).setText(entry));
             fire("#addAllowButton");
         }
-        fx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=developer"));
+        onFx(() -> ((TextArea) lookup("#traitsArea")).setText("db_roles=developer"));
         Thread.sleep(2500);
         shoot(docs.resolve("pg-role-mapping-validation" + suffix + ".png"));
-        fx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
-        fx(() -> ((TextField) lookup("#previewUserField")).setText("frank"));
-        fx(() -> ((TextField) lookup("#previewRolesField")).setText("reader, developer"));
+        onFx(() -> ((TabPane) lookup("#roleTabs")).getSelectionModel().select(1));
+        onFx(() -> ((TextField) lookup("#previewUserField")).setText("frank"));
+        onFx(() -> ((TextField) lookup("#previewRolesField")).setText("reader, developer"));
         Thread.sleep(500);
         fire("#previewButton");
         Thread.sleep(2500);
@@ -146,25 +147,7 @@ public final class TeleportScreenshotTour {
     }
 
     private static void fire(String id) throws Exception {
-        fx(() -> ((Button) lookup(id)).fire());
-    }
-
-    private static void fx(Runnable action) throws Exception {
-        FutureTask<Void> task = new FutureTask<>(action, null);
-        Platform.runLater(task);
-        task.get();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        for (int i = 0; i < seconds * 10; i++) {
-            FutureTask<Boolean> check = new FutureTask<>(condition);
-            Platform.runLater(check);
-            if (check.get()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("The demo server did not connect within " + seconds + " s.");
+        onFx(() -> ((Button) lookup(id)).fire());
     }
 
     private static void shoot(Path file) throws Exception {

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,7 +130,7 @@ class CleanupOverrideFxTest {
         int down = (SET.primaryIndex() + nth) % SET.nodes().size();
         String host = SET.hosts().get(down);
         SET.stop(down);
-        Stage wizard = WaitForAsyncUtils.asyncFx(() -> CleanupWizard.open(stage, model)).get(20, TimeUnit.SECONDS);
+        Stage wizard = onFx(() -> CleanupWizard.open(stage, model));
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn(scope);

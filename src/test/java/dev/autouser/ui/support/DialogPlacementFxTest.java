@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,8 +86,8 @@ class DialogPlacementFxTest {
 
     @Test
     void theCleanupWizardFitsA1024By700WindowAndIsCentredOnIt(FxRobot robot) throws Exception {
-        Stage wizard = WaitForAsyncUtils.asyncFx(() -> dev.autouser.ui.cleanup.CleanupWizard.open(stage,
-                new dev.autouser.ui.cleanup.CleanupViewModel(null, dialogs, FxExecutors.direct(), () -> { }))).get();
+        Stage wizard = onFx(() -> dev.autouser.ui.cleanup.CleanupWizard.open(stage,
+                new dev.autouser.ui.cleanup.CleanupViewModel(null, dialogs, FxExecutors.direct(), () -> { })));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertSame(stage, wizard.getOwner());

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static dev.autouser.ui.users.TestUsers.listing;
 import static dev.autouser.ui.users.TestUsers.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,14 +167,6 @@ class SelectionDriftFxTest {
     private Optional<String> detailPaneUser() {
         return view.lookupAll("#detailName").stream().filter(Node::isVisible).findFirst()
                 .map(node -> "CN=" + ((Labeled) node).getText());
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
     }
 
     private static Set<String> names(List<? extends UserRow> rows) {

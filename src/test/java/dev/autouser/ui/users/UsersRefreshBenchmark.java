@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.autouser.testsupport.FxSteps.onFx;
 
 /**
  * FX-thread cost of one refresh of the users page with 10,000 auto-users (or {@code --users N})
@@ -151,18 +152,6 @@ public final class UsersRefreshBenchmark {
         List<RoleRef> roles = locked ? List.of() : List.of(RoleRef.parse("read@db" + (seed % 7)), RoleRef.parse("readWrite@app"));
         return new AutoUser("CN=" + teleportName, teleportName, TeleportName.fromMongoName(teleportName).cluster(), roles,
                 locked, new Document("teleport-auto-user", true), live);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get();
     }
 
     private static DialogService dialogs() {
