@@ -60,7 +60,9 @@ final class SessionPane extends VBox {
         banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<String> steps = new ListView<>(model.simulationSteps());
         steps.setId("simulationSteps");
-        steps.setPrefHeight(70);
+        // the run's two steps and its verdict, each whole (70 px showed one and a half)
+        steps.setPrefHeight(100);
+        steps.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(grid, new HBox(8, preview, simulate), banner, result, new Label("Simulation steps"), steps);
         VBox.setVgrow(result, Priority.ALWAYS);
     }
