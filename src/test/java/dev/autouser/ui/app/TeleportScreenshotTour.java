@@ -127,11 +127,11 @@ public final class TeleportScreenshotTour {
         fire("#previewButton");
         Thread.sleep(2500);
         shoot(docs.resolve("pg-role-mapping-preview" + suffix + ".png"));
-        fx(() -> ((TextField) lookup("#previewUserField")).setText("grace"));  // not in the demo: Teleport creates it
+        onFx(() -> ((TextField) lookup("#previewUserField")).setText("grace"));  // not in the demo: Teleport creates it
         fire("#simulateButton");
         Thread.sleep(3000); // the dry run, then the confirmation
         shoot(docs.resolve("pg-role-mapping-simulate" + suffix + ".png"));
-        fx(() -> ((Button) lookupInAnyWindow("#confirmActionButton")).fire());
+        onFx(() -> ((Button) lookupInAnyWindow("#confirmActionButton")).fire());
         Thread.sleep(4000);
         shoot(docs.resolve("pg-role-mapping-simulated" + suffix + ".png"));
     }
