@@ -269,12 +269,7 @@ public final class ConsoleWindow {
 
     /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
     private String importTeleport(java.nio.file.Path file) {
-        String server = historyServer();
-        try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
-            dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
-                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
-            return dev.autouser.core.evidence.TeleportImport.run(file, server, java.util.Optional.empty(), store).summary();
-        }
+        return new TeleportAuditFileImport(dirs.history(), historyServer(), session.engine()).importFile(file);
     }
 
     private TeleportPages teleportPages() {
