@@ -72,12 +72,17 @@ final class ListCommand extends ConnectedCommand {
 
     @Override
     int runPostgres(PostgresEngine engine) {
-        if (timings) {
-            throw new ConsoleException("--timings is MongoDB's; a PostgreSQL listing is one query (see its round trips).");
-        }
+        PostgresListingTimings clock = timings ? PostgresListingTimings.start(engine.gateway()) : null;
         long started = System.nanoTime();
         engine.settleLostReplies(auditLog());
-        AutoUserListing listing = recorded(engine, engine.list());
+        AutoUserListing listed = engine.list();
+        if (clock != null) {
+            clock.listed();
+        }
+        AutoUserListing listing = recorded(engine, listed);
+        if (clock != null) {
+            clock.recorded();
+        }
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
@@ -88,6 +93,11 @@ final class ListCommand extends ConnectedCommand {
             UserTableText.table(users, listing.evidence(), listing.takenAt(), out(), "POSTGRESQL ROLE");
             PostgresUserText.details(users, out());
             out().println(summary(listing, users.size()) + " " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+        }
+        if (clock != null) {
+            out().flush();
+            err().println(clock.report(engine.gateway()));
+            err().println(historyTimings());
         }
         return AutoUserCommand.OK;
     }

@@ -22,10 +22,14 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +60,7 @@ final class SandboxTransport implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         onAccept.accept(channel);
                         if (sslOrNull != null) {
-                            channel.pipeline().addLast(sslOrNull.newHandler(channel.alloc()));
+                            channel.pipeline().addLast(clientOrderDecides(sslOrNull.newHandler(channel.alloc())));
                         }
                         if (versionOrNull != null) {
                             channel.pipeline().addLast(AwaitableHello.framer());
@@ -74,6 +78,16 @@ final class SandboxTransport implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
+    /**
+     * The suites the sandbox accepts: TLS 1.3's three default suites as OpenSSL (and so mongod) lists
+     * them, and Netty's default TLS 1.2 suites. Netty alone leaves out ChaCha20-Poly1305.
+     */
+    static final List<String> CIPHER_SUITES = List.of("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA");
+
     /** TLS that demands a client certificate issued by {@code pki}'s CA. */
     static SslContext requireClientCertificates(DevPki pki) {
         ClientIdentity server = ClientIdentity.load(pki.serverFile(), null, null);
@@ -82,10 +96,22 @@ final class SandboxTransport implements AutoCloseable {
                     .forServer(server.privateKey(), server.chain().toArray(new X509Certificate[0]))
                     .trustManager(pki.caCertificate())
                     .clientAuth(ClientAuth.REQUIRE)
+                    .ciphers(CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("Cannot set up the sandbox's TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * mongod with OpenSSL sets no server preference, so the client's order of suites decides; the
+     * JDK's server (Netty's default engine) would pick by its own order instead.
+     */
+    private static SslHandler clientOrderDecides(SslHandler handler) {
+        SSLParameters parameters = handler.engine().getSSLParameters();
+        parameters.setUseCipherSuitesOrder(false);
+        handler.engine().setSSLParameters(parameters);
+        return handler;
     }
 
     int openConnections() {

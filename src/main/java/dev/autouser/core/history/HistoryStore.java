@@ -50,6 +50,7 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
+        SqliteNativeLibrary.useCopyIn(file.toAbsolutePath().getParent().resolve("native"));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

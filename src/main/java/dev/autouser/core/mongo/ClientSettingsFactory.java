@@ -73,7 +73,11 @@ public final class ClientSettingsFactory {
                         .readTimeout(readMillis, TimeUnit.MILLISECONDS))
                 .addCommandListener(listener);
         if (profile.wantsTls()) {
-            SSLContext context = sslContext(profile, identity.orElse(null), warnings);
+            // The driver asks for the JDK's default context on every connection and throws it away; built lazily, it costs nothing
+            dev.autouser.core.pki.LazyDefaultSslContext.install();
+            // ChaCha20-Poly1305 offered first: AES-GCM has no CPU intrinsics under the CLI's C1 JIT (see ChaChaFirstContext)
+            SSLContext context = dev.autouser.core.pki.ChaChaFirstContext.wrap(
+                    sslContext(profile, identity.orElse(null), warnings));
             builder.applyToSslSettings(ssl -> ssl.enabled(true).context(context)
                     .invalidHostNameAllowed(profile.tlsAllowInvalid()));
         }

@@ -37,6 +37,9 @@ public final class PostgresGateway implements AutoCloseable {
     private final PostgresFacts facts;
     private final List<String> warnings;
     private final AtomicLong roundTrips = new AtomicLong();
+    /** The latest queries' times, for {@code list --timings}; a console queries for hours, so only the latest are kept. */
+    private final java.util.ArrayDeque<QueryTime> queryTimes = new java.util.ArrayDeque<>();
+    private static final int KEPT_TIMES = 64;
     /** The secrets this connection was opened with, for {@link #openDatabase}; in memory only, wiped on close. */
     private final char[] password;
     private final char[] keyPassphrase;
@@ -170,18 +173,44 @@ public final class PostgresGateway implements AutoCloseable {
         return roundTrips.get();
     }
 
+    /**
+     * One query's time split in two: {@code executeNanos} until the driver holds every row (the server's
+     * work, the network, TLS and the driver's reading of the wire), {@code readNanos} for the console
+     * turning those rows into its values.
+     */
+    public record QueryTime(String attempted, long executeNanos, long readNanos) {
+    }
+
+    /** The latest queries' times, oldest first. */
+    public List<QueryTime> queryTimes() {
+        synchronized (queryTimes) {
+            return List.copyOf(queryTimes);
+        }
+    }
+
     /** Reads rows; {@code attempted} completes "Cannot ..." in the error sentence. */
     public <T> T query(String sql, String attempted, RowsReader<T> reader) {
         long started = System.nanoTime();
         roundTrips.incrementAndGet();
         try (Statement statement = live().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            long executed = System.nanoTime();
             T result = reader.read(rows);
+            keep(new QueryTime(attempted, executed - started, System.nanoTime() - executed));
             LOG.debug("{} (query at {}) ok in {} ms", attempted, server, millisSince(started));
             return result;
         } catch (SQLException e) {
             ConsoleException failure = noted(PostgresErrors.statementFailed(e, attempted, false));
             LOG.warn("{} (query at {}) failed in {} ms: {}", attempted, server, millisSince(started), failure.getMessage(), e);
             throw failure;
+        }
+    }
+
+    private void keep(QueryTime time) {
+        synchronized (queryTimes) {
+            if (queryTimes.size() == KEPT_TIMES) {
+                queryTimes.removeFirst();
+            }
+            queryTimes.addLast(time);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.autouser.core.provisioning.OwnedObjects;
 import dev.autouser.core.provisioning.RoleRef;
 import dev.autouser.core.provisioning.TeleportName;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,6 +28,8 @@ import java.util.Optional;
  * users are plain members, created {@code IN ROLE} the group, never SUPERUSER or CREATEROLE).
  */
 public final class PostgresLister {
+    /** PostgreSQL roles have no customData; AutoUser copies what it is given, so one empty document serves all. */
+    private static final org.bson.Document NO_CUSTOM_DATA = new org.bson.Document();
     private final PostgresGateway gateway;
 
     public PostgresLister(PostgresGateway gateway) {
@@ -53,7 +54,7 @@ public final class PostgresLister {
                 array_agg(coalesce(a.datname, '') ORDER BY a.pid) AS dbs,
                 array_agg(coalesce(host(a.client_addr), '') ORDER BY a.pid) AS addrs,
                 array_agg(coalesce(a.application_name, '') ORDER BY a.pid) AS apps,
-                array_agg(a.backend_start ORDER BY a.pid) AS starts,
+                array_agg(to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ORDER BY a.pid) AS starts,
                 array_agg(coalesce(a.state, '') ORDER BY a.pid) AS states
               FROM pg_stat_activity a JOIN members u ON u.oid = a.usesysid GROUP BY a.usesysid),
             owned AS (
@@ -83,8 +84,8 @@ public final class PostgresLister {
         while (rows.next()) {
             String name = rows.getString(1);
             Timestamp validUntil = rows.getTimestamp(3);
-            users.add(new AutoUser(name, name, teleportCluster(name), roles(rows.getArray(4)), !rows.getBoolean(2),
-                    new org.bson.Document(), sessions(rows), owned(rows.getArray(11), rows.getArray(12)),
+            users.add(new AutoUser(name, name, teleportCluster(name), roles(rows.getString(4)), !rows.getBoolean(2),
+                    NO_CUSTOM_DATA, sessions(rows), owned(rows.getString(11), rows.getString(12)),
                     validUntil == null || validUntil.getTime() == org.postgresql.PGStatement.DATE_POSITIVE_INFINITY ? Optional.empty()
                             : Optional.of(validUntil.toInstant())));
         }
@@ -96,51 +97,56 @@ public final class PostgresLister {
         return name.startsWith("CN=") ? Optional.empty() : TeleportName.fromMongoName(name).cluster();
     }
 
-    private static List<RoleRef> roles(Array array) throws SQLException {
-        List<RoleRef> roles = new ArrayList<>();
-        for (String role : strings(array)) {
+    private static List<RoleRef> roles(String array) throws SQLException {
+        List<String> names = PostgresArrayText.strings(array);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<RoleRef> roles = new ArrayList<>(names.size());
+        for (String role : names) {
             roles.add(RoleRef.serverWide(role));
         }
         return roles;
     }
 
+    /** Column 5 onwards: the sessions' pids, databases, client addresses, applications, starts (UTC text) and states. */
     private static List<LiveSession> sessions(ResultSet rows) throws SQLException {
-        Array pids = rows.getArray(5);
-        if (pids == null) {
+        String pidArray = rows.getString(5);
+        if (pidArray == null) {
             return List.of();
         }
-        Integer[] pid = (Integer[]) pids.getArray();
-        String[] dbs = strings(rows.getArray(6)).toArray(String[]::new);
-        String[] addrs = strings(rows.getArray(7)).toArray(String[]::new);
-        String[] apps = strings(rows.getArray(8)).toArray(String[]::new);
-        Timestamp[] starts = (Timestamp[]) rows.getArray(9).getArray();
-        String[] states = strings(rows.getArray(10)).toArray(String[]::new);
+        int[] pid = PostgresArrayText.ints(pidArray);
+        List<String> dbs = PostgresArrayText.strings(rows.getString(6));
+        List<String> addrs = PostgresArrayText.strings(rows.getString(7));
+        List<String> apps = PostgresArrayText.strings(rows.getString(8));
+        List<String> starts = PostgresArrayText.elements(rows.getString(9));
+        List<String> states = PostgresArrayText.strings(rows.getString(10));
+        if (dbs.size() != pid.length || addrs.size() != pid.length || apps.size() != pid.length
+                || starts.size() != pid.length || states.size() != pid.length) {
+            throw new SQLException("The session arrays of " + rows.getString(1) + " differ in length");
+        }
         List<LiveSession> sessions = new ArrayList<>(pid.length);
         for (int i = 0; i < pid.length; i++) {
-            sessions.add(new LiveSession(pid[i], addrs[i], apps[i], "", dbs[i],
-                    Optional.ofNullable(starts[i]).map(Timestamp::toInstant), states[i]));
+            sessions.add(new LiveSession(pid[i], addrs.get(i), apps.get(i), "", dbs.get(i),
+                    Optional.ofNullable(starts.get(i)).map(Instant::parse), states.get(i)));
         }
         return sessions;
     }
 
-    private static List<OwnedObjects> owned(Array dbs, Array counts) throws SQLException {
+    private static List<OwnedObjects> owned(String dbs, String counts) throws SQLException {
         if (dbs == null) {
             return List.of();
         }
-        List<String> names = strings(dbs);
-        Integer[] numbers = (Integer[]) counts.getArray();
+        List<String> names = PostgresArrayText.strings(dbs);
+        int[] numbers = PostgresArrayText.ints(counts);
+        if (numbers.length != names.size()) {
+            throw new SQLException("The owned-object arrays differ in length: " + dbs + " " + counts);
+        }
         List<OwnedObjects> owned = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             owned.add(new OwnedObjects(names.get(i), numbers[i]));
         }
         return owned;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return List.of((String[]) array.getArray());
     }
 
     private static long cpuNanos() {

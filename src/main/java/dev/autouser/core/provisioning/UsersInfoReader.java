@@ -3,12 +3,21 @@ package dev.autouser.core.provisioning;
 import dev.autouser.core.ConsoleException;
 import dev.autouser.core.mongo.MongoErrors;
 import dev.autouser.core.mongo.MongoGateway;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonReader;
+import org.bson.BsonType;
 import org.bson.Document;
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonTypeClassMap;
+import org.bson.codecs.BsonTypeCodecMap;
+import org.bson.codecs.BsonValueCodecProvider;
+import org.bson.codecs.CollectionCodecProvider;
+import org.bson.codecs.DocumentCodecProvider;
+import org.bson.codecs.IterableCodecProvider;
+import org.bson.codecs.MapCodecProvider;
+import org.bson.codecs.ValueCodecProvider;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
 
@@ -31,7 +40,13 @@ final class UsersInfoReader {
     private static final int EXACT_REPLY_FACTOR = 4;
     /** Request overhead a user adds in the exact-match call. */
     private static final long EXTRA_BYTES_PER_USER = 128;
-    private static final DocumentCodec CODEC = new DocumentCodec();
+    /** DocumentCodec's own default registry, so that a field decodes as DocumentCodec would decode it. */
+    private static final CodecRegistry REGISTRY = CodecRegistries.fromProviders(new ValueCodecProvider(),
+            new CollectionCodecProvider(), new IterableCodecProvider(), new BsonValueCodecProvider(),
+            new DocumentCodecProvider(), new MapCodecProvider());
+    private static final DocumentCodec CODEC = new DocumentCodec(REGISTRY);
+    /** The codec for a value of each BSON type, as DocumentCodec picks it. */
+    private static final BsonTypeCodecMap VALUES = new BsonTypeCodecMap(new BsonTypeClassMap(), REGISTRY);
     private static final DecoderContext DECODE = DecoderContext.builder().build();
     /** What listing reads from the tagged call: the rest (ids, mechanisms, roles) comes later or is not shown. */
     static final List<String> TAGGED_FIELDS = List.of("user", "customData");
@@ -136,32 +151,54 @@ final class UsersInfoReader {
     }
 
     /**
-     * The reply's users, decoded one at a time from the raw reply and only the {@code fields} asked
-     * for (all when null): at 100,000 users, fully decoded replies would hold every user's ids,
-     * mechanisms and inherited roles a second time next to the raw bytes.
+     * The reply's users, decoded in one pass over the raw reply, each user straight into a
+     * {@link Document} of only the {@code fields} asked for (all when null), skipping the rest
+     * unread: at 100,000 users no second copy of every user (ids, mechanisms, inherited roles) is
+     * built, and no field is looked for more than once. Values decode to the same Java types as
+     * {@link DocumentCodec} gives them.
      */
     static List<Document> usersOf(RawBsonDocument reply, List<String> fields) {
-        if (!(reply.get("users") instanceof BsonArray array)) {
-            return List.of();
-        }
-        List<Document> users = new ArrayList<>(array.size());
-        for (BsonValue value : array) {
-            if (!value.isDocument()) {
-                continue;
-            }
-            BsonDocument user = value.asDocument();
-            if (fields != null) {
-                BsonDocument wanted = new BsonDocument();
-                for (String field : fields) {
-                    BsonValue fieldValue = user.get(field);
-                    if (fieldValue != null) {
-                        wanted.put(field, fieldValue);
+        List<Document> users = new ArrayList<>();
+        try (BsonBinaryReader reader = new BsonBinaryReader(reply.getByteBuffer().asNIO())) {
+            reader.readStartDocument();
+            boolean read = false;
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                String name = reader.readName();
+                if (read || !"users".equals(name) || reader.getCurrentBsonType() != BsonType.ARRAY) {
+                    reader.skipValue(); // the first "users" array counts, as a lookup by name finds it
+                    continue;
+                }
+                read = true;
+                reader.readStartArray();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    if (reader.getCurrentBsonType() != BsonType.DOCUMENT) {
+                        reader.skipValue();
+                    } else {
+                        users.add(fields == null ? CODEC.decode(reader, DECODE) : fieldsOf(reader, fields));
                     }
                 }
-                user = wanted;
+                reader.readEndArray();
             }
-            users.add(CODEC.decode(new BsonDocumentReader(user), DECODE));
         }
         return users;
+    }
+
+    /** The current user document's {@code fields}, read where they stand; the reader is left after it. */
+    private static Document fieldsOf(BsonReader reader, List<String> fields) {
+        Document user = new Document();
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            String name = reader.readName();
+            if (!fields.contains(name) || user.containsKey(name)) {
+                reader.skipValue(); // the first of a repeated field counts, as a lookup by name finds it
+            } else if (reader.getCurrentBsonType() == BsonType.NULL) {
+                reader.readNull();
+                user.put(name, null);
+            } else {
+                user.put(name, VALUES.get(reader.getCurrentBsonType()).decode(reader, DECODE));
+            }
+        }
+        reader.readEndDocument();
+        return user;
     }
 }

@@ -1,0 +1,76 @@
+package dev.autouser.cli;
+
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.PostgresGateway.QueryTime;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code list --timings} against PostgreSQL: start-up and connect, then each query of the listing split
+ * into its execution (server, network, TLS and the JDBC driver reading every row) and the console's
+ * decoding of the rows, then the usage history and the output; with the process's CPU time next to
+ * each wall time, because on a shared machine the wall time mostly measures the load.
+ */
+final class PostgresListingTimings {
+    private final long uptimeAtStartMillis;
+    private final long cpuAtStartNanos;
+    private final long startedNanos;
+    private final int queriesBefore;
+    private long listedNanos;
+    private long recordedNanos;
+
+    private PostgresListingTimings(long uptimeAtStartMillis, long cpuAtStartNanos, long startedNanos, int queriesBefore) {
+        this.uptimeAtStartMillis = uptimeAtStartMillis;
+        this.cpuAtStartNanos = cpuAtStartNanos;
+        this.startedNanos = startedNanos;
+        this.queriesBefore = queriesBefore;
+    }
+
+    static PostgresListingTimings start(PostgresGateway gateway) {
+        return new PostgresListingTimings(ManagementFactory.getRuntimeMXBean().getUptime(), processCpuNanos(),
+                System.nanoTime(), gateway.queryTimes().size());
+    }
+
+    /** The server has answered and the rows are the console's values. */
+    void listed() {
+        listedNanos = System.nanoTime();
+    }
+
+    /** The usage history has recorded the listing and given back the evidence. */
+    void recorded() {
+        recordedNanos = System.nanoTime();
+    }
+
+    /** Call after the output is written and flushed. */
+    String report(PostgresGateway gateway) {
+        long now = System.nanoTime();
+        List<QueryTime> all = gateway.queryTimes();
+        List<QueryTime> listing = all.subList(Math.min(queriesBefore, all.size()), all.size());
+        long execute = listing.stream().mapToLong(QueryTime::executeNanos).sum();
+        long read = listing.stream().mapToLong(QueryTime::readNanos).sum();
+        long otherBeforeListed = listedNanos - startedNanos - execute - read;
+        return String.format(Locale.ROOT, "timings: start-up and connect %d ms (process CPU %d ms)%n"
+                        + "timings: listing %d ms (process CPU %d ms) = queries %d ms (%s) + decode %d ms + other %d ms"
+                        + " + history %d ms + output %d ms",
+                uptimeAtStartMillis, millis(cpuAtStartNanos), millis(now - startedNanos),
+                millis(processCpuNanos() - cpuAtStartNanos), millis(execute), describe(listing), millis(read),
+                millis(otherBeforeListed), millis(recordedNanos - listedNanos), millis(now - recordedNanos));
+    }
+
+    private static String describe(List<QueryTime> times) {
+        return times.isEmpty() ? "none" : times.stream().map(t -> t.attempted() + " " + millis(t.executeNanos()) + " ms")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** All threads' CPU (JIT compiler and garbage collector included), from java.base alone. */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static long millis(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+}
