@@ -22,33 +22,38 @@ public interface SessionSimulations {
                                          boolean asAdminCertificate);
 
     static SessionSimulations mongo(SessionSimulator simulator) {
-        return new SessionSimulations() {
-            @Override
-            public SessionSimulator.Plan plan(TeleportRole role, SessionPreview.Request request, Optional<String> namedTarget) {
-                return simulator.plan(role, request, namedTarget);
-            }
-
-            @Override
-            public SessionSimulator.Simulation simulate(TeleportRole role, SessionPreview.Request request,
-                                                        Optional<String> namedTarget, boolean asAdminCertificate) {
-                return asAdminCertificate ? simulator.simulate(role, request, namedTarget, true)
-                        : simulator.simulate(role, request, namedTarget);
-            }
-        };
+        return of(simulator::plan, (role, request, target, asAdminCertificate) -> asAdminCertificate
+                ? simulator.simulate(role, request, target, true) : simulator.simulate(role, request, target));
     }
 
     /** {@code connectedAsAdmin}: the session's own role is Teleport's admin, so a run without a certificate proves it too. */
     static SessionSimulations postgres(PostgresSessionSimulator simulator, boolean connectedAsAdmin) {
+        return of(simulator::plan, (role, request, target, asAdminCertificate) ->
+                simulator.simulate(role, request, target, asAdminCertificate || connectedAsAdmin));
+    }
+
+    /** The dry run of either engine's simulator. */
+    interface Planner {
+        SessionSimulator.Plan plan(TeleportRole role, SessionPreview.Request request, Optional<String> namedTarget);
+    }
+
+    /** The run of either engine's simulator. */
+    interface Runner {
+        SessionSimulator.Simulation run(TeleportRole role, SessionPreview.Request request, Optional<String> namedTarget,
+                                        boolean asAdminCertificate);
+    }
+
+    private static SessionSimulations of(Planner planner, Runner runner) {
         return new SessionSimulations() {
             @Override
             public SessionSimulator.Plan plan(TeleportRole role, SessionPreview.Request request, Optional<String> namedTarget) {
-                return simulator.plan(role, request, namedTarget);
+                return planner.plan(role, request, namedTarget);
             }
 
             @Override
             public SessionSimulator.Simulation simulate(TeleportRole role, SessionPreview.Request request,
                                                         Optional<String> namedTarget, boolean asAdminCertificate) {
-                return simulator.simulate(role, request, namedTarget, asAdminCertificate || connectedAsAdmin);
+                return runner.run(role, request, namedTarget, asAdminCertificate);
             }
         };
     }
