@@ -271,9 +271,9 @@ public final class ConsoleWindow {
         dev.autouser.core.postgres.PostgresGateway gateway = session.postgres().orElseThrow().gateway();
         CleanupChanges changes = CleanupChanges.postgres(gateway,
                 session.autoUsers().actions(audit).recordingListingsWith(recorder::record));
-        // Teleport's audit import keys MongoDB users for now: not offered on PostgreSQL until it keys roles.
-        return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), null, dialogs, executors,
-                afterChange);
+        // Teleport's audit import reads this engine's sessions (db_protocol postgres), keyed by role.
+        return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport, dialogs,
+                executors, afterChange);
     }
 
     /** The name this server's usage history is kept under, as the CLI names it. */
