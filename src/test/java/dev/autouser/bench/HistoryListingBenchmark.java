@@ -62,7 +62,7 @@ public final class HistoryListingBenchmark {
                         store.sizeOnDisk() / 1024.0 / 1024.0);
                 inProcess(store, historyServer, names);
             }
-            List<String> cli = new ArrayList<>(List.of("java", "-jar", jar, "list", "--json", "--timings", "--uri",
+            List<String> cli = new ArrayList<>(List.of("java", "-jar", jar, "list", "--json", "--timings", "--timeout", "60", "--uri",
                     server.connectionString(), "--tls-ca", pki.caFile().toString(), "--tls-cert", seeded.dbaFile().toString()));
             List<String> without = new ArrayList<>(cli);
             without.add("--no-history");
