@@ -69,6 +69,26 @@ class PostgresRoleMappingViewTest {
     }
 
     @Test
+    void aPathFilledInBeforeTheTabOpensShowsItsEndWithTheWholePathInItsTooltip(FxRobot robot) {
+        // As the demo does: the admin's PEM is filled in while "Preview & simulate" has never been shown.
+        String path = "/root/.local/share/autouser/demo-pki/postgres/some/deeper/folder/teleport-admin.pem";
+        TextField field = robot.lookup("#simulateAsField").queryAs(TextField.class);
+        robot.interact(() -> field.setText(path));
+
+        robot.clickOn("Preview & simulate");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(path, field.getTooltip().getText());
+        javafx.scene.text.Text text = field.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
+                .filter(node -> path.equals(node.getText())).findFirst().orElseThrow();
+        javafx.geometry.Bounds drawn = text.localToScene(text.getBoundsInLocal());
+        javafx.geometry.Bounds box = field.localToScene(field.getBoundsInLocal());
+        assertTrue(drawn.getMaxX() <= box.getMaxX() && drawn.getMinX() < box.getMinX(),
+                "the file name is in sight: text " + drawn.getMinX() + ".." + drawn.getMaxX() + " in field " + box.getMinX()
+                        + ".." + box.getMaxX());
+    }
+
+    @Test
     void aMongoStyleEntryIsFlaggedThenTheRoleNameAloneIsValid(FxRobot robot) {
         robot.clickOn("#dbNamesField").write("*", 0);
         robot.clickOn("#labelsArea").write("env: prod", 0);
