@@ -103,7 +103,7 @@ if [ "$platform" = linux ] && command -v strip >/dev/null; then
   find "$work/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 fi
 
-# The runtime's security providers: java.security lists the JDK's twelve or so, but XMLDSig, SunPCSC
+# The runtime's security providers: java.security lists the JDK's twelve, but XMLDSig, SunPCSC, JdkSASL
 # and SunPKCS11 live in modules this runtime does not link. Left listed, any look-up that walks the
 # list past SunSASL (the TLS set-up does) makes the JDK search the class path for them with a
 # ServiceLoader, which instantiates BouncyCastle's provider: ~630 classes from a signed jar, which no
@@ -112,7 +112,7 @@ fi
 awk -v modules=",$modules," '
   BEGIN { split("SUN=java.base SunRsaSign=java.base SunEC=jdk.crypto.ec SunJSSE=java.base SunJCE=java.base " \
                 "SunJGSS=java.security.jgss SunSASL=java.security.sasl XMLDSig=java.xml.crypto " \
-                "SunPCSC=java.smartcardio JdkLDAP=java.naming JdkSASL=java.security.sasl " \
+                "SunPCSC=java.smartcardio JdkLDAP=java.naming JdkSASL=jdk.security.jgss " \
                 "SunPKCS11=jdk.crypto.cryptoki SunMSCAPI=jdk.crypto.mscapi Apple=java.base", pairs, " ")
           for (i in pairs) { split(pairs[i], kv, "="); module[kv[1]] = kv[2] } }
   /^security\.provider\.[0-9]+=/ {
