@@ -30,9 +30,13 @@ final class ListCommand extends ConnectedCommand {
             + " (server + network) and the client's own work.")
     boolean timings;
 
+    @Option(names = "--no-history", description = "Neither record this listing in the usage history nor read its"
+            + " evidence: the last-active, locked-since and first-seen columns stay empty (\"-\", null).")
+    boolean noHistory;
+
     @Override
     boolean recordsListings() {
-        return true;
+        return !noHistory;
     }
 
     @Override
@@ -46,7 +50,8 @@ final class ListCommand extends ConnectedCommand {
     @Override
     int run(MongoGateway gateway) {
         ListingTimings clock = timings ? ListingTimings.start(gateway) : null;
-        AutoUserListing listing = recorded(gateway, new AutoUserLister(gateway).list());
+        AutoUserListing listed = new AutoUserLister(gateway).list();
+        AutoUserListing listing = noHistory ? listed : recorded(gateway, listed);
         UserState wanted = wantedState();
         List<AutoUser> users = wanted == null ? listing.users() : listing.inState(wanted);
         if (json) {
@@ -79,7 +84,7 @@ final class ListCommand extends ConnectedCommand {
         if (clock != null) {
             clock.listed();
         }
-        AutoUserListing listing = recorded(engine, listed);
+        AutoUserListing listing = noHistory ? listed : recorded(engine, listed);
         if (clock != null) {
             clock.recorded();
         }

@@ -22,6 +22,8 @@ import java.util.Random;
 public final class HistoryBenchmark {
     private static final int USERS = 10_000;
     private static final String SERVER = "bench:27017";
+    private static final List<String> NAMES = java.util.stream.IntStream.range(0, USERS).mapToObj(u -> "CN=user-" + u)
+            .toList();
 
     private HistoryBenchmark() {
     }
@@ -29,18 +31,9 @@ public final class HistoryBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("history-bench");
         Instant end = Instant.parse("2026-12-01T12:00:00Z");
-        Instant start = end.minus(Duration.ofDays(30));
         long seeding = System.nanoTime();
         try (HistoryStore store = HistoryStore.open(dir.resolve("history.db"))) {
-            List<ObservedListing> batch = new ArrayList<>();
-            for (Instant at = start; at.isBefore(end); at = at.plus(Duration.ofHours(1))) {
-                batch.add(listing(at));
-                if (batch.size() == 24) {
-                    store.recordAll(batch);
-                    batch.clear();
-                }
-            }
-            store.recordAll(batch);
+            seed(store, SERVER, NAMES, end);
             System.out.printf("seeded 30 days x %d users in %d s: %d transitions, %.1f MiB on disk%n", USERS,
                     (System.nanoTime() - seeding) / 1_000_000_000, store.transitionCount(),
                     store.sizeOnDisk() / 1024.0 / 1024.0);
@@ -49,7 +42,7 @@ public final class HistoryBenchmark {
             Instant at = end;
             for (int i = 0; i < 20; i++) {
                 at = at.plusSeconds(5);
-                ObservedListing listing = listing(at);
+                ObservedListing listing = listing(SERVER, NAMES, at);
                 long t0 = System.nanoTime();
                 store.record(listing);
                 long t1 = System.nanoTime();
@@ -88,18 +81,34 @@ public final class HistoryBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static ObservedListing listing(Instant at) {
-        List<ObservedUser> users = new ArrayList<>(USERS);
+    /**
+     * 30 days of hourly listings of {@code names} up to {@code end}, recorded a day per transaction: each user
+     * active 0-3 times a day for up to two hours, locked between sessions, every fifth not cleaned up.
+     */
+    static void seed(HistoryStore store, String server, List<String> names, Instant end) {
+        List<ObservedListing> batch = new ArrayList<>();
+        for (Instant at = end.minus(Duration.ofDays(30)); at.isBefore(end); at = at.plus(Duration.ofHours(1))) {
+            batch.add(listing(server, names, at));
+            if (batch.size() == 24) {
+                store.recordAll(batch);
+                batch.clear();
+            }
+        }
+        store.recordAll(batch);
+    }
+
+    static ObservedListing listing(String server, List<String> names, Instant at) {
+        List<ObservedUser> users = new ArrayList<>(names.size());
         long hour = at.getEpochSecond() / 3600;
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < names.size(); u++) {
             Random random = new Random(u * 1_000_003L + hour / 24);
             int hourOfDay = (int) (hour % 24);
             int sessionStart = 8 + random.nextInt(9);
             boolean active = random.nextInt(4) != 0 && hourOfDay >= sessionStart && hourOfDay < sessionStart + 2;
             boolean notCleanedUp = u % 5 == 0;
-            users.add(active ? new ObservedUser("CN=user-" + u, false, List.of(new ObservedUser.Session("mongosh", "10.0.1.15:1")))
-                    : new ObservedUser("CN=user-" + u, !notCleanedUp, List.of()));
+            users.add(active ? new ObservedUser(names.get(u), false, List.of(new ObservedUser.Session("mongosh", "10.0.1.15:1")))
+                    : new ObservedUser(names.get(u), !notCleanedUp, List.of()));
         }
-        return new ObservedListing(SERVER, UserKey.MONGODB, at, users);
+        return new ObservedListing(server, UserKey.MONGODB, at, users);
     }
 }

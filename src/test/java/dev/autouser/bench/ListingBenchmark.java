@@ -69,7 +69,7 @@ public final class ListingBenchmark {
     }
 
     /** Opens real X.509 sessions as unlocked bulk users (user000001, user000002, user000004, ...). */
-    private static List<MongoGateway> connectSome(SandboxServer server, DevPki pki) {
+    static List<MongoGateway> connectSome(SandboxServer server, DevPki pki) {
         List<MongoGateway> clients = new ArrayList<>();
         for (int i = 1; clients.size() < CONNECTED; i++) {
             if (i % 3 == 0 || i % 7 == 0) {

@@ -74,6 +74,26 @@ class ImportTeleportCliTest {
     }
 
     @Test
+    void aListingWithoutHistoryNeitherRecordsNorShowsEvidence(@TempDir Path home) throws IOException {
+        String user = seeds.autoUser("unrecorded", true);
+
+        CliRun list = CliRun.asIn(home, target, "dba", "list", "--json", "--no-history");
+
+        assertThat(list.code()).as(list.toString()).isZero();
+        JsonNode mine = null;
+        for (JsonNode row : new ObjectMapper().readTree(list.out())) {
+            mine = row.path("user").asText().equals("CN=" + user) ? row : mine;
+        }
+        assertThat(mine).as(list.toString()).isNotNull();
+        assertThat(mine.path("firstSeen").isNull()).as("no evidence read").isTrue();
+        assertThat(Files.exists(home.resolve("data").resolve("history.db"))).as("no history opened").isFalse();
+
+        CliRun recorded = CliRun.asIn(home, target, "dba", "list", "--json");
+        assertThat(recorded.code()).as(recorded.toString()).isZero();
+        assertThat(Files.exists(home.resolve("data").resolve("history.db"))).as("the same listing with history").isTrue();
+    }
+
+    @Test
     void aCleanupPolicyReadsTheImportedLastSession(@TempDir Path home) throws IOException {
         String locked = seeds.autoUser("imported", true);
         Instant lastSession = Instant.now().minus(Duration.ofDays(45));

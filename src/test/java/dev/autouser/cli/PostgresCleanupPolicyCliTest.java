@@ -1,11 +1,7 @@
 package dev.autouser.cli;
 
-import dev.autouser.core.history.HistoryStore;
-import dev.autouser.core.history.ObservedListing;
-import dev.autouser.core.history.ObservedUser;
-import dev.autouser.core.history.ServerName;
-import dev.autouser.core.history.UserKey;
 import dev.autouser.core.postgres.SqlText;
+import dev.autouser.testsupport.PostgresAutoUsers;
 import dev.autouser.testsupport.PostgresTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,19 +34,7 @@ class PostgresCleanupPolicyCliTest {
         String idle = autoUser("idle", true);
         String old = autoUser("old", false);
         String fresh = autoUser("fresh", true);
-        Instant now = Instant.now();
-        try (HistoryStore store = HistoryStore.open(home.resolve("data").resolve("history.db"))) {
-            String server = ServerName.fromUri("postgresql://localhost:" + target.port() + "/postgres");
-            ObservedUser.Session psql = new ObservedUser.Session("psql", "127.0.0.1");
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(41)),
-                    List.of(new ObservedUser(old, false, List.of(psql)))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofDays(40)),
-                    List.of(new ObservedUser(old, true, List.of()))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(3)),
-                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of(psql)))));
-            store.record(new ObservedListing(server, UserKey.POSTGRESQL, now.minus(Duration.ofHours(2)),
-                    List.of(new ObservedUser(old, true, List.of()), new ObservedUser(idle, false, List.of()))));
-        }
+        PostgresAutoUsers.historyOfAnIdleAndALongLockedUser(home.resolve("data").resolve("history.db"), idle, old);
 
         CliRun dry = CliRun.runIn(home, false, "", "cleanup", "--dry-run", "--uri", target.psqlUri(PostgresTarget.DBA));
         assertThat(dry.out()).as(dry.toString())

@@ -72,6 +72,18 @@ public final class FxSteps {
         robot.interact(() -> robot.lookup(field).queryTextInputControl().setText(text));
     }
 
+    /**
+     * Fills the Connect form for {@code role} on {@code target} with the files {@code tctl auth sign --format=db}
+     * writes (CA, certificate, key), from the welcome card; the caller clicks Connect.
+     */
+    public static void fillPostgresConnectForm(FxRobot robot, PostgresTarget target, String role) {
+        robot.clickOn("#welcomeNewConnectionButton");
+        replaceText(robot, "#uriField", target.uri());
+        paste(robot, "#caFileField", target.caFile().toString());
+        paste(robot, "#certFileField", target.certFile(role).toString());
+        paste(robot, "#keyFileField", target.keyFile(role).toString());
+    }
+
     /** The Users page's table. */
     @SuppressWarnings("unchecked")
     public static TableView<UserRow> usersTable(FxRobot robot) {

@@ -18,16 +18,21 @@ import java.util.TreeMap;
 
 /**
  * MongoDB's own log as a source of use: {@code getLog: "global"} returns the server's recent log
- * lines (the last 1,024), and a successful authentication is logged as id 5286306 ("Successfully
- * authenticated", with attributes {@code user}, {@code db} and {@code client}) on the versions that log
- * it at the default verbosity. When the server refuses getLog or its recent log holds no such line,
- * this source is unavailable, and says so: nothing is guessed.
+ * lines (the last 1,024). A successful authentication is logged at the default verbosity as id 5286306
+ * ("Successfully authenticated", the authentication session's line, with {@code user}, {@code db} and
+ * {@code client}) by newer servers, and an X.509 one as id 20429 ("Successfully authenticated", the
+ * {@code authenticate} command's line, with {@code user}, {@code db} and {@code client}, or {@code remote} in its
+ * oldest form) by older ones (mongodb/mongo src/mongo/db/commands/authentication_commands.cpp, while 5286306 was a
+ * debug line); Teleport's auto-users log in with X.509. When the server refuses getLog or its recent log holds no
+ * such line, this source is unavailable, and says so: nothing is guessed.
  *
  * @param lastAuthentication per {@code $external} user ({@code CN=alice}), its latest authentication in the log
  * @param unavailable        why the source could not be used, when it could not
  */
 public record ServerLogEvidence(Map<String, Authentication> lastAuthentication, Optional<String> unavailable) {
     static final int SUCCESSFULLY_AUTHENTICATED = 5286306;
+    /** The older X.509 line: authentication_commands.cpp's, at the default level while 5286306 was not. */
+    static final int X509_AUTHENTICATED = 20429;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One logged authentication: when, and from which client address. */
@@ -57,7 +62,7 @@ public record ServerLogEvidence(Map<String, Authentication> lastAuthentication, 
         }
         if (latest.isEmpty()) {
             return unavailable("the server's recent log holds no successful authentication of an $external user"
-                    + " (log id " + SUCCESSFULLY_AUTHENTICATED + ")");
+                    + " (log id " + SUCCESSFULLY_AUTHENTICATED + " or " + X509_AUTHENTICATED + ")");
         }
         return new ServerLogEvidence(latest, Optional.empty());
     }
@@ -70,13 +75,15 @@ public record ServerLogEvidence(Map<String, Authentication> lastAuthentication, 
             return Optional.empty();
         }
         JsonNode attr = node.path("attr");
-        if (node.path("id").asInt() != SUCCESSFULLY_AUTHENTICATED || !"$external".equals(attr.path("db").asText())
+        int id = node.path("id").asInt();
+        if (id != SUCCESSFULLY_AUTHENTICATED && id != X509_AUTHENTICATED || !"$external".equals(attr.path("db").asText())
                 || attr.path("user").asText().isEmpty()) {
             return Optional.empty();
         }
+        String client = attr.hasNonNull("client") ? attr.path("client").asText() : attr.path("remote").asText();
         try {
             Instant at = OffsetDateTime.parse(node.path("t").path("$date").asText()).toInstant();
-            return Optional.of(Map.entry(attr.path("user").asText(), new Authentication(at, attr.path("client").asText())));
+            return Optional.of(Map.entry(attr.path("user").asText(), new Authentication(at, client)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -23,10 +23,13 @@ import java.util.Set;
  * group or is connected), then the check for a session that authenticated before it and the revocation
  * of the direct roles (refused if there is one: the login is given back), then for a drop
  * {@code DROP ROLE} (or the reassignment the DBA chose) with the same checks. Every statement is
- * audited (intent before, outcome after). A lost connection or an unwritable audit log stops the run;
- * every user not reached is "not attempted".
+ * audited (intent before, outcome after). A lost connection, an unwritable audit log or the person's
+ * request (asked between two users, {@link ProgressListener#stopRequested()}) stops the run; every user
+ * not reached is "not attempted".
  */
 final class PostgresCleanupExecutor {
+    /** Why the users after a stop request were not attempted (the run stops between two users). */
+    static final String STOPPED_BY_THE_PERSON = "the person asked to stop";
     private final PostgresGateway gateway;
     private final AuditTrail audit;
     private final ProgressListener listener;
@@ -57,6 +60,11 @@ final class PostgresCleanupExecutor {
         String stopped = "";
         try {
             for (PlannedAction action : plan.actions()) {
+                if (listener.stopRequested()) {
+                    stopped = STOPPED_BY_THE_PERSON;
+                    notAttempted(plan, stopped);
+                    break;
+                }
                 run(action);
             }
         } catch (ConnectionLostException | AuditUnwritableException e) {

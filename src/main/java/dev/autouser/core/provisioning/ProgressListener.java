@@ -6,4 +6,12 @@ public interface ProgressListener {
     ProgressListener NONE = (result, finished, total) -> { };
 
     void onResult(UserResult result, int finished, int total);
+
+    /**
+     * Asked before each user by engines that can stop between users (PostgreSQL): true stops the run
+     * there, and every user not reached is reported "not attempted". The person's Stop in the GUI.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -18,6 +18,7 @@ import dev.autouser.core.provisioning.SessionCensus;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.ui.audit.AuditView;
 import dev.autouser.ui.audit.AuditViewModel;
+import dev.autouser.ui.cleanup.CleanupChanges;
 import dev.autouser.ui.cleanup.CleanupViewModel;
 import dev.autouser.ui.cleanup.CleanupWizard;
 import dev.autouser.ui.connect.ConnectView;
@@ -223,7 +224,10 @@ public final class ConsoleWindow {
         // refresh a person asks for. An unavailable log is said once in the status bar.
         java.util.Optional<dev.autouser.core.evidence.ServerLogFeed> serverLog = session.mongo().flatMap(mongo ->
                 history.store().map(store -> new dev.autouser.core.evidence.ServerLogFeed(mongo.gateway(), historyServer, store)));
+        // As the CLI's list does: a change whose reply was lost is settled from the server before it is listed.
+        dev.autouser.core.engine.LostReplySettling lostReplies = new dev.autouser.core.engine.LostReplySettling(engine, audit);
         UsersViewModel users = new UsersViewModel((UsersViewModel.Lister) askedFor -> {
+            lostReplies.beforeListing();
             serverLog.flatMap(feed -> askedFor ? feed.feedNow() : feed.feed())
                     .ifPresent(sentence -> executors.fx().execute(() -> mainModel.notice(sentence)));
             dev.autouser.core.provisioning.AutoUserListing listing = recorder.record(engine.list());
@@ -246,14 +250,30 @@ public final class ConsoleWindow {
         UserChanges changes = mongoCleanup.map(UserChanges::mongo).orElseGet(() -> UserChanges.postgres(
                 session.postgres().orElseThrow().gateway(), engine.actions(audit)));
         UserActionsViewModel actions = UserActionsViewModel.on(changes, dialogs, executors, users::refresh);
-        usersView = new UsersView(users, actions, () -> mongoCleanup.ifPresentOrElse(cleanup -> CleanupWizard.open(stage,
-                new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport,
-                        dialogs, executors, users::refresh)), () -> dialogs.showError("The cleanup wizard is MongoDB's"
-                + " for now: select the users and use Lock or Drop, or run autouser cleanup --uri "
-                + session.profile().uri() + ".", null)), chart);
+        usersView = new UsersView(users, actions, () -> CleanupWizard.open(stage, cleanupWizard(mongoCleanup, recorder,
+                users::refresh)), chart);
         usersView.offerHistoryExport(new dev.autouser.ui.users.HistoryExportViewModel(dirs.history(), historyServer,
                 dialogs, executors));
         return usersView;
+    }
+
+    /**
+     * The cleanup wizard on this session's engine. PostgreSQL's plans list through the Users page's
+     * history recorder, so a plan by age judges each role with the evidence that listing records (the
+     * CLI's cleanup does the same); MongoDB's wizard is as it was.
+     */
+    private CleanupViewModel cleanupWizard(java.util.Optional<UserCleanup> mongoCleanup,
+                                           dev.autouser.core.provisioning.ListingHistory recorder, Runnable afterChange) {
+        if (mongoCleanup.isPresent()) {
+            return new CleanupViewModel(mongoCleanup.get(), java.util.Map::of, java.time.Clock.systemUTC(),
+                    this::importTeleport, dialogs, executors, afterChange);
+        }
+        dev.autouser.core.postgres.PostgresGateway gateway = session.postgres().orElseThrow().gateway();
+        CleanupChanges changes = CleanupChanges.postgres(gateway,
+                session.autoUsers().actions(audit).recordingListingsWith(recorder::record));
+        // Teleport's audit import reads this engine's sessions (db_protocol postgres), keyed by role.
+        return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport, dialogs,
+                executors, afterChange);
     }
 
     /** The name this server's usage history is kept under, as the CLI names it. */
@@ -269,12 +289,7 @@ public final class ConsoleWindow {
 
     /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
     private String importTeleport(java.nio.file.Path file) {
-        String server = historyServer();
-        try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
-            dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
-                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
-            return dev.autouser.core.evidence.TeleportImport.run(file, server, java.util.Optional.empty(), store).summary();
-        }
+        return new TeleportAuditFileImport(dirs.history(), historyServer(), session.engine()).importFile(file);
     }
 
     private TeleportPages teleportPages() {

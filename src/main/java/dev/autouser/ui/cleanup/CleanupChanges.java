@@ -40,6 +40,11 @@ public interface CleanupChanges {
         return false;
     }
 
+    /** Whether a run stops between two users when the person asks ({@code ProgressListener.stopRequested}). */
+    default boolean stopsBetweenUsers() {
+        return false;
+    }
+
     /** The same changes, but each drop first hands the user's objects to {@code role} (PostgreSQL). */
     default CleanupChanges reassigningOwnedTo(String role) {
         throw new ConsoleException(engine().displayName() + " users own no objects: there is nothing to reassign.");
@@ -94,6 +99,11 @@ public interface CleanupChanges {
 
             @Override
             public boolean usersOwnObjects() {
+                return true;
+            }
+
+            @Override
+            public boolean stopsBetweenUsers() {
                 return true;
             }
 

@@ -113,13 +113,20 @@ public final class CleanupViewModel {
     /** Ticked by the person only: act although those hosts did not answer (audited). */
     private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
     private PlanChoice choice = PlanChoice.NONE;
+    private final PlanOwners owned = new PlanOwners();
+    /** The changes the plan shown was made with; the run goes through the same (a new owner included). */
+    private CleanupChanges plannedWith;
+    private final java.util.concurrent.atomic.AtomicBoolean stopAsked = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(false);
 
     /**
      * How to show the plan as made, and, when silent hosts refused every user, how to show the plan
-     * made with their silence accepted (the override checkbox switches between the two).
+     * made with their silence accepted (the override checkbox switches between the two); the changes it
+     * was made with, and the roles that may take owned objects when they were read with it (else null).
      */
-    private record PlanChoice(Runnable showAsMade, List<String> silentHosts, Runnable showWithOverride) {
-        static final PlanChoice NONE = new PlanChoice(() -> { }, List.of(), () -> { });
+    private record PlanChoice(Runnable showAsMade, List<String> silentHosts, Runnable showWithOverride,
+                              CleanupChanges via, List<String> newOwners) {
+        static final PlanChoice NONE = new PlanChoice(() -> { }, List.of(), () -> { }, null, null);
     }
 
     public CleanupViewModel(UserCleanup cleanup, DialogService dialogs, FxExecutors executors, Runnable afterChange) {
@@ -153,6 +160,7 @@ public final class CleanupViewModel {
         this.evidence = evidence;
         this.clock = clock;
         this.changes = changes;
+        this.plannedWith = changes;
         this.dialogs = dialogs;
         this.executors = executors;
         this.work = new BackgroundWork(executors, dialogs, busy);
@@ -162,38 +170,63 @@ public final class CleanupViewModel {
 
     /** The dry run: reads the users and builds the plan; changes nothing. */
     public void makePlan() {
+        CleanupChanges via = owned.applyTo(changes);
+        boolean readNewOwners = changes.usersOwnObjects() && owned.needsCandidates();
         if (!scope.get().byState()) {
             CleanupPolicy policy = policyCriteria.policy();
-            PolicyCleanup byPolicy = new PolicyCleanup(changes.actions(), clock);
-            work.run("Planning the cleanup failed", () -> choose(() -> byPolicy.plan(policy, evidence.get()),
+            PolicyCleanup byPolicy = new PolicyCleanup(via.actions(), clock);
+            work.run("Planning the cleanup failed", () -> choose(via, readNewOwners, () -> byPolicy.plan(policy, evidence.get()),
                     made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
                     this::showPolicyPlan), this::showChoice);
             return;
         }
         CleanupCriteria criteria = scope.get().criteria(action.get());
-        work.run("Planning the cleanup failed", () -> choose(() -> changes.actions().plan(criteria),
+        work.run("Planning the cleanup failed", () -> choose(via, readNewOwners, () -> via.actions().plan(criteria),
                 made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
+    }
+
+    /** Users the plan drops who own objects stay locked, as Teleport does (the default); plans again. */
+    public void keepOwnersLocked() {
+        owned.keepLocked();
+        makePlan();
+    }
+
+    /** Users the plan drops hand their objects to {@code role} first; plans again, so the SQL shown is what runs. */
+    public void reassignOwnedTo(String role) {
+        owned.reassignTo(role);
+        makePlan();
+    }
+
+    /** Asks the run to stop before the next user (engines that can: {@link CleanupChanges#stopsBetweenUsers()}). */
+    public void stop() {
+        stopAsked.set(true);
+        stopping.set(true);
     }
 
     /**
      * Background: the plan; if it refused every user and a member or mongos is silent, also the plan
      * as if that silence were accepted, for the override checkbox to switch to.
      */
-    private <P> PlanChoice choose(java.util.function.Supplier<P> planner, java.util.function.Predicate<P> allRefused,
-                                  java.util.function.Consumer<P> show) {
+    private <P> PlanChoice choose(CleanupChanges via, boolean readNewOwners, java.util.function.Supplier<P> planner,
+                                  java.util.function.Predicate<P> allRefused, java.util.function.Consumer<P> show) {
         P made = planner.get();
+        List<String> newOwners = readNewOwners ? via.newOwnerCandidates() : null;
         if (allRefused.test(made)) {
-            List<String> hosts = changes.silentNodes().stream().map(n -> n.node().host()).toList();
+            List<String> hosts = via.silentNodes().stream().map(n -> n.node().host()).toList();
             if (!hosts.isEmpty()) {
-                P withOverride = changes.withUnverifiedAllowed(hosts, planner);
-                return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride));
+                P withOverride = via.withUnverifiedAllowed(hosts, planner);
+                return new PlanChoice(() -> show.accept(made), hosts, () -> show.accept(withOverride), via, newOwners);
             }
         }
-        return new PlanChoice(() -> show.accept(made), List.of(), () -> show.accept(made));
+        return new PlanChoice(() -> show.accept(made), List.of(), () -> show.accept(made), via, newOwners);
     }
 
     private void showChoice(PlanChoice made) {
         choice = made;
+        plannedWith = made.via();
+        if (made.newOwners() != null) {
+            owned.candidatesRead(made.newOwners());
+        }
         overrideCheck.set(made.silentHosts().isEmpty() ? "" : Confirmation.overrideCheck(made.silentHosts()));
         if (override.get()) {
             override.set(false);
@@ -234,6 +267,7 @@ public final class CleanupViewModel {
                 : locks == 0 ? Confirmation.countLabel("Drop", drops)
                 : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
         canRun.set(!made.isEmpty());
+        owned.show(made.drop().actions());
         refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
                 made.drop().refused().stream()).toList()));
     }
@@ -245,6 +279,7 @@ public final class CleanupViewModel {
         plan.set(made);
         refusals.set(leftOut(made.refused()));
         planned.setAll(made.actions());
+        owned.show(made.actions());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
@@ -257,8 +292,10 @@ public final class CleanupViewModel {
                 + " — " + refused.stream().map(CleanupPlan.Refusal::reason).distinct().collect(Collectors.joining("; "));
     }
 
+    /** Back to the criteria; the next plan keeps owners locked again until the person chooses otherwise. */
     public void back() {
         if (step.get() == Step.PLAN) {
+            owned.keepLocked();
             step.set(Step.CRITERIA);
         }
     }
@@ -275,16 +312,28 @@ public final class CleanupViewModel {
         progressText.set("Starting…");
         step.set(Step.RUNNING);
         List<String> accepted = override.get() ? choice.silentHosts() : List.of();
-        ProgressListener listener = (result, finished, total) ->
+        CleanupChanges via = plannedWith;
+        stopAsked.set(false);
+        stopping.set(false);
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onResult(UserResult result, int finished, int total) {
                 executors.fx().execute(() -> progressed(result, finished, total));
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stopAsked.get();
+            }
+        };
         work.run("The cleanup stopped", () -> policyToRun != null
-                        ? changes.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(changes.actions(), clock).execute(policyToRun, listener))
-                        : changes.withUnverifiedAllowed(accepted, () -> changes.actions().execute(toRun, listener)),
+                        ? via.withUnverifiedAllowed(accepted, () -> new PolicyCleanup(via.actions(), clock).execute(policyToRun, listener))
+                        : via.withUnverifiedAllowed(accepted, () -> via.actions().execute(toRun, listener)),
                 report -> finished(report, null), failure -> finished(null, failure));
     }
 
     private void progressed(UserResult result, int finished, int total) {
-        results.add(result);
+        results.add(inTheWizard(result));
         progress.set(total == 0 ? 1 : (double) finished / total);
         progressText.set(finished + " of " + total + ": " + result.mongoName() + " " + result.status().name().toLowerCase());
     }
@@ -300,10 +349,20 @@ public final class CleanupViewModel {
             return;
         }
         // The executor's list is authoritative (in plan order); the streamed one was for progress.
-        results.setAll(report.results());
+        results.setAll(report.results().stream().map(this::inTheWizard).toList());
         progress.set(1);
         summary.set(capitalize(report.summary()) + " in " + report.elapsed().toMillis() + " ms.");
         dialogs.finished("Cleanup finished", capitalize(report.summary()) + ".", report.failed() + report.skipped() > 0);
+    }
+
+    /**
+     * An owner the plan kept locked gets the wizard's way past its objects (the core's result says only
+     * that they must be reassigned first).
+     */
+    private UserResult inTheWizard(UserResult result) {
+        return result.status() == UserResult.Status.SKIPPED && owned.keptLocked(result.mongoName())
+                ? new UserResult(result.mongoName(), result.action(), result.status(), result.detail()
+                + ". It owns objects: to drop it, plan again and choose a role to take them") : result;
     }
 
     private static String capitalize(String text) {
@@ -330,4 +389,10 @@ public final class CleanupViewModel {
     public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
     public javafx.beans.property.BooleanProperty overrideProperty() { return override; }
     public List<UserResult> resultsSnapshot() { return List.copyOf(results); }
+    public dev.autouser.core.engine.Engine engine() { return changes.engine(); }
+    /** PostgreSQL: what the plan does with users it drops who own objects. */
+    public PlanOwners ownedObjects() { return owned; }
+    /** Whether a run can be stopped between two users (PostgreSQL); MongoDB's runs go to the end. */
+    public boolean canStop() { return changes.stopsBetweenUsers(); }
+    public ReadOnlyBooleanProperty stoppingProperty() { return stopping.getReadOnlyProperty(); }
 }

@@ -1,6 +1,7 @@
 package dev.autouser.ui.cleanup;
 
 import atlantafx.base.theme.Styles;
+import dev.autouser.core.engine.Engine;
 import dev.autouser.core.policy.PolicyDecision;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.PlannedAction;
@@ -108,7 +109,8 @@ public final class CleanupWizard extends BorderPane {
             scopeBox.getChildren().add(radio);
         }
         ToggleGroup actions = new ToggleGroup();
-        RadioButton drop = actionRadio("actionDrop", "Drop them (lock, verify no connection, dropUser)", CleanupAction.DROP, actions);
+        RadioButton drop = actionRadio("actionDrop", "Drop them (lock, verify no connection, "
+                + (model.engine() == Engine.POSTGRESQL ? "DROP ROLE" : "dropUser") + ")", CleanupAction.DROP, actions);
         RadioButton lock = actionRadio("actionLock", "Lock them (Teleport's deactivate: no roles, no new logins)", CleanupAction.LOCK, actions);
         drop.disableProperty().bind(model.scopeProperty().isEqualTo(CleanupViewModel.Scope.BY_AGE));
         lock.disableProperty().bind(drop.disableProperty());
@@ -254,7 +256,7 @@ public final class CleanupWizard extends BorderPane {
         override.visibleProperty().bind(model.overrideCheckProperty().isNotEmpty());
         override.managedProperty().bind(override.visibleProperty());
         override.selectedProperty().bindBidirectional(model.overrideProperty());
-        VBox page = new VBox(10, refusals, override, table, bold("Exact commands, in order"), commands);
+        VBox page = new VBox(10, refusals, override, ownedObjectsBox(), table, bold("Exact commands, in order"), commands);
         if (!model.notIncluded().isEmpty()) {
             TableView<PolicyDecision> left = new TableView<>(model.notIncluded());
             left.setId("cleanupNotIncludedTable");
@@ -273,6 +275,59 @@ public final class CleanupWizard extends BorderPane {
     }
 
 
+    /**
+     * PostgreSQL refuses to drop a role that owns objects: the person keeps those users locked, as
+     * Teleport does (the default), or picks a role to take the objects; either choice plans again, so the
+     * commands below are what runs. Shown only when the plan drops such users.
+     */
+    private Node ownedObjectsBox() {
+        PlanOwners choice = model.ownedObjects();
+        Label owners = new Label();
+        owners.setId("cleanupOwners");
+        owners.setWrapText(true);
+        owners.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        owners.textProperty().bind(javafx.beans.binding.Bindings.concat("Own objects: ", choice.ownersProperty(),
+                ". PostgreSQL refuses to drop a role that owns objects."));
+        ToggleGroup group = new ToggleGroup();
+        RadioButton keep = new RadioButton("Keep them locked, as Teleport does (TP004)");
+        keep.setId("cleanupOwnersKeepLocked");
+        RadioButton reassign = new RadioButton("Reassign their objects to");
+        reassign.setId("cleanupOwnersReassign");
+        keep.setToggleGroup(group);
+        reassign.setToggleGroup(group);
+        (choice.newOwnerProperty().get().isEmpty() ? keep : reassign).setSelected(true);
+        javafx.scene.control.ComboBox<String> role = new javafx.scene.control.ComboBox<>(choice.candidates());
+        role.setId("cleanupNewOwner");
+        role.setValue(choice.newOwnerProperty().get().isEmpty()
+                ? choice.candidates().stream().findFirst().orElse(null) : choice.newOwnerProperty().get());
+        choice.candidates().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (role.getValue() == null && !choice.candidates().isEmpty()) {
+                role.setValue(choice.candidates().get(0));
+            }
+        });
+        role.disableProperty().bind(reassign.selectedProperty().not());
+        keep.setOnAction(e -> model.keepOwnersLocked());
+        reassign.setOnAction(e -> {
+            if (role.getValue() != null) {
+                model.reassignOwnedTo(role.getValue());
+            }
+        });
+        role.setOnAction(e -> {
+            if (reassign.isSelected() && role.getValue() != null
+                    && !role.getValue().equals(choice.newOwnerProperty().get())) {
+                model.reassignOwnedTo(role.getValue());
+            }
+        });
+        keep.disableProperty().bind(model.busyProperty());
+        reassign.disableProperty().bind(model.busyProperty());
+        VBox box = new VBox(6, owners, keep, row(reassign, role));
+        box.setId("cleanupOwnedObjects");
+        box.getStyleClass().add("owned-objects-choice");
+        box.visibleProperty().bind(choice.ownersProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private Node runningPage() {
         ProgressBar bar = new ProgressBar();
         bar.setId("cleanupProgress");
@@ -282,6 +337,15 @@ public final class CleanupWizard extends BorderPane {
         text.setId("cleanupProgressText");
         text.textProperty().bind(model.progressTextProperty());
         setBottom(null);
+        if (model.canStop()) {
+            Button stop = new Button();
+            stop.setId("cleanupStopButton");
+            stop.textProperty().bind(javafx.beans.binding.Bindings.when(model.stoppingProperty())
+                    .then("Stopping after this user…").otherwise("Stop after this user"));
+            stop.disableProperty().bind(model.stoppingProperty());
+            stop.setOnAction(e -> model.stop());
+            setBottom(buttons(stop));
+        }
         return new VBox(12, bar, text, resultsTable());
     }
 

@@ -156,19 +156,44 @@ class ServerLogEvidenceSandboxTest {
         }
     }
 
+    /**
+     * Before the authentication session's own line (5286306) was logged at the default level, the X.509
+     * {@code authenticate} command logged 20429 "Successfully authenticated" (authentication_commands.cpp): the console
+     * reads that line too, so an older server's log is a source as well. The sandbox logs it when reporting 6.0.
+     */
     @Test
-    void aServerReportingSixLogsNoAuthenticationsSoTheSourceIsUnavailable(@TempDir Path dir) {
+    void aServerReportingSixLogsX509LoginsAs20429AndTheConsoleReadsThem(@TempDir Path dir) {
         DevPki pki = DevPki.openOrCreate(dir.resolve("pki"));
         try (SandboxServer server = SandboxServer.builder().port(0).tls(pki).serverVersion("6.0.19").build().start()) {
             DemoData.Seeded seeded = DemoData.seed(server, pki, new DemoData.Options(DemoData.Seed.EMPTY, 0));
             ConnectionProfile dba = ConnectionProfile.x509(server.connectionString(), pki.caFile(), seeded.dbaFile());
             try (MongoGateway gateway = MongoGateway.connect(dba, null)) {
+                List<Document> lines = gateway.run("admin", new Document("getLog", "global"), "read the log")
+                        .getList("log", String.class).stream().map(Document::parse).toList();
+                assertThat(lines).extracting(line -> line.get("id")).doesNotContain(5286306).contains(20429);
+                Document x509 = lines.stream().filter(line -> Integer.valueOf(20429).equals(line.get("id")))
+                        .findFirst().orElseThrow();
+                assertThat(x509.getString("s")).isEqualTo("I");
+                assertThat(x509.getString("msg")).isEqualTo("Successfully authenticated");
+                Document attr = x509.get("attr", Document.class);
+                assertThat(attr.getString("mechanism")).isEqualTo("MONGODB-X509");
+                assertThat(attr.getString("db")).isEqualTo("$external");
+
                 ServerLogEvidence evidence = ServerLogEvidence.read(gateway);
 
-                assertThat(evidence.lastAuthentication()).isEmpty();
-                assertThat(evidence.unavailable()).contains("Server log unavailable: the server's recent log holds no "
-                        + "successful authentication of an $external user (log id 5286306).");
+                assertThat(evidence.unavailable()).isEmpty();
+                assertThat(evidence.lastAuthentication()).containsKey(attr.getString("user"));
+                assertThat(evidence.lastAuthentication().get(attr.getString("user")).client()).startsWith("127.0.0.1:");
             }
         }
+    }
+
+    @Test
+    void aLogWithoutAnyLoginLineIsAnUnavailableSourceNamingBothIds() {
+        ServerLogEvidence none = ServerLogEvidence.fromLines(List.of(
+                "{\"t\":{\"$date\":\"2026-12-01T10:00:00.000+00:00\"},\"s\":\"I\",\"c\":\"NETWORK\",\"id\":22943,"
+                        + "\"ctx\":\"listener\",\"msg\":\"Connection accepted\",\"attr\":{\"remote\":\"10.0.0.5:1\"}}"));
+        assertThat(none.unavailable()).contains("Server log unavailable: the server's recent log holds no successful"
+                + " authentication of an $external user (log id 5286306 or 20429).");
     }
 }

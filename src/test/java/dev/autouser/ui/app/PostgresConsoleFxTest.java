@@ -30,8 +30,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import static dev.autouser.testsupport.FxSteps.clickTopRow;
+import static dev.autouser.testsupport.FxSteps.fillPostgresConnectForm;
 import static dev.autouser.testsupport.FxSteps.onFx;
-import static dev.autouser.testsupport.FxSteps.paste;
 import static dev.autouser.testsupport.FxSteps.replaceText;
 import static dev.autouser.testsupport.FxSteps.usersTable;
 import static dev.autouser.testsupport.FxSteps.waitFor;
@@ -232,12 +232,7 @@ class PostgresConsoleFxTest {
     }
 
     private void connectAsDba(FxRobot robot) {
-        PostgresTarget target = PostgresTarget.shared();
-        robot.clickOn("#welcomeNewConnectionButton");
-        replaceText(robot, "#uriField", target.uri());
-        paste(robot, "#caFileField", target.caFile().toString());
-        paste(robot, "#certFileField", target.certFile(PostgresTarget.DBA).toString());
-        paste(robot, "#keyFileField", target.keyFile(PostgresTarget.DBA).toString());
+        fillPostgresConnectForm(robot, PostgresTarget.shared(), PostgresTarget.DBA);
         connectAndWait(robot);
     }
 

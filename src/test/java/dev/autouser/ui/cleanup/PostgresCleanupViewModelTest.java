@@ -1,0 +1,243 @@
+package dev.autouser.ui.cleanup;
+
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.history.Activity;
+import dev.autouser.core.history.EvidenceSource;
+import dev.autouser.core.history.UserEvidence;
+import dev.autouser.core.history.UserKey;
+import dev.autouser.core.postgres.PostgresEngine;
+import dev.autouser.core.postgres.PostgresGateway;
+import dev.autouser.core.postgres.SqlText;
+import dev.autouser.core.provisioning.CleanupAction;
+import dev.autouser.core.provisioning.PlannedAction;
+import dev.autouser.core.provisioning.UserResult;
+import dev.autouser.testsupport.PostgresAutoUsers;
+import dev.autouser.testsupport.PostgresTarget;
+import dev.autouser.ui.support.FxExecutors;
+import dev.autouser.ui.support.RecordingDialogs;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cleanup wizard on a real PostgreSQL (the shared embedded server), executors inline. Plans are by
+ * age with evidence for this test's roles only, so the other auto-users the shared server may hold are
+ * never taken (their age is unknown).
+ */
+class PostgresCleanupViewModelTest {
+    private static final Instant NOW = Instant.now();
+
+    @TempDir
+    Path dir;
+    private final PostgresAutoUsers users = new PostgresAutoUsers("pcw");
+    private final Map<String, UserEvidence> evidence = new HashMap<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private PostgresGateway gateway;
+    private AuditLog audit;
+    private CleanupViewModel wizard;
+    private int refreshes;
+
+    @BeforeEach
+    void connect() {
+        gateway = PostgresGateway.connect(users.target().profileAs(PostgresTarget.DBA), null, null);
+        audit = new AuditLog(dir.resolve("audit.jsonl"));
+        CleanupChanges changes = CleanupChanges.postgres(gateway, new PostgresEngine(gateway).actions(audit));
+        wizard = new CleanupViewModel(changes, () -> evidence, Clock.fixed(NOW, ZoneOffset.UTC), null, dialogs,
+                FxExecutors.direct(), () -> refreshes++);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        gateway.close();
+        users.close();
+    }
+
+    @Test
+    void theDryRunLocksFirstDropsTheLongLockedShowsTheExactSqlAndChangesNothing() throws SQLException {
+        String idle = notCleanedUpForHours(users.autoUser("idle", true, "pgg_reader"));
+        String old = lockedForWeeks(users.autoUser("old", false));
+        String active = notCleanedUpForHours(users.autoUser("active", true, "pgg_reader"));
+        users.session(active, "psql-pcw");
+
+        wizard.makePlan();
+
+        assertEquals(CleanupViewModel.Step.PLAN, wizard.stepProperty().get());
+        assertEquals(List.of(idle + " lock", old + " drop"), mine(wizard.planned()));
+        assertEquals("not cleaned up for at least 2 h (over 60 min); last active 3 h ago (observed)", reasonOf(idle));
+        String commands = wizard.commandsProperty().get();
+        assertTrue(commands.contains("ALTER ROLE " + SqlText.identifier(idle) + " NOLOGIN;"), commands);
+        assertTrue(commands.contains("REVOKE"), commands);
+        assertTrue(commands.contains("DROP ROLE " + SqlText.identifier(old) + ";"), commands);
+        assertFalse(commands.contains(active), "a connected role is never planned, whatever its age: " + commands);
+        assertEquals("", wizard.ownedObjects().ownersProperty().get(), "no owner among them");
+        assertTrue(users.canLogin(idle) && users.exists(old), "a dry run changes nothing");
+        assertTrue(audit.readNewestFirst(100).isEmpty(), "and writes no change");
+    }
+
+    @Test
+    void theRunLocksThenDropsAuditsEveryStatementAndReportsEachUser() {
+        String idle = notCleanedUpForHours(users.autoUser("idle", true, "pgg_reader"));
+        String old = lockedForWeeks(users.autoUser("old", false));
+        wizard.makePlan();
+
+        wizard.run();
+
+        assertEquals(CleanupViewModel.Step.RESULTS, wizard.stepProperty().get());
+        assertEquals(UserResult.Status.DONE, resultOf(idle).status(), resultOf(idle).detail());
+        assertEquals("locked, verified without session, dropped", resultOf(old).detail());
+        assertFalse(users.canLogin(idle));
+        assertFalse(users.exists(old));
+        assertEquals(1.0, wizard.progressProperty().get());
+        assertEquals(1, refreshes, "the Users page refreshes afterwards");
+        List<AuditRecord> records = audit.readNewestFirst(100);
+        assertTrue(records.stream().anyMatch(r -> r.targetUser().equals(idle) && r.phase() == AuditRecord.Phase.INTENT
+                && r.command().contains("ALTER ROLE " + SqlText.identifier(idle) + " NOLOGIN;")), records::toString);
+        assertTrue(records.stream().anyMatch(r -> r.targetUser().equals(old) && r.phase() == AuditRecord.Phase.OUTCOME
+                && r.command().contains("DROP ROLE " + SqlText.identifier(old)) && r.result().equals("ok")), records::toString);
+    }
+
+    @Test
+    void anOwnerStaysLockedByDefaultAsTeleportDoesAndTheResultSaysHowToDropItHere() {
+        String owner = lockedForWeeks(users.autoUser("owner", false));
+        String table = users.ownedTable(owner);
+
+        wizard.makePlan();
+
+        assertEquals(owner + " (1 in postgres)", wizard.ownedObjects().ownersProperty().get());
+        assertEquals("", wizard.ownedObjects().newOwnerProperty().get(), "keeping them locked is the default");
+        assertTrue(wizard.commandsProperty().get().contains("DROP ROLE " + SqlText.identifier(owner) + ";"));
+        wizard.run();
+        UserResult result = resultOf(owner);
+        assertEquals(UserResult.Status.SKIPPED, result.status(), result.detail());
+        assertTrue(result.detail().contains("(2BP01)") && result.detail().contains("(TP004)")
+                && result.detail().contains("owner of table"), result.detail());
+        assertTrue(result.detail().endsWith(". It owns objects: to drop it, plan again and choose a role to take them"),
+                result.detail());
+        assertTrue(users.exists(owner) && !users.canLogin(owner));
+        assertEquals(owner, users.ownerOf(table));
+    }
+
+    @Test
+    void choosingARoleForTheObjectsPlansAgainSoTheSqlShownIsWhatRuns() {
+        String owner = lockedForWeeks(users.autoUser("owner", false));
+        String table = users.ownedTable(owner);
+        wizard.makePlan();
+        assertEquals(PostgresTarget.DBA, wizard.ownedObjects().candidates().get(0), "the connected role first");
+
+        wizard.reassignOwnedTo(PostgresTarget.DBA);
+
+        String commands = wizard.commandsProperty().get();
+        assertTrue(commands.contains("REASSIGN OWNED BY " + SqlText.identifier(owner) + " TO \"dba\"; DROP OWNED BY "
+                + SqlText.identifier(owner)), commands);
+        assertTrue(reasonOf(owner).contains("reassigned to dba"), reasonOf(owner));
+        wizard.run();
+        assertEquals("locked, verified without session, objects reassigned to dba, dropped", resultOf(owner).detail());
+        assertFalse(users.exists(owner));
+        assertEquals(PostgresTarget.DBA, users.ownerOf(table));
+        assertTrue(audit.readNewestFirst(100).stream().anyMatch(r -> r.targetUser().equals(owner)
+                && r.command().contains("REASSIGN OWNED BY " + SqlText.identifier(owner))), "the reassignment is audited");
+    }
+
+    @Test
+    void aSessionThatStartsBetweenThePlanAndTheRunStopsThatUsersLockOnly() throws SQLException {
+        String racing = notCleanedUpForHours(users.autoUser("racing", true, "pgg_reader"));
+        String idle = notCleanedUpForHours(users.autoUser("idle", true, "pgg_reader"));
+        wizard.makePlan();
+        assertEquals(java.util.Set.of(racing + " lock", idle + " lock"), java.util.Set.copyOf(mine(wizard.planned())));
+
+        users.session(racing, "psql-late");
+        wizard.run();
+
+        assertEquals(UserResult.Status.SKIPPED, resultOf(racing).status(), resultOf(racing).detail());
+        assertEquals("connected since the plan: not touched", resultOf(racing).detail());
+        assertTrue(users.canLogin(racing), "the person who connected keeps the login");
+        assertTrue(users.target().queryBoolean("SELECT pg_has_role(" + SqlText.literal(racing) + ", 'pgg_reader', 'MEMBER')"),
+                "and the roles");
+        assertEquals(UserResult.Status.DONE, resultOf(idle).status(), resultOf(idle).detail());
+        assertFalse(users.canLogin(idle));
+    }
+
+    @Test
+    void stopAfterTheFirstUserLeavesTheOthersUntouchedAndSaysSo() {
+        List<String> idle = List.of(notCleanedUpForHours(users.autoUser("a", true)),
+                notCleanedUpForHours(users.autoUser("b", true)), notCleanedUpForHours(users.autoUser("c", true)));
+        wizard.makePlan();
+        assertTrue(wizard.canStop());
+        wizard.results().addListener((ListChangeListener<UserResult>) change -> {
+            if (wizard.results().size() == 1 && !wizard.stoppingProperty().get()) {
+                wizard.stop(); // the person clicks Stop while the first user is reported
+            }
+        });
+
+        wizard.run();
+
+        List<UserResult> mine = wizard.results().stream().filter(r -> idle.contains(r.mongoName())).toList();
+        assertEquals(3, mine.size(), mine::toString);
+        assertEquals(UserResult.Status.DONE, mine.get(0).status(), mine.get(0).detail());
+        assertTrue(mine.subList(1, 3).stream().allMatch(r -> r.detail().equals("not attempted: the person asked to stop")),
+                mine::toString);
+        assertEquals(1, idle.stream().filter(name -> !users.canLogin(name)).count(), "only the first was locked");
+        assertTrue(wizard.summaryProperty().get().contains("stopped early: the person asked to stop"),
+                wizard.summaryProperty().get());
+    }
+
+    @Test
+    void aPlanSettlesALostReplyFromTheServerFirst() {
+        String lost = users.autoUser("lost", true);
+        PostgresAutoUsers.lockWithLostReply(gateway, audit, lost);
+        assertTrue(PostgresAutoUsers.resolutionOf(audit, lost).isEmpty());
+
+        wizard.makePlan();
+
+        AuditRecord resolution = PostgresAutoUsers.resolutionOf(audit, lost).orElseThrow();
+        assertEquals("resolved: applied, " + lost + " cannot log in (NOLOGIN)", resolution.result());
+    }
+
+    /** The user's current spell of "unlocked, no session" began 2 h ago; seen for 3 h. */
+    private String notCleanedUpForHours(String name) {
+        evidence.put(name, new UserEvidence(new UserKey("pg", UserKey.POSTGRESQL, name), Optional.of(NOW.minus(Duration.ofHours(3))),
+                Map.of(EvidenceSource.OBSERVED, new Activity(NOW.minus(Duration.ofHours(3)), EvidenceSource.OBSERVED, "psql", "")),
+                Optional.empty(), Optional.empty(), Optional.of(NOW.minus(Duration.ofHours(2))), Optional.empty()));
+        return name;
+    }
+
+    /** Locked 40 days ago, last seen in use 41 days ago. */
+    private String lockedForWeeks(String name) {
+        evidence.put(name, new UserEvidence(new UserKey("pg", UserKey.POSTGRESQL, name), Optional.of(NOW.minus(Duration.ofDays(50))),
+                Map.of(EvidenceSource.OBSERVED, new Activity(NOW.minus(Duration.ofDays(41)), EvidenceSource.OBSERVED, "psql", "")),
+                Optional.of(NOW.minus(Duration.ofDays(40))), Optional.empty(), Optional.empty(), Optional.empty()));
+        return name;
+    }
+
+    /** This test's roles in the plan, in plan order: "name action". */
+    private List<String> mine(List<PlannedAction> planned) {
+        return planned.stream().filter(a -> evidence.containsKey(a.mongoName()))
+                .map(a -> a.mongoName() + " " + a.action().verb()).toList();
+    }
+
+    private String reasonOf(String name) {
+        return wizard.planned().stream().filter(a -> a.mongoName().equals(name)).findFirst().orElseThrow().reason();
+    }
+
+    private UserResult resultOf(String name) {
+        return wizard.results().stream().filter(r -> r.mongoName().equals(name)).findFirst().orElseThrow();
+    }
+}
