@@ -35,25 +35,41 @@ final class ReplicaSet {
      * says {@code hidden: true} and {@code passive: true}, as mongod's TopologyCoordinator fills it.
      */
     private final java.util.Set<Integer> hidden;
+    /**
+     * Delayed members ({@code secondaryDelaySecs}, priority 0): in no member's {@code hosts} either,
+     * never elected; their own {@code hello} says {@code passive: true} and {@code secondaryDelaySecs};
+     * each write reaches their copy of the users that long after the primary applied it.
+     */
+    private final java.util.Map<Integer, java.time.Duration> delays;
     private final ClusterClock clock = new ClusterClock();
     private final Instant started = Instant.now();
     private int primary;
     private long term = 1;
 
-    ReplicaSet(String name, int size, SecurityState store, java.util.Set<Integer> hidden) {
+    ReplicaSet(String name, int size, SecurityState store, java.util.Set<Integer> hidden,
+               java.util.Map<Integer, java.time.Duration> delays, java.time.Clock delayClock) {
         this.name = name;
         this.hidden = java.util.Set.copyOf(hidden);
-        if (this.hidden.contains(0) || this.hidden.stream().anyMatch(i -> i < 0 || i >= size)) {
-            throw new IllegalArgumentException("A hidden member is one of members 1.." + (size - 1)
-                    + " (member 0 starts as primary, and a hidden member can never be primary), not " + hidden + ".");
+        this.delays = java.util.Map.copyOf(delays);
+        java.util.Set<Integer> priorityZero = new java.util.TreeSet<>(this.hidden);
+        priorityZero.addAll(this.delays.keySet());
+        if (priorityZero.contains(0) || priorityZero.stream().anyMatch(i -> i < 0 || i >= size)) {
+            throw new IllegalArgumentException("A hidden or delayed member is one of members 1.." + (size - 1)
+                    + " (member 0 starts as primary, and such a member can never be primary), not " + priorityZero + ".");
         }
         for (int i = 0; i < size; i++) {
             hosts.add("");
             versions.add(new TopologyVersion());
             up.add(true);
-            views.add(SecurityState.memberOf(store));
+            java.time.Duration delay = this.delays.get(i);
+            views.add(delay == null ? SecurityState.memberOf(store) : SecurityState.delayedMemberOf(store, delay, delayClock));
             appliedUntil.add(null);
         }
+    }
+
+    /** Priority 0 (hidden or delayed): never elected, never listed by {@code hello}. */
+    private boolean unlisted(int member) {
+        return hidden.contains(member) || delays.containsKey(member);
     }
 
     /** What member {@code index} authenticates and authorizes against. */
@@ -84,6 +100,7 @@ final class ReplicaSet {
      * reply carries a {@code writeConcernError} as mongod's does; the write itself stays applied.
      */
     void awaitWriteConcern(Document command, Document reply) {
+        views.forEach(SecurityState::writeApplied);
         if (!(command.get("writeConcern") instanceof Document concern)) {
             return;
         }
@@ -110,11 +127,11 @@ final class ReplicaSet {
         }
     }
 
-    /** Members that have applied the latest write: up and not lagging. */
+    /** Members that have applied the latest write: up, not lagging and not delayed (it applies it later). */
     private int acknowledging() {
         int count = 0;
         for (int i = 0; i < hosts.size(); i++) {
-            if (up.get(i) && appliedUntil.get(i) == null) {
+            if (up.get(i) && appliedUntil.get(i) == null && !delays.containsKey(i)) {
                 count++;
             }
         }
@@ -133,11 +150,11 @@ final class ReplicaSet {
         return List.copyOf(hosts);
     }
 
-    /** What {@code hello} lists: every member but the hidden ones. */
+    /** What {@code hello} lists: every member but the hidden and the delayed ones. */
     private List<String> listedHosts() {
         List<String> listed = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
-            if (!hidden.contains(i)) {
+            if (!unlisted(i)) {
                 listed.add(hosts.get(i));
             }
         }
@@ -177,7 +194,7 @@ final class ReplicaSet {
     synchronized void started(int member) {
         up.set(member, true);
         versions.get(member).restarted();
-        if (primary < 0 && !hidden.contains(member)) {
+        if (primary < 0 && !unlisted(member)) {
             elect(member);
         }
         versions.forEach(TopologyVersion::changed);
@@ -196,7 +213,7 @@ final class ReplicaSet {
     private int nextUp(int from) {
         for (int step = 1; step < hosts.size(); step++) {
             int candidate = (from + step) % hosts.size();
-            if (up.get(candidate) && !hidden.contains(candidate)) {
+            if (up.get(candidate) && !unlisted(candidate)) {
                 return candidate;
             }
         }
@@ -230,8 +247,13 @@ final class ReplicaSet {
                     reply.put("primary", hosts.get(primary));
                 }
                 reply.put("me", hosts.get(index));
-                if (hidden.contains(index)) {
+                if (unlisted(index)) {
                     reply.put("passive", true);
+                }
+                if (delays.containsKey(index)) {
+                    reply.put("secondaryDelaySecs", delays.get(index).toSeconds());
+                }
+                if (hidden.contains(index)) {
                     reply.put("hidden", true);
                 }
                 if (isPrimary) {
@@ -252,6 +274,7 @@ final class ReplicaSet {
                     throw new MongoServerError(NOT_WRITABLE_PRIMARY, "NotWritablePrimary", "not primary");
                 }
             }
+            views.forEach(SecurityState::writeStarting);
         }
 
         @Override
@@ -287,18 +310,18 @@ final class ReplicaSet {
 
         /**
          * {@code replSetGetConfig}: every member with the fields MongoDB's config has ({@code hidden},
-         * {@code priority} 0 for a hidden member, {@code secondaryDelaySecs}, {@code votes}).
+         * {@code priority} 0 for a hidden or delayed member, {@code secondaryDelaySecs}, {@code votes}).
          */
         @Override
         public Document replSetGetConfig() {
             synchronized (ReplicaSet.this) {
                 List<Document> members = new ArrayList<>();
                 for (int i = 0; i < hosts.size(); i++) {
-                    boolean isHidden = hidden.contains(i);
+                    java.time.Duration delay = delays.getOrDefault(i, java.time.Duration.ZERO);
                     members.add(new Document("_id", i).append("host", hosts.get(i)).append("arbiterOnly", false)
-                            .append("buildIndexes", true).append("hidden", isHidden)
-                            .append("priority", isHidden ? 0.0 : 1.0).append("tags", new Document())
-                            .append("secondaryDelaySecs", 0L).append("votes", 1));
+                            .append("buildIndexes", true).append("hidden", hidden.contains(i))
+                            .append("priority", unlisted(i) ? 0.0 : 1.0).append("tags", new Document())
+                            .append("secondaryDelaySecs", delay.toSeconds()).append("votes", 1));
                 }
                 Document config = new Document("_id", name).append("version", SET_VERSION).append("term", term)
                         .append("members", members).append("protocolVersion", 1L)

@@ -144,8 +144,8 @@ public final class SandboxCluster implements AutoCloseable {
      * Replication lag on secondary {@code index}: until {@link #resumeReplication} it keeps
      * authenticating and answering {@code usersInfo} from the users and roles it had applied (a user
      * locked or dropped on the primary meanwhile can still log in there), it no longer counts towards
-     * {@code w: "majority"}, and its {@code replSetGetStatus} optime stays behind. The test hook
-     * MongoDB's delayed members ({@code secondaryDelaySecs}) and slow secondaries correspond to.
+     * {@code w: "majority"}, and its {@code replSetGetStatus} optime stays behind: a slow secondary.
+     * MongoDB's delayed members ({@code secondaryDelaySecs}) are {@link Builder#delayed}.
      */
     public void pauseReplication(int index) {
         requireReplicaSet().pauseReplication(index);
@@ -183,6 +183,8 @@ public final class SandboxCluster implements AutoCloseable {
         private String version = SandboxServer.DEFAULT_VERSION;
         private String setName = DEFAULT_SET_NAME;
         private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
+        private final java.util.Map<Integer, java.time.Duration> delays = new java.util.TreeMap<>();
+        private java.time.Clock delayClock = java.time.Clock.systemUTC();
         private java.time.Duration userCacheInterval = DEFAULT_USER_CACHE_INTERVAL;
         private java.util.function.Consumer<SandboxServer.Builder> nodeOptions = node -> { };
 
@@ -225,6 +227,33 @@ public final class SandboxCluster implements AutoCloseable {
         }
 
         /**
+         * Makes a replica-set member delayed, as {@code members[n].secondaryDelaySecs} (priority 0) in
+         * a real set's config: no {@code hello} lists it (mongod's fillHelloForReplSet leaves delayed
+         * members out like hidden ones), it is never elected, its own {@code hello} says
+         * {@code secondaryDelaySecs}, and each user or role change reaches it {@code delay} after the
+         * primary made it: until then it authenticates against the old users. Members 1..N-1.
+         */
+        public Builder delayed(int member, java.time.Duration delay) {
+            if (kind != Kind.REPLICA_SET) {
+                throw new IllegalStateException("Only a replica set has delayed members.");
+            }
+            if (delay.toSeconds() < 1) {
+                throw new IllegalArgumentException("secondaryDelaySecs is a whole number of seconds, at least 1, not " + delay + ".");
+            }
+            delays.put(member, delay);
+            return this;
+        }
+
+        /**
+         * The clock by which delayed members apply writes (the system's by default): a test's own
+         * clock lets the delay pass at once, with nothing left to the machine's timing.
+         */
+        public Builder delayClock(java.time.Clock clock) {
+            this.delayClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * How long a router may serve a cached user (mongos's {@code userCacheInvalidationIntervalSecs},
          * 30 s by default): a lock or drop made through another router reaches this one's
          * authorization at most this late, unless {@code invalidateUserCache} is run on it.
@@ -255,7 +284,7 @@ public final class SandboxCluster implements AutoCloseable {
         /** Binds every node; on a failure the nodes already started are closed again. */
         public SandboxCluster start() {
             SecurityState security = new SecurityState();
-            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security, hidden) : null;
+            ReplicaSet replicaSet = kind == Kind.REPLICA_SET ? new ReplicaSet(setName, size, security, hidden, delays, delayClock) : null;
             ClusterClock routerClock = new ClusterClock();
             List<SandboxServer> nodes = new ArrayList<>();
             try {

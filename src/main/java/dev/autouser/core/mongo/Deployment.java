@@ -46,7 +46,23 @@ public record Deployment(Kind kind, Optional<String> setName, List<Node> nodes, 
         }
     }
 
-    public record Node(String host, NodeRole role) {
+    /**
+     * One node; {@code delay} is a replica-set member's configured {@code secondaryDelaySecs} (zero
+     * but for a delayed member, which applies every write that long after the primary).
+     */
+    public record Node(String host, NodeRole role, java.time.Duration delay) {
+        public Node {
+            java.util.Objects.requireNonNull(delay, "delay");
+        }
+
+        public Node(String host, NodeRole role) {
+            this(host, role, java.time.Duration.ZERO);
+        }
+
+        public boolean isDelayed() {
+            return !delay.isZero() && !delay.isNegative();
+        }
+
         public boolean servesSessions() {
             return role != NodeRole.ARBITER;
         }

@@ -74,10 +74,11 @@ final class UnlistedMembers {
             if (host == null || Boolean.TRUE.equals(member.get("arbiterOnly"))) {
                 continue;
             }
+            long delay = delaySeconds(member);
             Deployment.NodeRole role = Boolean.TRUE.equals(member.get("hidden")) ? Deployment.NodeRole.HIDDEN
-                    : delaySeconds(member) > 0 ? Deployment.NodeRole.DELAYED : Deployment.NodeRole.SECONDARY;
+                    : delay > 0 ? Deployment.NodeRole.DELAYED : Deployment.NodeRole.SECONDARY;
             if (!seen.contains(host) || role != Deployment.NodeRole.SECONDARY) {
-                unlisted.add(new Deployment.Node(host, role));
+                unlisted.add(new Deployment.Node(host, role, java.time.Duration.ofSeconds(delay)));
             }
         }
         return unlisted;

@@ -170,14 +170,13 @@ final class CleanupExecutor {
 
     /** The lock is on the primary (and a majority), but a member still lets the user log in. */
     private void reportLagging(CleanupAction action, String name, List<dev.autouser.core.mongo.Deployment.Node> members) {
-        String behind = LockReplication.describe(members) + (members.size() == 1 ? " has" : " have")
-                + " not applied the lock after " + gateway.timeout().toSeconds() + " s (replication lag), so " + name
-                + " can still log in there";
+        LockReplication.Behind behind = LockReplication.behind(members, gateway.timeout());
+        String where = behind.members() + ", so " + name + " can still log in there";
         if (action == CleanupAction.DROP) {
-            report(UserResult.failed(name, action, "locked, but " + behind + ": not dropped, it stays locked; run the"
-                    + " drop again once the member has caught up"));
+            report(UserResult.failed(name, action, "locked, but " + where + ": not dropped, it stays locked; run the"
+                    + " drop again once " + behind.until()));
         } else {
-            report(UserResult.done(name, action, "locked, verified without session; " + behind + " until it catches up"));
+            report(UserResult.done(name, action, "locked, verified without session; " + where + " until " + behind.until()));
         }
     }
 

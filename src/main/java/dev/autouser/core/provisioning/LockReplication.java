@@ -78,6 +78,33 @@ final class LockReplication {
                 .filter(names::contains).toList();
     }
 
+    /**
+     * Why members still let a locked user log in, and until when: a lagging member until it has
+     * caught up; a delayed one ({@code secondaryDelaySecs}) applies every write that long after the
+     * primary, so no wait within the connection's timeout can see the lock there.
+     */
+    record Behind(String members, String until) {
+    }
+
+    static Behind behind(List<Deployment.Node> members, java.time.Duration waited) {
+        List<Deployment.Node> delayed = members.stream().filter(Deployment.Node::isDelayed).toList();
+        List<Deployment.Node> lagging = members.stream().filter(n -> !n.isDelayed()).toList();
+        List<String> why = new ArrayList<>();
+        if (!lagging.isEmpty()) {
+            why.add(describe(lagging) + (lagging.size() == 1 ? " has" : " have") + " not applied the lock after "
+                    + waited.toSeconds() + " s (replication lag)");
+        }
+        long longestDelay = delayed.stream().mapToLong(n -> n.delay().toSeconds()).max().orElse(0);
+        for (Deployment.Node member : delayed) {
+            why.add(member.describe() + " applies every write " + member.delay().toSeconds()
+                    + " s after the primary (secondaryDelaySecs)");
+        }
+        String passed = longestDelay + " s have passed since the lock";
+        String until = delayed.isEmpty() ? "the member has caught up"
+                : lagging.isEmpty() ? passed : "the lagging member has caught up and " + passed;
+        return new Behind(String.join("; ", why), until);
+    }
+
     /** "localhost:27018 (secondary)" or "a, b". */
     static String describe(List<Deployment.Node> members) {
         return String.join(", ", members.stream().map(Deployment.Node::describe).toList());

@@ -7,7 +7,8 @@ package dev.autouser.sandbox.security;
  * <p>A replica-set member reads the set's one store through {@link #memberOf}: replication is
  * instant, unless the member's replication is paused ({@link #pauseReplication}), when it keeps
  * authenticating, authorizing and answering {@code usersInfo} from what it had applied until then,
- * as a lagging secondary does with its own copy of {@code admin.system.users}.
+ * as a lagging secondary does with its own copy of {@code admin.system.users}; a delayed member
+ * ({@link #delayedMemberOf}) serves the store as it was a configured time ago.
  */
 public final class SecurityState {
 
@@ -19,16 +20,19 @@ public final class SecurityState {
     private volatile SecurityState applied;
     /** A mongos's user cache, or null: every lookup reads the store. */
     private final UserCache cache;
+    /** A delayed member's applier, or null: the member applies the store's writes at once. */
+    private final DelayedApply delayed;
 
     public SecurityState() {
-        this(new UserStore(), new RoleStore(), null, null);
+        this(new UserStore(), new RoleStore(), null, null, null);
     }
 
-    private SecurityState(UserStore users, RoleStore roles, SecurityState source, UserCache cache) {
+    private SecurityState(UserStore users, RoleStore roles, SecurityState source, UserCache cache, DelayedApply delayed) {
         this.users = users;
         this.roles = roles;
         this.source = source;
         this.cache = cache;
+        this.delayed = delayed;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class SecurityState {
         if (store.source != null) {
             throw new IllegalArgumentException("A router reads the store itself, not another view.");
         }
-        return new SecurityState(null, null, store, new UserCache(invalidationInterval));
+        return new SecurityState(null, null, store, new UserCache(invalidationInterval), null);
     }
 
     /**
@@ -65,7 +69,33 @@ public final class SecurityState {
         if (store.source != null) {
             throw new IllegalArgumentException("A member replicates the store itself, not another member.");
         }
-        return new SecurityState(null, null, store, null);
+        return new SecurityState(null, null, store, null, null);
+    }
+
+    /**
+     * A delayed member's view of {@code store} ({@code secondaryDelaySecs}: {@code delay}): each write
+     * the primary reports through {@link #writeStarting}/{@link #writeApplied} reaches it {@code delay}
+     * later by {@code clock} (a test's clock can make that happen at once).
+     */
+    public static SecurityState delayedMemberOf(SecurityState store, java.time.Duration delay, java.time.Clock clock) {
+        if (store.source != null) {
+            throw new IllegalArgumentException("A member replicates the store itself, not another member.");
+        }
+        return new SecurityState(null, null, store, null, new DelayedApply(delay, clock));
+    }
+
+    /** The primary is about to write to the store this delayed member follows (nothing for other views). */
+    public void writeStarting() {
+        if (delayed != null) {
+            delayed.writeStarting(source);
+        }
+    }
+
+    /** The primary has written to the store this delayed member follows (nothing for other views). */
+    public void writeApplied() {
+        if (delayed != null) {
+            delayed.writeApplied(source);
+        }
     }
 
     public UserStore users() {
@@ -82,7 +112,7 @@ public final class SecurityState {
             throw new IllegalStateException("Only a replica-set member's view can lag.");
         }
         if (applied == null) {
-            applied = new SecurityState(source.users.copy(), source.roles.copy(), null, null);
+            applied = current().copy();
         }
     }
 
@@ -100,6 +130,12 @@ public final class SecurityState {
             return this;
         }
         SecurityState frozen = applied;
-        return frozen != null ? frozen : source;
+        return frozen != null ? frozen : delayed != null ? delayed.current(source) : source;
+    }
+
+    /** The users and roles as they are now, frozen (their entries are immutable). */
+    SecurityState copy() {
+        SecurityState now = current();
+        return new SecurityState(now.users.copy(), now.roles.copy(), null, null, null);
     }
 }
