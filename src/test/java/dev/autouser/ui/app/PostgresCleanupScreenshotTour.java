@@ -1,12 +1,6 @@
 package dev.autouser.ui.app;
 
-import dev.autouser.core.AppDirs;
-import dev.autouser.core.ConsoleException;
-import dev.autouser.ui.connect.GatewayConnector;
-import dev.autouser.ui.connect.PostgresDemoLauncher;
 import dev.autouser.ui.shell.Page;
-import dev.autouser.ui.support.FxExecutors;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
@@ -33,23 +27,9 @@ public final class PostgresCleanupScreenshotTour {
         Files.createDirectories(out);
         boolean small = List.of(args).contains("--small");
         String suffix = small ? "-1024" : "";
-        Path home = Files.createTempDirectory("autouser-pg-cleanup-tour");
-        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
-        Platform.startup(() -> { });
-        ConsoleWindow window = onFx(() -> {
-            ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> { throw new ConsoleException("The MongoDB demo is not in this tour."); },
-                            () -> PostgresDemoLauncher.start(dirs)));
-            created.show(new Stage());
-            return created;
-        });
-        Stage stage = onFx(() -> (Stage) Window.getWindows().get(0));
-        if (small) {
-            onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
-        }
-        Thread.sleep(1500);
-        onFx(() -> { window.connectModel().startPostgresDemo(); return null; });
-        waitUntil(() -> window.session() != null);
+        ScreenshotTour.DemoWindow demo = PostgresScreenshotTour.openPostgresDemo("pg-cleanup-tour", args);
+        Stage stage = demo.stage();
+        ConsoleWindow window = demo.window();
         onFx(() -> { window.mainModel().show(Page.USERS); return null; });
         Thread.sleep(3000);
         for (boolean dark : new boolean[] {false, true}) {
@@ -81,10 +61,7 @@ public final class PostgresCleanupScreenshotTour {
             onFx(() -> { wizard.close(); return null; });
             Thread.sleep(500);
         }
-        onFx(() -> { window.close(); stage.close(); return null; });
-        Thread.sleep(3000);
-        Platform.exit();
-        System.exit(0);
+        demo.close();
     }
 
     /** The cleanup wizard's window, once open. */
