@@ -65,6 +65,7 @@ public final class ScreenshotTour {
         UserCleanup cleanup = new UserCleanup(window.session().mongo().orElseThrow().gateway(), new AuditLog(dirs.auditLog()));
         cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=mallory")), ProgressListener.NONE);
         cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack")), ProgressListener.NONE);
+        importTeleportSessions(window, dirs);
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
             onFx(() -> { window.theme().darkProperty().set(dark); return null; });
@@ -122,6 +123,31 @@ public final class ScreenshotTour {
         Thread.sleep(1000);
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Teleport's audit log as a DBA would import it: one session start two hours ago per demo user (Teleport user and
+     * roles, the database roles it was given), so the detail pane shows who used each user.
+     */
+    private static void importTeleportSessions(ConsoleWindow window, AppDirs dirs) throws Exception {
+        var gateway = window.session().mongo().orElseThrow().gateway();
+        java.time.Instant at = java.time.Instant.now().minus(Duration.ofHours(2));
+        StringBuilder events = new StringBuilder();
+        for (var user : new dev.autouser.core.provisioning.AutoUserLister(gateway).list().users()) {
+            String name = user.mongoName().substring("CN=".length());
+            String roles = user.roles().stream().map(r -> "\"" + r + "\"").collect(java.util.stream.Collectors.joining(","));
+            events.append("{\"ei\":1,\"event\":\"db.session.start\",\"code\":\"TDB00I\",\"time\":\"").append(at)
+                    .append("\",\"user\":\"").append(user.teleportUser()).append("\",\"user_roles\":[\"access\",\"mongo-dev\"],")
+                    .append("\"sid\":\"tour-").append(name).append("\",\"db_service\":\"mongo\",\"db_protocol\":\"mongodb\",")
+                    .append("\"db_uri\":\"localhost:27017\",\"db_user\":\"").append(name).append("\",\"db_roles\":[")
+                    .append(roles).append("],\"success\":true}\n");
+        }
+        Path file = Files.createTempFile("tour-audit", ".log");
+        Files.writeString(file, events);
+        try (dev.autouser.core.history.HistoryStore store = dev.autouser.core.history.HistoryStore.open(dirs.history())) {
+            dev.autouser.core.evidence.TeleportImport.run(file, dev.autouser.core.history.ServerName.fromUri(
+                    window.session().server()), java.util.Optional.empty(), store);
+        }
     }
 
     /** A console window on a connected demo of {@code shape}, for the smaller tours; {@link #close} ends the JVM. */
