@@ -186,8 +186,14 @@ class RoleMappingViewTest {
 
         assertEquals(path.length(), field.getCaretPosition());
         assertEquals(path, field.getTooltip().getText());
-        // What the field draws: the text node's end lies within the field, its start scrolled out of sight
-        // (the first .text node is the prompt's, hidden once there is text).
+        assertDrawsTheEndOf(field, path);
+    }
+
+    /**
+     * What the field draws: the text node's end lies within the field, its start scrolled out of sight
+     * (the first .text node is the prompt's, hidden once there is text).
+     */
+    static void assertDrawsTheEndOf(TextField field, String path) {
         javafx.scene.text.Text text = field.lookupAll(".text").stream().map(javafx.scene.text.Text.class::cast)
                 .filter(node -> path.equals(node.getText())).findFirst().orElseThrow();
         javafx.geometry.Bounds drawn = text.localToScene(text.getBoundsInLocal());
