@@ -132,9 +132,8 @@ public final class ConnectionOptions {
      */
     PostgresGateway connectPostgresAs(CliContext context, PrintWriter err, Path combinedPem) {
         ConnectionProfile resolved = resolve(context);
-        String withoutUser = resolved.uri().replaceFirst("^(?i)(postgres(?:ql)?://)[^@/?#]*@", "$1");
-        PostgresProfile postgres = new PostgresProfile(withoutUser, resolved.tlsCaFile(), Optional.of(combinedPem),
-                Optional.of(combinedPem), resolved.tlsAllowInvalid(), timeout());
+        PostgresProfile postgres = new PostgresProfile(resolved.uri(), resolved.tlsCaFile(), Optional.empty(), Optional.empty(),
+                resolved.tlsAllowInvalid(), timeout()).asCertificate(combinedPem);
         return connectPostgres(context, err, postgres, null);
     }
 

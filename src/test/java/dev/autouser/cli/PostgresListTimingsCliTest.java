@@ -26,6 +26,8 @@ class PostgresListTimingsCliTest {
         assertTrue(Pattern.compile("(?m)^timings: listing \\d+ ms \\(process CPU \\d+ ms\\) = queries \\d+ ms"
                         + " \\(list the members of teleport-auto-user \\d+ ms\\) \\+ decode \\d+ ms \\+ other -?\\d+ ms"
                         + " \\+ history \\d+ ms \\+ output \\d+ ms$").matcher(run.err()).find(), run.err());
+        assertTrue(Pattern.compile("(?m)^timings: this thread's CPU: queries, decode and other \\d+ ms, history \\d+ ms,"
+                + " output \\d+ ms$").matcher(run.err()).find(), run.err());
         assertTrue(run.err().contains("timings: history "), run.err());
     }
 }

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,68 +109,16 @@ public final class HistoryStore implements HistoryRecorder, EvidenceLookup, Acti
 
     @Override
     public synchronized Map<String, UserEvidence> evidence(String server, String engine) {
-        String sql = "SELECT u.name, u.first_seen, u.state, u.state_since, u.locked, u.locked_since, u.unlocked_since,"
-                + " u.dropped_at, a.source, a.at, a.app, a.client, d.at, d.succeeded, d.dropped, d.error,"
-                + " i.at, i.teleport_user, i.teleport_roles, i.database_roles"
-                + " FROM user u JOIN server s ON s.id = u.server_id LEFT JOIN last_activity a ON a.user_id = u.id"
-                + " LEFT JOIN teleport_deactivation d ON d.user_id = u.id LEFT JOIN teleport_identity i ON i.user_id = u.id"
-                + " WHERE s.name = ? AND s.engine = ?";
-        return query(sql, rows -> {
-            Map<String, UserEvidence> byUser = new HashMap<>();
-            while (rows.next()) {
-                String name = rows.getString(1);
-                UserEvidence known = byUser.get(name);
-                if (known == null) {
-                    known = evidenceRow(new UserKey(server, engine, name), rows);
-                }
-                String source = rows.getString(9);
-                if (source != null) {
-                    Map<EvidenceSource, Activity> activity = new EnumMap<>(EvidenceSource.class);
-                    activity.putAll(known.lastActive());
-                    EvidenceSource evidenceSource = EvidenceSource.valueOf(source);
-                    activity.put(evidenceSource, new Activity(Instant.ofEpochMilli(rows.getLong(10)), evidenceSource,
-                            rows.getString(11), rows.getString(12)));
-                    known = new UserEvidence(known.key(), known.firstSeen(), activity, known.lockedSince(),
-                            known.unlockedSince(), known.notCleanedUpSince(), known.droppedAt(),
-                            known.teleportDeactivation(), known.teleportIdentity());
-                }
-                byUser.put(name, known);
-            }
-            return byUser;
-        }, server, engine);
+        return call(() -> new EvidenceReader(connection).all(server, engine));
     }
 
-    private static UserEvidence evidenceRow(UserKey key, ResultSet rows) throws SQLException {
-        ObservedState state = ObservedState.fromWord(rows.getString(3));
-        boolean locked = rows.getInt(5) == 1;
-        return new UserEvidence(key, Optional.of(Instant.ofEpochMilli(rows.getLong(2))), Map.of(),
-                locked && state != ObservedState.DROPPED ? instant(rows, 6) : Optional.empty(),
-                !locked && state != ObservedState.DROPPED ? instant(rows, 7) : Optional.empty(),
-                state == ObservedState.NOT_CLEANED_UP ? instant(rows, 4) : Optional.empty(),
-                instant(rows, 8), teleportDeactivation(rows), teleportIdentity(rows));
-    }
-
-    private static Optional<TeleportIdentity> teleportIdentity(ResultSet rows) throws SQLException {
-        Optional<Instant> at = instant(rows, 17);
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new TeleportIdentity(at.get(), rows.getString(18), RoleList.read(rows.getString(19)),
-                RoleList.read(rows.getString(20))));
-    }
-
-    private static Optional<TeleportDeactivation> teleportDeactivation(ResultSet rows) throws SQLException {
-        Optional<Instant> at = instant(rows, 13);
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new TeleportDeactivation(at.get(), rows.getInt(14) == 1, rows.getInt(15) == 1,
-                rows.getString(16)));
-    }
-
-    private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
-        long millis = rows.getLong(column);
-        return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    /**
+     * Records the listing and returns every user's evidence on its server, as {@link #record} then {@link #evidence}
+     * would, in one pass over the server's users: the evidence rows also give the stored state the listing is
+     * compared with, and only the users the listing changed are read again.
+     */
+    public synchronized Map<String, UserEvidence> recordAndRead(ObservedListing listing) {
+        return call(() -> writer.recordAndRead(listing, new EvidenceReader(connection)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.autouser.core.history;
 
+import dev.autouser.core.history.EvidenceReader.Known;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,10 +27,6 @@ final class TransitionWriter {
         this.connection = connection;
     }
 
-    /** The stored state of one user, loaded once per listing for the whole server. */
-    private record Known(long id, ObservedState state, boolean locked) {
-    }
-
     void record(ObservedListing listing) throws SQLException {
         recordAll(List.of(listing));
     }
@@ -34,18 +34,37 @@ final class TransitionWriter {
     void recordAll(List<ObservedListing> listings) throws SQLException {
         inTransaction(() -> {
             for (ObservedListing listing : listings) {
-                recordOne(listing);
+                long serverId = serverId(listing.server(), listing.engine());
+                if (listing.at().toEpochMilli() >= lastListed(serverId)) {
+                    recordOne(listing, serverId, known(serverId));
+                }
             }
         });
     }
 
-    private void recordOne(ObservedListing listing) throws SQLException {
-        long serverId = serverId(listing.server(), listing.engine());
+    /**
+     * Records {@code listing} and returns every user's evidence on its server in one transaction and one pass over
+     * the users: the evidence read first gives the stored state to compare with, then the users the listing touched
+     * are read again. A listing older than the last one recorded changes nothing (another process was faster).
+     */
+    Map<String, UserEvidence> recordAndRead(ObservedListing listing, EvidenceReader reader) throws SQLException {
+        Map<String, UserEvidence> evidence = new HashMap<>();
+        inTransaction(() -> {
+            long serverId = serverId(listing.server(), listing.engine());
+            Map<String, Known> known = new HashMap<>();
+            evidence.putAll(reader.all(serverId, listing.server(), listing.engine(), known::put));
+            if (listing.at().toEpochMilli() >= lastListed(serverId)) {
+                Set<Long> touched = recordOne(listing, serverId, known);
+                evidence.putAll(reader.byIds(touched, listing.server(), listing.engine()));
+            }
+        });
+        return evidence;
+    }
+
+    /** Returns the ids of the users whose stored rows it changed (new, changed, active or gone). */
+    private Set<Long> recordOne(ObservedListing listing, long serverId, Map<String, Known> known) throws SQLException {
         long at = listing.at().toEpochMilli();
-        if (at < lastListed(serverId)) {
-            return; // another process already recorded a newer listing of this server
-        }
-        Map<String, Known> known = known(serverId);
+        Set<Long> touched = new HashSet<>();
         try (PreparedStatement insertUser = connection.prepareStatement("INSERT INTO user (server_id, name,"
                 + " first_seen, state, state_since, locked, locked_since) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
@@ -75,13 +94,17 @@ final class TransitionWriter {
                 if (was == null || was.state() != state) {
                     bind(transition, serverId, userId, at, state.word(), app, client);
                     transition.addBatch();
+                    touched.add(userId);
+                } else if (was.locked() != user.locked()) {
+                    touched.add(userId);
                 }
                 if (user.active()) {
                     bind(activity, userId, EvidenceSource.OBSERVED.name(), at, app, client);
                     activity.addBatch();
+                    touched.add(userId);
                 }
             }
-            markDropped(serverId, known, at, transition);
+            touched.addAll(markDropped(serverId, known, at, transition));
             transition.executeBatch();
             activity.executeBatch();
         }
@@ -89,6 +112,7 @@ final class TransitionWriter {
             bind(listed, at, serverId);
             listed.executeUpdate();
         }
+        return touched;
     }
 
     private long insertUser(PreparedStatement insert, long serverId, ObservedUser user, ObservedState state, long at)
@@ -102,8 +126,9 @@ final class TransitionWriter {
     }
 
     /** Users this server had and the listing lacks are gone (dropped by Teleport, the console or a person). */
-    private void markDropped(long serverId, Map<String, Known> missing, long at, PreparedStatement transition)
+    private Set<Long> markDropped(long serverId, Map<String, Known> missing, long at, PreparedStatement transition)
             throws SQLException {
+        Set<Long> dropped = new HashSet<>();
         try (PreparedStatement drop = connection.prepareStatement(
                 "UPDATE user SET state = 'dropped', state_since = ?, dropped_at = ? WHERE id = ?")) {
             for (Known gone : missing.values()) {
@@ -114,9 +139,11 @@ final class TransitionWriter {
                 drop.addBatch();
                 bind(transition, serverId, gone.id(), at, ObservedState.DROPPED.word(), "", "");
                 transition.addBatch();
+                dropped.add(gone.id());
             }
             drop.executeBatch();
         }
+        return dropped;
     }
 
     void recordActivity(Collection<ActivitySink.Sighting> sightings) throws SQLException {
@@ -310,7 +337,14 @@ final class TransitionWriter {
     }
 
     private static String joined(ObservedUser user, java.util.function.Function<ObservedUser.Session, String> part) {
-        return user.sessions().stream().map(part).filter(s -> !s.isEmpty()).distinct().sorted()
+        List<ObservedUser.Session> sessions = user.sessions();
+        if (sessions.isEmpty()) {
+            return ""; // most users of a large listing: no stream to build
+        }
+        if (sessions.size() == 1) {
+            return part.apply(sessions.get(0));
+        }
+        return sessions.stream().map(part).filter(s -> !s.isEmpty()).distinct().sorted()
                 .collect(Collectors.joining(" "));
     }
 

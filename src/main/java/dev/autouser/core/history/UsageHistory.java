@@ -74,11 +74,17 @@ public final class UsageHistory implements AutoCloseable {
         if (store == null) {
             return Map.of();
         }
+        Map<String, UserEvidence> evidence = null;
         try {
-            store.record(listing);
-            store.retainIfDue(listing.at());
+            evidence = store.recordAndRead(listing);
+            if (store.retainIfDue(listing.at()) > 0) {
+                evidence = null; // retention forgot users long dropped: read again (at most once a day)
+            }
         } catch (RuntimeException e) {
             fail("cannot record the listing", e);
+        }
+        if (evidence != null) {
+            return evidence;
         }
         try {
             return store.evidence(listing.server(), listing.engine());

@@ -33,7 +33,7 @@ public record UserEvidence(UserKey key, Optional<Instant> firstSeen, Map<Evidenc
     public UserEvidence {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(firstSeen, "firstSeen");
-        lastActive = lastActive.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(lastActive));
+        lastActive = lastActive.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(lastActive));
         Objects.requireNonNull(lockedSince, "lockedSince");
         Objects.requireNonNull(unlockedSince, "unlockedSince");
         Objects.requireNonNull(notCleanedUpSince, "notCleanedUpSince");

@@ -31,4 +31,13 @@ public record PostgresProfile(String uri, Optional<Path> caFile, Optional<Path> 
     public PostgresProfile withClientCertificate(Path cert, Path key) {
         return new PostgresProfile(uri, caFile, Optional.of(cert), Optional.of(key), tlsInsecure, timeout);
     }
+
+    /**
+     * The same server as the identity of a certificate + key PEM (the form {@code tctl auth sign} writes for
+     * Teleport's admin): a user named in the URI is dropped, so the certificate's CN names the role.
+     */
+    public PostgresProfile asCertificate(Path combinedPem) {
+        String withoutUser = uri.replaceFirst("^(?i)(postgres(?:ql)?://)[^@/?#]*@", "$1");
+        return new PostgresProfile(withoutUser, caFile, Optional.of(combinedPem), Optional.of(combinedPem), tlsInsecure, timeout);
+    }
 }

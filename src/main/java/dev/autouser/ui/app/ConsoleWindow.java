@@ -271,9 +271,9 @@ public final class ConsoleWindow {
         dev.autouser.core.postgres.PostgresGateway gateway = session.postgres().orElseThrow().gateway();
         CleanupChanges changes = CleanupChanges.postgres(gateway,
                 session.autoUsers().actions(audit).recordingListingsWith(recorder::record));
-        // Teleport's audit import keys MongoDB users for now: not offered on PostgreSQL until it keys roles.
-        return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), null, dialogs, executors,
-                afterChange);
+        // Teleport's audit import reads this engine's sessions (db_protocol postgres), keyed by role.
+        return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport, dialogs,
+                executors, afterChange);
     }
 
     /** The name this server's usage history is kept under, as the CLI names it. */
@@ -289,12 +289,7 @@ public final class ConsoleWindow {
 
     /** Teleport's audit events into this server's usage history (the same as the CLI's evidence import-teleport). */
     private String importTeleport(java.nio.file.Path file) {
-        String server = historyServer();
-        try (dev.autouser.core.history.UsageHistory history = dev.autouser.core.history.UsageHistory.open(dirs.history())) {
-            dev.autouser.core.history.HistoryStore store = history.store().orElseThrow(() -> new ConsoleException(
-                    "The history cannot be opened: " + history.takeProblem().orElse("unknown problem")));
-            return dev.autouser.core.evidence.TeleportImport.run(file, server, java.util.Optional.empty(), store).summary();
-        }
+        return new TeleportAuditFileImport(dirs.history(), historyServer(), session.engine()).importFile(file);
     }
 
     private TeleportPages teleportPages() {

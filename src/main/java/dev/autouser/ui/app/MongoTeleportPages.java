@@ -26,7 +26,6 @@ import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +73,6 @@ final class MongoTeleportPages extends TeleportPages {
     @Override
     protected RoleMappingViewModel newRoleMapping() {
         return new RoleMappingViewModel(new ServerRoleCatalog(server), dialogs, executors);
-    }
-
-    /**
-     * The demo writes Teleport's admin certificate next to the DBA's: offered as the simulation's
-     * identity, so the demo's simulation proves the admin role rather than root's privileges.
-     */
-    private Optional<Path> demoAdminCertificate() {
-        return session.ownedServer().isEmpty() ? Optional.empty()
-                : session.profile().tlsCertFile().map(dba -> dba.resolveSibling("teleport-admin.pem")).filter(Files::isRegularFile);
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.autouser.ui.rolemapping.RoleMappingView;
 import dev.autouser.ui.rolemapping.RoleMappingViewModel;
 import dev.autouser.ui.rolemapping.SessionPreviewModel;
 import dev.autouser.ui.rolemapping.SessionPreviews;
+import dev.autouser.ui.rolemapping.SimulationLogins;
+import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.support.ConsoleSession;
 import dev.autouser.ui.support.DialogService;
 import dev.autouser.ui.support.FxExecutors;
@@ -45,7 +47,9 @@ final class PostgresTeleportPages extends TeleportPages {
 
     @Override
     public Node roleMapping() {
-        SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), SessionPreviews.postgres(gateway), dialogs, executors);
+        SessionPreviewModel preview = new SessionPreviewModel(roleMappingModel(), SessionPreviews.postgres(gateway),
+                SimulationLogins.postgres(gateway, GatewayConnector.postgresProfile(session.profile()), audit), dialogs, executors);
+        demoAdminCertificate().ifPresent(pem -> preview.adminCertificateProperty().set(pem.toString()));
         return new RoleMappingView(roleMappingModel(), preview);
     }
 

@@ -9,6 +9,8 @@ import dev.autouser.ui.support.FxExecutors;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,15 @@ public abstract class TeleportPages {
 
     /** The editor for this engine, not yet bound or resumed. */
     protected abstract RoleMappingViewModel newRoleMapping();
+
+    /**
+     * The demo writes Teleport's admin certificate next to the DBA's: offered as the simulation's
+     * identity, so the demo's simulation proves the admin role rather than the DBA's privileges.
+     */
+    protected final Optional<Path> demoAdminCertificate() {
+        return session.ownedServer().isEmpty() ? Optional.empty()
+                : session.profile().tlsCertFile().map(dba -> dba.resolveSibling("teleport-admin.pem")).filter(Files::isRegularFile);
+    }
 
     /** What the role mapping editor holds now; the previous draft when it was never opened. */
     public final synchronized Optional<RoleDraft> roleDraft() {

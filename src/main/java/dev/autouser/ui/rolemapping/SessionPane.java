@@ -60,9 +60,26 @@ final class SessionPane extends VBox {
         banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<String> steps = new ListView<>(model.simulationSteps());
         steps.setId("simulationSteps");
-        steps.setPrefHeight(70);
+        // the run's two steps and its verdict, each whole (70 px showed one and a half)
+        steps.setPrefHeight(100);
+        steps.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        steps.setCellFactory(list -> wrapping(list));
         getChildren().addAll(grid, new HBox(8, preview, simulate), banner, result, new Label("Simulation steps"), steps);
         VBox.setVgrow(result, Priority.ALWAYS);
+    }
+
+    /** A step reads whole, on as many lines as it needs, rather than cut at the list's right edge. */
+    private static javafx.scene.control.ListCell<String> wrapping(ListView<String> list) {
+        javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        return cell;
     }
 
     private static Node simulateAs(SessionPreviewModel model) {

@@ -29,18 +29,10 @@ import java.util.Optional;
  * in {@link RoleMappingViewModel}, for a Teleport user, optional root cluster and role subset.
  */
 public final class SessionPreviewModel {
-    private static final AdminLogin NO_SECOND_LOGIN = new AdminLogin() {
-        @Override
-        public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
-            throw new IllegalStateException("No second login to this server is available.");
-        }
-    };
-
     private final RoleMappingViewModel editor;
     private final SessionPreviews previews;
     /** Absent where the console cannot simulate a session on this engine: preview only. */
-    private final Optional<SessionSimulator> simulator;
-    private final AdminLogin adminLogin;
+    private final Optional<SimulationLogins> simulations;
     private final DialogService dialogs;
     private final BackgroundWork work;
 
@@ -53,29 +45,39 @@ public final class SessionPreviewModel {
     private final ObservableList<String> simulationSteps = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    /** Simulations run as the connected identity only. */
+    /** Simulations run as the connected identity only (MongoDB). */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
                                DialogService dialogs, FxExecutors executors) {
-        this(editor, previewer, simulator, NO_SECOND_LOGIN, dialogs, executors);
+        this(editor, previewer, simulator, new AdminLogin() {
+            @Override
+            public <T> T simulate(Path adminPem, java.util.function.Function<SessionSimulator, T> work) {
+                throw new IllegalStateException("No second login to this server is available.");
+            }
+        }, dialogs, executors);
     }
 
-    /** {@code adminLogin}: how a simulation runs as the identity of {@link #adminCertificateProperty()}. */
+    /** MongoDB; {@code adminLogin}: how a simulation runs as the identity of {@link #adminCertificateProperty()}. */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviewer previewer, SessionSimulator simulator,
                                AdminLogin adminLogin, DialogService dialogs, FxExecutors executors) {
-        this(editor, SessionPreviews.mongo(previewer), Optional.of(simulator), adminLogin, dialogs, executors);
+        this(editor, SessionPreviews.mongo(previewer), Optional.of(SimulationLogins.mongo(simulator, adminLogin)), dialogs, executors);
     }
 
-    /** Preview only (no simulation on this engine yet). */
+    /** Either engine: its preview, and its simulations as the connected identity or the admin certificate's. */
+    public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, SimulationLogins simulations,
+                               DialogService dialogs, FxExecutors executors) {
+        this(editor, previews, Optional.of(simulations), dialogs, executors);
+    }
+
+    /** Preview only. */
     public SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, DialogService dialogs, FxExecutors executors) {
-        this(editor, previews, Optional.empty(), NO_SECOND_LOGIN, dialogs, executors);
+        this(editor, previews, Optional.empty(), dialogs, executors);
     }
 
-    private SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, Optional<SessionSimulator> simulator,
-                                AdminLogin adminLogin, DialogService dialogs, FxExecutors executors) {
-        this.adminLogin = adminLogin;
+    private SessionPreviewModel(RoleMappingViewModel editor, SessionPreviews previews, Optional<SimulationLogins> simulations,
+                                DialogService dialogs, FxExecutors executors) {
         this.editor = editor;
         this.previews = previews;
-        this.simulator = simulator;
+        this.simulations = simulations;
         this.dialogs = dialogs;
         this.work = new BackgroundWork(executors, dialogs, busy);
         // A preview or simulation of the role imported before says nothing about the new one.
@@ -93,7 +95,7 @@ public final class SessionPreviewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public StringProperty adminCertificateProperty() { return adminCertificate; }
     /** False where only the preview is offered. */
-    public boolean canSimulate() { return simulator.isPresent(); }
+    public boolean canSimulate() { return simulations.isPresent(); }
 
     public void chooseAdminCertificate() {
         dialogs.chooseOpenFile("Choose Teleport's admin certificate and key (PEM)", FileKind.PEM)
@@ -110,7 +112,7 @@ public final class SessionPreviewModel {
      * its button: confirming names it as the target.
      */
     public void simulate() {
-        if (simulator.isEmpty()) {
+        if (simulations.isEmpty()) {
             return;
         }
         Optional<Path> admin = adminCertificate.get().isBlank() ? Optional.empty() : Optional.of(Path.of(adminCertificate.get().trim()));
@@ -127,16 +129,15 @@ public final class SessionPreviewModel {
                     (existing ? "Simulate on existing user " : "Simulate session for ") + user, true);
             if (dialogs.confirm(confirmation)) {
                 Optional<String> target = existing ? Optional.of(user) : Optional.empty();
-                work.run("Simulate the session failed", () -> as(admin, s -> admin.isPresent()
-                                ? s.simulate(in.role(), in.request(), target, true) : s.simulate(in.role(), in.request(), target)),
-                        sim -> simulationSteps.setAll(lines(sim)));
+                work.run("Simulate the session failed", () -> as(admin, s -> s.simulate(in.role(), in.request(), target,
+                                admin.isPresent())), sim -> simulationSteps.setAll(lines(sim)));
             }
         }));
     }
 
     /** Runs {@code work} as the admin certificate's identity when one is given, else as the connected identity. */
-    private <T> T as(Optional<Path> admin, java.util.function.Function<SessionSimulator, T> work) {
-        return admin.isPresent() ? adminLogin.simulate(admin.get(), work) : work.apply(simulator.orElseThrow());
+    private <T> T as(Optional<Path> admin, java.util.function.Function<SessionSimulations, T> work) {
+        return simulations.orElseThrow().run(admin, work);
     }
 
     private static List<String> lines(SessionSimulator.Simulation sim) {

@@ -172,6 +172,40 @@ class HistoryStoreTest {
         assertThat(evidence("CN=gus").lockedSince()).as("the rest of the evidence is unchanged").contains(T0);
     }
 
+    /**
+     * The one-pass path (read every user once, record against it, read again only what the listing touched) gives
+     * exactly what recording and then reading all users gives, through a user's whole life and imported evidence.
+     */
+    @Test
+    void recordAndReadGivesWhatRecordThenEvidenceGives() throws SQLException {
+        List<List<ObservedUser>> listings = List.of(
+                List.of(active("CN=a", "mongosh", "10.0.0.1:1"), notCleanedUp("CN=b"), locked("CN=c")),
+                List.of(active("CN=a", "mongosh", "10.0.0.1:2"), notCleanedUp("CN=b"), locked("CN=c")),
+                List.of(locked("CN=a"), locked("CN=b"), new ObservedUser("CN=c", false, List.of()), notCleanedUp("CN=d")),
+                List.of(locked("CN=a"), locked("CN=b"), notCleanedUp("CN=d")),
+                List.of(new ObservedUser("CN=a", true, List.of(new ObservedUser.Session("app", "10.0.0.9:9"),
+                        new ObservedUser.Session("other", ""))), locked("CN=b"), locked("CN=c"), notCleanedUp("CN=d")));
+        try (HistoryStore twoPass = HistoryStore.open(dir.resolve("two-pass.db"))) {
+            for (HistoryStore each : List.of(store, twoPass)) {
+                each.recordActivity(List.of(new ActivitySink.Sighting(new UserKey(SERVER, UserKey.MONGODB, "CN=e"),
+                        new Activity(T0.minusSeconds(30), EvidenceSource.TELEPORT_AUDIT, "erin", ""))));
+                each.recordTeleportIdentities(List.of(new ActivitySink.Identified(new UserKey(SERVER, UserKey.MONGODB,
+                        "CN=b"), new TeleportIdentity(T0.minusSeconds(20), "bob", List.of("access"), List.of()))));
+            }
+            for (int i = 0; i < listings.size(); i++) {
+                ObservedListing listing = new ObservedListing(SERVER, UserKey.MONGODB, T0.plusSeconds(60L * i), listings.get(i));
+                Map<String, UserEvidence> onePass = store.recordAndRead(listing);
+                twoPass.record(listing);
+                assertThat(onePass).as("after listing " + i).isEqualTo(twoPass.evidence(SERVER, UserKey.MONGODB))
+                        .isEqualTo(store.evidence(SERVER, UserKey.MONGODB));
+            }
+            ObservedListing older = new ObservedListing(SERVER, UserKey.MONGODB, T0, List.of(locked("CN=z")));
+            assertThat(store.recordAndRead(older)).as("an older listing records nothing")
+                    .isEqualTo(twoPass.evidence(SERVER, UserKey.MONGODB)).doesNotContainKey("CN=z");
+            assertThat(store.transitions(SERVER, UserKey.MONGODB)).isEqualTo(twoPass.transitions(SERVER, UserKey.MONGODB));
+        }
+    }
+
     @Test
     void theTimelineCountsEachStateAtEachMoment() {
         list(T0, active("CN=a", "x", ""), notCleanedUp("CN=b"), locked("CN=c"));

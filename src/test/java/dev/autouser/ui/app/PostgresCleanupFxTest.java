@@ -107,6 +107,32 @@ class PostgresCleanupFxTest {
     }
 
     @Test
+    void theWizardOffersTeleportsAuditImportWhichKeepsPostgresSessionsInThisServersHistory(FxRobot robot) throws Exception {
+        String locked = users.autoUser("imported", false);
+        connectAsDba(robot);
+        robot.clickOn("#cleanupButton");
+        waitFor(() -> robot.lookup("#cleanupPlanButton").tryQuery().isPresent());
+        assertTrue(visible(robot, "#teleportImportButton"), "offered on PostgreSQL as on MongoDB");
+
+        // what the button runs on the chosen file (the file chooser itself is the platform's)
+        java.time.Instant lastSession = java.time.Instant.now().minus(java.time.Duration.ofDays(45))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Path events = home.resolve("events.log");
+        java.nio.file.Files.writeString(events, "{\"ei\":1,\"event\":\"db.session.end\",\"code\":\"TDB01I\",\"time\":\""
+                + lastSession + "\",\"user\":\"" + locked + "\",\"sid\":\"s1\",\"db_service\":\"pg\",\"db_protocol\":\"postgres\","
+                + "\"db_uri\":\"localhost:5432\",\"db_user\":\"" + locked + "\"}\n");
+        String server = dev.autouser.core.history.ServerName.fromUri("postgresql://" + onFx(() -> window.session().server()));
+        String said = new TeleportAuditFileImport(dirs.history(), server, onFx(() -> window.session().engine())).importFile(events);
+        assertTrue(said.contains("1 user's"), said);
+        try (dev.autouser.core.history.HistoryStore store = dev.autouser.core.history.HistoryStore.open(dirs.history())) {
+            assertEquals(lastSession, store.evidence(server, dev.autouser.core.history.UserKey.POSTGRESQL).values().stream()
+                    .filter(e -> e.key().user().equals(locked)).findFirst().orElseThrow().lastActive()
+                    .get(dev.autouser.core.history.EvidenceSource.TELEPORT_AUDIT).at(), "kept under the role, in PostgreSQL's history");
+        }
+        robot.clickOn("#cleanupCancelButton");
+    }
+
+    @Test
     void theUsersRefreshSettlesALostReplyFromWhatTheServerShows(FxRobot robot) {
         String lost = users.autoUser("lost", true);
         AuditLog audit = new AuditLog(dirs.auditLog());

@@ -65,6 +65,7 @@ public final class ScreenshotTour {
         UserCleanup cleanup = new UserCleanup(window.session().mongo().orElseThrow().gateway(), new AuditLog(dirs.auditLog()));
         cleanup.execute(cleanup.planFor(CleanupAction.LOCK, List.of("CN=ivan", "CN=mallory")), ProgressListener.NONE);
         cleanup.execute(cleanup.planFor(CleanupAction.DROP, List.of("CN=jack")), ProgressListener.NONE);
+        importTeleportSessions(window, dirs);
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
             onFx(() -> { window.theme().darkProperty().set(dark); return null; });
@@ -124,6 +125,31 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
+    /**
+     * Teleport's audit log as a DBA would import it: one session start two hours ago per demo user (Teleport user and
+     * roles, the database roles it was given), so the detail pane shows who used each user.
+     */
+    private static void importTeleportSessions(ConsoleWindow window, AppDirs dirs) throws Exception {
+        var gateway = window.session().mongo().orElseThrow().gateway();
+        java.time.Instant at = java.time.Instant.now().minus(Duration.ofHours(2));
+        StringBuilder events = new StringBuilder();
+        for (var user : new dev.autouser.core.provisioning.AutoUserLister(gateway).list().users()) {
+            String name = user.mongoName().substring("CN=".length());
+            String roles = user.roles().stream().map(r -> "\"" + r + "\"").collect(java.util.stream.Collectors.joining(","));
+            events.append("{\"ei\":1,\"event\":\"db.session.start\",\"code\":\"TDB00I\",\"time\":\"").append(at)
+                    .append("\",\"user\":\"").append(user.teleportUser()).append("\",\"user_roles\":[\"access\",\"mongo-dev\"],")
+                    .append("\"sid\":\"tour-").append(name).append("\",\"db_service\":\"mongo\",\"db_protocol\":\"mongodb\",")
+                    .append("\"db_uri\":\"localhost:27017\",\"db_user\":\"").append(name).append("\",\"db_roles\":[")
+                    .append(roles).append("],\"success\":true}\n");
+        }
+        Path file = Files.createTempFile("tour-audit", ".log");
+        Files.writeString(file, events);
+        try (dev.autouser.core.history.HistoryStore store = dev.autouser.core.history.HistoryStore.open(dirs.history())) {
+            dev.autouser.core.evidence.TeleportImport.run(file, dev.autouser.core.history.ServerName.fromUri(
+                    window.session().server()), java.util.Optional.empty(), store);
+        }
+    }
+
     /** A console window on a connected demo of {@code shape}, for the smaller tours; {@link #close} ends the JVM. */
     record DemoWindow(ConsoleWindow window, Stage stage, AppDirs dirs) {
         void close() throws Exception {
@@ -136,13 +162,20 @@ public final class ScreenshotTour {
 
     /** Starts JavaFX, opens the console (1024x700 with {@code --small} in {@code args}) and connects its demo. */
     static DemoWindow openDemo(String tour, RunningDemo.Shape shape, String[] args) throws Exception {
+        return open(tour, args, dirs -> new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(
+                dirs.demoPki(), 0, DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4), shape),
+                dirs)), window -> window.connectModel().startDemo());
+    }
+
+    /** Starts JavaFX, opens the console with {@code connector} (1024x700 with {@code --small}) and runs {@code start}. */
+    static DemoWindow open(String tour, String[] args, java.util.function.Function<AppDirs, GatewayConnector> connector,
+                           java.util.function.Consumer<ConsoleWindow> start) throws Exception {
         Path home = Files.createTempDirectory("autouser-" + tour);
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> { });
         ConsoleWindow window = onFx(() -> {
             ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
-                            DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4), shape), dirs)));
+                    connector.apply(dirs));
             created.show(new Stage());
             return created;
         });
@@ -151,7 +184,7 @@ public final class ScreenshotTour {
             onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
         }
         Thread.sleep(1500);
-        onFx(() -> { window.connectModel().startDemo(); return null; });
+        onFx(() -> { start.accept(window); return null; });
         waitUntil(() -> window.session() != null);
         return new DemoWindow(window, stage, dirs);
     }

@@ -127,6 +127,19 @@ public final class TeleportScreenshotTour {
         fire("#previewButton");
         Thread.sleep(2500);
         shoot(docs.resolve("pg-role-mapping-preview" + suffix + ".png"));
+        onFx(() -> ((TextField) lookup("#previewUserField")).setText("grace"));  // not in the demo: Teleport creates it
+        fire("#simulateButton");
+        Thread.sleep(3000); // the dry run, then the confirmation
+        shoot(docs.resolve("pg-role-mapping-simulate" + suffix + ".png"));
+        onFx(() -> ((Button) lookupInAnyWindow("#confirmActionButton")).fire());
+        Thread.sleep(4000);
+        shoot(docs.resolve("pg-role-mapping-simulated" + suffix + ".png"));
+    }
+
+    /** A node in the main window or a dialog (the confirmation is its own window). */
+    private static Node lookupInAnyWindow(String id) {
+        return javafx.stage.Window.getWindows().stream().map(w -> w.getScene().lookup(id)).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + id + " in any window"));
     }
 
     private static Node lookup(String id) {

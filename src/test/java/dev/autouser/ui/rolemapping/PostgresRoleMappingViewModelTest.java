@@ -1,6 +1,12 @@
 package dev.autouser.ui.rolemapping;
 
+import dev.autouser.core.audit.AuditEntry;
+import dev.autouser.core.audit.AuditLog;
+import dev.autouser.core.audit.AuditRecord;
+import dev.autouser.core.audit.Mark;
 import dev.autouser.core.engine.Engine;
+import dev.autouser.ui.support.Confirmation;
+import java.nio.file.Files;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.core.postgres.teleport.TeleportAgent;
 import dev.autouser.core.postgres.teleport.TeleportRefusal;
@@ -172,6 +178,96 @@ class PostgresRoleMappingViewModelTest {
         TeleportRefusal refusal = assertThrows(TeleportRefusal.class, () -> agent.activate(user, List.of("pgp_reader")));
         assertTrue(session.previewProperty().get().contains("\nTeleport refuses the session: " + refusal.getMessage() + "\n"),
                 session.previewProperty().get());
+    }
+
+    @Test
+    void aSimulationConfirmsWithTeleportsExactCallsThenRunsTheProceduresAsTheAdminCertificate() throws Exception {
+        entries("pgp_reader");
+        AuditLog audit = new AuditLog(Files.createTempDirectory("pgsim").resolve("audit.jsonl"));
+        SessionPreviewModel session = simulating(audit);
+        String user = newUser();
+        session.userProperty().set(user);
+        dialogs.openFile = target.combinedFile(PostgresTarget.TELEPORT_ADMIN);
+        session.chooseAdminCertificate();
+
+        session.simulate();
+
+        Confirmation dryRun = dialogs.confirmations.get(0);
+        assertEquals("Simulate session for " + user, dryRun.actionLabel());
+        assertTrue(dryRun.message().startsWith("SIMULATION") && dryRun.message().contains("as teleport-admin."), dryRun.message());
+        assertTrue(dryRun.commands().contains("CREATE USER \"" + user + "\" IN ROLE \"teleport-auto-user\";\nGRANT \"pgp_reader\" TO \""
+                + user + "\";"), dryRun.commands());
+        assertTrue(dryRun.commands().contains("CALL pg_temp.teleport_deactivate_user('" + user + "');"), dryRun.commands());
+        assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)",
+                "Simulation finished as Teleport's admin teleport-admin: Teleport can run this session end to end."),
+                List.copyOf(session.simulationSteps()));
+        assertTrue(target.roleExists(user) && !target.canLogin(user), "created, then locked by Teleport's deactivate procedure");
+        List<AuditRecord> records = audit.read().entries().stream().map(AuditEntry::record).toList();
+        assertEquals(4, records.size(), records.toString());
+        records.forEach(r -> {
+            assertEquals(PostgresTarget.TELEPORT_ADMIN, r.identity());
+            assertTrue(r.run().has(Mark.SIMULATION), r.toString());
+        });
+        assertTrue(records.get(0).command().startsWith("CALL pg_temp.teleport_activate_user('" + user + "'"), records.get(0).command());
+    }
+
+    @Test
+    void aDeclinedDryRunChangesNothing() throws Exception {
+        entries("pgp_reader");
+        SessionPreviewModel session = simulating(new AuditLog(Files.createTempDirectory("pgsim").resolve("audit.jsonl")));
+        String user = newUser();
+        session.userProperty().set(user);
+        dialogs.answerConfirm = false;
+
+        session.simulate();
+
+        assertTrue(dialogs.confirmations.get(0).message().contains("as dba."), dialogs.confirmations.get(0).message());
+        assertEquals(List.of(), List.copyOf(session.simulationSteps()));
+        assertTrue(!target.roleExists(user), "a dry run changes nothing");
+    }
+
+    @Test
+    void aRoleOutsideTheGroupIsNamedAsExistingAndTeleportsRefusalIsTheStep() throws Exception {
+        entries("pgp_reader");
+        SessionPreviewModel session = simulating(new AuditLog(Files.createTempDirectory("pgsim").resolve("audit.jsonl")));
+        String user = newUser();
+        target.sql("CREATE ROLE \"" + user + "\" LOGIN");
+        session.userProperty().set(user);
+
+        session.simulate();
+
+        assertEquals("Simulate on existing user " + user, dialogs.confirmations.get(0).actionLabel());
+        assertTrue(dialogs.confirmations.get(0).message().contains(user + " ALREADY EXISTS"), dialogs.confirmations.get(0).message());
+        TeleportRefusal refusal = assertThrows(TeleportRefusal.class, () -> agent.activate(user, List.of("pgp_reader")));
+        assertEquals(TeleportRefusal.Kind.NOT_MANAGED_BY_TELEPORT, refusal.kind());
+        assertEquals("session start (activate): failed: Teleport refuses the session: " + refusal.getMessage(),
+                session.simulationSteps().get(0));
+        assertTrue(target.canLogin(user), "Teleport's procedure changed nothing");
+    }
+
+    @Test
+    void aConnectedUserWhoseRolesWouldChangeIsRefusedWithTp002() throws Exception {
+        entries("pgp_writer");
+        SessionPreviewModel session = simulating(new AuditLog(Files.createTempDirectory("pgsim").resolve("audit.jsonl")));
+        String user = newUser();
+        agent.activate(user, List.of("pgp_reader"));
+        try (Connection connected = target.sessionAs(user, "postgres", "psql-pgp")) {
+            session.userProperty().set(user);
+
+            session.simulate();
+
+            TeleportRefusal refusal = assertThrows(TeleportRefusal.class, () -> agent.activate(user, List.of("pgp_writer")));
+            assertEquals("TP002", refusal.sqlState());
+            assertEquals("session start (activate): failed: Teleport refuses the session (TP002): " + refusal.getMessage(),
+                    session.simulationSteps().get(0));
+            assertTrue(target.canLogin(user), "the connected user is left as it was");
+        }
+    }
+
+    /** As the console builds it on a PostgreSQL session: Teleport's procedures as the DBA, or as the admin's certificate. */
+    private SessionPreviewModel simulating(AuditLog audit) {
+        return new SessionPreviewModel(model, SessionPreviews.postgres(gateway),
+                SimulationLogins.postgres(gateway, target.profileAs(PostgresTarget.DBA), audit), dialogs, FxExecutors.direct());
     }
 
     @Test

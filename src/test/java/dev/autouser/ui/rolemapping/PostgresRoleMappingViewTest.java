@@ -1,5 +1,6 @@
 package dev.autouser.ui.rolemapping;
 
+import dev.autouser.core.audit.AuditLog;
 import dev.autouser.core.postgres.PostgresGateway;
 import dev.autouser.testsupport.PostgresTarget;
 import dev.autouser.ui.support.FxExecutors;
@@ -40,16 +41,26 @@ class PostgresRoleMappingViewTest {
         gateway = PostgresGateway.connect(target.profileAs(PostgresTarget.DBA), null, null);
         RoleMappingViewModel model = new RoleMappingViewModel(new PostgresRoleChecks(gateway,
                 new SimpleStringProperty(PostgresTarget.TELEPORT_ADMIN)), RoleEntryHints.POSTGRES, dialogs, FxExecutors.direct());
-        SessionPreviewModel session = new SessionPreviewModel(model, SessionPreviews.postgres(gateway), dialogs, FxExecutors.direct());
+        AuditLog audit;
+        try {
+            audit = new AuditLog(java.nio.file.Files.createTempDirectory("pgv-audit").resolve("audit.jsonl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        SessionPreviewModel session = new SessionPreviewModel(model, SessionPreviews.postgres(gateway),
+                SimulationLogins.postgres(gateway, target.profileAs(PostgresTarget.DBA), audit), dialogs, FxExecutors.direct());
         Scene scene = new Scene(new RoleMappingView(model, session), 1180, 760);
         Theme.style(scene);
         stage.setScene(scene);
         stage.show();
     }
 
+    private final String user = "pgv-alice-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
     @AfterEach
     void tearDown() {
         gateway.close();
+        target.sql("DROP ROLE IF EXISTS \"" + user + "\"");
     }
 
     private static List<String> findings(FxRobot robot) {
@@ -76,19 +87,26 @@ class PostgresRoleMappingViewTest {
     }
 
     @Test
-    void thePreviewTabShowsTeleportsActivateCallAndOffersNoSimulation(FxRobot robot) {
+    void thePreviewShowsTeleportsActivateCallAndTheSimulationRunsTeleportsProcedures(FxRobot robot) {
         javafx.scene.control.TabPane tabs = robot.lookup("#roleTabs").queryAs(javafx.scene.control.TabPane.class);
-        assertEquals("Preview", tabs.getTabs().get(1).getText(), "no simulation on PostgreSQL: the tab says preview only");
+        assertEquals("Preview & simulate", tabs.getTabs().get(1).getText());
         robot.interact(() -> tabs.getSelectionModel().select(1));
         robot.clickOn("#traitsArea").write("db_roles=pgv_reader", 0);
-        robot.clickOn("#previewUserField").write("pgv-alice", 0);
+        robot.clickOn("#previewUserField").write(user, 0);
 
         robot.clickOn("#previewButton");
 
         String preview = robot.lookup("#previewArea").queryAs(TextArea.class).getText();
-        assertTrue(preview.startsWith("PostgreSQL user: pgv-alice (mode keep)\nRoles: pgv_reader\n"), preview);
-        assertTrue(preview.contains("call pg_temp.teleport_activate_user('pgv-alice', ARRAY['pgv_reader']::varchar[]);"), preview);
-        assertTrue(robot.lookup("#simulateButton").tryQuery().isEmpty(), "no simulation on PostgreSQL");
-        assertTrue(robot.lookup("#simulateAsField").tryQuery().isEmpty(), "no simulation on PostgreSQL");
+        assertTrue(preview.startsWith("PostgreSQL user: " + user + " (mode keep)\nRoles: pgv_reader\n"), preview);
+        assertTrue(preview.contains("call pg_temp.teleport_activate_user('" + user + "', ARRAY['pgv_reader']::varchar[]);"), preview);
+        assertTrue(!target.roleExists(user), "a preview changes nothing");
+
+        robot.clickOn("#simulateButton");
+
+        assertTrue(dialogs.confirmations.get(0).commands().contains("CALL pg_temp.teleport_deactivate_user('" + user + "');"),
+                dialogs.confirmations.get(0).commands());
+        assertEquals(List.of("session start (activate): created", "session end (deactivate, keep mode): deactivated (roles removed, locked)"),
+                robot.lookup("#simulationSteps").queryListView().getItems().subList(0, 2));
+        assertTrue(target.roleExists(user) && !target.canLogin(user), "Teleport's procedures created it, then locked it");
     }
 }

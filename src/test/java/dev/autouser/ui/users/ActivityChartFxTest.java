@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.autouser.testsupport.FxSteps.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,25 +35,23 @@ class ActivityChartFxTest {
         stage.show();
     }
 
-    private List<String> tickLabels(FxRobot robot) {
-        List<String> labels = new ArrayList<>();
-        robot.interact(() -> {
+    private List<String> tickLabels() {
+        return onFx(() -> {
             chart.applyCss();
             chart.layout();
             // each tick as the axis writes it: its value through the axis's label formatter
-            chart.hoursAxis().getTickMarks().stream().map(Axis.TickMark::getValue)
-                    .map(value -> chart.hoursAxis().getTickLabelFormatter().toString(value)).forEach(labels::add);
+            return chart.hoursAxis().getTickMarks().stream().map(Axis.TickMark::getValue)
+                    .map(value -> chart.hoursAxis().getTickLabelFormatter().toString(value)).toList();
         });
-        return labels;
     }
 
     @Test
     void theAxisSpansTheChosenWindowBeforeTheFirstTimelineArrives(FxRobot robot) {
-        assertThat(tickLabels(robot)).as("four days, a tick a day").containsExactly("4 d", "3 d", "2 d", "24 h", "now");
+        assertThat(tickLabels()).as("four days, a tick a day").containsExactly("4 d", "3 d", "2 d", "24 h", "now");
 
         ChoiceBox<Duration> span = robot.lookup("#activitySpan").queryAs(ChoiceBox.class);
-        robot.interact(() -> span.setValue(Duration.ofDays(1)));
-        assertThat(tickLabels(robot)).containsExactly("24 h", "18 h", "12 h", "6 h", "now");
+        onFx(() -> span.setValue(Duration.ofDays(1)));
+        assertThat(tickLabels()).containsExactly("24 h", "18 h", "12 h", "6 h", "now");
         assertThat(chart.series()).allSatisfy(series -> assertThat(series.getData()).isEmpty());
         assertThat(held).as("the loads were asked for, and are still pending").isNotEmpty();
     }

@@ -36,12 +36,17 @@ public final class UsersRefreshBenchmark {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final int WARMUP = 30;
     private static final int ROUNDS = 100;
+    /** {@code --engine postgres}: PostgreSQL-shaped users (roles without a database, sessions with their database,
+     * state and start, owned objects, password expiry) on a PostgreSQL page. */
+    private static boolean postgres;
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         int usersAt = options.indexOf("--users");
         final int USERS = usersAt >= 0 ? Integer.parseInt(options.get(usersAt + 1)) : 10_000;
         final int CHANGED = USERS / 100;
+        int engineAt = options.indexOf("--engine");
+        postgres = engineAt >= 0 && options.get(engineAt + 1).equals("postgres");
         Random random = new Random(42);
         List<AutoUser> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
@@ -87,7 +92,8 @@ public final class UsersRefreshBenchmark {
             }
             Thread.sleep(20);
         }
-        System.out.printf("users=%d changedPerRefresh=%d rounds=%d sorted=%s jvm=%s%n", USERS, CHANGED, ROUNDS, sorted,
+        System.out.printf("engine=%s users=%d changedPerRefresh=%d rounds=%d sorted=%s jvm=%s%n",
+                postgres ? "postgresql" : "mongodb", USERS, CHANGED, ROUNDS, sorted,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         report("merge only (apply)", merge);
         report("CSS pass", css);
@@ -109,7 +115,10 @@ public final class UsersRefreshBenchmark {
     }
 
     private static UsersView show(UsersViewModel model, boolean sorted) {
-        UsersView view = new UsersView(model, new UserActionsViewModel(null, dialogs(), FxExecutors.direct(), () -> { }), () -> { });
+        UserActionsViewModel actions = postgres
+                ? UserActionsViewModel.on(UserChanges.postgres(null, null), dialogs(), FxExecutors.direct(), () -> { })
+                : new UserActionsViewModel(null, dialogs(), FxExecutors.direct(), () -> { });
+        UsersView view = new UsersView(model, actions, () -> { });
         Stage stage = new Stage();
         Scene scene = new Scene(view, 1280, 800);
         Theme.style(scene);
@@ -145,6 +154,9 @@ public final class UsersRefreshBenchmark {
     }
 
     private static AutoUser build(String teleportName, boolean locked, int sessions, int seed) {
+        if (postgres) {
+            return buildPostgres(teleportName, locked, sessions, seed);
+        }
         List<LiveSession> live = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             live.add(new LiveSession(seed * 10L + s, "10.1." + (seed % 250) + "." + s + ":5" + s, s == 0 ? "mongosh 2.3.1" : "DataGrip"));
@@ -152,6 +164,23 @@ public final class UsersRefreshBenchmark {
         List<RoleRef> roles = locked ? List.of() : List.of(RoleRef.parse("read@db" + (seed % 7)), RoleRef.parse("readWrite@app"));
         return new AutoUser("CN=" + teleportName, teleportName, TeleportName.fromMongoName(teleportName).cluster(), roles,
                 locked, new Document("teleport-auto-user", true), live);
+    }
+
+    /** As PostgresLister reads them: the role's name, roles without a database, pg_stat_activity's columns. */
+    private static AutoUser buildPostgres(String name, boolean locked, int sessions, int seed) {
+        List<LiveSession> live = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            live.add(new LiveSession(seed * 10L + s, "10.1." + (seed % 250) + "." + s, s == 0 ? "psql" : "DataGrip", "",
+                    s == 0 ? "postgres" : "app", java.util.Optional.of(Instant.ofEpochSecond(1_764_000_000L + seed)),
+                    seed % 3 == 0 ? "active" : "idle"));
+        }
+        List<RoleRef> roles = locked ? List.of() : List.of(RoleRef.serverWide("reader" + (seed % 7)), RoleRef.serverWide("app_rw"));
+        List<dev.autouser.core.provisioning.OwnedObjects> owned = seed % 10 == 0
+                ? List.of(new dev.autouser.core.provisioning.OwnedObjects("app", 1 + seed % 5)) : List.of();
+        java.util.Optional<Instant> validUntil = seed % 50 == 0 ? java.util.Optional.of(Instant.ofEpochSecond(1_900_000_000L))
+                : java.util.Optional.empty();
+        return new AutoUser(name, name, TeleportName.fromMongoName(name).cluster(), roles, locked, new Document(), live,
+                owned, validUntil);
     }
 
     private static DialogService dialogs() {
