@@ -262,10 +262,9 @@ public final class CleanupViewModel {
                 || d.verdict() == PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).toList());
         commands.set(actions.stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         int locks = made.lock().actions().size();
-        int drops = made.drop().actions().size();
-        runLabel.set(made.isEmpty() ? "Nothing to do" : drops == 0 ? Confirmation.countLabel("Lock", locks)
-                : locks == 0 ? Confirmation.countLabel("Drop", drops)
-                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
+        int kept = keptLocked(made.drop().actions());
+        int drops = made.drop().actions().size() - kept;
+        runLabel.set(made.isEmpty() ? "Nothing to do" : runLabel(locks, drops, kept));
         canRun.set(!made.isEmpty());
         owned.show(made.drop().actions());
         refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
@@ -279,11 +278,27 @@ public final class CleanupViewModel {
         plan.set(made);
         refusals.set(leftOut(made.refused()));
         planned.setAll(made.actions());
-        owned.show(made.actions());
+        owned.show(made.action() == CleanupAction.DROP ? made.actions() : List.of());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
-        String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
+        int kept = made.action() == CleanupAction.DROP ? keptLocked(made.actions()) : 0;
+        int drops = made.action() == CleanupAction.DROP ? made.actions().size() - kept : 0;
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
-                : Confirmation.countLabel(verb, made.actions().size()));
+                : runLabel(made.actions().size() - drops - kept, drops, kept));
+    }
+
+    /** The owners a drop plan keeps locked (locks in it: no role takes their objects), counted apart from the drops. */
+    private static int keptLocked(List<PlannedAction> dropPlan) {
+        return (int) dropPlan.stream().filter(a -> a.action() == CleanupAction.LOCK).count();
+    }
+
+    /** "Lock 3 users", "Drop 5 users, keep 2 locked", "Lock 1, drop 2 users": what clicking does, each user once. */
+    private static String runLabel(int locks, int drops, int kept) {
+        if (drops == 0) {
+            return Confirmation.countLabel("Lock", locks + kept);
+        }
+        return (locks == 0 ? Confirmation.countLabel("Drop", drops)
+                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"))
+                + (kept == 0 ? "" : ", keep " + kept + " locked");
     }
 
     /** "Left out: 3 users — the sessions on db2:27017 could not be checked, …" or "". */
@@ -302,7 +317,7 @@ public final class CleanupViewModel {
 
     /** Runs the plan shown, reporting each user's result as it arrives. */
     public void run() {
-        if (!canRun.get() || step.get() != Step.PLAN) {
+        if (!canRun.get() || step.get() != Step.PLAN || owned.awaitingRoleProperty().get()) {
             return;
         }
         CleanupPlan toRun = plan.get();
@@ -360,7 +375,7 @@ public final class CleanupViewModel {
      * that they must be reassigned first).
      */
     private UserResult inTheWizard(UserResult result) {
-        return result.status() == UserResult.Status.SKIPPED && owned.keptLocked(result.mongoName())
+        return result.status() != UserResult.Status.FAILED && owned.keptLocked(result.mongoName())
                 ? new UserResult(result.mongoName(), result.action(), result.status(), result.detail()
                 + ". It owns objects: to drop it, plan again and choose a role to take them") : result;
     }

@@ -220,8 +220,8 @@ public final class CleanupWizard extends BorderPane {
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
-                column("Action", 80, a -> a.action().verb()),
-                column("Why", 360, PlannedAction::reason)));
+                column("Action", 80, model.ownedObjects()::actionOf),
+                wrapped(column("Why", 360, PlannedAction::reason))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TextArea commands = new TextArea();
         commands.setId("cleanupCommands");
@@ -236,7 +236,7 @@ public final class CleanupWizard extends BorderPane {
         run.textProperty().bind(model.runLabelProperty());
         run.setGraphic(new FontIcon(Feather.TRASH_2));
         run.getStyleClass().add(Styles.DANGER);
-        run.disableProperty().bind(model.canRunProperty().not());
+        run.disableProperty().bind(model.canRunProperty().not().or(model.ownedObjects().awaitingRoleProperty()));
         run.setOnAction(e -> model.run());
         setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
         Label refusals = new Label();
@@ -298,23 +298,27 @@ public final class CleanupWizard extends BorderPane {
         (choice.newOwnerProperty().get().isEmpty() ? keep : reassign).setSelected(true);
         javafx.scene.control.ComboBox<String> role = new javafx.scene.control.ComboBox<>(choice.candidates());
         role.setId("cleanupNewOwner");
-        role.setValue(choice.newOwnerProperty().get().isEmpty()
-                ? choice.candidates().stream().findFirst().orElse(null) : choice.newOwnerProperty().get());
-        choice.candidates().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (role.getValue() == null && !choice.candidates().isEmpty()) {
-                role.setValue(choice.candidates().get(0));
-            }
-        });
+        // No role until the person picks one: a preselected role (the connected superuser comes first) would
+        // hand application tables to a personal login with one click.
+        role.setValue(choice.newOwnerProperty().get().isEmpty() ? null : choice.newOwnerProperty().get());
+        role.setPromptText("choose a role, e.g. the application's owner role");
         role.disableProperty().bind(reassign.selectedProperty().not());
-        keep.setOnAction(e -> model.keepOwnersLocked());
+        keep.setOnAction(e -> {
+            choice.awaitRole(false);
+            model.keepOwnersLocked();
+        });
         reassign.setOnAction(e -> {
             if (role.getValue() != null) {
+                choice.awaitRole(false);
                 model.reassignOwnedTo(role.getValue());
+            } else {
+                choice.awaitRole(true);
             }
         });
         role.setOnAction(e -> {
             if (reassign.isSelected() && role.getValue() != null
                     && !role.getValue().equals(choice.newOwnerProperty().get())) {
+                choice.awaitRole(false);
                 model.reassignOwnedTo(role.getValue());
             }
         });
@@ -369,7 +373,7 @@ public final class CleanupWizard extends BorderPane {
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, UserResult::mongoName),
                 column("Result", 90, r -> r.status().name().toLowerCase()),
-                column("Detail", 400, UserResult::detail)));
+                wrapped(column("Detail", 400, UserResult::detail))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -379,6 +383,39 @@ public final class CleanupWizard extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
+    }
+
+    /**
+     * Cells that wrap their text to the column's width, with the whole text in a tooltip too: an outcome
+     * ("dropped; …") or a reason must never be cut off.
+     */
+    private static <T> TableColumn<T, String> wrapped(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null;
+                text.setText(blank ? "" : item);
+                setGraphic(blank ? null : text);
+                setTooltip(blank ? null : tooltip(item));
+            }
+        });
+        return column;
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        return tip;
     }
 
     private static Button button(String id, String text, Runnable action) {
