@@ -103,6 +103,26 @@ if [ "$platform" = linux ] && command -v strip >/dev/null; then
   find "$work/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 fi
 
+# The runtime's security providers: java.security lists the JDK's twelve, but XMLDSig, SunPCSC, JdkSASL
+# and SunPKCS11 live in modules this runtime does not link. Left listed, any look-up that walks the
+# list past SunSASL (the TLS set-up does) makes the JDK search the class path for them with a
+# ServiceLoader, which instantiates BouncyCastle's provider: ~630 classes from a signed jar, which no
+# CDS archive holds, on every command-line run (issue 13). So the entries whose module is missing are
+# dropped and the rest renumbered: the same providers in the same order, nothing added.
+awk -v modules=",$modules," '
+  BEGIN { split("SUN=java.base SunRsaSign=java.base SunEC=jdk.crypto.ec SunJSSE=java.base SunJCE=java.base " \
+                "SunJGSS=java.security.jgss SunSASL=java.security.sasl XMLDSig=java.xml.crypto " \
+                "SunPCSC=java.smartcardio JdkLDAP=java.naming JdkSASL=jdk.security.jgss " \
+                "SunPKCS11=jdk.crypto.cryptoki SunMSCAPI=jdk.crypto.mscapi Apple=java.base", pairs, " ")
+          for (i in pairs) { split(pairs[i], kv, "="); module[kv[1]] = kv[2] } }
+  /^security\.provider\.[0-9]+=/ {
+    value = substr($0, index($0, "=") + 1); split(value, words, " "); name = words[1]
+    if (name in module && module[name] != "java.base" && index(modules, "," module[name] ",") == 0) next
+    print "security.provider." (++n) "=" value; next }
+  { print }' "$work/runtime/conf/security/java.security" > "$work/java.security"
+mv "$work/java.security" "$work/runtime/conf/security/java.security"
+echo "build.sh: security providers: $(grep -c '^security.provider' "$work/runtime/conf/security/java.security")"
+
 echo "build.sh: jpackage app-image $version ($(( $(date +%s) - started ))s)"
 "${jdk_bin}jpackage" --type app-image @installer/jpackage/common.opts @installer/jpackage/launcher.opts @installer/jpackage/$os_opts.opts \
   --app-version "$version" --input "$work/input" --main-jar "$(basename "$thin_jar")" \

@@ -257,6 +257,13 @@ public final class CleanupWizard extends BorderPane {
         override.managedProperty().bind(override.visibleProperty());
         override.selectedProperty().bindBidirectional(model.overrideProperty());
         VBox page = new VBox(10, refusals, override, ownedObjectsBox(), table, bold("Exact commands, in order"), commands);
+        if (model.engine() == Engine.POSTGRESQL) {
+            // Each PostgreSQL statement is a DO block that re-checks the role on the server: several lines each,
+            // so the commands share the height with the table instead of showing two lines.
+            commands.setPrefRowCount(6);
+            VBox.setVgrow(commands, Priority.ALWAYS);
+            table.setPrefHeight(160);
+        }
         if (!model.notIncluded().isEmpty()) {
             TableView<PolicyDecision> left = new TableView<>(model.notIncluded());
             left.setId("cleanupNotIncludedTable");
@@ -378,10 +385,19 @@ public final class CleanupWizard extends BorderPane {
         return table;
     }
 
+    /** A text column whose cells show their whole text as a tooltip (reasons and details are often cut). */
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 

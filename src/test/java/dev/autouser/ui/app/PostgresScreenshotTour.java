@@ -1,11 +1,9 @@
 package dev.autouser.ui.app;
 
-import dev.autouser.core.AppDirs;
 import dev.autouser.core.ConsoleException;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.connect.PostgresDemoLauncher;
 import dev.autouser.ui.shell.Page;
-import dev.autouser.ui.support.FxExecutors;
 import dev.autouser.ui.users.UserRow;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
@@ -30,23 +28,9 @@ public final class PostgresScreenshotTour {
         Files.createDirectories(out);
         boolean small = List.of(args).contains("--small");
         String suffix = small ? "-1024" : "";
-        Path home = Files.createTempDirectory("autouser-pg-tour");
-        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
-        Platform.startup(() -> { });
-        ConsoleWindow window = onFx(() -> {
-            ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> { throw new ConsoleException("The MongoDB demo is not in this tour."); },
-                            () -> PostgresDemoLauncher.start(dirs)));
-            created.show(new Stage());
-            return created;
-        });
-        Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
-        if (small) {
-            onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
-        }
-        Thread.sleep(1500);
-        onFx(() -> { window.connectModel().startPostgresDemo(); return null; });
-        waitUntil(() -> window.session() != null);
+        ScreenshotTour.DemoWindow demo = openPostgresDemo("pg-tour", args);
+        ConsoleWindow window = demo.window();
+        Stage stage = demo.stage();
         Thread.sleep(3000);
         for (boolean dark : new boolean[] {false, true}) {
             String theme = dark ? "dark" : "light";
@@ -77,5 +61,12 @@ public final class PostgresScreenshotTour {
         Thread.sleep(3000);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Starts JavaFX, opens the console (1024x700 with {@code --small} in {@code args}) and connects the PostgreSQL demo. */
+    static ScreenshotTour.DemoWindow openPostgresDemo(String tour, String[] args) throws Exception {
+        return ScreenshotTour.open(tour, args, dirs -> new GatewayConnector(
+                () -> { throw new ConsoleException("The MongoDB demo is not in this tour."); },
+                () -> PostgresDemoLauncher.start(dirs)), window -> window.connectModel().startPostgresDemo());
     }
 }

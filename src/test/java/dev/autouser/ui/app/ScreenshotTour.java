@@ -162,13 +162,20 @@ public final class ScreenshotTour {
 
     /** Starts JavaFX, opens the console (1024x700 with {@code --small} in {@code args}) and connects its demo. */
     static DemoWindow openDemo(String tour, RunningDemo.Shape shape, String[] args) throws Exception {
+        return open(tour, args, dirs -> new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(
+                dirs.demoPki(), 0, DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4), shape),
+                dirs)), window -> window.connectModel().startDemo());
+    }
+
+    /** Starts JavaFX, opens the console with {@code connector} (1024x700 with {@code --small}) and runs {@code start}. */
+    static DemoWindow open(String tour, String[] args, java.util.function.Function<AppDirs, GatewayConnector> connector,
+                           java.util.function.Consumer<ConsoleWindow> start) throws Exception {
         Path home = Files.createTempDirectory("autouser-" + tour);
         AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("data"));
         Platform.startup(() -> { });
         ConsoleWindow window = onFx(() -> {
             ConsoleWindow created = new ConsoleWindow(new GuiOptions(false, false), FxExecutors.forApplication(), dirs,
-                    new GatewayConnector(() -> DemoLauncher.start(new RunningDemo.Settings(dirs.demoPki(), 0,
-                            DemoData.Options.demo(), SandboxServer.DEFAULT_VERSION, Duration.ofSeconds(4), shape), dirs)));
+                    connector.apply(dirs));
             created.show(new Stage());
             return created;
         });
@@ -177,7 +184,7 @@ public final class ScreenshotTour {
             onFx(() -> { stage.setWidth(1024); stage.setHeight(700); return null; });
         }
         Thread.sleep(1500);
-        onFx(() -> { window.connectModel().startDemo(); return null; });
+        onFx(() -> { start.accept(window); return null; });
         waitUntil(() -> window.session() != null);
         return new DemoWindow(window, stage, dirs);
     }
