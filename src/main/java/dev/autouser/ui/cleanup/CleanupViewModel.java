@@ -114,6 +114,10 @@ public final class CleanupViewModel {
     private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
     private PlanChoice choice = PlanChoice.NONE;
     private final PlanOwners owned = new PlanOwners();
+    /** The users of the plan shown before the owners choice planned again; null when not planning again. */
+    private List<String> beforeReplan;
+    /** What planning again for the owners choice changed in who is in the plan ("" for a first plan). */
+    private final ReadOnlyStringWrapper replanned = new ReadOnlyStringWrapper("");
     /** The changes the plan shown was made with; the run goes through the same (a new owner included). */
     private CleanupChanges plannedWith;
     private final java.util.concurrent.atomic.AtomicBoolean stopAsked = new java.util.concurrent.atomic.AtomicBoolean();
@@ -188,13 +192,42 @@ public final class CleanupViewModel {
     /** Users the plan drops who own objects stay locked, as Teleport does (the default); plans again. */
     public void keepOwnersLocked() {
         owned.keepLocked();
+        planAgain();
+    }
+
+    /**
+     * Plans again for the owners choice; the new plan is a new listing, so who is in it may change (a user
+     * became active, another got old enough): {@link #replannedProperty} says what changed.
+     */
+    private void planAgain() {
+        beforeReplan = planned.stream().map(PlannedAction::mongoName).toList();
+        replanned.set("Planning again…");
         makePlan();
+    }
+
+    /** "Plan made again: + ken, − alice (no longer in it)" or "Plan made again: the same users". */
+    private void sayWhatChanged(List<PlannedAction> now) {
+        if (beforeReplan == null) {
+            replanned.set("");
+            return;
+        }
+        java.util.Set<String> before = new java.util.LinkedHashSet<>(beforeReplan);
+        java.util.Set<String> after = new java.util.LinkedHashSet<>(now.stream().map(PlannedAction::mongoName).toList());
+        beforeReplan = null;
+        List<String> added = after.stream().filter(n -> !before.contains(n)).toList();
+        List<String> gone = before.stream().filter(n -> !after.contains(n)).toList();
+        replanned.set(added.isEmpty() && gone.isEmpty() ? "Plan made again from a new listing: the same users."
+                : "Plan made again from a new listing, and it changed:"
+                + (added.isEmpty() ? "" : " added " + String.join(", ", added) + ".")
+                + (gone.isEmpty() ? "" : " no longer in it: " + String.join(", ", gone)
+                + " (active again, or no longer matching).")
+                + " Check the users below before running.");
     }
 
     /** Users the plan drops hand their objects to {@code role} first; plans again, so the SQL shown is what runs. */
     public void reassignOwnedTo(String role) {
         owned.reassignTo(role);
-        makePlan();
+        planAgain();
     }
 
     /** Asks the run to stop before the next user (engines that can: {@link CleanupChanges#stopsBetweenUsers()}). */
@@ -257,6 +290,7 @@ public final class CleanupViewModel {
         plan.set(null);
         List<PlannedAction> actions = new ArrayList<>(made.lock().actions());
         actions.addAll(made.drop().actions());
+        sayWhatChanged(actions);
         planned.setAll(actions);
         notIncluded.setAll(made.decisions().stream().filter(d -> d.verdict() == PolicyDecision.Verdict.UNKNOWN_AGE
                 || d.verdict() == PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).toList());
@@ -277,6 +311,7 @@ public final class CleanupViewModel {
         canRun.set(!made.isEmpty());
         plan.set(made);
         refusals.set(leftOut(made.refused()));
+        sayWhatChanged(made.actions());
         planned.setAll(made.actions());
         owned.show(made.action() == CleanupAction.DROP ? made.actions() : List.of());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
@@ -311,6 +346,7 @@ public final class CleanupViewModel {
     public void back() {
         if (step.get() == Step.PLAN) {
             owned.keepLocked();
+            replanned.set("");
             step.set(Step.CRITERIA);
         }
     }
@@ -400,6 +436,8 @@ public final class CleanupViewModel {
     public ObservableList<UserResult> results() { return results; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** After the owners choice planned again: whether, and how, the users in the plan changed. */
+    public ReadOnlyStringProperty replannedProperty() { return replanned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
     public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
     public javafx.beans.property.BooleanProperty overrideProperty() { return override; }

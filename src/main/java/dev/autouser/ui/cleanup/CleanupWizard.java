@@ -238,7 +238,17 @@ public final class CleanupWizard extends BorderPane {
         run.getStyleClass().add(Styles.DANGER);
         run.disableProperty().bind(model.canRunProperty().not().or(model.ownedObjects().awaitingRoleProperty()));
         run.setOnAction(e -> model.run());
-        setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
+        // The plan page is the dry run; the button is the last step (no second question, unlike the Users page's Drop)
+        Label runsNow = new Label();
+        runsNow.setId("cleanupRunsNow");
+        runsNow.setWrapText(true);
+        runsNow.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runsNow.textProperty().bind(javafx.beans.binding.Bindings.concat("Clicking “", model.runLabelProperty(),
+                "” runs the plan at once, without another question; until then nothing has changed."));
+        runsNow.visibleProperty().bind(model.canRunProperty());
+        runsNow.managedProperty().bind(runsNow.visibleProperty());
+        HBox bottom = buttons(button("cleanupCancelButton", "Cancel", close), back, run);
+        setBottom(new VBox(8, runsNow, bottom));
         Label refusals = new Label();
         refusals.setId("cleanupRefusals");
         refusals.setWrapText(true);
@@ -331,7 +341,21 @@ public final class CleanupWizard extends BorderPane {
         });
         keep.disableProperty().bind(model.busyProperty());
         reassign.disableProperty().bind(model.busyProperty());
-        VBox box = new VBox(6, owners, keep, row(reassign, role));
+        // planning again lists again: say so while it runs, and then who came in or left
+        javafx.scene.control.ProgressIndicator planning = new javafx.scene.control.ProgressIndicator();
+        planning.setPrefSize(16, 16);
+        planning.visibleProperty().bind(model.busyProperty());
+        planning.managedProperty().bind(planning.visibleProperty());
+        Label replanned = new Label();
+        replanned.setId("cleanupReplanned");
+        replanned.setWrapText(true);
+        replanned.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        replanned.textProperty().bind(model.replannedProperty());
+        HBox replanRow = new HBox(6, planning, replanned);
+        replanRow.setAlignment(Pos.CENTER_LEFT);
+        replanRow.visibleProperty().bind(model.replannedProperty().isNotEmpty());
+        replanRow.managedProperty().bind(replanRow.visibleProperty());
+        VBox box = new VBox(6, owners, keep, row(reassign, role), replanRow);
         box.setId("cleanupOwnedObjects");
         box.getStyleClass().add("owned-objects-choice");
         box.visibleProperty().bind(choice.ownersProperty().isNotEmpty());

@@ -99,6 +99,8 @@ class PostgresCleanupFxTest {
         waitFor(() -> !onFx(() -> robot.lookup("#cleanupRunButton").queryButton().isDisabled()));
         Button run = robot.lookup("#cleanupRunButton").queryButton();
         assertTrue(onFx(run::getText).matches("Lock \\d+, drop \\d+ users"), onFx(run::getText));
+        assertEquals("Clicking “" + onFx(run::getText) + "” runs the plan at once, without another question; until then"
+                + " nothing has changed.", text(robot, "#cleanupRunsNow"));
         robot.clickOn(run);
 
         waitFor(() -> robot.lookup("#cleanupSummary").tryQuery().isPresent()

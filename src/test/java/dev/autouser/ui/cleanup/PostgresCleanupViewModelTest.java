@@ -199,6 +199,27 @@ class PostgresCleanupViewModelTest {
     }
 
     @Test
+    void planningAgainForTheOwnersChoiceSaysWhoLeftThePlan() throws SQLException {
+        String owner = lockedForWeeks(users.autoUser("owner", false));
+        users.ownedTable(owner);
+        String back = notCleanedUpForHours(users.autoUser("back", true, "pgg_reader"));
+        wizard.makePlan();
+        assertEquals("", wizard.replannedProperty().get(), "a first plan has nothing to compare with");
+        assertTrue(mine(wizard.planned()).contains(back + " lock"), mine(wizard.planned()).toString());
+
+        users.session(back, "psql-back");
+        wizard.reassignOwnedTo(PostgresTarget.DBA);
+
+        assertFalse(mine(wizard.planned()).contains(back + " lock"), "active again: not planned");
+        String said = wizard.replannedProperty().get();
+        assertTrue(said.startsWith("Plan made again from a new listing, and it changed:") && said.contains("no longer in it: ")
+                && said.contains(back) && !said.contains(owner), said);
+
+        wizard.keepOwnersLocked();
+        assertEquals("Plan made again from a new listing: the same users.", wizard.replannedProperty().get());
+    }
+
+    @Test
     void aSessionThatStartsBetweenThePlanAndTheRunStopsThatUsersLockOnly() throws SQLException {
         String racing = notCleanedUpForHours(users.autoUser("racing", true, "pgg_reader"));
         String idle = notCleanedUpForHours(users.autoUser("idle", true, "pgg_reader"));
