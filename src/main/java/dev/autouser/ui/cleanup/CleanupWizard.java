@@ -239,12 +239,8 @@ public final class CleanupWizard extends BorderPane {
         run.disableProperty().bind(model.canRunProperty().not().or(model.ownedObjects().awaitingRoleProperty()));
         run.setOnAction(e -> model.run());
         // The plan page is the dry run; the button is the last step (no second question, unlike the Users page's Drop)
-        Label runsNow = new Label();
-        runsNow.setId("cleanupRunsNow");
-        runsNow.setWrapText(true);
-        runsNow.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        runsNow.textProperty().bind(javafx.beans.binding.Bindings.concat("Clicking “", model.runLabelProperty(),
-                "” runs the plan at once, without another question; until then nothing has changed."));
+        Label runsNow = wrappedLabel("cleanupRunsNow", javafx.beans.binding.Bindings.concat("Clicking “",
+                model.runLabelProperty(), "” runs the plan at once, without another question; until then nothing has changed."));
         runsNow.visibleProperty().bind(model.canRunProperty());
         runsNow.managedProperty().bind(runsNow.visibleProperty());
         HBox bottom = buttons(button("cleanupCancelButton", "Cancel", close), back, run);
@@ -299,12 +295,8 @@ public final class CleanupWizard extends BorderPane {
      */
     private Node ownedObjectsBox() {
         PlanOwners choice = model.ownedObjects();
-        Label owners = new Label();
-        owners.setId("cleanupOwners");
-        owners.setWrapText(true);
-        owners.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        owners.textProperty().bind(javafx.beans.binding.Bindings.concat("Own objects: ", choice.ownersProperty(),
-                ". PostgreSQL refuses to drop a role that owns objects."));
+        Label owners = wrappedLabel("cleanupOwners", javafx.beans.binding.Bindings.concat("Own objects: ",
+                choice.ownersProperty(), ". PostgreSQL refuses to drop a role that owns objects."));
         ToggleGroup group = new ToggleGroup();
         RadioButton keep = new RadioButton("Keep them locked, as Teleport does (TP004)");
         keep.setId("cleanupOwnersKeepLocked");
@@ -346,11 +338,7 @@ public final class CleanupWizard extends BorderPane {
         planning.setPrefSize(16, 16);
         planning.visibleProperty().bind(model.busyProperty());
         planning.managedProperty().bind(planning.visibleProperty());
-        Label replanned = new Label();
-        replanned.setId("cleanupReplanned");
-        replanned.setWrapText(true);
-        replanned.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        replanned.textProperty().bind(model.replannedProperty());
+        Label replanned = wrappedLabel("cleanupReplanned", model.replannedProperty());
         HBox replanRow = new HBox(6, planning, replanned);
         replanRow.setAlignment(Pos.CENTER_LEFT);
         replanRow.visibleProperty().bind(model.replannedProperty().isNotEmpty());
@@ -419,7 +407,7 @@ public final class CleanupWizard extends BorderPane {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : tooltip(text));
             }
         });
         return column;
@@ -449,6 +437,16 @@ public final class CleanupWizard extends BorderPane {
             }
         });
         return column;
+    }
+
+    /** A label that wraps and always shows all of its lines. */
+    private static Label wrappedLabel(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        return label;
     }
 
     private static javafx.scene.control.Tooltip tooltip(String text) {
