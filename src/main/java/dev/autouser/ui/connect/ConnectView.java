@@ -159,12 +159,29 @@ public final class ConnectView extends BorderPane {
         insecure.selectedProperty().bindBidirectional(model.tlsAllowInvalidProperty());
         grid.add(insecure, 1, row++, 2, 1);
         warningsBox.setId("warningsBox");
+        // before the validation is installed: margins set after it left the fields unmarked (ConnectFormValidationFxTest)
+        spaceRowsBetweenShownNodes(grid, 10);
         Label problems = FormValidation.install(model, uriField, caField, certField, keyField);
         VBox form = new VBox(16, title, dropHint(), grid, problems, warningsBox, createActions());
         form.setPadding(new Insets(20, 28, 20, 28));
         form.setMaxWidth(820);
         installDropTarget(form);
         return form;
+    }
+
+    /**
+     * The rows' spacing as each node's top margin instead of the grid's vgap: a row whose nodes are hidden
+     * (the username on PostgreSQL, username and password without SCRAM) then leaves no gap, where a vgap
+     * is kept for every row, empty or not.
+     */
+    private static void spaceRowsBetweenShownNodes(GridPane grid, double gap) {
+        grid.setVgap(0);
+        for (Node node : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(node);
+            if (row != null && row > 0) {
+                GridPane.setMargin(node, new Insets(gap, 0, 0, 0));
+            }
+        }
     }
 
     private Node createActions() {

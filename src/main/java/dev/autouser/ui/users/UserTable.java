@@ -24,9 +24,20 @@ final class UserTable extends TableView<UserRow> {
 
     /** The name column says what the name is on this engine: "MongoDB user" ({@code CN=alice}) or "PostgreSQL role". */
     void showEngine(dev.autouser.core.engine.Engine engine) {
-        getColumns().stream().filter(c -> "mongoColumn".equals(c.getId())).findFirst().ifPresent(c ->
-                c.setText(engine == dev.autouser.core.engine.Engine.POSTGRESQL ? "PostgreSQL role" : "MongoDB user"));
+        boolean postgres = engine == dev.autouser.core.engine.Engine.POSTGRESQL;
+        column("mongoColumn").setText(postgres ? "PostgreSQL role" : "MongoDB user");
+        // Only a role named remote-alice-root says a root cluster on PostgreSQL: the column starts hidden (the
+        // table's menu shows it; the filter and the details still name the cluster), its room given to the roles.
+        TableColumn<UserRow, ?> cluster = column("clusterColumn");
+        cluster.setVisible(!postgres);
+        column("rolesColumn").setPrefWidth(postgres ? ROLES_WIDTH + cluster.getPrefWidth() : ROLES_WIDTH);
         dev.autouser.ui.support.ColumnHeaders.keepReadable(this);
+    }
+
+    private static final double ROLES_WIDTH = 100;
+
+    private TableColumn<UserRow, ?> column(String id) {
+        return getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
     UserTable() {
@@ -53,7 +64,7 @@ final class UserTable extends TableView<UserRow> {
                 text("Teleport user", "teleportColumn", 96, UserRow::teleportNameProperty),
                 text("MongoDB user", "mongoColumn", 120, row -> row.userProperty().map(u -> UntrustedText.visible(u.mongoName()))),
                 cluster,
-                text("Roles", "rolesColumn", 100, UserRow::rolesProperty),
+                text("Roles", "rolesColumn", ROLES_WIDTH, UserRow::rolesProperty),
                 sessions(),
                 age("Last active", "lastActiveColumn", 150, UserRow::lastActiveProperty),
                 age("Locked since", "lockedSinceColumn", 100, UserRow::lockedSinceProperty),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.autouser.ui.connect.GatewayConnector;
 import dev.autouser.ui.support.FxExecutors;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -229,6 +230,35 @@ class PostgresConsoleFxTest {
         List<AuditRecord> lost = AuditLog.readFile(home.resolve("data").resolve("audit.jsonl")).entries().stream().map(AuditEntry::record)
                 .filter(r -> r.targetUser().equals(user) && r.outcomeUnknown()).toList();
         assertEquals(1, lost.size(), "audited as sent, outcome unknown");
+    }
+
+    @Test
+    void theConnectFormLeavesNoGapWhereTheHiddenUsernameAndPasswordRowsAre(FxRobot robot) {
+        waitFor(() -> robot.lookup("#welcomeNewConnectionButton").tryQuery().isPresent()); // the window may not show it yet
+        fillPostgresConnectForm(robot, PostgresTarget.shared(), PostgresTarget.DBA);
+        waitFor(() -> !onFx(() -> robot.lookup("#subjectLabel").queryAs(Labeled.class).getText()).isEmpty());
+
+        double gap = onFx(() -> {
+            Node subject = robot.lookup("#subjectLabel").query();
+            Node hint = robot.lookup("#postgresHint").query();
+            return hint.localToScene(hint.getBoundsInLocal()).getMinY() - subject.localToScene(subject.getBoundsInLocal()).getMaxY();
+        });
+        assertTrue(gap <= 10.5, "the form's row spacing is 10 px; hidden rows add none, but here: " + gap);
+    }
+
+    @Test
+    void thePostgresTableGivesTheRootClustersRoomToTheRoles(FxRobot robot) {
+        String local = users.autoUser("roles", true, "pgg_reader");
+        connectAsDba(robot);
+        waitFor(() -> findRow(robot, local).isPresent());
+        javafx.scene.control.TableColumn<UserRow, ?> cluster = column(robot, "clusterColumn");
+        javafx.scene.control.TableColumn<UserRow, ?> roles = column(robot, "rolesColumn");
+        assertFalse(onFx(cluster::isVisible), "hidden on PostgreSQL (the table's menu shows it)");
+        assertTrue(onFx(roles::getWidth) >= 200, "the roles get its room: " + onFx(roles::getWidth));
+    }
+
+    private static javafx.scene.control.TableColumn<UserRow, ?> column(FxRobot robot, String id) {
+        return onFx(() -> usersTable(robot).getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow());
     }
 
     private void connectAsDba(FxRobot robot) {
