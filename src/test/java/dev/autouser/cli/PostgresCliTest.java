@@ -91,6 +91,26 @@ class PostgresCliTest {
     }
 
     @Test
+    void reassigningTouchesOnlyTheUsersWhoOwnObjectsAndEachResultSaysWhatHappened() {
+        String owner = autoUser("ownerboth", false);
+        String plain = autoUser("plainboth", false);
+        target.sql("CREATE TABLE " + SqlText.identifier(owner + "_t") + " (id int)",
+                "ALTER TABLE " + SqlText.identifier(owner + "_t") + " OWNER TO " + SqlText.identifier(owner));
+        CliRun dry = CliRun.run("drop", owner, plain, "--dry-run", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertTrue(dry.out().contains("REASSIGN OWNED BY " + SqlText.identifier(owner)), dry.toString());
+        assertFalse(dry.out().contains("REASSIGN OWNED BY " + SqlText.identifier(plain)), dry.toString());
+
+        CliRun dropped = CliRun.run("drop", owner, plain, "--yes", "--reassign-owned-to", "dba", "--uri", target.psqlUri(PostgresTarget.DBA));
+
+        assertEquals(0, dropped.code(), dropped.toString());
+        assertTrue(dropped.out().contains(plain + ": dropped; it owned no objects, so nothing was reassigned"), dropped.toString());
+        assertTrue(dropped.out().contains(owner + ": dropped; objects reassigned to dba (the plan found 1 in postgres)"),
+                dropped.toString());
+        assertFalse(target.roleExists(owner) || target.roleExists(plain));
+        target.sql("DROP TABLE " + SqlText.identifier(owner + "_t"));
+    }
+
+    @Test
     void serverInfoSaysWhatTheIdentityMayDoAndDeactivateOfAnUnknownRoleIsRefused() {
         CliRun info = CliRun.run("server-info", "--uri", target.psqlUri(PostgresTarget.TELEPORT_ADMIN));
         assertEquals(0, info.code(), info.toString());

@@ -46,6 +46,14 @@ public interface UserActions {
     }
 
     /**
+     * The same actions, but a drop plan leaves a user who owns objects locked rather than planning a drop
+     * the server would refuse (PostgreSQL); engines where users own nothing return themselves.
+     */
+    default UserActions keepingOwnersLocked() {
+        return this;
+    }
+
+    /**
      * Passes the listing each plan is made from through {@code recorder} (the usage history, which
      * returns it with evidence). Engines whose plans list through it override this; the default
      * records nothing and returns the same actions.

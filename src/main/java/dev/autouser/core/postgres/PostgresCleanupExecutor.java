@@ -4,9 +4,11 @@ import dev.autouser.core.audit.AuditTrail;
 import dev.autouser.core.audit.AuditUnwritableException;
 import dev.autouser.core.ConnectionLostException;
 import dev.autouser.core.ConsoleException;
+import dev.autouser.core.provisioning.AutoUser;
 import dev.autouser.core.provisioning.CleanupAction;
 import dev.autouser.core.provisioning.CleanupPlan;
 import dev.autouser.core.provisioning.CleanupReport;
+import dev.autouser.core.provisioning.OwnedObjects;
 import dev.autouser.core.provisioning.PlannedAction;
 import dev.autouser.core.provisioning.ProgressListener;
 import dev.autouser.core.provisioning.UserResult;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a PostgreSQL plan user by user: {@code NOLOGIN} (refused on the server if the user left the
@@ -37,6 +40,7 @@ final class PostgresCleanupExecutor {
     private final Runnable afterDisableLogin;
     private final List<UserResult> results = new ArrayList<>();
     private int total;
+    private CleanupAction planAction;
 
     /**
      * {@code afterDisableLogin} runs between the NOLOGIN and the session check: where a session that
@@ -52,6 +56,7 @@ final class PostgresCleanupExecutor {
     }
 
     CleanupReport execute(CleanupPlan plan) {
+        this.planAction = plan.action();
         long started = System.nanoTime();
         total = plan.actions().size() + plan.refused().size();
         for (CleanupPlan.Refusal refusal : plan.refused()) {
@@ -104,14 +109,33 @@ final class PostgresCleanupExecutor {
             throw e;
         }
         if (action == CleanupAction.LOCK) {
-            report(UserResult.done(name, action, "locked (NOLOGIN, roles revoked), verified without session"));
+            report(UserResult.done(name, action, keptOwner(planned)
+                    ? PostgresUserActions.STAYS_LOCKED + ": locked (NOLOGIN, roles revoked), verified without session, "
+                    + PostgresUserActions.OWNER_NOT_DROPPED + " (" + PostgresUserActions.ownedHere(planned.before()) + ")"
+                    : "locked (NOLOGIN, roles revoked), verified without session"));
             return;
         }
-        drop(name, db);
+        drop(planned.before(), db);
     }
 
-    private void drop(String name, String db) {
-        if (newOwner.isPresent()) {
+    /** A lock in a drop plan: an owner kept locked because no role takes its objects. */
+    private boolean keptOwner(PlannedAction planned) {
+        return planAction == CleanupAction.DROP && planned.action() == CleanupAction.LOCK;
+    }
+
+    /**
+     * Whether a drop hands {@code user}'s objects to the new owner first: only where the plan found it owning
+     * some (the plan's SQL says the same, {@link PostgresUserActions}); a user who owned none is dropped
+     * plainly, so nothing is reassigned in its name.
+     */
+    static boolean handsOver(AutoUser user, Optional<String> newOwner) {
+        return newOwner.isPresent() && !user.ownedObjects().isEmpty();
+    }
+
+    private void drop(AutoUser user, String db) {
+        String name = user.name();
+        boolean reassign = handsOver(user, newOwner);
+        if (reassign) {
             Optional<String> stopped;
             try {
                 stopped = reassignInOtherDatabases(name);
@@ -124,16 +148,14 @@ final class PostgresCleanupExecutor {
                 return;
             }
         }
-        SqlCommand command = newOwner.isPresent() ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
+        SqlCommand command = reassign ? AutoUserSql.reassignAndDrop(db, name, newOwner.get())
                 : AutoUserSql.dropRole(db, name);
         try {
             send(command, name);
-            report(UserResult.done(name, CleanupAction.DROP, newOwner.isPresent()
-                    ? "locked, verified without session, objects reassigned to " + newOwner.get() + ", dropped"
-                    : "locked, verified without session, dropped"));
+            report(UserResult.done(name, CleanupAction.DROP, dropped(user, reassign)));
         } catch (PostgresException e) {
             if (e.hasState(PostgresErrors.DEPENDENT_OBJECTS)) {
-                report(UserResult.skipped(name, CleanupAction.DROP, ownsObjects(e)));
+                report(UserResult.skipped(name, CleanupAction.DROP, ownsObjects(e, reassign)));
             } else {
                 report(UserResult.failed(name, CleanupAction.DROP, "locked, but the drop failed: " + e.getMessage()));
             }
@@ -186,13 +208,29 @@ final class PostgresCleanupExecutor {
      * Teleport's TP004: the user owns objects, so it stays deactivated; the server's DETAIL says what it owns.
      * How to reassign them is the caller's to say (the CLI's option, the GUI's choice), so none is named here.
      */
-    private String ownsObjects(PostgresException e) {
+    private String ownsObjects(PostgresException e, boolean reassigned) {
         String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
-        return newOwner.isPresent()
+        if (newOwner.isPresent() && !reassigned) {
+            return "not dropped; it stays locked: the plan found no objects of its own, so nothing was reassigned, but"
+                    + " PostgreSQL refused the drop (2BP01): " + detail + ". Plan again to hand them to " + newOwner.get();
+        }
+        return reassigned
                 ? "not dropped, nothing reassigned here (the transaction was rolled back); it stays locked: objects remain"
                 + " that were not reassigned (the other databases' were reassigned first; these appeared since): " + detail
                 : "owns objects, so PostgreSQL refused the drop (2BP01); it stays locked, as Teleport does (TP004): "
                 + detail + ". To drop it, reassign its objects to another role first";
+    }
+
+    /** The outcome first, then what was done on the way: "dropped; objects reassigned to dba (3 in appdb); …". */
+    private String dropped(AutoUser user, boolean reassigned) {
+        String checks = "locked and verified without session first";
+        if (reassigned) {
+            return "dropped; objects reassigned to " + newOwner.get() + " (the plan found "
+                    + user.ownedObjects().stream().map(OwnedObjects::describe).collect(Collectors.joining(", "))
+                    + "); " + checks;
+        }
+        return newOwner.isPresent() ? "dropped; it owned no objects, so nothing was reassigned; " + checks
+                : "dropped; " + checks;
     }
 
     private UserResult refusedBeforeChange(String name, CleanupAction action, PostgresException e) {

@@ -38,6 +38,8 @@ public final class PostgresUserActions implements UserActions {
     private final AuditLog audit;
     private final Optional<String> newOwner;
     private final Runnable afterDisableLogin;
+    /** A drop plan puts owners down as "stays locked" (no DROP ROLE) when no role takes their objects. */
+    private final boolean ownersStayLocked;
     private UnaryOperator<AutoUserListing> recordListing = UnaryOperator.identity();
 
     public PostgresUserActions(PostgresGateway gateway, AuditLog audit) {
@@ -46,6 +48,12 @@ public final class PostgresUserActions implements UserActions {
 
     /** Tests: {@code afterDisableLogin} runs between each user's NOLOGIN and its session check. */
     PostgresUserActions(PostgresGateway gateway, AuditLog audit, Optional<String> newOwner, Runnable afterDisableLogin) {
+        this(gateway, audit, newOwner, afterDisableLogin, false);
+    }
+
+    private PostgresUserActions(PostgresGateway gateway, AuditLog audit, Optional<String> newOwner, Runnable afterDisableLogin,
+                                boolean ownersStayLocked) {
+        this.ownersStayLocked = ownersStayLocked;
         this.gateway = gateway;
         this.audit = audit;
         this.newOwner = newOwner;
@@ -56,7 +64,18 @@ public final class PostgresUserActions implements UserActions {
     @Override
     public UserActions reassigningOwnedTo(String role) {
         SqlText.checkName(role);
-        return new PostgresUserActions(gateway, audit, Optional.of(role), afterDisableLogin).recordingListingsWith(recordListing);
+        return new PostgresUserActions(gateway, audit, Optional.of(role), afterDisableLogin, ownersStayLocked)
+                .recordingListingsWith(recordListing);
+    }
+
+    /**
+     * Drops that leave a user who owns objects locked instead of sending a DROP ROLE that PostgreSQL would
+     * refuse (2BP01): the plan says "stays locked" for it (a lock, its SQL without the drop) unless a role
+     * takes the objects ({@link #reassigningOwnedTo}). The GUI plans this way, so its counts are true.
+     */
+    @Override
+    public UserActions keepingOwnersLocked() {
+        return new PostgresUserActions(gateway, audit, newOwner, afterDisableLogin, true).recordingListingsWith(recordListing);
     }
 
     /** Each plan's listing goes through {@code recorder} (the usage history, keyed by server and engine). */
@@ -165,7 +184,11 @@ public final class PostgresUserActions implements UserActions {
         List<String> commands = new ArrayList<>();
         commands.add(AutoUserSql.disableLogin(db, name).shellText());
         commands.add(AutoUserSql.revokeRoles(db, name, gateway.facts().adminOptionRules()).shellText());
-        if (action == CleanupAction.DROP && newOwner.isPresent()) {
+        if (staysLocked(user, action)) {
+            return new PlannedAction(name, CleanupAction.LOCK, reason + "; " + STAYS_LOCKED + " (" + ownedHere(user) + "): "
+                    + OWNER_NOT_DROPPED, commands, user);
+        }
+        if (action == CleanupAction.DROP && PostgresCleanupExecutor.handsOver(user, newOwner)) {
             // psql's \connect before each other database's statement: the dry run is a script that does the same
             List<String> elsewhere = otherDatabases(user);
             elsewhere.forEach(other -> commands.add("\\connect " + SqlText.identifier(other) + "\n"
@@ -176,6 +199,20 @@ public final class PostgresUserActions implements UserActions {
             commands.add(AutoUserSql.dropRole(db, name).shellText());
         }
         return new PlannedAction(name, action, reason + owns(user, action), commands, user);
+    }
+
+    /** The Action a kept owner shows: a lock in a drop plan (PostgresCleanupExecutor words its result the same). */
+    public static final String STAYS_LOCKED = "stays locked (owns objects)";
+    static final String OWNER_NOT_DROPPED = "not dropped, as Teleport does (TP004), since PostgreSQL refuses to drop a role"
+            + " that owns objects (2BP01), unless its objects are first reassigned to another role";
+
+    /** A drop of an owner that no role takes the objects of, planned as "stays locked" ({@link #keepingOwnersLocked}). */
+    private boolean staysLocked(AutoUser user, CleanupAction action) {
+        return ownersStayLocked && action == CleanupAction.DROP && newOwner.isEmpty() && !user.ownedObjects().isEmpty();
+    }
+
+    static String ownedHere(AutoUser user) {
+        return String.join(", ", user.ownedObjects().stream().map(OwnedObjects::describe).toList());
     }
 
     /** The databases other than this connection's where the listing saw the user own objects. */

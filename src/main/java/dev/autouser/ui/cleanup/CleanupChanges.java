@@ -83,9 +83,11 @@ public interface CleanupChanges {
 
     /**
      * PostgreSQL's cleanup ({@code PostgresUserActions}: the exact SQL, checked again by the server);
-     * {@code gateway} names the roles that may take a dropped user's objects.
+     * {@code gateway} names the roles that may take a dropped user's objects. Its plans put an owner that
+     * no role takes the objects of down as "stays locked", not as a drop PostgreSQL would refuse.
      */
-    static CleanupChanges postgres(PostgresGateway gateway, UserActions actions) {
+    static CleanupChanges postgres(PostgresGateway gateway, UserActions given) {
+        UserActions actions = given.keepingOwnersLocked();
         return new CleanupChanges() {
             @Override
             public Engine engine() {

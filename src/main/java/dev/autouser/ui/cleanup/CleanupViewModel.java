@@ -114,6 +114,10 @@ public final class CleanupViewModel {
     private final javafx.beans.property.BooleanProperty override = new javafx.beans.property.SimpleBooleanProperty(false);
     private PlanChoice choice = PlanChoice.NONE;
     private final PlanOwners owned = new PlanOwners();
+    /** The users of the plan shown before the owners choice planned again; null when not planning again. */
+    private List<String> beforeReplan;
+    /** What planning again for the owners choice changed in who is in the plan ("" for a first plan). */
+    private final ReadOnlyStringWrapper replanned = new ReadOnlyStringWrapper("");
     /** The changes the plan shown was made with; the run goes through the same (a new owner included). */
     private CleanupChanges plannedWith;
     private final java.util.concurrent.atomic.AtomicBoolean stopAsked = new java.util.concurrent.atomic.AtomicBoolean();
@@ -188,13 +192,42 @@ public final class CleanupViewModel {
     /** Users the plan drops who own objects stay locked, as Teleport does (the default); plans again. */
     public void keepOwnersLocked() {
         owned.keepLocked();
+        planAgain();
+    }
+
+    /**
+     * Plans again for the owners choice; the new plan is a new listing, so who is in it may change (a user
+     * became active, another got old enough): {@link #replannedProperty} says what changed.
+     */
+    private void planAgain() {
+        beforeReplan = planned.stream().map(PlannedAction::mongoName).toList();
+        replanned.set("Planning again…");
         makePlan();
+    }
+
+    /** "Plan made again: + ken, − alice (no longer in it)" or "Plan made again: the same users". */
+    private void sayWhatChanged(List<PlannedAction> now) {
+        if (beforeReplan == null) {
+            replanned.set("");
+            return;
+        }
+        java.util.Set<String> before = new java.util.LinkedHashSet<>(beforeReplan);
+        java.util.Set<String> after = new java.util.LinkedHashSet<>(now.stream().map(PlannedAction::mongoName).toList());
+        beforeReplan = null;
+        List<String> added = after.stream().filter(n -> !before.contains(n)).toList();
+        List<String> gone = before.stream().filter(n -> !after.contains(n)).toList();
+        replanned.set(added.isEmpty() && gone.isEmpty() ? "Plan made again from a new listing: the same users."
+                : "Plan made again from a new listing, and it changed:"
+                + (added.isEmpty() ? "" : " added " + String.join(", ", added) + ".")
+                + (gone.isEmpty() ? "" : " no longer in it: " + String.join(", ", gone)
+                + " (active again, or no longer matching).")
+                + " Check the users below before running.");
     }
 
     /** Users the plan drops hand their objects to {@code role} first; plans again, so the SQL shown is what runs. */
     public void reassignOwnedTo(String role) {
         owned.reassignTo(role);
-        makePlan();
+        planAgain();
     }
 
     /** Asks the run to stop before the next user (engines that can: {@link CleanupChanges#stopsBetweenUsers()}). */
@@ -257,15 +290,15 @@ public final class CleanupViewModel {
         plan.set(null);
         List<PlannedAction> actions = new ArrayList<>(made.lock().actions());
         actions.addAll(made.drop().actions());
+        sayWhatChanged(actions);
         planned.setAll(actions);
         notIncluded.setAll(made.decisions().stream().filter(d -> d.verdict() == PolicyDecision.Verdict.UNKNOWN_AGE
                 || d.verdict() == PolicyDecision.Verdict.NEVER_SEEN_ACTIVE).toList());
         commands.set(actions.stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
         int locks = made.lock().actions().size();
-        int drops = made.drop().actions().size();
-        runLabel.set(made.isEmpty() ? "Nothing to do" : drops == 0 ? Confirmation.countLabel("Lock", locks)
-                : locks == 0 ? Confirmation.countLabel("Drop", drops)
-                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"));
+        int kept = keptLocked(made.drop().actions());
+        int drops = made.drop().actions().size() - kept;
+        runLabel.set(made.isEmpty() ? "Nothing to do" : runLabel(locks, drops, kept));
         canRun.set(!made.isEmpty());
         owned.show(made.drop().actions());
         refusals.set(leftOut(java.util.stream.Stream.concat(made.lock().refused().stream(),
@@ -278,12 +311,29 @@ public final class CleanupViewModel {
         canRun.set(!made.isEmpty());
         plan.set(made);
         refusals.set(leftOut(made.refused()));
+        sayWhatChanged(made.actions());
         planned.setAll(made.actions());
-        owned.show(made.actions());
+        owned.show(made.action() == CleanupAction.DROP ? made.actions() : List.of());
         commands.set(made.actions().stream().flatMap(a -> a.commands().stream()).collect(Collectors.joining("\n")));
-        String verb = made.action() == CleanupAction.DROP ? "Drop" : "Lock";
+        int kept = made.action() == CleanupAction.DROP ? keptLocked(made.actions()) : 0;
+        int drops = made.action() == CleanupAction.DROP ? made.actions().size() - kept : 0;
         runLabel.set(made.isEmpty() ? "Nothing to " + made.action().verb()
-                : Confirmation.countLabel(verb, made.actions().size()));
+                : runLabel(made.actions().size() - drops - kept, drops, kept));
+    }
+
+    /** The owners a drop plan keeps locked (locks in it: no role takes their objects), counted apart from the drops. */
+    private static int keptLocked(List<PlannedAction> dropPlan) {
+        return (int) dropPlan.stream().filter(a -> a.action() == CleanupAction.LOCK).count();
+    }
+
+    /** "Lock 3 users", "Drop 5 users, keep 2 locked", "Lock 1, drop 2 users": what clicking does, each user once. */
+    private static String runLabel(int locks, int drops, int kept) {
+        if (drops == 0) {
+            return Confirmation.countLabel("Lock", locks + kept);
+        }
+        return (locks == 0 ? Confirmation.countLabel("Drop", drops)
+                : "Lock " + locks + ", drop " + drops + (locks + drops == 1 ? " user" : " users"))
+                + (kept == 0 ? "" : ", keep " + kept + " locked");
     }
 
     /** "Left out: 3 users — the sessions on db2:27017 could not be checked, …" or "". */
@@ -296,13 +346,14 @@ public final class CleanupViewModel {
     public void back() {
         if (step.get() == Step.PLAN) {
             owned.keepLocked();
+            replanned.set("");
             step.set(Step.CRITERIA);
         }
     }
 
     /** Runs the plan shown, reporting each user's result as it arrives. */
     public void run() {
-        if (!canRun.get() || step.get() != Step.PLAN) {
+        if (!canRun.get() || step.get() != Step.PLAN || owned.awaitingRoleProperty().get()) {
             return;
         }
         CleanupPlan toRun = plan.get();
@@ -360,7 +411,7 @@ public final class CleanupViewModel {
      * that they must be reassigned first).
      */
     private UserResult inTheWizard(UserResult result) {
-        return result.status() == UserResult.Status.SKIPPED && owned.keptLocked(result.mongoName())
+        return result.status() != UserResult.Status.FAILED && owned.keptLocked(result.mongoName())
                 ? new UserResult(result.mongoName(), result.action(), result.status(), result.detail()
                 + ". It owns objects: to drop it, plan again and choose a role to take them") : result;
     }
@@ -385,6 +436,8 @@ public final class CleanupViewModel {
     public ObservableList<UserResult> results() { return results; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** After the owners choice planned again: whether, and how, the users in the plan changed. */
+    public ReadOnlyStringProperty replannedProperty() { return replanned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
     public ReadOnlyStringProperty overrideCheckProperty() { return overrideCheck.getReadOnlyProperty(); }
     public javafx.beans.property.BooleanProperty overrideProperty() { return override; }

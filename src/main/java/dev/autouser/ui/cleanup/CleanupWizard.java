@@ -220,8 +220,8 @@ public final class CleanupWizard extends BorderPane {
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
-                column("Action", 80, a -> a.action().verb()),
-                column("Why", 360, PlannedAction::reason)));
+                column("Action", 80, model.ownedObjects()::actionOf),
+                wrapped(column("Why", 360, PlannedAction::reason))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TextArea commands = new TextArea();
         commands.setId("cleanupCommands");
@@ -236,9 +236,15 @@ public final class CleanupWizard extends BorderPane {
         run.textProperty().bind(model.runLabelProperty());
         run.setGraphic(new FontIcon(Feather.TRASH_2));
         run.getStyleClass().add(Styles.DANGER);
-        run.disableProperty().bind(model.canRunProperty().not());
+        run.disableProperty().bind(model.canRunProperty().not().or(model.ownedObjects().awaitingRoleProperty()));
         run.setOnAction(e -> model.run());
-        setBottom(buttons(button("cleanupCancelButton", "Cancel", close), back, run));
+        // The plan page is the dry run; the button is the last step (no second question, unlike the Users page's Drop)
+        Label runsNow = wrappedLabel("cleanupRunsNow", javafx.beans.binding.Bindings.concat("Clicking “",
+                model.runLabelProperty(), "” runs the plan at once, without another question; until then nothing has changed."));
+        runsNow.visibleProperty().bind(model.canRunProperty());
+        runsNow.managedProperty().bind(runsNow.visibleProperty());
+        HBox bottom = buttons(button("cleanupCancelButton", "Cancel", close), back, run);
+        setBottom(new VBox(8, runsNow, bottom));
         Label refusals = new Label();
         refusals.setId("cleanupRefusals");
         refusals.setWrapText(true);
@@ -289,12 +295,8 @@ public final class CleanupWizard extends BorderPane {
      */
     private Node ownedObjectsBox() {
         PlanOwners choice = model.ownedObjects();
-        Label owners = new Label();
-        owners.setId("cleanupOwners");
-        owners.setWrapText(true);
-        owners.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        owners.textProperty().bind(javafx.beans.binding.Bindings.concat("Own objects: ", choice.ownersProperty(),
-                ". PostgreSQL refuses to drop a role that owns objects."));
+        Label owners = wrappedLabel("cleanupOwners", javafx.beans.binding.Bindings.concat("Own objects: ",
+                choice.ownersProperty(), ". PostgreSQL refuses to drop a role that owns objects."));
         ToggleGroup group = new ToggleGroup();
         RadioButton keep = new RadioButton("Keep them locked, as Teleport does (TP004)");
         keep.setId("cleanupOwnersKeepLocked");
@@ -305,29 +307,43 @@ public final class CleanupWizard extends BorderPane {
         (choice.newOwnerProperty().get().isEmpty() ? keep : reassign).setSelected(true);
         javafx.scene.control.ComboBox<String> role = new javafx.scene.control.ComboBox<>(choice.candidates());
         role.setId("cleanupNewOwner");
-        role.setValue(choice.newOwnerProperty().get().isEmpty()
-                ? choice.candidates().stream().findFirst().orElse(null) : choice.newOwnerProperty().get());
-        choice.candidates().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (role.getValue() == null && !choice.candidates().isEmpty()) {
-                role.setValue(choice.candidates().get(0));
-            }
-        });
+        // No role until the person picks one: a preselected role (the connected superuser comes first) would
+        // hand application tables to a personal login with one click.
+        role.setValue(choice.newOwnerProperty().get().isEmpty() ? null : choice.newOwnerProperty().get());
+        role.setPromptText("choose a role, e.g. the application's owner role");
         role.disableProperty().bind(reassign.selectedProperty().not());
-        keep.setOnAction(e -> model.keepOwnersLocked());
+        keep.setOnAction(e -> {
+            choice.awaitRole(false);
+            model.keepOwnersLocked();
+        });
         reassign.setOnAction(e -> {
             if (role.getValue() != null) {
+                choice.awaitRole(false);
                 model.reassignOwnedTo(role.getValue());
+            } else {
+                choice.awaitRole(true);
             }
         });
         role.setOnAction(e -> {
             if (reassign.isSelected() && role.getValue() != null
                     && !role.getValue().equals(choice.newOwnerProperty().get())) {
+                choice.awaitRole(false);
                 model.reassignOwnedTo(role.getValue());
             }
         });
         keep.disableProperty().bind(model.busyProperty());
         reassign.disableProperty().bind(model.busyProperty());
-        VBox box = new VBox(6, owners, keep, row(reassign, role));
+        // planning again lists again: say so while it runs, and then who came in or left
+        javafx.scene.control.ProgressIndicator planning = new javafx.scene.control.ProgressIndicator();
+        planning.setPrefSize(16, 16);
+        planning.visibleProperty().bind(model.busyProperty());
+        planning.managedProperty().bind(planning.visibleProperty());
+        Label replanned = wrappedLabel("cleanupReplanned", model.replannedProperty());
+        HBox replanRow = new HBox(6, planning, replanned);
+        replanRow.setAlignment(Pos.CENTER_LEFT);
+        replanRow.visibleProperty().bind(model.replannedProperty().isNotEmpty());
+        replanRow.managedProperty().bind(replanRow.visibleProperty());
+        VBox box = new VBox(6, owners, keep, row(reassign, role), replanRow);
         box.setId("cleanupOwnedObjects");
         box.getStyleClass().add("owned-objects-choice");
         box.visibleProperty().bind(choice.ownersProperty().isNotEmpty());
@@ -376,7 +392,7 @@ public final class CleanupWizard extends BorderPane {
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, UserResult::mongoName),
                 column("Result", 90, r -> r.status().name().toLowerCase()),
-                column("Detail", 400, UserResult::detail)));
+                wrapped(column("Detail", 400, UserResult::detail))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -391,10 +407,53 @@ public final class CleanupWizard extends BorderPane {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : tooltip(text));
             }
         });
         return column;
+    }
+
+    /**
+     * Cells that wrap their text to the column's width, with the whole text in a tooltip too: an outcome
+     * ("dropped; …") or a reason must never be cut off.
+     */
+    private static <T> TableColumn<T, String> wrapped(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null;
+                text.setText(blank ? "" : item);
+                setGraphic(blank ? null : text);
+                setTooltip(blank ? null : tooltip(item));
+            }
+        });
+        return column;
+    }
+
+    /** A label that wraps and always shows all of its lines. */
+    private static Label wrappedLabel(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        return tip;
     }
 
     private static Button button(String id, String text, Runnable action) {

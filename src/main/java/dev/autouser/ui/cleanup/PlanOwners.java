@@ -21,6 +21,8 @@ public final class PlanOwners {
     private final ReadOnlyStringWrapper newOwner = new ReadOnlyStringWrapper("");
     private final ObservableList<String> candidates = FXCollections.observableArrayList();
     private boolean candidatesRead;
+    /** "Reassign" chosen but no role picked yet: the plan shown keeps them locked, and cannot run until a pick. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper awaitingRole = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private java.util.Set<String> ownerNames = java.util.Set.of();
 
     /** The changes to plan with: as they are, or each drop handing the objects to the chosen role first. */
@@ -30,10 +32,17 @@ public final class PlanOwners {
 
     void keepLocked() {
         newOwner.set("");
+        awaitingRole.set(false);
+    }
+
+    /** The person chose to reassign ({@code true}) but has not picked the role yet; picking one or keeping them locked ends it. */
+    public void awaitRole(boolean awaiting) {
+        awaitingRole.set(awaiting);
     }
 
     void reassignTo(String role) {
         newOwner.set(role);
+        awaitingRole.set(false);
     }
 
     /** Whether the roles that may take the objects are still to be read (once per wizard). */
@@ -46,10 +55,9 @@ public final class PlanOwners {
         candidates.setAll(roles);
     }
 
-    /** The owners among the users a plan drops: "alice (1 in postgres); bob (2 in postgres, 1 in app)", or "". */
+    /** The owners among the users a drop plan takes (dropped, or kept locked): "alice (1 in postgres); bob (2 in postgres, 1 in app)", or "". */
     void show(List<PlannedAction> planned) {
-        List<PlannedAction> owning = planned.stream()
-                .filter(a -> a.action() == CleanupAction.DROP && a.before().ownedObjectCount() > 0).toList();
+        List<PlannedAction> owning = planned.stream().filter(a -> a.before().ownedObjectCount() > 0).toList();
         ownerNames = owning.stream().map(PlannedAction::mongoName).collect(Collectors.toSet());
         owners.set(owning.stream().map(a -> a.mongoName() + " (" + a.before().ownedObjects().stream().map(OwnedObjects::describe)
                         .collect(Collectors.joining(", ")) + ")")
@@ -61,10 +69,18 @@ public final class PlanOwners {
         return newOwner.get().isEmpty() && ownerNames.contains(name);
     }
 
+    /** What the plan's Action column says: "drop", "lock", or that an owner stays locked (a lock in a drop plan). */
+    String actionOf(PlannedAction planned) {
+        return planned.action() == CleanupAction.LOCK && keptLocked(planned.mongoName())
+                ? dev.autouser.core.postgres.PostgresUserActions.STAYS_LOCKED : planned.action().verb();
+    }
+
+    /** True while "reassign" is chosen without a role: the run waits for an explicit pick. */
+    public javafx.beans.property.ReadOnlyBooleanProperty awaitingRoleProperty() { return awaitingRole.getReadOnlyProperty(); }
     /** "" when the plan drops no user who owns objects. */
     public ReadOnlyStringProperty ownersProperty() { return owners.getReadOnlyProperty(); }
     /** The role that takes the objects; "" keeps the owners locked. */
     public ReadOnlyStringProperty newOwnerProperty() { return newOwner.getReadOnlyProperty(); }
-    /** Roles that may take them, the connected role first (core.postgres.NewOwners). */
+    /** Roles that may take them, the connected role first (core.postgres.NewOwners); none is chosen for the person. */
     public ObservableList<String> candidates() { return candidates; }
 }

@@ -76,23 +76,31 @@ class PostgresCleanupFxTest {
         robot.clickOn("#cleanupPlanButton"); // by age, the default
         waitFor(() -> robot.lookup("#cleanupRunButton").tryQuery().isPresent() && !planned(robot).isEmpty());
 
-        assertEquals(List.of(idle + " lock", old + " drop"), planned(robot).stream()
+        // kept locked by default: the owner's row says so, and no DROP ROLE it would meet 2BP01 with is planned
+        assertEquals(List.of(idle + " lock", old + " stays locked (owns objects)"), planned(robot).stream()
                 .filter(a -> a.mongoName().equals(idle) || a.mongoName().equals(old))
-                .map(a -> a.mongoName() + " " + a.action().verb()).toList(), "the other auto-users' age is unknown here");
+                .map(a -> a.mongoName() + " " + cellText(robot, a)).toList(), "the other auto-users' age is unknown here");
         assertTrue(visible(robot, "#cleanupOwnedObjects"));
         assertTrue(text(robot, "#cleanupOwners").startsWith("Own objects: " + old + " (1 in postgres)"),
                 text(robot, "#cleanupOwners"));
         assertTrue(onFx(() -> robot.lookup("#cleanupOwnersKeepLocked").queryAs(RadioButton.class).isSelected()));
-        assertTrue(commands(robot).contains("DROP ROLE " + SqlText.identifier(old) + ";"), commands(robot));
+        assertFalse(commands(robot).contains("DROP ROLE " + SqlText.identifier(old)), commands(robot));
+        assertTrue(onFx(() -> robot.lookup("#cleanupRunButton").queryButton().getText()).startsWith("Lock "),
+                "no drop is counted");
 
         robot.clickOn("#cleanupOwnersReassign");
-        assertEquals(PostgresTarget.DBA, onFx(() -> robot.lookup("#cleanupNewOwner").queryAs(ComboBox.class).getValue()),
-                "the connected role is offered first");
+        ComboBox<?> newOwner = robot.lookup("#cleanupNewOwner").queryAs(ComboBox.class);
+        assertEquals(null, onFx(newOwner::getValue), "no role is picked for the person");
+        assertEquals(PostgresTarget.DBA, onFx(() -> newOwner.getItems().get(0)), "the connected role is still offered first");
+        assertTrue(onFx(() -> robot.lookup("#cleanupRunButton").queryButton().isDisabled()), "the run waits for a pick");
+        onFx(() -> newOwner.getSelectionModel().select(0));
         waitFor(() -> commands(robot).contains("REASSIGN OWNED BY " + SqlText.identifier(old) + " TO \"dba\""));
         assertTrue(commands(robot).contains("ALTER ROLE " + SqlText.identifier(idle) + " NOLOGIN;"), commands(robot));
         waitFor(() -> !onFx(() -> robot.lookup("#cleanupRunButton").queryButton().isDisabled()));
         Button run = robot.lookup("#cleanupRunButton").queryButton();
         assertTrue(onFx(run::getText).matches("Lock \\d+, drop \\d+ users"), onFx(run::getText));
+        assertEquals("Clicking “" + onFx(run::getText) + "” runs the plan at once, without another question; until then"
+                + " nothing has changed.", text(robot, "#cleanupRunsNow"));
         robot.clickOn(run);
 
         waitFor(() -> robot.lookup("#cleanupSummary").tryQuery().isPresent()
@@ -158,6 +166,15 @@ class PostgresCleanupFxTest {
     @SuppressWarnings("unchecked")
     private static List<PlannedAction> planned(FxRobot robot) {
         return onFx(() -> List.copyOf(((TableView<PlannedAction>) robot.lookup("#cleanupPlanTable").queryAs(TableView.class)).getItems()));
+    }
+
+    /** What the plan table's Action column shows for {@code action}. */
+    @SuppressWarnings("unchecked")
+    private static String cellText(FxRobot robot, PlannedAction action) {
+        return onFx(() -> {
+            TableView<PlannedAction> table = robot.lookup("#cleanupPlanTable").queryAs(TableView.class);
+            return String.valueOf(table.getColumns().get(1).getCellData(action));
+        });
     }
 
     private static String commands(FxRobot robot) {

@@ -47,7 +47,11 @@ public final class PostgresCleanupScreenshotTour {
             });
             waitUntil(() -> wizard.getScene().lookup("#cleanupOwnersReassign") != null
                     && wizard.getScene().lookup("#cleanupOwnedObjects").isVisible());
-            onFx(() -> { ((RadioButton) wizard.getScene().lookup("#cleanupOwnersReassign")).fire(); return null; });
+            onFx(() -> { // reassigning needs an explicit pick: none is preselected
+                ((RadioButton) wizard.getScene().lookup("#cleanupOwnersReassign")).fire();
+                ((javafx.scene.control.ComboBox<?>) wizard.getScene().lookup("#cleanupNewOwner")).getSelectionModel().select(0);
+                return null;
+            });
             waitUntil(() -> ((TextArea) wizard.getScene().lookup("#cleanupCommands")).getText().contains("REASSIGN OWNED"));
             onFx(() -> { // the statements that hand the first owner's objects to the chosen role, in view
                 TextArea commands = (TextArea) wizard.getScene().lookup("#cleanupCommands");

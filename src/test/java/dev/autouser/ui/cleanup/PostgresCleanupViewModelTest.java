@@ -102,7 +102,7 @@ class PostgresCleanupViewModelTest {
 
         assertEquals(CleanupViewModel.Step.RESULTS, wizard.stepProperty().get());
         assertEquals(UserResult.Status.DONE, resultOf(idle).status(), resultOf(idle).detail());
-        assertEquals("locked, verified without session, dropped", resultOf(old).detail());
+        assertEquals("dropped; locked and verified without session first", resultOf(old).detail());
         assertFalse(users.canLogin(idle));
         assertFalse(users.exists(old));
         assertEquals(1.0, wizard.progressProperty().get());
@@ -115,24 +115,38 @@ class PostgresCleanupViewModelTest {
     }
 
     @Test
-    void anOwnerStaysLockedByDefaultAsTeleportDoesAndTheResultSaysHowToDropItHere() {
-        String owner = lockedForWeeks(users.autoUser("owner", false));
+    void anOwnerStaysLockedByDefaultAsTeleportDoesIsNotCountedAsADropAndItsDropIsNotInTheSql() {
+        String owner = lockedForWeeks(users.autoUser("owner", false, "pgg_reader"));
         String table = users.ownedTable(owner);
+        String plain = lockedForWeeks(users.autoUser("plain", false));
 
         wizard.makePlan();
 
         assertEquals(owner + " (1 in postgres)", wizard.ownedObjects().ownersProperty().get());
         assertEquals("", wizard.ownedObjects().newOwnerProperty().get(), "keeping them locked is the default");
-        assertTrue(wizard.commandsProperty().get().contains("DROP ROLE " + SqlText.identifier(owner) + ";"));
+        assertEquals("stays locked (owns objects)", wizard.ownedObjects().actionOf(planOf(owner)));
+        assertEquals("drop", wizard.ownedObjects().actionOf(planOf(plain)));
+        assertEquals("Drop 1 user, keep 1 locked", wizard.runLabelProperty().get());
+        String commands = wizard.commandsProperty().get();
+        assertFalse(commands.contains("DROP ROLE " + SqlText.identifier(owner)), commands);
+        assertTrue(commands.contains("ALTER ROLE " + SqlText.identifier(owner) + " NOLOGIN;"), commands);
+        assertTrue(commands.contains("DROP ROLE " + SqlText.identifier(plain) + ";"), commands);
+        assertTrue(reasonOf(owner).contains("stays locked (owns objects) (1 in postgres): not dropped, as Teleport does (TP004)"),
+                reasonOf(owner));
         wizard.run();
         UserResult result = resultOf(owner);
-        assertEquals(UserResult.Status.SKIPPED, result.status(), result.detail());
-        assertTrue(result.detail().contains("(2BP01)") && result.detail().contains("(TP004)")
-                && result.detail().contains("owner of table"), result.detail());
+        assertEquals(UserResult.Status.DONE, result.status(), result.detail());
+        assertTrue(result.detail().startsWith("stays locked (owns objects): locked (NOLOGIN, roles revoked), verified without"
+                + " session"), result.detail());
         assertTrue(result.detail().endsWith(". It owns objects: to drop it, plan again and choose a role to take them"),
                 result.detail());
         assertTrue(users.exists(owner) && !users.canLogin(owner));
+        assertFalse(users.target().queryBoolean("SELECT pg_has_role(" + SqlText.literal(owner) + ", 'pgg_reader', 'MEMBER')"),
+                "its roles are revoked, as in a lock");
         assertEquals(owner, users.ownerOf(table));
+        assertFalse(users.exists(plain));
+        assertFalse(audit.readNewestFirst(100).stream().anyMatch(r -> r.targetUser().equals(owner)
+                && r.command().contains("DROP ROLE")), "no drop is sent for the owner");
     }
 
     @Test
@@ -149,11 +163,60 @@ class PostgresCleanupViewModelTest {
                 + SqlText.identifier(owner)), commands);
         assertTrue(reasonOf(owner).contains("reassigned to dba"), reasonOf(owner));
         wizard.run();
-        assertEquals("locked, verified without session, objects reassigned to dba, dropped", resultOf(owner).detail());
+        assertEquals("dropped; objects reassigned to dba (the plan found 1 in postgres); locked and verified without session first",
+                resultOf(owner).detail());
         assertFalse(users.exists(owner));
         assertEquals(PostgresTarget.DBA, users.ownerOf(table));
         assertTrue(audit.readNewestFirst(100).stream().anyMatch(r -> r.targetUser().equals(owner)
                 && r.command().contains("REASSIGN OWNED BY " + SqlText.identifier(owner))), "the reassignment is audited");
+    }
+
+    @Test
+    void withANewOwnerOnlyTheUsersWhoOwnObjectsAreReassignedAndEachResultSaysWhatHappened() {
+        String owner = lockedForWeeks(users.autoUser("owner", false));
+        String table = users.ownedTable(owner);
+        String plain = lockedForWeeks(users.autoUser("plain", false));
+        wizard.makePlan();
+
+        wizard.reassignOwnedTo(PostgresTarget.DBA);
+
+        String plainSql = String.join("\n", planOf(plain).commands());
+        assertFalse(plainSql.contains("REASSIGN OWNED"), plainSql);
+        assertTrue(plainSql.contains("DROP ROLE " + SqlText.identifier(plain) + ";"), plainSql);
+        assertTrue(String.join("\n", planOf(owner).commands()).contains("REASSIGN OWNED BY " + SqlText.identifier(owner)));
+        wizard.run();
+        assertEquals("dropped; it owned no objects, so nothing was reassigned; locked and verified without session first",
+                resultOf(plain).detail());
+        assertEquals("dropped; objects reassigned to dba (the plan found 1 in postgres); locked and verified without session first",
+                resultOf(owner).detail());
+        assertFalse(users.exists(plain) || users.exists(owner));
+        assertEquals(PostgresTarget.DBA, users.ownerOf(table));
+        List<AuditRecord> records = audit.readNewestFirst(100);
+        assertFalse(records.stream().anyMatch(r -> r.targetUser().equals(plain) && r.command().contains("REASSIGN OWNED")),
+                records::toString);
+        assertTrue(records.stream().anyMatch(r -> r.targetUser().equals(owner) && r.command().contains("REASSIGN OWNED")),
+                records::toString);
+    }
+
+    @Test
+    void planningAgainForTheOwnersChoiceSaysWhoLeftThePlan() throws SQLException {
+        String owner = lockedForWeeks(users.autoUser("owner", false));
+        users.ownedTable(owner);
+        String back = notCleanedUpForHours(users.autoUser("back", true, "pgg_reader"));
+        wizard.makePlan();
+        assertEquals("", wizard.replannedProperty().get(), "a first plan has nothing to compare with");
+        assertTrue(mine(wizard.planned()).contains(back + " lock"), mine(wizard.planned()).toString());
+
+        users.session(back, "psql-back");
+        wizard.reassignOwnedTo(PostgresTarget.DBA);
+
+        assertFalse(mine(wizard.planned()).contains(back + " lock"), "active again: not planned");
+        String said = wizard.replannedProperty().get();
+        assertTrue(said.startsWith("Plan made again from a new listing, and it changed:") && said.contains("no longer in it: ")
+                && said.contains(back) && !said.contains(owner), said);
+
+        wizard.keepOwnersLocked();
+        assertEquals("Plan made again from a new listing: the same users.", wizard.replannedProperty().get());
     }
 
     @Test
@@ -234,7 +297,11 @@ class PostgresCleanupViewModelTest {
     }
 
     private String reasonOf(String name) {
-        return wizard.planned().stream().filter(a -> a.mongoName().equals(name)).findFirst().orElseThrow().reason();
+        return planOf(name).reason();
+    }
+
+    private PlannedAction planOf(String name) {
+        return wizard.planned().stream().filter(a -> a.mongoName().equals(name)).findFirst().orElseThrow();
     }
 
     private UserResult resultOf(String name) {
