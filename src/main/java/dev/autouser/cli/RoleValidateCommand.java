@@ -76,7 +76,11 @@ final class RoleValidateCommand extends ConnectedCommand {
         List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(), catalog);
         problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
         boolean valid = !RoleMappingValidator.hasErrors(problems);
+        long unfilled = RoleMappingValidator.templatesWithoutSampleTraits(parsed, role.traitMap());
         out().println(!valid ? "Role " + parsed.name() + " has problems."
+                : unfilled > 0
+                ? "Role " + parsed.name() + " is not fully checked: " + unfilled + " trait template(s) need sample traits (--trait)"
+                  + " to check the roles they produce; no errors in the rest."
                 : RoleMappingValidator.hasUncheckedRoles(problems)
                 ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
                 : "Role " + parsed.name() + " is valid.");

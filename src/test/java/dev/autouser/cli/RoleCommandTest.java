@@ -36,6 +36,16 @@ class RoleCommandTest {
         CliRun run = CliRun.as(target, "dba", "role", "validate", role("keep", "readWrite@db1", "readAnyDatabase@admin", "{{internal.db_roles}}").toString());
 
         assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().contains("Role auto-db-users is not fully checked: 1 trait template(s) need sample traits (--trait)"
+                + " to check the roles they produce; no errors in the rest."), run.toString());
+    }
+
+    @Test
+    void aRoleWhoseTemplateTheSampleTraitsFillIsValid() {
+        CliRun run = CliRun.as(target, "dba", "role", "validate", role("keep", "readWrite@db1", "{{internal.db_roles}}").toString(),
+                "--trait", "db_roles=read@db1");
+
+        assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("Role auto-db-users is valid."), run.toString());
     }
 

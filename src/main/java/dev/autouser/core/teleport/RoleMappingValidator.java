@@ -38,6 +38,17 @@ public final class RoleMappingValidator {
         return problems.stream().anyMatch(p -> p.severity() == RoleProblem.Severity.NOTE && p.message().startsWith("cannot check that"));
     }
 
+    /**
+     * How many {@code db_roles} entries are trait templates the sample traits do not fill: the roles they
+     * produce were not checked, so a mapping with one is not fully checked even when nothing is wrong.
+     */
+    public static long templatesWithoutSampleTraits(TeleportRole role, Map<String, List<String>> sampleTraits) {
+        return java.util.stream.Stream.concat(role.allowDbRoles().stream(), role.denyDbRoles().stream())
+                .filter(TraitTemplate::isTemplate)
+                .filter(entry -> TraitTemplate.expand(entry, sampleTraits).outcome() == TraitTemplate.Outcome.MISSING_TRAIT)
+                .count();
+    }
+
     public static boolean hasErrors(List<RoleProblem> problems) {
         return problems.stream().anyMatch(p -> p.severity() == RoleProblem.Severity.ERROR);
     }

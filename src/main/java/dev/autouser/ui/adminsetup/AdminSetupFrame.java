@@ -54,7 +54,10 @@ final class AdminSetupFrame {
         Label status = new Label();
         verify.setId("verifyButton");
         apply.setId("applyButton");
-        apply.getStyleClass().add(Styles.ACCENT);
+        // The blue default action only while there is something to apply: after a clean check it is a plain
+        // button (still there: a form edited since the check may need it, and it checks again before it runs).
+        model.nothingToApplyProperty().addListener((obs, was, nothing) -> accent(apply, !nothing));
+        accent(apply, !model.nothingToApplyProperty().get());
         progress.setMaxSize(20, 20);
         status.setId("statusLabel");
         status.setWrapText(true);
@@ -70,6 +73,13 @@ final class AdminSetupFrame {
         HBox actions = new HBox(8, verify, apply, progress, status);
         actions.setAlignment(Pos.CENTER_LEFT); // the status sits on the buttons' middle, not their top
         return actions;
+    }
+
+    private static void accent(Button button, boolean on) {
+        button.getStyleClass().remove(Styles.ACCENT);
+        if (on) {
+            button.getStyleClass().add(Styles.ACCENT);
+        }
     }
 
     private static <F> TabPane results(AdminSetupPageModel<F> model) {

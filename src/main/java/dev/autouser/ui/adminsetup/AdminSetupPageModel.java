@@ -41,6 +41,8 @@ public abstract class AdminSetupPageModel<F> {
     protected final ReadOnlyStringWrapper script = new ReadOnlyStringWrapper("");
     protected final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not checked yet: press Verify.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** The last check found nothing Apply could change: Apply is then not offered as the next step. */
+    private final ReadOnlyBooleanWrapper nothingToApply = new ReadOnlyBooleanWrapper(false);
     /** Why the server stopped answering ("" while it answers): the window's one health signal. */
     private final StringProperty serverTrouble = new SimpleStringProperty("");
     /** The findings shown were read before the server stopped answering. */
@@ -86,6 +88,8 @@ public abstract class AdminSetupPageModel<F> {
     public ReadOnlyStringProperty scriptProperty() { return script.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** True when the findings shown leave Apply nothing to run (Verify reads the server again). */
+    public ReadOnlyBooleanProperty nothingToApplyProperty() { return nothingToApply.getReadOnlyProperty(); }
     public ObservableStringValue teleportYamlProperty() { return teleportYaml; }
     /** Bound to the window's server health: "" while the server answers, else why it does not. */
     public StringProperty serverTroubleProperty() { return serverTrouble; }
@@ -134,9 +138,13 @@ public abstract class AdminSetupPageModel<F> {
         return checked;
     }
 
-    /** Shows a finished check; the subclass says its status sentence. */
-    protected final void showFindings(java.util.List<F> found, String script, String statusLine) {
+    /**
+     * Shows a finished check; the subclass says its status sentence and how many changes Apply would run
+     * ({@code planned}: 0 leaves Apply nothing to do).
+     */
+    protected final void showFindings(java.util.List<F> found, String script, String statusLine, int planned) {
         checked = true;
+        nothingToApply.set(planned == 0);
         stale.set(false);
         findings.setAll(found);
         this.script.set(script);

@@ -109,7 +109,8 @@ public final class AdminSetupViewModel extends AdminSetupPageModel<Finding> {
         long problems = check.findings().stream().filter(Finding::isProblem).count();
         showFindings(check.findings(), check.script(), check.matches() ? "The setup matches what Teleport needs."
                 : problems == 1 ? "1 finding: Apply fixes it, or copy the script for someone who can."
-                : problems + " findings: Apply fixes them, or copy the script for someone who can.");
+                : problems + " findings: Apply fixes them, or copy the script for someone who can.",
+                check.plan().steps().size());
     }
 
     private Optional<AdminRoleSpec> specOrError() {

@@ -100,7 +100,7 @@ public final class PostgresAdminSetupViewModel extends AdminSetupPageModel<Postg
                 : check.plan().isEmpty() ? count + " that SQL cannot fix: " + (problems == 1 ? "it needs" : "they need")
                         + " a change on the server itself (see the list)."
                 : count + ": Apply runs " + check.plan().size() + " SQL " + (check.plan().size() == 1 ? "statement" : "statements")
-                        + ", or copy the SQL for someone who can.");
+                        + ", or copy the SQL for someone who can.", check.plan().size());
     }
 
     private Optional<PostgresAdminSetup> setupOrError() {

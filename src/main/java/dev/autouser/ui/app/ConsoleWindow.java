@@ -95,6 +95,10 @@ public final class ConsoleWindow {
         target.getIcons().setAll(windowIcon());
         target.setMinWidth(900);
         target.setMinHeight(600);
+        // A stage that was shown before keeps its old size when given a new scene (JavaFX sizes a stage
+        // to its scene only on its first show): open at the console's size whatever the stage was.
+        target.setWidth(scene.getWidth());
+        target.setHeight(scene.getHeight());
         target.show();
         health.start();
         if (options.demo()) {

@@ -297,7 +297,7 @@ public final class RoleMappingViewModel {
             if (mine == generation.get()) { // else a newer edit is being validated
                 problems.setAll(found);
                 stale.set(false);
-                summary.set(summaryOf(found));
+                summary.set(summaryOf(found, RoleMappingValidator.templatesWithoutSampleTraits(role, traits)));
             }
         }, failure -> {
             if (mine != generation.get()) {
@@ -313,10 +313,14 @@ public final class RoleMappingViewModel {
         });
     }
 
-    private static String summaryOf(List<RoleProblem> found) {
+    private static String summaryOf(List<RoleProblem> found, long unfilledTemplates) {
         long errors = found.stream().filter(p -> p.severity() == RoleProblem.Severity.ERROR).count();
         if (errors > 0) {
             return errors + (errors == 1 ? " error" : " errors") + ": Teleport would refuse or misbehave.";
+        }
+        if (unfilledTemplates > 0) { // its roles come from each user's traits: nothing about them was checked
+            return "Not fully checked: " + unfilledTemplates + (unfilledTemplates == 1 ? " template needs sample traits to check the roles it produces"
+                    : " templates need sample traits to check the roles they produce") + "; no errors in the rest.";
         }
         return RoleMappingValidator.hasUncheckedRoles(found) ? "No errors, but some roles could not be checked against the server."
                 : "Valid: every entry names a role that exists.";

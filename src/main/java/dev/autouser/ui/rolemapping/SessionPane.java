@@ -106,6 +106,18 @@ final class SessionPane extends VBox {
                 Platform.runLater(() -> scrollToEnd(field));
             }
         });
+        // A path filled in before the field was first shown (the demo's, while the "Preview & simulate" tab was
+        // still hidden) had its caret put back to the start by the time the tab opened, so the start was drawn:
+        // whenever the caret leaves the end of an unfocused field, it goes back there (once: no loop).
+        field.caretPositionProperty().addListener((obs, was, now) -> {
+            if (!field.isFocused() && now.intValue() != field.getLength()) {
+                Platform.runLater(() -> {
+                    if (!field.isFocused() && field.getCaretPosition() != field.getLength()) {
+                        scrollToEnd(field);
+                    }
+                });
+            }
+        });
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
                 scrollToEnd(field);

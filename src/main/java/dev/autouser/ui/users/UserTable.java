@@ -40,11 +40,26 @@ final class UserTable extends TableView<UserRow> {
         return getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
+    /** Until the first listing arrives an empty table says so, not that no auto-user matches. */
+    private final Label placeholder = new Label("Listing auto-users…");
+
+    /**
+     * The empty table's sentence follows the listing: "Listing auto-users…" until the first one arrives
+     * ({@code loaded}), why there is none when it failed ({@code error}), then "No auto-users match".
+     */
+    void placeholderFollows(javafx.beans.value.ObservableBooleanValue loaded, javafx.beans.value.ObservableStringValue error) {
+        placeholder.setId("usersPlaceholder");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> loaded.get()
+                ? "No auto-users match"
+                : error.get().isEmpty() ? "Listing auto-users…" : "Not listed yet: the listing failed (see the message above).",
+                loaded, error));
+    }
+
     UserTable() {
         setId("usersTable");
         getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, "users-table");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setPlaceholder(new Label("No auto-users match"));
+        setPlaceholder(placeholder);
         TableColumn<UserRow, UserState> state = new TableColumn<>("State");
         state.setId("stateColumn");
         state.setCellValueFactory(cell -> cell.getValue().stateProperty());

@@ -120,6 +120,7 @@ public final class UsersView extends BorderPane implements ShortcutTarget {
 
     private void bind() {
         table.setItems(model.visibleRows());
+        table.placeholderFollows(model.loadedProperty(), model.refreshErrorProperty());
         // The rows keep themselves sorted (see RowList); the table only tells them the order.
         table.setSortPolicy(sorted -> {
             model.sortBy(sorted.getComparator());

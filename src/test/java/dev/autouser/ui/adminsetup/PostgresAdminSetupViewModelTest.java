@@ -82,6 +82,9 @@ class PostgresAdminSetupViewModelTest {
         List<String> notes = texts(model.findings(), false);
         assertTrue(notes.contains("teleport-admin holds teleport-auto-user WITH ADMIN OPTION"), notes.toString());
         assertTrue(notes.contains("ssl is on"), notes.toString());
+        assertTrue(notes.contains("teleport-admin has LOGIN and CREATEROLE: Teleport can log in as it and create, alter and drop"
+                + " users"), notes.toString()); // the passed checks are listed too, not only the status line
+        assertTrue(model.nothingToApplyProperty().get(), "a clean check leaves Apply nothing to run");
         assertTrue(notes.stream().anyMatch(n -> n.matches("pg_hba\\.conf line \\d+ \\(hostssl all dba,teleport-admin,limited-admin"
                 + " 127\\.0\\.0\\.1/32 cert\\) admits teleport-admin with its certificate from 127\\.0\\.0\\.1/32")), notes.toString());
         assertEquals(List.of(), texts(model.findings(), true));
@@ -156,6 +159,7 @@ class PostgresAdminSetupViewModelTest {
         assertEquals(List.of(admin + " does not hold teleport-auto-user WITH ADMIN OPTION: on PostgreSQL 16+ it cannot put new"
                 + " users in the group, so every auto-provisioned session fails"), texts(model.findings(), true).subList(0, 1));
         assertEquals("GRANT \"teleport-auto-user\" TO \"" + admin + "\" WITH ADMIN OPTION;\n", model.scriptProperty().get());
+        assertFalse(model.nothingToApplyProperty().get(), "the GRANT is Apply's to run");
         TeleportAgent agent = new TeleportAgent(db -> target.sessionAs(admin, db, "teleport"), admin, "postgres");
         String user = newUser();
         TeleportRefusal refused = assertThrows(TeleportRefusal.class, () -> agent.activate(user, List.of()));
@@ -166,7 +170,9 @@ class PostgresAdminSetupViewModelTest {
 
         assertEquals(List.of("sent: GRANT \"teleport-auto-user\" TO \"" + admin + "\" WITH ADMIN OPTION;"), model.steps());
         assertTrue(texts(model.findings(), false).contains(admin + " holds teleport-auto-user WITH ADMIN OPTION"));
-        agent.activate(user, List.of());
+        assertTrue(texts(model.findings(), false).contains(admin + " has LOGIN and CREATEROLE: Teleport can log in as it and"
+                + " create, alter and drop users"), model.findings().toString());
+        agent.activate(user, List.of()); // Teleport's procedure, logged in as the admin, really creates the user
         assertTrue(roleExists(user));
     }
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static dev.autouser.testsupport.FxSteps.replaceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the PostgreSQL admin-setup page like a person, against the real embedded PostgreSQL (as dba). */
@@ -62,6 +63,8 @@ class PostgresAdminSetupViewTest {
         assertEquals("The setup matches what Teleport needs.", robot.lookup("#statusLabel").queryLabeled().getText());
         assertTrue(shownFindings(robot).contains("teleport-admin holds teleport-auto-user WITH ADMIN OPTION"), shownFindings(robot).toString());
         assertTrue(shownFindings(robot).contains("ssl is on"), shownFindings(robot).toString());
+        javafx.scene.control.Button apply = robot.lookup("#applyButton").queryButton();
+        assertFalse(apply.getStyleClass().contains(atlantafx.base.theme.Styles.ACCENT), "nothing to apply: not styled as the next step");
     }
 
     @Test
@@ -70,6 +73,8 @@ class PostgresAdminSetupViewTest {
         robot.clickOn("#verifyButton");
         assertTrue(shownFindings(robot).contains("the role " + admin + " does not exist: Teleport cannot log in to create users"),
                 shownFindings(robot).toString());
+        javafx.scene.control.Button apply = robot.lookup("#applyButton").queryButton();
+        assertTrue(apply.getStyleClass().contains(atlantafx.base.theme.Styles.ACCENT), "two statements to run: the next step");
         robot.clickOn("SQL");
         String sql = robot.lookup("#scriptArea").queryAs(TextArea.class).getText();
         assertEquals("CREATE USER \"" + admin + "\" LOGIN CREATEROLE;\nGRANT \"teleport-auto-user\" TO \"" + admin

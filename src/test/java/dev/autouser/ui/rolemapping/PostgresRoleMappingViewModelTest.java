@@ -89,6 +89,17 @@ class PostgresRoleMappingViewModelTest {
     }
 
     @Test
+    void anUnfilledTemplateIsNotCalledValidUntilSampleTraitsFillIt() {
+        entries("pgp_reader", "{{internal.db_roles}}");
+
+        assertEquals("Not fully checked: 1 template needs sample traits to check the roles it produces; no errors in the rest.",
+                model.summaryProperty().get());
+
+        model.sampleTraitsProperty().set("db_roles=pgp_writer");
+        assertEquals("Valid: every entry names a role that exists.", model.summaryProperty().get());
+    }
+
+    @Test
     void rolesTheAdminHoldsWithAdminOptionAreValid() {
         entries("pgp_reader", "pgp_writer");
 

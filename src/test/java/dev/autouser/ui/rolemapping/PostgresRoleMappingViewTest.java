@@ -69,6 +69,20 @@ class PostgresRoleMappingViewTest {
     }
 
     @Test
+    void aPathFilledInBeforeTheTabOpensShowsItsEndWithTheWholePathInItsTooltip(FxRobot robot) {
+        // As the demo does: the admin's PEM is filled in while "Preview & simulate" has never been shown.
+        String path = "/root/.local/share/autouser/demo-pki/postgres/some/deeper/folder/teleport-admin.pem";
+        TextField field = robot.lookup("#simulateAsField").queryAs(TextField.class);
+        robot.interact(() -> field.setText(path));
+
+        robot.clickOn("Preview & simulate");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(path, field.getTooltip().getText());
+        RoleMappingViewTest.assertDrawsTheEndOf(field, path); // the file name is in sight
+    }
+
+    @Test
     void aMongoStyleEntryIsFlaggedThenTheRoleNameAloneIsValid(FxRobot robot) {
         robot.clickOn("#dbNamesField").write("*", 0);
         robot.clickOn("#labelsArea").write("env: prod", 0);

@@ -70,6 +70,8 @@ public final class PostgresAdminSetup {
                     + (state.canLogin() ? "cannot create, alter or drop users" : "cannot log in"));
             plan.add(command("ALTER ROLE", "give " + admin + " " + String.join(" ", missing),
                     "ALTER ROLE " + role + " " + String.join(" ", missing)));
+        } else { // a passed check is listed too, so the findings name every check the status line sums up
+            notes.add(admin + " has LOGIN and CREATEROLE: Teleport can log in as it and create, alter and drop users");
         }
         if (state.adminSuperuser()) {
             notes.add(admin + " is a superuser: it needs only LOGIN CREATEROLE");
