@@ -220,8 +220,9 @@ public final class CleanupWizard extends BorderPane {
         table.setPlaceholder(empty);
         table.getColumns().setAll(java.util.List.of(
                 column("User", 200, PlannedAction::mongoName),
-                column("Action", 80, model.ownedObjects()::actionOf),
-                wrapped(column("Why", 360, PlannedAction::reason))));
+                // PostgreSQL's "stays locked (owns objects)" needs the room; the reasons show whole in their tooltips
+                column("Action", model.engine() == Engine.POSTGRESQL ? 225 : 80, model.ownedObjects()::actionOf),
+                column("Why", 360, PlannedAction::reason)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TextArea commands = new TextArea();
         commands.setId("cleanupCommands");

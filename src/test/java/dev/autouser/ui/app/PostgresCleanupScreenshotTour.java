@@ -47,6 +47,8 @@ public final class PostgresCleanupScreenshotTour {
             });
             waitUntil(() -> wizard.getScene().lookup("#cleanupOwnersReassign") != null
                     && wizard.getScene().lookup("#cleanupOwnedObjects").isVisible());
+            Thread.sleep(1200); // the default: owners stay locked, counted apart from the drops
+            shoot(wizard.getScene(), out.resolve("postgres-cleanup-kept-" + theme + suffix + ".png"));
             onFx(() -> { // reassigning needs an explicit pick: none is preselected
                 ((RadioButton) wizard.getScene().lookup("#cleanupOwnersReassign")).fire();
                 ((javafx.scene.control.ComboBox<?>) wizard.getScene().lookup("#cleanupNewOwner")).getSelectionModel().select(0);
