@@ -15,10 +15,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * in: the embedded demo server or a new connection.
  */
 final class WelcomePane extends VBox {
-    static final String PURPOSE = "See the MongoDB users Teleport provisions automatically (CN=<name> in $external, "
-            + "tagged teleport-auto-user), with their roles, lock state and live sessions. Set up the admin role "
-            + "Teleport needs, map Teleport roles to database roles, and clean up stale users safely: a user with a "
-            + "live session is never locked or dropped, and users Teleport does not manage are never touched.";
+    static final String PURPOSE = "See the database users Teleport provisions automatically, on MongoDB (CN=<name> in"
+            + " $external, tagged teleport-auto-user) and on PostgreSQL (roles in the teleport-auto-user group), with"
+            + " their roles, lock state and live sessions. Set up the admin role Teleport needs, map Teleport roles to"
+            + " database roles, and clean up stale users safely: a user with a live session is never locked or dropped,"
+            + " and users Teleport does not manage are never touched.";
+    /** What "New connection" takes, for either engine: the URI's scheme says which. */
+    static final String CONNECT_HINT = "Your MongoDB (a mongodb:// URI; the X.509 certificate from tctl auth sign"
+            + " --format=mongodb, or a username and password) or your PostgreSQL (a postgresql:// URI; the .crt, .key and"
+            + " .cas that tctl auth sign --format=db writes, or a password). Saved without secrets.";
 
     WelcomePane(ConnectViewModel model) {
         Label title = new Label("Welcome to Auto-User Console", new FontIcon(Feather.DATABASE));
@@ -49,8 +54,8 @@ final class WelcomePane extends VBox {
         postgresDemo.disableProperty().bind(model.busyProperty());
         postgresDemo.setMaxWidth(Double.MAX_VALUE);
         demoChoice.getChildren().add(postgresDemo);
-        VBox connectChoice = choice(connect, "Your MongoDB, with the X.509 certificate from "
-                + "tctl auth sign --format=mongodb, or a username and password. Saved without secrets.");
+        VBox connectChoice = choice(connect, CONNECT_HINT);
+        connectChoice.getChildren().get(1).setId("welcomeConnectHint");
         HBox choices = new HBox(20, demoChoice, connectChoice);
 
         Label result = new Label();

@@ -40,7 +40,7 @@ final class EvidenceText {
                 .forEach(a -> lines.getChildren().add(line("Last active (" + a.source().label() + "): "
                         + when(a.at(), now) + details(a))));
         evidence.teleportIdentity().ifPresent(identity -> lines.getChildren().add(identity(identity)));
-        add(lines, "Locked since", evidence.lockedSince(), now);
+        evidence.lockedSince().ifPresent(at -> lines.getChildren().add(seenLocked(line(SEEN_LOCKED + " since: " + when(at, now)))));
         add(lines, "Unlocked since", evidence.unlockedSince(), now);
         add(lines, "Not cleaned up since", evidence.notCleanedUpSince(), now);
         add(lines, "First seen", evidence.firstSeen(), now);
@@ -80,6 +80,17 @@ final class EvidenceText {
         String app = activity.app().isEmpty() ? "" : " · " + activity.app();
         String client = activity.client().isEmpty() ? "" : " · from " + activity.client();
         return UntrustedText.visible(app + client);
+    }
+
+    /** What the lock time is: when a listing first found the lock, not when it was set (the server keeps no such time). */
+    static final String SEEN_LOCKED = "Seen locked";
+    static final String SEEN_LOCKED_MEANS = "When this console first found it locked: the first listing after the lock."
+            + " The lock itself may be older (while the console was not running). Cleanup's \"locked for N days\" counts from here.";
+
+    private static Label seenLocked(Label label) {
+        label.setId("detailSeenLocked");
+        label.setTooltip(new javafx.scene.control.Tooltip(SEEN_LOCKED_MEANS));
+        return label;
     }
 
     private static Label line(String text) {

@@ -82,7 +82,7 @@ final class UserTable extends TableView<UserRow> {
                 text("Roles", "rolesColumn", ROLES_WIDTH, UserRow::rolesProperty),
                 sessions(),
                 age("Last active", "lastActiveColumn", 150, UserRow::lastActiveProperty),
-                age("Locked since", "lockedSinceColumn", 100, UserRow::lockedSinceProperty),
+                seenLocked(age(EvidenceText.SEEN_LOCKED, "lockedSinceColumn", 100, UserRow::lockedSinceProperty)),
                 age("First seen", "firstSeenColumn", 88, UserRow::firstSeenProperty),
                 hidden(text("Clients", "clientsColumn", 120, UserRow::clientsProperty)),
                 hidden(text("Apps", "appsColumn", 92, UserRow::appsProperty))));
@@ -93,6 +93,19 @@ final class UserTable extends TableView<UserRow> {
         setRowFactory(table -> new HighlightRow());
         // A fixed row height spares the table measuring every visible cell on each refresh.
         setFixedCellSize(28);
+    }
+
+    /**
+     * "Locked since" read as when the lock happened; it is when a listing first found it: the header says
+     * "Seen locked" and its tooltip what that means (a column has no tooltip of its own: the header's label gets it).
+     */
+    private TableColumn<UserRow, AgeCell> seenLocked(TableColumn<UserRow, AgeCell> column) {
+        javafx.scene.control.Tooltip means = new javafx.scene.control.Tooltip(EvidenceText.SEEN_LOCKED_MEANS);
+        skinProperty().addListener((obs, was, skin) -> javafx.application.Platform.runLater(() ->
+                lookupAll(".column-header").stream()
+                        .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() == column)
+                        .forEach(header -> javafx.scene.control.Tooltip.install(header, means))));
+        return column;
     }
 
     private static TableColumn<UserRow, String> text(String title, String id, double width,

@@ -127,17 +127,26 @@ class UsersEvidenceFxTest {
                 "Last active (observed): " + when(now.minus(Duration.ofHours(30))) + " (30 h ago) · mongosh · from 10.0.0.5:5100",
                 "Teleport user (Teleport audit): bob · Teleport roles: access, mongo-dev"
                         + " · database roles: readWrite@app, read@reporting",
-                "Locked since: " + when(now.minus(Duration.ofHours(20))) + " (20 h ago)",
+                "Seen locked since: " + when(now.minus(Duration.ofHours(20))) + " (20 h ago)",
                 "First seen: " + when(now.minus(Duration.ofHours(30))) + " (30 h ago)",
                 "Teleport failed to drop it: " + when(now.minus(Duration.ofHours(1)))
                         + " (1 h ago) · (Unauthorized) not authorized");
         assertThat(robot.lookup("#detailTeleportFailed").queryAs(Label.class).getStyleClass()).contains("warning");
+        // The lock time is when a listing found it, not when it happened: the line and the column say so.
+        assertThat(robot.lookup("#detailSeenLocked").queryAs(Label.class).getTooltip().getText())
+                .startsWith("When this console first found it locked: the first listing after the lock.");
+        javafx.scene.Node header = robot.lookup(".column-header").match(node -> node instanceof
+                javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                && "lockedSinceColumn".equals(h.getTableColumn().getId())).query();
+        assertThat(((Label) header.lookup(".label")).getText()).isEqualTo("Seen locked");
+        assertThat(header.getProperties().values()).anyMatch(value -> value instanceof javafx.scene.control.Tooltip tip
+                && tip.getText().startsWith("When this console first found it locked"));
 
         assertThat(evidenceOf(robot, "walter")).contains(
                 "Last active: not seen by any source since the history began",
                 "Not cleaned up since: " + when(now.minus(Duration.ofHours(10))) + " (10 h ago)");
         assertThat(evidenceOf(robot, "carol")).contains(
-                "Locked since: " + when(now.minus(Duration.ofHours(30))) + " (30 h ago)")
+                "Seen locked since: " + when(now.minus(Duration.ofHours(30))) + " (30 h ago)")
                 .as("no import told anything about carol").noneMatch(line -> line.startsWith("Teleport"));
     }
 
