@@ -115,7 +115,7 @@ final class PostgresCleanupExecutor {
                     : "locked (NOLOGIN, roles revoked), verified without session"));
             return;
         }
-        drop(planned.before(), db);
+        drop(planned, db);
     }
 
     /** A lock in a drop plan: an owner kept locked because no role takes its objects. */
@@ -124,17 +124,22 @@ final class PostgresCleanupExecutor {
     }
 
     /**
-     * Whether a drop hands {@code user}'s objects to the new owner first: only where the plan found it owning
-     * some (the plan's SQL says the same, {@link PostgresUserActions}); a user who owned none is dropped
-     * plainly, so nothing is reassigned in its name.
+     * Whether a drop hands the user's objects to the new owner first: exactly when the plan's SQL does (the
+     * plan gives it only to users it found owning objects or holding privileges, {@link PostgresUserActions});
+     * any other is dropped plainly, so nothing is reassigned in its name.
      */
-    static boolean handsOver(AutoUser user, Optional<String> newOwner) {
-        return newOwner.isPresent() && !user.ownedObjects().isEmpty();
+    private boolean handsOver(PlannedAction planned, String db) {
+        if (newOwner.isEmpty()) {
+            return false;
+        }
+        String reassign = AutoUserSql.reassignAndDrop(db, planned.mongoName(), newOwner.get()).shellText();
+        return planned.commands().stream().anyMatch(c -> c.equals(reassign) || c.endsWith("\n" + reassign));
     }
 
-    private void drop(AutoUser user, String db) {
-        String name = user.name();
-        boolean reassign = handsOver(user, newOwner);
+    private void drop(PlannedAction planned, String db) {
+        AutoUser user = planned.before();
+        String name = planned.mongoName();
+        boolean reassign = handsOver(planned, db);
         if (reassign) {
             Optional<String> stopped;
             try {
@@ -211,7 +216,8 @@ final class PostgresCleanupExecutor {
     private String ownsObjects(PostgresException e, boolean reassigned) {
         String detail = e.detail().map(d -> d.replace('\n', ';').replace("\r", "")).orElse("(no detail)");
         if (newOwner.isPresent() && !reassigned) {
-            return "not dropped; it stays locked: the plan found no objects of its own, so nothing was reassigned, but"
+            return "not dropped; it stays locked: the plan found it owning no objects and holding no privileges, so nothing"
+                    + " was reassigned, but"
                     + " PostgreSQL refused the drop (2BP01): " + detail + ". Plan again to hand them to " + newOwner.get();
         }
         return reassigned
@@ -224,6 +230,9 @@ final class PostgresCleanupExecutor {
     /** The outcome first, then what was done on the way: "dropped; objects reassigned to dba (3 in appdb); …". */
     private String dropped(AutoUser user, boolean reassigned) {
         String checks = "locked and verified without session first";
+        if (reassigned && user.ownedObjects().isEmpty()) {
+            return "dropped; it owned no objects; the privileges granted to it were revoked first (DROP OWNED); " + checks;
+        }
         if (reassigned) {
             return "dropped; objects reassigned to " + newOwner.get() + " (the plan found "
                     + user.ownedObjects().stream().map(OwnedObjects::describe).collect(Collectors.joining(", "))

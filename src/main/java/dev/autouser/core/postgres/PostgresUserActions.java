@@ -93,23 +93,26 @@ public final class PostgresUserActions implements UserActions {
 
     @Override
     public CleanupPlan planOf(CleanupAction action, AutoUserListing listing, Map<String, String> reasons) {
-        List<PlannedAction> actions = listing.users().stream()
+        List<AutoUser> taken = listing.users().stream()
                 .filter(user -> reasons.containsKey(user.name()))
                 .filter(user -> user.state() != UserState.ACTIVE)
                 .filter(user -> !alreadyDone(user, action))
-                .map(user -> planned(user, action, reasons.get(user.name())))
                 .toList();
+        Set<String> holding = dependedOn(taken, action);
+        List<PlannedAction> actions = taken.stream().map(user -> planned(user, action, reasons.get(user.name()), holding)).toList();
         return new CleanupPlan(action, actions, List.of(), Instant.now());
     }
 
     @Override
     public CleanupPlan plan(CleanupCriteria criteria) {
         AutoUserListing listing = listForPlan();
-        List<PlannedAction> actions = listing.users().stream()
+        List<AutoUser> taken = listing.users().stream()
                 .filter(criteria::matches)
                 .filter(user -> !alreadyDone(user, criteria.action()))
-                .map(user -> planned(user, criteria.action(), criteria.reason(user)))
                 .toList();
+        Set<String> holding = dependedOn(taken, criteria.action());
+        List<PlannedAction> actions = taken.stream()
+                .map(user -> planned(user, criteria.action(), criteria.reason(user), holding)).toList();
         return new CleanupPlan(criteria.action(), actions, List.of(), Instant.now());
     }
 
@@ -120,6 +123,7 @@ public final class PostgresUserActions implements UserActions {
         PostgresUnknownOutcomes.settle(gateway, audit);
         AutoUserListing listing = new PostgresLister(gateway).list();
         Set<String> existing = names.isEmpty() ? Set.of() : existingRoles(names);
+        Set<String> holding = dependedOn(names.stream().map(listing::find).flatMap(Optional::stream).toList(), action);
         List<PlannedAction> actions = new ArrayList<>();
         List<CleanupPlan.Refusal> refused = new ArrayList<>();
         for (String name : names) {
@@ -135,7 +139,7 @@ public final class PostgresUserActions implements UserActions {
                 refused.add(new CleanupPlan.Refusal(name, "already locked (NOLOGIN, no roles): nothing to change"));
             } else {
                 actions.add(planned(user.get(), action, user.get().locked() ? "locked (NOLOGIN), no live session"
-                        : "not locked, no live session"));
+                        : "not locked, no live session", holding));
             }
         }
         return new CleanupPlan(action, actions, refused, Instant.now());
@@ -178,7 +182,28 @@ public final class PostgresUserActions implements UserActions {
                 + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
     }
 
-    private PlannedAction planned(AutoUser user, CleanupAction action, String reason) {
+    /**
+     * For a drop with a new owner: which of {@code users} own objects or hold privileges anywhere on the
+     * server ({@code pg_shdepend}, every kind of dependency), in one query. Only they get the REASSIGN
+     * OWNED / DROP OWNED; the others a plain DROP ROLE.
+     */
+    private Set<String> dependedOn(List<AutoUser> users, CleanupAction action) {
+        if (newOwner.isEmpty() || action != CleanupAction.DROP || users.isEmpty()) {
+            return Set.of();
+        }
+        String list = String.join(", ", users.stream().map(u -> SqlText.literal(u.name())).toList());
+        return gateway.query("SELECT DISTINCT r.rolname FROM pg_shdepend s JOIN pg_roles r ON r.oid = s.refobjid"
+                + " WHERE s.refclassid = 'pg_authid'::regclass AND r.rolname IN (" + list + ")",
+                "find which roles own objects or hold privileges", rows -> {
+                    Set<String> found = new java.util.HashSet<>();
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                    return found;
+                });
+    }
+
+    private PlannedAction planned(AutoUser user, CleanupAction action, String reason, Set<String> holding) {
         String db = gateway.facts().database();
         String name = user.name();
         List<String> commands = new ArrayList<>();
@@ -188,7 +213,7 @@ public final class PostgresUserActions implements UserActions {
             return new PlannedAction(name, CleanupAction.LOCK, reason + "; " + STAYS_LOCKED + " (" + ownedHere(user) + "): "
                     + OWNER_NOT_DROPPED, commands, user);
         }
-        if (action == CleanupAction.DROP && PostgresCleanupExecutor.handsOver(user, newOwner)) {
+        if (action == CleanupAction.DROP && newOwner.isPresent() && (!user.ownedObjects().isEmpty() || holding.contains(name))) {
             // psql's \connect before each other database's statement: the dry run is a script that does the same
             List<String> elsewhere = otherDatabases(user);
             elsewhere.forEach(other -> commands.add("\\connect " + SqlText.identifier(other) + "\n"
@@ -198,7 +223,9 @@ public final class PostgresUserActions implements UserActions {
         } else if (action == CleanupAction.DROP) {
             commands.add(AutoUserSql.dropRole(db, name).shellText());
         }
-        return new PlannedAction(name, action, reason + owns(user, action), commands, user);
+        return new PlannedAction(name, action, reason + owns(user, action)
+                + (action == CleanupAction.DROP && newOwner.isPresent() && user.ownedObjects().isEmpty() && holding.contains(name)
+                ? "; holds privileges granted to it: revoked (DROP OWNED) before the drop" : ""), commands, user);
     }
 
     /** The Action a kept owner shows: a lock in a drop plan (PostgresCleanupExecutor words its result the same). */

@@ -264,12 +264,15 @@ public final class ConsoleWindow {
     /**
      * The cleanup wizard on this session's engine. PostgreSQL's plans list through the Users page's
      * history recorder, so a plan by age judges each role with the evidence that listing records (the
-     * CLI's cleanup does the same); MongoDB's wizard is as it was.
+     * CLI's cleanup does the same); so do MongoDB's.
      */
     private CleanupViewModel cleanupWizard(java.util.Optional<UserCleanup> mongoCleanup,
                                            dev.autouser.core.provisioning.ListingHistory recorder, Runnable afterChange) {
         if (mongoCleanup.isPresent()) {
-            return new CleanupViewModel(mongoCleanup.get(), java.util.Map::of, java.time.Clock.systemUTC(),
+            // The same recorder as the page's listings: a plan by age reads what the history knows (before, MongoDB's
+            // wizard had no evidence, so every age was unknown and a plan by age took no one).
+            return new CleanupViewModel(mongoCleanup.get().recordingListingsWith(recorder::record), java.util.Map::of,
+                    java.time.Clock.systemUTC(),
                     this::importTeleport, dialogs, executors, afterChange);
         }
         dev.autouser.core.postgres.PostgresGateway gateway = session.postgres().orElseThrow().gateway();

@@ -246,6 +246,27 @@ class PostgresAutoUsersTest {
     }
 
     @Test
+    void privilegesAloneKeepTheDropFromHappeningUntilDropOwnedRevokesThem() {
+        String holder = autoUser("grantee", false);
+        String table = holder + "_granted";
+        target.sql("CREATE TABLE " + SqlText.identifier(table) + " (id int)",
+                "GRANT SELECT ON " + SqlText.identifier(table) + " TO " + SqlText.identifier(holder));
+        PostgresUserActions plain = new PostgresUserActions(gateway, audit);
+        UserResult refused = plain.execute(plain.planFor(CleanupAction.DROP, List.of(holder)), (r, d, t) -> { }).results().get(0);
+        assertEquals(UserResult.Status.SKIPPED, refused.status(), refused.detail());
+        assertTrue(refused.detail().contains("2BP01") && refused.detail().contains("privileges for table"), refused.detail());
+
+        var reassigning = plain.reassigningOwnedTo("dba");
+        CleanupReport report = reassigning.execute(reassigning.planFor(CleanupAction.DROP, List.of(holder)), (r, d, t) -> { });
+
+        assertEquals(1, report.done(), report.results().toString());
+        assertTrue(report.results().get(0).detail().startsWith("dropped; it owned no objects; the privileges granted to it were"
+                + " revoked first (DROP OWNED)"), report.results().get(0).detail());
+        assertFalse(roleExists(holder));
+        target.sql("DROP TABLE " + SqlText.identifier(table));
+    }
+
+    @Test
     void reassigningTheObjectsDropsTheUserInOneTransactionAndTheNewOwnerHasThem() throws SQLException {
         String owner = autoUser("handover", true);
         String table = owner + "_t";

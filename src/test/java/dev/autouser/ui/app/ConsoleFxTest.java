@@ -216,6 +216,43 @@ class ConsoleFxTest {
         waitFor(() -> findRow(robot, carol).isEmpty());
     }
 
+    /**
+     * The wizard's default plan, by age, reads this server's usage history as the CLI's cleanup does: a user
+     * the history saw active 3 h ago and unlocked without a session since 2 h ago is planned for a lock, with
+     * the age as its reason (before, MongoDB's wizard got no evidence, so every age was unknown).
+     */
+    @Test
+    void cleanupWizardByAgeLocksAUserTheHistorySawNotCleanedUpForHours(FxRobot robot) throws Exception {
+        String hank = users.notCleanedUp("hank", "read@db1");
+        String server = dev.autouser.core.history.ServerName.fromUri(users.target().uri());
+        java.time.Instant now = java.time.Instant.now();
+        var psql = new dev.autouser.core.history.ObservedUser.Session("mongosh", "127.0.0.1");
+        try (var store = dev.autouser.core.history.HistoryStore.open(new AppDirs(home.resolve("config"),
+                home.resolve("data")).history())) {
+            store.record(new dev.autouser.core.history.ObservedListing(server, dev.autouser.core.history.UserKey.MONGODB,
+                    now.minus(java.time.Duration.ofHours(3)),
+                    List.of(new dev.autouser.core.history.ObservedUser("CN=" + hank, false, List.of(psql)))));
+            store.record(new dev.autouser.core.history.ObservedListing(server, dev.autouser.core.history.UserKey.MONGODB,
+                    now.minus(java.time.Duration.ofHours(2)),
+                    List.of(new dev.autouser.core.history.ObservedUser("CN=" + hank, false, List.of()))));
+        }
+        connectAsDba(robot);
+        search(robot, hank);
+
+        robot.clickOn("#cleanupButton");
+        waitFor(() -> robot.lookup("#cleanupPlanButton").tryQuery().isPresent());
+        robot.clickOn("#cleanupPlanButton"); // by age, the default
+        waitFor(() -> robot.lookup("#cleanupRunButton").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        List<dev.autouser.core.provisioning.PlannedAction> planned = onFx(() -> List.copyOf(
+                ((javafx.scene.control.TableView<dev.autouser.core.provisioning.PlannedAction>) robot.lookup("#cleanupPlanTable")
+                        .queryAs(javafx.scene.control.TableView.class)).getItems()));
+        dev.autouser.core.provisioning.PlannedAction hanks = planned.stream().filter(a -> a.mongoName().equals("CN=" + hank))
+                .findFirst().orElseThrow(() -> new AssertionError("CN=" + hank + " is not in the plan: " + planned));
+        assertTrue(hanks.reason().startsWith("not cleaned up for at least 2 h"), hanks.reason());
+        robot.clickOn("#cleanupCancelButton"); // nothing run: the plan is a dry run
+    }
+
     @Test
     void teleportPagesOpenAndTheThemeToggles(FxRobot robot) {
         connectAsDba(robot);

@@ -176,9 +176,13 @@ class PostgresCleanupViewModelTest {
         String owner = lockedForWeeks(users.autoUser("owner", false));
         String table = users.ownedTable(owner);
         String plain = lockedForWeeks(users.autoUser("plain", false));
+        String granted = lockedForWeeks(users.autoUser("granted", false));
+        users.target().sql("GRANT SELECT ON " + SqlText.identifier(table) + " TO " + SqlText.identifier(granted));
         wizard.makePlan();
 
         wizard.reassignOwnedTo(PostgresTarget.DBA);
+        assertTrue(String.join("\n", planOf(granted).commands()).contains("DROP OWNED BY " + SqlText.identifier(granted)),
+                "privileges alone keep PostgreSQL from dropping it, so DROP OWNED revokes them: " + planOf(granted).commands());
 
         String plainSql = String.join("\n", planOf(plain).commands());
         assertFalse(plainSql.contains("REASSIGN OWNED"), plainSql);
@@ -189,7 +193,9 @@ class PostgresCleanupViewModelTest {
                 resultOf(plain).detail());
         assertEquals("dropped; objects reassigned to dba (the plan found 1 in postgres); locked and verified without session first",
                 resultOf(owner).detail());
-        assertFalse(users.exists(plain) || users.exists(owner));
+        assertEquals("dropped; it owned no objects; the privileges granted to it were revoked first (DROP OWNED); locked and"
+                + " verified without session first", resultOf(granted).detail());
+        assertFalse(users.exists(plain) || users.exists(owner) || users.exists(granted));
         assertEquals(PostgresTarget.DBA, users.ownerOf(table));
         List<AuditRecord> records = audit.readNewestFirst(100);
         assertFalse(records.stream().anyMatch(r -> r.targetUser().equals(plain) && r.command().contains("REASSIGN OWNED")),
