@@ -98,16 +98,10 @@ public final class ScreenshotTour {
             });
             Thread.sleep(1200);
             shoot(stage.getScene(), out.resolve("users-" + theme + ".png"));
-            dev.autouser.core.history.HistoryStore tourHistory = dev.autouser.core.history.HistoryStore.open(
-                    java.nio.file.Files.createTempDirectory("tour-history").resolve("history.db"));
-            CleanupViewModel cleanupModel = new CleanupViewModel(cleanup, java.util.Map::of, java.time.Clock.systemUTC(),
-                    file -> dev.autouser.core.evidence.TeleportImport.run(file, "localhost:27017", java.util.Optional.empty(),
-                            tourHistory).summary(), window.dialogs(), FxExecutors.forApplication(), () -> { });
-            Stage wizard = onFx(() -> CleanupWizard.open(stage, cleanupModel));
-            Thread.sleep(800);
-            // Teleport's audit events imported, as a DBA would from the wizard (the test fixture built from Teleport's source).
-            onFx(() -> { cleanupModel.importTeleport(java.nio.file.Path.of(ScreenshotTour.class
-                    .getResource("/teleport-audit/file-backend.log").toURI())); return null; });
+            // The wizard as the Users page opens it: its plans read this server's history (the seeded days and
+            // the Teleport sessions imported above), so the default plan by age shows ages and reasons.
+            onFx(() -> { ((javafx.scene.control.Button) stage.getScene().lookup("#cleanupButton")).fire(); return null; });
+            Stage wizard = waitForWizard(stage);
             Thread.sleep(1200);
             shoot(wizard.getScene(), out.resolve("cleanup-criteria-" + theme + ".png"));
             onFx(() -> {
@@ -207,5 +201,20 @@ public final class ScreenshotTour {
     /** Waits up to a minute for {@code condition}, read on the FX thread: a tour that waits longer fails, not shoots. */
     static void waitUntil(Callable<Boolean> condition) {
         waitFor(60, () -> onFx(condition));
+    }
+
+    /** The cleanup wizard's window, once the Users page has opened it. */
+    private static Stage waitForWizard(Stage main) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            java.util.Optional<Stage> wizard = onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w != main && w instanceof Stage && w.isShowing()
+                            && w.getScene().lookup("#cleanupPlanButton") != null)
+                    .map(w -> (Stage) w).findFirst());
+            if (wizard.isPresent()) {
+                return wizard.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The cleanup wizard did not open within 60 s");
     }
 }
