@@ -181,12 +181,12 @@ public final class CleanupViewModel {
             PolicyCleanup byPolicy = new PolicyCleanup(via.actions(), clock);
             work.run("Planning the cleanup failed", () -> choose(via, readNewOwners, () -> byPolicy.plan(policy, evidence.get()),
                     made -> made.isEmpty() && !(made.lock().refused().isEmpty() && made.drop().refused().isEmpty()),
-                    this::showPolicyPlan), this::showChoice);
+                    this::showPolicyPlan), this::showChoice, this::planFailed);
             return;
         }
         CleanupCriteria criteria = scope.get().criteria(action.get());
         work.run("Planning the cleanup failed", () -> choose(via, readNewOwners, () -> via.actions().plan(criteria),
-                made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice);
+                made -> made.isEmpty() && !made.refused().isEmpty(), this::display), this::showChoice, this::planFailed);
     }
 
     /** Users the plan drops who own objects stay locked, as Teleport does (the default); plans again. */
@@ -203,6 +203,16 @@ public final class CleanupViewModel {
         beforeReplan = planned.stream().map(PlannedAction::mongoName).toList();
         replanned.set("Planning again…");
         makePlan();
+    }
+
+    /** A plan that failed; when it was a re-plan for the owners choice, the line under the choice says the old plan stays. */
+    private void planFailed(Throwable failure) {
+        String sentence = ErrorText.sentence("Planning the cleanup failed", failure);
+        if (beforeReplan != null) {
+            beforeReplan = null;
+            replanned.set(sentence + " The plan below is still the one made before this choice.");
+        }
+        dialogs.showError(sentence, failure);
     }
 
     /** "Plan made again: + ken, − alice (no longer in it)" or "Plan made again: the same users". */

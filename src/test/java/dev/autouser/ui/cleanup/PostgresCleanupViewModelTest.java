@@ -54,13 +54,15 @@ class PostgresCleanupViewModelTest {
     private AuditLog audit;
     private CleanupViewModel wizard;
     private int refreshes;
+    /** Set to make the next plans fail reading the history, as an unreadable history store would. */
+    private boolean historyFails;
 
     @BeforeEach
     void connect() {
         gateway = PostgresGateway.connect(users.target().profileAs(PostgresTarget.DBA), null, null);
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         CleanupChanges changes = CleanupChanges.postgres(gateway, new PostgresEngine(gateway).actions(audit));
-        wizard = new CleanupViewModel(changes, () -> evidence, Clock.fixed(NOW, ZoneOffset.UTC), null, dialogs,
+        wizard = new CleanupViewModel(changes, this::evidence, Clock.fixed(NOW, ZoneOffset.UTC), null, dialogs,
                 FxExecutors.direct(), () -> refreshes++);
     }
 
@@ -223,6 +225,13 @@ class PostgresCleanupViewModelTest {
 
         wizard.keepOwnersLocked();
         assertEquals("Plan made again from a new listing: the same users.", wizard.replannedProperty().get());
+
+        historyFails = true;
+        wizard.reassignOwnedTo(PostgresTarget.DBA);
+        said = wizard.replannedProperty().get();
+        assertTrue(said.contains("The usage history cannot be read")
+                && said.endsWith("The plan below is still the one made before this choice."), said);
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
     }
 
     @Test
@@ -300,6 +309,13 @@ class PostgresCleanupViewModelTest {
     private List<String> mine(List<PlannedAction> planned) {
         return planned.stream().filter(a -> evidence.containsKey(a.mongoName()))
                 .map(a -> a.mongoName() + " " + a.action().verb()).toList();
+    }
+
+    private Map<String, UserEvidence> evidence() {
+        if (historyFails) {
+            throw new dev.autouser.core.ConsoleException("The usage history cannot be read.");
+        }
+        return evidence;
     }
 
     private String reasonOf(String name) {
