@@ -60,8 +60,10 @@ final class RoleValidateCommand extends ConnectedCommand {
         List<RoleProblem> problems = PostgresRoleMapping.validate(parsed, role.traitMap(), server);
         problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
         boolean valid = !RoleMappingValidator.hasErrors(problems);
-        out().println(valid ? "Role " + parsed.name() + " is valid for " + engine.server() + " (roles checked against pg_roles)."
-                : "Role " + parsed.name() + " has problems.");
+        long unfilled = RoleMappingValidator.templatesWithoutSampleTraits(parsed, role.traitMap());
+        out().println(!valid ? "Role " + parsed.name() + " has problems."
+                : unfilled > 0 ? notFullyChecked(parsed, unfilled)
+                : "Role " + parsed.name() + " is valid for " + engine.server() + " (roles checked against pg_roles).");
         return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
     }
 
@@ -78,12 +80,16 @@ final class RoleValidateCommand extends ConnectedCommand {
         boolean valid = !RoleMappingValidator.hasErrors(problems);
         long unfilled = RoleMappingValidator.templatesWithoutSampleTraits(parsed, role.traitMap());
         out().println(!valid ? "Role " + parsed.name() + " has problems."
-                : unfilled > 0
-                ? "Role " + parsed.name() + " is not fully checked: " + unfilled + " trait template(s) need sample traits (--trait)"
-                  + " to check the roles they produce; no errors in the rest."
+                : unfilled > 0 ? notFullyChecked(parsed, unfilled)
                 : RoleMappingValidator.hasUncheckedRoles(problems)
                 ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
                 : "Role " + parsed.name() + " is valid.");
         return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+    }
+
+    /** No errors, but a template the sample traits do not fill produced no roles to check: not "valid". */
+    private static String notFullyChecked(TeleportRole parsed, long unfilled) {
+        return "Role " + parsed.name() + " is not fully checked: " + unfilled + " trait template(s) need sample traits (--trait)"
+                + " to check the roles they produce; no errors in the rest.";
     }
 }

@@ -174,6 +174,16 @@ class PostgresTeleportCliTest {
         assertEquals(0, valid.code(), valid.toString());
         assertTrue(valid.out().contains("Role pg-auto is valid for localhost:" + target.port() + "/postgres (roles checked"
                 + " against pg_roles)."), valid.toString());
+        Path template = CliRun.file("kind: role\nversion: v7\nmetadata:\n  name: pg-tpl\nspec:\n  options:\n    create_db_user_mode:"
+                + " keep\n  allow:\n    db_labels:\n      '*': '*'\n    db_names: ['*']\n    db_roles: ['" + READER
+                + "', '{{internal.db_roles}}']\n");
+        CliRun unfilled = CliRun.run("role", "validate", template.toString(), "--uri", target.psqlUri(PostgresTarget.DBA));
+        assertEquals(0, unfilled.code(), unfilled.toString());
+        assertTrue(unfilled.out().contains("Role pg-tpl is not fully checked: 1 trait template(s) need sample traits (--trait)"),
+                unfilled.toString());
+        CliRun filled = CliRun.run("role", "validate", template.toString(), "--trait", "db_roles=" + READER, "--uri",
+                target.psqlUri(PostgresTarget.DBA));
+        assertTrue(filled.out().contains("Role pg-tpl is valid for localhost:" + target.port()), filled.toString());
         Path missing = CliRun.file("kind: role\nversion: v7\nmetadata:\n  name: pg-bad\nspec:\n  options:\n    create_db_user_mode: keep"
                 + "\n  allow:\n    db_labels:\n      '*': '*'\n    db_names: ['*']\n    db_roles: ['pgtc_absent', 'reader@db1']\n");
         CliRun invalid = CliRun.run("role", "validate", missing.toString(), "--uri", target.psqlUri(PostgresTarget.DBA));
