@@ -169,7 +169,8 @@ final class AdminSetupCommand extends ConnectedCommand {
         check.notes().forEach(n -> out.println("note: " + n));
         check.problems().forEach(p -> out.println("problem: " + p));
         if (check.matches()) {
-            out.println(action.apply ? "The setup now matches what Teleport needs." : "The setup matches what Teleport needs.");
+            out.println(!check.hbaChecked() ? "No problems found, but pg_hba.conf was not checked: this login may not read its rules."
+                    : action.apply ? "The setup now matches what Teleport needs." : "The setup matches what Teleport needs.");
             return AutoUserCommand.OK;
         }
         out.println(check.plan().isEmpty() ? check.problems().size() + " finding(s) SQL cannot fix; see above."

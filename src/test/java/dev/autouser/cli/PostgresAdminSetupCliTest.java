@@ -29,6 +29,15 @@ class PostgresAdminSetupCliTest {
     }
 
     @Test
+    void aLoginThatMayNotReadPgHbaDoesNotSayTheSetupMatches() {
+        CliRun run = CliRun.run(as(PostgresTarget.TELEPORT_ADMIN, "admin-setup", "--verify"));
+
+        assertTrue(run.out().contains("note: cannot check pg_hba.conf: reading pg_hba_file_rules needs a superuser"), run.toString());
+        assertTrue(run.out().contains("No problems found, but pg_hba.conf was not checked: this login may not read its rules."),
+                run.toString());
+    }
+
+    @Test
     void aMissingAdminFailsVerifyAndPrintScriptShowsTheSql() {
         CliRun verify = CliRun.run(as(PostgresTarget.DBA, "admin-setup", "--verify", "--admin-user", "tp-cli-nobody"));
         assertEquals(1, verify.code(), verify.toString());

@@ -96,7 +96,8 @@ public final class PostgresAdminSetupViewModel extends AdminSetupPageModel<Postg
         check.notes().forEach(n -> found.add(new PostgresFinding(false, n)));
         int problems = check.problems().size();
         String count = problems + (problems == 1 ? " finding" : " findings");
-        showFindings(found, check.script(), check.matches() ? "The setup matches what Teleport needs."
+        showFindings(found, check.script(), check.matches() ? (check.hbaChecked() ? "The setup matches what Teleport needs."
+                        : "No problems found, but pg_hba.conf was not checked: this login may not read its rules (see the list).")
                 : check.plan().isEmpty() ? count + " that SQL cannot fix: " + (problems == 1 ? "it needs" : "they need")
                         + " a change on the server itself (see the list)."
                 : count + ": Apply runs " + check.plan().size() + " SQL " + (check.plan().size() == 1 ? "statement" : "statements")

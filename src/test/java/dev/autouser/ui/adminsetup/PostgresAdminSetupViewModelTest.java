@@ -186,6 +186,10 @@ class PostgresAdminSetupViewModelTest {
             assertTrue(texts(model.findings(), false).contains("cannot check pg_hba.conf: reading pg_hba_file_rules needs a"
                     + " superuser (or a grant on it); check by hand that a hostssl ... cert line matches teleport-admin"),
                     model.findings().toString());
+            // No problem found, yet not "matches": one check could not be made.
+            assertEquals(List.of(), texts(model.findings(), true));
+            assertEquals("No problems found, but pg_hba.conf was not checked: this login may not read its rules (see the list).",
+                    model.statusProperty().get());
             // And the server agrees: this login may not read the rules.
             Exception denied = assertThrows(Exception.class, () -> asAdmin.query("SELECT count(*) FROM pg_hba_file_rules",
                     "read pg_hba.conf's rules", rows -> rows.next()));

@@ -29,8 +29,11 @@ public final class PostgresAdminSetup {
         this.defaultDatabase = requireName(defaultDatabase);
     }
 
-    /** Findings (problems fail a verify, notes do not) and the SQL that fixes what SQL can fix. */
-    public record Check(List<String> problems, List<String> notes, List<SqlCommand> plan) {
+    /**
+     * Findings (problems fail a verify, notes do not) and the SQL that fixes what SQL can fix;
+     * {@code hbaChecked}: false when this login may not read pg_hba.conf's rules, so "no problems" leaves them unchecked.
+     */
+    public record Check(List<String> problems, List<String> notes, List<SqlCommand> plan, boolean hbaChecked) {
         public Check {
             problems = List.copyOf(problems);
             notes = List.copyOf(notes);
@@ -84,7 +87,7 @@ public final class PostgresAdminSetup {
             notes.add("ssl is on");
         }
         hbaFindings(state, problems, notes);
-        return new Check(problems, notes, plan);
+        return new Check(problems, notes, plan, state.hbaReadable());
     }
 
     private void groupFindings(AdminState state, String role, List<String> problems, List<String> notes,
