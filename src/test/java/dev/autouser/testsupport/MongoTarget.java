@@ -5,6 +5,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.autouser.core.mongo.ConnectionProfile;
+import dev.autouser.core.mongo.MongoGateway;
+import dev.autouser.core.mongo.Secrets;
 import dev.autouser.core.pki.ClientIdentity;
 import dev.autouser.core.pki.DevPki;
 import dev.autouser.core.pki.SslContexts;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +142,11 @@ public final class MongoTarget {
     }
 
     /** A new client logged in with X.509 as {@code CN=<commonName>}; the caller closes it. */
+    /** The console's own gateway as the DBA (its client certificate), waiting at most {@code timeout} per answer. */
+    public MongoGateway dbaGateway(Duration timeout) {
+        return MongoGateway.connect(ConnectionProfile.x509(uri(), caFile(), clientFile(DBA)), Secrets.of(null, null), timeout);
+    }
+
     public MongoClient connectAs(String commonName) {
         return connectAs(commonName, null);
     }

@@ -2,9 +2,7 @@ package dev.autouser.core.it;
 
 import com.mongodb.client.MongoClient;
 import dev.autouser.core.audit.AuditLog;
-import dev.autouser.core.mongo.ConnectionProfile;
 import dev.autouser.core.mongo.MongoGateway;
-import dev.autouser.core.mongo.Secrets;
 import dev.autouser.core.provisioning.CleanupReport;
 import dev.autouser.core.provisioning.UserCleanup;
 import dev.autouser.core.provisioning.UserResult;
@@ -51,8 +49,7 @@ class LateLoginSandboxTest {
     @BeforeEach
     void setUp() {
         seeds = new Seeds(TARGET);
-        dba = MongoGateway.connect(ConnectionProfile.x509(TARGET.uri(), TARGET.caFile(),
-                TARGET.clientFile(MongoTarget.DBA)), Secrets.of(null, null), Duration.ofSeconds(10));
+        dba = TARGET.dbaGateway(Duration.ofSeconds(10));
         cleanup = new UserCleanup(dba, new AuditLog(dir.resolve("audit.jsonl")));
     }
 
