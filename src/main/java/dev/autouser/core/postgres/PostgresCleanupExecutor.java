@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs a PostgreSQL plan user by user: {@code NOLOGIN} (refused on the server if the user left the
@@ -235,7 +234,7 @@ final class PostgresCleanupExecutor {
         }
         if (reassigned) {
             return "dropped; objects reassigned to " + newOwner.get() + " (the plan found "
-                    + user.ownedObjects().stream().map(OwnedObjects::describe).collect(Collectors.joining(", "))
+                    + PostgresUserActions.ownedHere(user)
                     + "); " + checks;
         }
         return newOwner.isPresent() ? "dropped; it owned no objects, so nothing was reassigned; " + checks
