@@ -149,9 +149,10 @@ final class TransitionWriter {
     void recordActivity(Collection<ActivitySink.Sighting> sightings) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement activity = activityStatement()) {
+                Map<String, Long> servers = new HashMap<>();
                 for (ActivitySink.Sighting sighting : sightings) {
                     UserKey key = sighting.key();
-                    long serverId = serverId(key.server(), key.engine());
+                    long serverId = serverId(key, servers);
                     long userId = userIdOrUnlisted(serverId, key.user(), sighting.activity().at().toEpochMilli());
                     Activity seen = sighting.activity();
                     bind(activity, userId, seen.source().name(), seen.at().toEpochMilli(), seen.app(), seen.client());
@@ -168,11 +169,12 @@ final class TransitionWriter {
                     + " at, succeeded, dropped, error) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
                     + " at = excluded.at, succeeded = excluded.succeeded, dropped = excluded.dropped,"
                     + " error = excluded.error WHERE excluded.at > teleport_deactivation.at")) {
+                Map<String, Long> servers = new HashMap<>();
                 for (ActivitySink.Deactivated one : deactivations) {
                     UserKey key = one.key();
                     TeleportDeactivation done = one.deactivation();
                     long at = done.at().toEpochMilli();
-                    long userId = userIdOrUnlisted(serverId(key.server(), key.engine()), key.user(), at);
+                    long userId = userIdOrUnlisted(serverId(key, servers), key.user(), at);
                     bind(upsert, userId, at, done.succeeded() ? 1 : 0, done.drop() ? 1 : 0, done.error());
                     upsert.addBatch();
                 }
@@ -188,11 +190,12 @@ final class TransitionWriter {
                     + " DO UPDATE SET at = excluded.at, teleport_user = excluded.teleport_user,"
                     + " teleport_roles = excluded.teleport_roles, database_roles = excluded.database_roles"
                     + " WHERE excluded.at >= teleport_identity.at")) {
+                Map<String, Long> servers = new HashMap<>();
                 for (ActivitySink.Identified one : identities) {
                     UserKey key = one.key();
                     TeleportIdentity identity = one.identity();
                     long at = identity.at().toEpochMilli();
-                    long userId = userIdOrUnlisted(serverId(key.server(), key.engine()), key.user(), at);
+                    long userId = userIdOrUnlisted(serverId(key, servers), key.user(), at);
                     bind(upsert, userId, at, identity.teleportUser(), RoleList.write(identity.teleportRoles()),
                             RoleList.write(identity.databaseRoles()));
                     upsert.addBatch();
@@ -295,6 +298,17 @@ final class TransitionWriter {
         return connection.prepareStatement("INSERT INTO last_activity (user_id, source, at, app, client)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, source) DO UPDATE SET at = excluded.at,"
                 + " app = excluded.app, client = excluded.client WHERE excluded.at > last_activity.at");
+    }
+
+    /** {@code key}'s server id, asked once per batch ({@code known}): the keys of one import or listing name one server. */
+    private long serverId(UserKey key, Map<String, Long> known) throws SQLException {
+        String server = key.server() + '\n' + key.engine();
+        Long id = known.get(server);
+        if (id == null) {
+            id = serverId(key.server(), key.engine());
+            known.put(server, id);
+        }
+        return id;
     }
 
     private long serverId(String server, String engine) throws SQLException {
