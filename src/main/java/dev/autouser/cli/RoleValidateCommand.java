@@ -58,13 +58,8 @@ final class RoleValidateCommand extends ConnectedCommand {
         }
         PostgresRoleMapping.ServerRoles server = PostgresRoleMapping.ServerRoles.read(engine.gateway(), adminUser);
         List<RoleProblem> problems = PostgresRoleMapping.validate(parsed, role.traitMap(), server);
-        problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
-        boolean valid = !RoleMappingValidator.hasErrors(problems);
-        long unfilled = RoleMappingValidator.templatesWithoutSampleTraits(parsed, role.traitMap());
-        out().println(!valid ? "Role " + parsed.name() + " has problems."
-                : unfilled > 0 ? notFullyChecked(parsed, unfilled)
-                : "Role " + parsed.name() + " is valid for " + engine.server() + " (roles checked against pg_roles).");
-        return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
+        return report(parsed, problems,
+                "Role " + parsed.name() + " is valid for " + engine.server() + " (roles checked against pg_roles).");
     }
 
     private int validate(RoleCatalog catalog) {
@@ -76,14 +71,19 @@ final class RoleValidateCommand extends ConnectedCommand {
             return AutoUserCommand.SOME_FAILED;
         }
         List<RoleProblem> problems = RoleMappingValidator.validate(parsed, role.traitMap(), catalog);
+        return report(parsed, problems, RoleMappingValidator.hasUncheckedRoles(problems)
+                ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
+                : "Role " + parsed.name() + " is valid.");
+    }
+
+    /** Each problem, then the verdict: problems, not fully checked (unfilled templates), or {@code validLine}. */
+    private int report(TeleportRole parsed, List<RoleProblem> problems, String validLine) {
         problems.forEach(p -> out().println(p.severity().name().toLowerCase() + ": " + p.line()));
         boolean valid = !RoleMappingValidator.hasErrors(problems);
         long unfilled = RoleMappingValidator.templatesWithoutSampleTraits(parsed, role.traitMap());
         out().println(!valid ? "Role " + parsed.name() + " has problems."
                 : unfilled > 0 ? notFullyChecked(parsed, unfilled)
-                : RoleMappingValidator.hasUncheckedRoles(problems)
-                ? "Role " + parsed.name() + " has no errors, but some roles could not be checked against the server (see the notes)."
-                : "Role " + parsed.name() + " is valid.");
+                : validLine);
         return valid ? AutoUserCommand.OK : AutoUserCommand.SOME_FAILED;
     }
 
