@@ -262,23 +262,16 @@ public final class ConsoleWindow {
     }
 
     /**
-     * The cleanup wizard on this session's engine. PostgreSQL's plans list through the Users page's
-     * history recorder, so a plan by age judges each role with the evidence that listing records (the
-     * CLI's cleanup does the same); so do MongoDB's.
+     * The cleanup wizard on this session's engine. Its plans list through the Users page's history recorder,
+     * so a plan by age judges each user with the evidence that listing records, as the CLI's cleanup does
+     * (before, MongoDB's wizard had no evidence: every age was unknown and a plan by age took no one).
      */
     private CleanupViewModel cleanupWizard(java.util.Optional<UserCleanup> mongoCleanup,
                                            dev.autouser.core.provisioning.ListingHistory recorder, Runnable afterChange) {
-        if (mongoCleanup.isPresent()) {
-            // The same recorder as the page's listings: a plan by age reads what the history knows (before, MongoDB's
-            // wizard had no evidence, so every age was unknown and a plan by age took no one).
-            return new CleanupViewModel(mongoCleanup.get().recordingListingsWith(recorder::record), java.util.Map::of,
-                    java.time.Clock.systemUTC(),
-                    this::importTeleport, dialogs, executors, afterChange);
-        }
-        dev.autouser.core.postgres.PostgresGateway gateway = session.postgres().orElseThrow().gateway();
-        CleanupChanges changes = CleanupChanges.postgres(gateway,
-                session.autoUsers().actions(audit).recordingListingsWith(recorder::record));
-        // Teleport's audit import reads this engine's sessions (db_protocol postgres), keyed by role.
+        CleanupChanges changes = mongoCleanup.map(cleanup -> CleanupChanges.mongo(cleanup.recordingListingsWith(recorder::record)))
+                .orElseGet(() -> CleanupChanges.postgres(session.postgres().orElseThrow().gateway(),
+                        session.autoUsers().actions(audit).recordingListingsWith(recorder::record)));
+        // Teleport's audit import reads this engine's sessions (db_protocol postgres on PostgreSQL), keyed by user.
         return new CleanupViewModel(changes, java.util.Map::of, java.time.Clock.systemUTC(), this::importTeleport, dialogs,
                 executors, afterChange);
     }
